@@ -1,0 +1,10 @@
+"""CourseKeeper: courses, enrolments, deposits and certificates for treningskontaktkurs."""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("coursekeeper")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0"

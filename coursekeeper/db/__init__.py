@@ -1,0 +1,1 @@
+"""Database access: the connection proxy, the models and the migration runner."""

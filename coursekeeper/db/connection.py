@@ -1,0 +1,94 @@
+"""Open the database chosen by URL into the one ``DatabaseProxy`` the models use."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import peewee
+from playhouse.db_url import connect
+
+from coursekeeper.errors import DatabaseUnavailableError
+
+logger = logging.getLogger(__name__)
+
+database = peewee.DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 10_000,
+    "synchronous": "normal",
+}
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a ``sqlite:///`` URL, or None for other databases and ``:memory:``."""
+    parsed = urlparse(url)
+    if parsed.scheme != "sqlite":
+        return None
+    raw = unquote(url[len("sqlite:///") :]) if url.startswith("sqlite:///") else parsed.path
+    if not raw or raw == ":memory:":
+        return None
+    # sqlite:///C:/Users/... on Windows; sqlite:////home/... on POSIX.
+    return Path(raw if (len(raw) > 2 and raw[1] == ":") else "/" + raw.lstrip("/"))
+
+
+def is_sqlite(db: peewee.Database | peewee.DatabaseProxy) -> bool:
+    """True when the (initialised) database is SQLite."""
+    target = db.obj if isinstance(db, peewee.DatabaseProxy) else db
+    return isinstance(target, peewee.SqliteDatabase)
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a file that exists but is not an SQLite database, without touching it."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise DatabaseUnavailableError(f"«{path}» er en mappe, ikke en databasefil.")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseUnavailableError(f"Kan ikke lese databasefilen «{path}»: {exc}") from exc
+    if header and header != _SQLITE_MAGIC:
+        raise DatabaseUnavailableError(
+            f"«{path}» er ikke en CourseKeeper-database (filen er ikke en SQLite-database)."
+        )
+
+
+def open_database(url: str, *, create: bool = True) -> peewee.Database:
+    """Connect by URL, bind the models' proxy to it and return the database.
+
+    SQLite gets WAL, foreign keys and a busy timeout; PostgreSQL uses psycopg 3.
+    """
+    path = sqlite_path(url)
+    if path is not None:
+        check_sqlite_file(path)
+        if not path.exists():
+            if not create:
+                raise DatabaseUnavailableError(f"Databasefilen «{path}» finnes ikke.")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
+    elif url.startswith(("postgres://", "postgresql://")):
+        db = connect(url, prefer_psycopg3=True)
+    elif url.startswith("sqlite:"):
+        db = peewee.SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS)
+    else:
+        raise DatabaseUnavailableError(
+            f"Ukjent databaseadresse «{url}». Bruk en filsti, sqlite:///STI eller postgresql://…"
+        )
+    try:
+        db.connect(reuse_if_open=True)
+    except peewee.DatabaseError as exc:
+        raise DatabaseUnavailableError(f"Kan ikke åpne databasen: {exc}") from exc
+    database.initialize(db)
+    return db
+
+
+def close_database() -> None:
+    """Close this thread's connection, if the proxy is bound."""
+    if database.obj is not None and not database.is_closed():
+        database.close()
