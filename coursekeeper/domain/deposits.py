@@ -87,9 +87,7 @@ def balance(entries: Iterable[tuple[str, int, str | None]]) -> Balance:
     return Balance(paid, refunded, forfeited)
 
 
-def derive_status(
-    bal: Balance, *, deposit_ore: int, refund_due: bool, waived: bool = False
-) -> DepositStatus:
+def derive_status(bal: Balance, *, deposit_ore: int, refund_due: bool, waived: bool = False) -> DepositStatus:
     """Status from the sums: unpaid, paid, refund due, refunded, forfeited (or waived)."""
     if bal.paid <= 0:
         return DepositStatus.WAIVED if waived else DepositStatus.UNPAID

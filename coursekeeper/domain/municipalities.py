@@ -83,9 +83,7 @@ class MunicipalityRegistry:
             return matches[0]
         if len(matches) > 1:
             options = ", ".join(m.display for m in matches)
-            raise ValidationError(
-                f"Det finnes flere kommuner som heter «{value}». Velg en av: {options}."
-            )
+            raise ValidationError(f"Det finnes flere kommuner som heter «{value}». Velg en av: {options}.")
         hints = self.suggestions(value)
         hint = f" Mente du: {', '.join(m.display for m in hints)}?" if hints else ""
         raise ValidationError(f"Ukjent kommune: «{value}».{hint}")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_FOLDS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"), ("ä", "æ"), ("ö", "ø"))
+# Applied in order after case folding: Norwegian letters and their keyboard-less spellings meet
+# on one ASCII form, so "Ødegård", "Odegaard" and "ØDEGAARD" share a key.
+_FOLDS = (("æ", "ae"), ("ø", "o"), ("å", "a"), ("aa", "a"), ("oe", "o"), ("ä", "ae"), ("ö", "o"))
 
 
 def normalise_name(text: str) -> str:
@@ -14,20 +16,12 @@ def normalise_name(text: str) -> str:
 
 
 def search_key(text: str) -> str:
-    """Case-folded key in which ``Ødegård``, ``ødegaard`` and ``ODEGÅRD`` differ only as typed.
+    """Case- and spelling-folded key: ``Ødegård``, ``odegaard`` and ``ODEGARD`` are equal.
 
-    ``aa``/``ae``/``oe`` fold to ``å``/``æ``/``ø`` and then ``æøå`` are kept (they are letters of
-    their own in Norwegian); other accents are stripped (``é`` → ``e``).
+    Used for search and matching only (SQLite's LIKE folds ASCII only); never shown.
     """
-    value = normalise_name(text).casefold()
+    value = unicodedata.normalize("NFC", normalise_name(text).casefold())
     for old, new in _FOLDS:
         value = value.replace(old, new)
     decomposed = unicodedata.normalize("NFD", value)
-    kept = []
-    for ch in decomposed:
-        if unicodedata.combining(ch) and kept and kept[-1] == "a" and ch == "\u030a":
-            kept[-1] = "å"
-            continue
-        if not unicodedata.combining(ch):
-            kept.append(ch)
-    return unicodedata.normalize("NFC", "".join(kept))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

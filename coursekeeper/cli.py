@@ -1,0 +1,292 @@
+"""The command line (DESIGN §7). With no command it opens the desktop program.
+
+Exit codes: 0 done, 1 refused because of the input (nothing written), 2 the file or database
+could not be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from coursekeeper import __version__, settings
+from coursekeeper.errors import CourseKeeperError
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_INPUT, EXIT_UNREADABLE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in Norwegian with exit code 1."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"Feil i kommandoen: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_INPUT)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» er ikke et heltall") from None
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command."""
+    parser = _Parser(prog="coursekeeper", description="CourseKeeper – kurs, egenandeler og kursbevis.")
+    parser.add_argument("--db", help="databasefil eller adresse (ellers COURSEKEEPER_DB / standard)")
+    parser.add_argument("--version", action="version", version=f"CourseKeeper {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
+
+    sub.add_parser("demo", help="fyll databasen med realistiske demodata (trygt å kjøre to ganger)")
+
+    p = sub.add_parser("courses", help="list kurs")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("course-add", help="opprett et kurs")
+    p.add_argument("--title", required=True)
+    p.add_argument("--start", required=True, help="ÅÅÅÅ-MM-DD")
+    p.add_argument("--end", required=True, help="ÅÅÅÅ-MM-DD")
+    p.add_argument("--capacity", type=_positive_int, default=30)
+    p.add_argument("--deposit", default="1000", help="egenandel i kroner (standard 1000)")
+    p.add_argument("--hours", default=None, help="påkrevde timer for fullført kurs")
+    p.add_argument("--municipality", default=None)
+
+    p = sub.add_parser("refunds", help="egenandeler som skal tilbakebetales")
+    p.add_argument("--as-of", default=None, help="ÅÅÅÅ-MM-DD (standard: i dag)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("verify", help="kontroller en kursbeviskode")
+    p.add_argument("code")
+
+    p = sub.add_parser("backup", help="ta sikkerhetskopi")
+    p.add_argument("--out", required=True)
+    p = sub.add_parser("restore", help="gjenopprett fra sikkerhetskopi")
+    p.add_argument("file")
+    sub.add_parser("check", help="kontroller databasen")
+    return parser
+
+
+def _open(args: argparse.Namespace):
+    from coursekeeper.services.database import prepare
+
+    return prepare(settings.resolve_database_url(args.db))
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Fill the database with the demo data set."""
+    from coursekeeper.services import demo
+
+    _open(args)
+    summary = demo.build_demo()
+    print(summary.message)
+    return EXIT_OK
+
+
+def cmd_courses(args: argparse.Namespace) -> int:
+    """List courses with counts by state."""
+    from coursekeeper.domain.dates import format_date
+    from coursekeeper.domain.states import EnrolmentState
+    from coursekeeper.services.courses import list_courses
+
+    _open(args)
+    rows = list_courses()
+    if args.json:
+        _print_json(
+            {
+                "courses": [
+                    {
+                        "id": r.id,
+                        "title": r.title,
+                        "start": r.start_date.isoformat(),
+                        "end": r.end_date.isoformat(),
+                        "municipality": r.municipality,
+                        "capacity": r.capacity,
+                        "status": r.status,
+                        "counts": {s.value: r.counts.get(s.value, 0) for s in EnrolmentState},
+                    }
+                    for r in rows
+                ]
+            }
+        )
+        return EXIT_OK
+    if not rows:
+        print("Ingen kurs ennå. Opprett ett med «coursekeeper course-add» eller prøv «coursekeeper demo».")
+    for r in rows:
+        print(
+            f"{r.id:>4}  {format_date(r.start_date)}–{format_date(r.end_date)}  {r.title}"
+            f"  ({r.municipality or 'uten kommune'})  {r.seats_taken} av {r.capacity} plasser"
+            f" · {r.waitlisted} på venteliste"
+        )
+    return EXIT_OK
+
+
+def cmd_course_add(args: argparse.Namespace) -> int:
+    """Create a course and print its id."""
+    from coursekeeper.domain.dates import parse_iso_date
+    from coursekeeper.domain.money import parse_kr
+    from coursekeeper.errors import ValidationError
+    from coursekeeper.services.courses import CourseInput, create_course
+
+    start = parse_iso_date(args.start, field="startdato")
+    end = parse_iso_date(args.end, field="sluttdato")
+    deposit = parse_kr(args.deposit)
+    if deposit < 0:
+        raise ValidationError("Egenandelen kan ikke være negativ.")
+    minutes = None
+    if args.hours is not None:
+        try:
+            hours = float(str(args.hours).replace(",", "."))
+        except ValueError:
+            raise ValidationError(f"Ugyldig antall timer: «{args.hours}».") from None
+        if hours < 0:
+            raise ValidationError("Påkrevde timer kan ikke være negativt.")
+        minutes = round(hours * 60)
+    _open(args)
+    course = create_course(
+        CourseInput(
+            title=args.title,
+            start_date=start,
+            end_date=end,
+            capacity=args.capacity,
+            deposit_ore=deposit,
+            required_minutes=minutes,
+            municipality=args.municipality,
+        )
+    )
+    print(course.id)
+    return EXIT_OK
+
+
+def cmd_refunds(args: argparse.Namespace) -> int:
+    """List deposits refundable on a date."""
+    from coursekeeper.domain.dates import format_date, parse_iso_date
+    from coursekeeper.domain.money import format_kr
+    from coursekeeper.services.refunds import refunds_due
+
+    as_of = parse_iso_date(args.as_of, field="dato") if args.as_of else dt.date.today()
+    _open(args)
+    due = refunds_due(as_of)
+    if args.json:
+        _print_json(
+            {
+                "as_of": as_of.isoformat(),
+                "total_ore": sum(d.amount_ore for d in due),
+                "refunds": [
+                    {
+                        "enrolment_id": d.enrolment_id,
+                        "person": d.person_name,
+                        "course_id": d.course_id,
+                        "course": d.course_title,
+                        "municipality": d.municipality,
+                        "amount_ore": d.amount_ore,
+                        "reason": d.reason.value,
+                        "assignment_start": d.assignment_start.isoformat() if d.assignment_start else None,
+                        "six_months_reached": d.reached_on.isoformat() if d.reached_on else None,
+                    }
+                    for d in due
+                ],
+            }
+        )
+        return EXIT_OK
+    print(
+        f"Til tilbakebetaling per {format_date(as_of)}: {len(due)} "
+        f"({format_kr(sum(d.amount_ore for d in due))})"
+    )
+    for d in due:
+        extra = f", seks måneder nådd {format_date(d.reached_on)}" if d.reached_on else ""
+        print(f"  {d.person_name} – {d.course_title}: {format_kr(d.amount_ore)} ({d.reason.label}{extra})")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Print valid / revoked / unknown for a code."""
+    from coursekeeper.services.certificates import verify
+
+    _open(args)
+    result = verify(args.code)
+    print(result.status.value)
+    print(result.message)
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Write a consistent copy of the database."""
+    from coursekeeper.services.backup import backup
+
+    _open(args)
+    out = backup(Path(args.out))
+    print(f"Sikkerhetskopi lagret: {out}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Replace the database with a backup, keeping a copy of the current one."""
+    from coursekeeper.services.backup import restore
+
+    db = _open(args)
+    keep = restore(Path(args.file))
+    db.close()
+    _open(args)  # a backup from an older version is brought up to date
+    print(f"Gjenopprettet fra {args.file}. Den forrige databasen er tatt vare på i {keep}.")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Integrity and invariant check; exit 1 when problems are found."""
+    from coursekeeper.services.backup import check
+
+    _open(args)
+    report = check()
+    for item in report.checked:
+        print(f"Kontrollert: {item}")
+    if report.ok:
+        print("Alt i orden.")
+        return EXIT_OK
+    print(f"Fant {len(report.problems)} problem(er):")
+    for problem in report.problems:
+        print(f"  • {problem}")
+    return EXIT_INPUT
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "demo": cmd_demo,
+    "courses": cmd_courses,
+    "course-add": cmd_course_add,
+    "refunds": cmd_refunds,
+    "verify": cmd_verify,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command (or open the desktop program) and return the exit code."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from coursekeeper.app import run_desktop
+
+        return run_desktop(args.db)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return COMMANDS[args.command](args)
+    except CourseKeeperError as exc:
+        print(f"Feil: {exc}", file=sys.stderr)
+        return exc.exit_code
+    finally:
+        from coursekeeper.db.connection import close_database
+
+        close_database()

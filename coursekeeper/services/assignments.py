@@ -1,0 +1,94 @@
+"""Service assignments (oppdrag) as training contact."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import peewee as pw
+
+from coursekeeper.db.connection import database
+from coursekeeper.db.models import Assignment, Municipality
+from coursekeeper.errors import NotFoundError, ValidationError
+from coursekeeper.services import audit, municipalities
+from coursekeeper.services.people import get_person
+
+
+@dataclass(frozen=True)
+class AssignmentRow:
+    """An assignment for display."""
+
+    id: int
+    person_id: int
+    municipality: str
+    start_date: dt.date
+    end_date: dt.date | None
+    note: str
+
+
+def _check_dates(start: dt.date, end: dt.date | None) -> None:
+    if end is not None and end < start:
+        raise ValidationError(
+            f"Oppdraget kan ikke slutte ({end:%d.%m.%Y}) før det starter ({start:%d.%m.%Y})."
+        )
+
+
+def add_assignment(
+    *,
+    person_id: int,
+    start_date: dt.date,
+    end_date: dt.date | None = None,
+    municipality: str | None = None,
+    note: str = "",
+) -> Assignment:
+    """Record an assignment for a person."""
+    _check_dates(start_date, end_date)
+    with database.atomic():
+        person = get_person(person_id)
+        row = Assignment.create(
+            person=person,
+            start_date=start_date,
+            end_date=end_date,
+            note=note.strip(),
+            municipality=municipalities.resolve_optional(municipality),
+        )
+        audit.record("create", "assignment", row.id, after=audit.snapshot(row))
+    return row
+
+
+def update_assignment(
+    *, assignment_id: int, start_date: dt.date, end_date: dt.date | None, note: str | None = None
+) -> Assignment:
+    """Change an assignment's dates (and note)."""
+    _check_dates(start_date, end_date)
+    with database.atomic():
+        row = Assignment.get_or_none(Assignment.id == assignment_id)
+        if row is None:
+            raise NotFoundError(f"Fant ikke oppdrag med id {assignment_id}.")
+        before = audit.snapshot(row)
+        row.start_date, row.end_date = start_date, end_date
+        if note is not None:
+            row.note = note.strip()
+        row.save()
+        audit.record("update", "assignment", row.id, before=before, after=audit.snapshot(row))
+    return row
+
+
+def end_assignment(*, assignment_id: int, end_date: dt.date) -> Assignment:
+    """Set the end date of a running assignment."""
+    row = Assignment.get_or_none(Assignment.id == assignment_id)
+    if row is None:
+        raise NotFoundError(f"Fant ikke oppdrag med id {assignment_id}.")
+    return update_assignment(assignment_id=assignment_id, start_date=row.start_date, end_date=end_date)
+
+
+def assignments_of(person_id: int) -> list[AssignmentRow]:
+    """A person's assignments, newest first."""
+    query = (
+        Assignment.select(Assignment, Municipality.name.alias("mname"))
+        .join(Municipality, pw.JOIN.LEFT_OUTER)
+        .where(Assignment.person == person_id)
+        .order_by(Assignment.start_date.desc())
+        .objects()
+    )
+    return [AssignmentRow(a.id, a.person_id, a.mname or "", a.start_date, a.end_date, a.note) for a in query]

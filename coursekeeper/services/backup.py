@@ -1,0 +1,188 @@
+"""Backup, restore and the integrity check with CourseKeeper's own invariants."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee as pw
+
+from coursekeeper import settings
+from coursekeeper.db.connection import database, is_sqlite, sqlite_path
+from coursekeeper.db.models import Certificate, Course, Enrolment
+from coursekeeper.db.schema import HISTORY_TABLE, known_migrations, precheck_sqlite, safety_copy
+from coursekeeper.domain.deposits import Balance
+from coursekeeper.domain.states import SEAT_HOLDING
+from coursekeeper.errors import DatabaseUnavailableError, RuleError, ValidationError
+from coursekeeper.services import audit, deposits
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Findings of ``check``: an empty ``problems`` list means all is well."""
+
+    problems: list[str]
+    checked: list[str]
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was found."""
+        return not self.problems
+
+
+def _require_sqlite() -> Path:
+    if not is_sqlite(database):
+        raise RuleError(
+            "Sikkerhetskopi og gjenoppretting her gjelder SQLite-databaser. En felles "
+            "PostgreSQL-database sikkerhetskopieres med pg_dump av IT."
+        )
+    return Path(database.obj.database)
+
+
+def backup(out: Path) -> Path:
+    """A consistent copy of the live database (SQLite backup API), written atomically."""
+    _require_sqlite()
+    out = Path(out)
+    if out.suffix == "":
+        out = out.with_suffix(".db")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    if tmp.exists():
+        tmp.unlink()
+    dest = sqlite3.connect(str(tmp))
+    try:
+        database.connection().backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+    finally:
+        dest.close()
+    os.replace(tmp, out)
+    audit_entry = {"file": str(out)}
+    with database.atomic():
+        audit.record("backup", "database", None, after=audit_entry)
+    return out
+
+
+def restore(source: Path) -> Path:
+    """Replace the current SQLite database with a backup; returns the safety copy of the old one.
+
+    The file must be a CourseKeeper database this program can open; the current database is
+    copied to the backups folder first.
+    """
+    _require_sqlite()
+    source = Path(source)
+    if not source.is_file():
+        raise ValidationError(f"Fant ikke filen «{source}».")
+    try:
+        applied = precheck_sqlite(source, known_migrations(settings.migrations_dir()))
+    except DatabaseUnavailableError as exc:
+        raise ValidationError(f"Kan ikke gjenopprette: {exc.message}") from exc
+    if not applied:
+        raise ValidationError(f"Kan ikke gjenopprette: «{source}» er ikke en CourseKeeper-database.")
+    keep = safety_copy(database.obj, settings.backups_dir(), "før-gjenoppretting")
+    incoming = sqlite3.connect(f"file:{source.resolve().as_posix()}?mode=ro", uri=True)
+    try:
+        incoming.backup(database.connection())
+    finally:
+        incoming.close()
+    with database.atomic():
+        audit.record("restore", "database", None, after={"from": str(source), "saved": str(keep)})
+    return keep
+
+
+def _sqlite_checks(problems: list[str], checked: list[str]) -> None:
+    result = [r[0] for r in database.execute_sql("PRAGMA integrity_check").fetchall()]
+    checked.append("SQLite integritetssjekk")
+    if result != ["ok"]:
+        problems.append("SQLite fant skader i databasefilen: " + "; ".join(result[:5]))
+    fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+    checked.append("SQLite fremmednøkler")
+    if fk:
+        problems.append(f"{len(fk)} rader peker til rader som ikke finnes (første: tabell {fk[0][0]}).")
+
+
+def _ledger_checks(problems: list[str], checked: list[str]) -> None:
+    checked.append("Egenandelsregnskap")
+    for eid, bal in deposits.balances().items():
+        if bal.paid < 0 or bal.refunded < 0 or bal.forfeited < 0 or bal.held < 0:
+            problems.append(_ledger_problem(eid, bal))
+
+
+def _ledger_problem(eid: int, bal: Balance) -> str:
+    return (
+        f"Påmelding {eid}: regnskapet går ikke opp (innbetalt {bal.paid / 100:g} kr, "
+        f"tilbakebetalt {bal.refunded / 100:g} kr, beholdt {bal.forfeited / 100:g} kr)."
+    )
+
+
+def _certificate_checks(problems: list[str], checked: list[str]) -> None:
+    checked.append("Kursbevisnumre")
+    series: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for prefix, year, seq, number in Certificate.select(
+        Certificate.prefix,
+        Certificate.year,
+        Certificate.sequence,
+        Certificate.number,
+    ).tuples():
+        series[(prefix, year)].append(seq)
+        if number != f"{prefix}-{year}-{seq:04d}":
+            problems.append(f"Kursbevis {number} har et nummer som ikke stemmer med løpenummeret.")
+    for (prefix, year), seqs in sorted(series.items()):
+        seqs.sort()
+        if len(set(seqs)) != len(seqs):
+            problems.append(f"Nummerserien {prefix}-{year} har doble løpenumre.")
+        missing = sorted(set(range(1, seqs[-1] + 1)) - set(seqs))
+        if missing:
+            shown = ", ".join(f"{prefix}-{year}-{m:04d}" for m in missing[:5])
+            problems.append(f"Nummerserien {prefix}-{year} har hull: {shown}.")
+
+
+def _capacity_checks(problems: list[str], checked: list[str]) -> None:
+    checked.append("Kapasitet")
+    taken = (
+        Enrolment.select(Enrolment.course, pw.fn.COUNT(Enrolment.id))
+        .where(Enrolment.state.in_(list(SEAT_HOLDING)))
+        .group_by(Enrolment.course)
+        .tuples()
+    )
+    capacity = dict(Course.select(Course.id, Course.capacity).tuples())
+    titles = dict(Course.select(Course.id, Course.title).tuples())
+    for course_id, n in taken:
+        if n > capacity.get(course_id, 0):
+            problems.append(
+                f"Kurset «{titles[course_id]}» har {n} deltakere med plass, men bare "
+                f"{capacity[course_id]} plasser."
+            )
+
+
+def check() -> CheckReport:
+    """SQLite integrity and foreign keys, plus ledger, certificate numbers and capacity."""
+    problems: list[str] = []
+    checked: list[str] = []
+    if is_sqlite(database):
+        _sqlite_checks(problems, checked)
+    tables = set(database.get_tables())
+    if HISTORY_TABLE not in tables:
+        return CheckReport(["Databasen mangler CourseKeeper-tabellene."], checked)
+    _ledger_checks(problems, checked)
+    _certificate_checks(problems, checked)
+    _capacity_checks(problems, checked)
+    return CheckReport(problems, checked)
+
+
+def default_backup_path() -> Path:
+    """A dated file name in the backups folder."""
+    stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
+    return settings.backups_dir() / f"coursekeeper-{stamp}.db"
+
+
+def database_location() -> str:
+    """Where the database is, for the settings view (file path or server URL without password)."""
+    path = sqlite_path("sqlite:///" + database.obj.database) if is_sqlite(database) else None
+    if path:
+        return str(path)
+    params = getattr(database.obj, "connect_params", {})
+    return f"PostgreSQL {params.get('host', 'localhost')}/{database.obj.database}"

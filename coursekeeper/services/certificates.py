@@ -1,0 +1,273 @@
+"""Certificates: who qualifies, numbers never reused, frozen content, codes, revocation, verify."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+
+import peewee as pw
+
+from coursekeeper.db.connection import database
+from coursekeeper.db.models import Certificate, Enrolment, Person, now
+from coursekeeper.domain.certificates import (
+    code_matches,
+    format_number,
+    normalise_code,
+    verification_code,
+)
+from coursekeeper.domain.deposits import Balance
+from coursekeeper.domain.states import EnrolmentState, ScreeningOutcome
+from coursekeeper.errors import NotFoundError, RuleError, ValidationError
+from coursekeeper.services import audit, courses, deposits, organisations
+from coursekeeper.services.attendance import attended_minutes
+from coursekeeper.services.database import ensure_secret
+from coursekeeper.services.enrolments import apply_state, get_enrolment, screening_outcome
+
+S = EnrolmentState
+
+
+class VerificationStatus(StrEnum):
+    """Result of checking a verification code."""
+
+    VALID = "valid"
+    REVOKED = "revoked"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What ``verify`` found; details are empty for unknown codes."""
+
+    status: VerificationStatus
+    number: str = ""
+    name: str = ""
+    course_title: str = ""
+    issued_on: dt.date | None = None
+    revoked_reason: str = ""
+
+    @property
+    def message(self) -> str:
+        """One line for the user."""
+        if self.status == VerificationStatus.VALID:
+            return (
+                f"Gyldig: kursbevis {self.number} for {self.name}, «{self.course_title}», "
+                f"utstedt {self.issued_on:%d.%m.%Y}."
+            )
+        if self.status == VerificationStatus.REVOKED:
+            return f"Tilbakekalt: kursbevis {self.number} er trukket tilbake ({self.revoked_reason})."
+        return "Ukjent: koden svarer ikke til noe kursbevis utstedt av denne databasen."
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """Whether one enrolment can get a certificate, and why not."""
+
+    enrolment_id: int
+    person_name: str
+    eligible: bool
+    reasons: tuple[str, ...]
+    certificate_number: str | None
+
+
+def _hours(minutes: int) -> str:
+    return f"{minutes / 60:g}".replace(".", ",")
+
+
+def _reasons(enrolment: Enrolment, attended: int, needed: int, bal: Balance, has_cert: bool) -> list[str]:
+    course = enrolment.course
+    reasons = []
+    if has_cert:
+        reasons.append("Har allerede kursbevis.")
+    state = S(enrolment.state)
+    if state not in (S.ACCEPTED, S.COMPLETED):
+        reasons.append(f"Status er «{state.label}».")
+    elif attended < needed:
+        reasons.append(f"Mangler timer: {_hours(attended)} av {_hours(needed)} timer.")
+    if not course.deposit_waived and bal.paid < course.deposit_ore:
+        reasons.append("Egenandelen er ikke betalt.")
+    if course.screening_required and screening_outcome(enrolment) != ScreeningOutcome.SUITABLE:
+        reasons.append("Ikke vurdert som egnet.")
+    return reasons
+
+
+def eligibility(course_id: int) -> list[Eligibility]:
+    """Every enrolment that was accepted, with whether it qualifies for a certificate and why not."""
+    course = courses.get_course(course_id)
+    needed = courses.required_minutes(course)
+    attended = attended_minutes(course_id)
+    enrolments = list(
+        Enrolment.select(Enrolment, Person)
+        .join(Person)
+        .where(
+            (Enrolment.course == course)
+            & Enrolment.state.in_([S.ACCEPTED, S.COMPLETED, S.NOT_COMPLETED, S.NO_SHOW])
+        )
+        .order_by(Person.last_name, Person.first_name)
+    )
+    bals = deposits.balances([e.id for e in enrolments])
+    numbers = {
+        eid: number
+        for eid, number in Certificate.select(Certificate.enrolment, Certificate.number)
+        .where(Certificate.revoked_at.is_null())
+        .tuples()
+    }
+    result = []
+    for e in enrolments:
+        reasons = _reasons(e, attended.get(e.id, 0), needed, bals.get(e.id, Balance()), e.id in numbers)
+        result.append(
+            Eligibility(
+                e.id,
+                f"{e.person.first_name} {e.person.last_name}",
+                not reasons,
+                tuple(reasons),
+                numbers.get(e.id),
+            )
+        )
+    return result
+
+
+def _content(enrolment: Enrolment, number: str, issued_on: dt.date) -> dict:
+    course, person = enrolment.course, enrolment.person
+    own = organisations.own_organisation()
+    place = (course.municipality.name if course.municipality_id else "") or (own.city if own else "")
+    return {
+        "number": number,
+        "issued_on": issued_on.isoformat(),
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "birth_date": person.birth_date.isoformat() if person.birth_date else None,
+        "course_title": course.title,
+        "session_dates": [s.date.isoformat() for s in courses.sessions(course.id)],
+        "total_minutes": courses.total_minutes(course.id),
+        "topics": courses.topics(course),
+        "co_organisers": courses.co_organiser_names(course.id),
+        "venue": course.venue,
+        "place": place,
+        "organisation": own.name if own else "",
+        "signatory_name": own.signatory_name if own else "",
+        "signatory_title": own.signatory_title if own else "",
+    }
+
+
+def issue_certificate(enrolment_id: int, issued_on: dt.date | None = None) -> Certificate:
+    """Issue a certificate to a qualifying enrolment (an accepted one with enough hours completes)."""
+    issued_on = issued_on or dt.date.today()
+    with database.atomic():
+        enrolment = get_enrolment(enrolment_id)
+        course = enrolment.course
+        own = organisations.own_organisation()
+        if own is None or not own.certificate_prefix:
+            raise RuleError(
+                "Organisasjonsprofilen mangler prefiks for kursbevisnummer. "
+                "Fyll ut profilen under Innstillinger først."
+            )
+        has_cert = (
+            Certificate.select()
+            .where((Certificate.enrolment == enrolment) & Certificate.revoked_at.is_null())
+            .exists()
+        )
+        attended = attended_minutes(course.id).get(enrolment.id, 0)
+        reasons = _reasons(
+            enrolment,
+            attended,
+            courses.required_minutes(course),
+            deposits.balance_of(enrolment.id),
+            has_cert,
+        )
+        name = f"{enrolment.person.first_name} {enrolment.person.last_name}"
+        if reasons:
+            raise RuleError(f"{name} kan ikke få kursbevis: " + " ".join(reasons))
+        if enrolment.state == S.ACCEPTED:
+            apply_state(enrolment, S.COMPLETED, "complete")
+        prefix, year = own.certificate_prefix, issued_on.year
+        last = (
+            Certificate.select(pw.fn.MAX(Certificate.sequence))
+            .where((Certificate.prefix == prefix) & (Certificate.year == year))
+            .scalar()
+        )
+        sequence = (last or 0) + 1
+        number = format_number(prefix, year, sequence)
+        content = _content(enrolment, number, issued_on)
+        cert = Certificate.create(
+            enrolment=enrolment,
+            number=number,
+            prefix=prefix,
+            year=year,
+            sequence=sequence,
+            issued_on=issued_on,
+            content=json.dumps(content, ensure_ascii=False, sort_keys=True),
+            code=verification_code(content, ensure_secret()),
+        )
+        audit.record("issue", "certificate", cert.id, after=audit.snapshot(cert))
+    return cert
+
+
+def issue_for_course(course_id: int, issued_on: dt.date | None = None) -> list[Certificate]:
+    """Issue certificates to everyone on the course who qualifies (one transaction)."""
+    with database.atomic():
+        return [issue_certificate(e.enrolment_id, issued_on) for e in eligibility(course_id) if e.eligible]
+
+
+def get_certificate(certificate_id: int) -> Certificate:
+    """The certificate with this id; NotFoundError in Norwegian otherwise."""
+    cert = Certificate.get_or_none(Certificate.id == certificate_id)
+    if cert is None:
+        raise NotFoundError(f"Fant ikke kursbevis med id {certificate_id}.")
+    return cert
+
+
+def content_of(cert: Certificate) -> dict:
+    """The facts frozen at issue (what is printed and what the code signs)."""
+    return json.loads(cert.content)
+
+
+def revoke(certificate_id: int, reason: str) -> Certificate:
+    """Revoke a certificate; it keeps its number, which is never used again."""
+    if not reason.strip():
+        raise ValidationError("Skriv en begrunnelse for tilbakekallingen.")
+    with database.atomic():
+        cert = get_certificate(certificate_id)
+        if cert.revoked_at is not None:
+            raise RuleError(f"Kursbevis {cert.number} er allerede tilbakekalt.")
+        before = audit.snapshot(cert)
+        cert.revoked_at, cert.revoked_reason = now(), reason.strip()
+        cert.save()
+        audit.record("revoke", "certificate", cert.id, before=before, after=audit.snapshot(cert))
+    return cert
+
+
+def record_duplicate(certificate_id: int, on: dt.date | None = None) -> Certificate:
+    """Note a reprint: same number, the copy is marked as a duplicate issued on ``on``."""
+    on = on or dt.date.today()
+    with database.atomic():
+        cert = get_certificate(certificate_id)
+        if cert.revoked_at is not None:
+            raise RuleError(f"Kursbevis {cert.number} er tilbakekalt og kan ikke skrives ut på nytt.")
+        before = audit.snapshot(cert)
+        cert.duplicate_count += 1
+        cert.last_duplicate_on = on
+        cert.save()
+        audit.record("duplicate", "certificate", cert.id, before=before, after=audit.snapshot(cert))
+    return cert
+
+
+def verify(code: str) -> Verification:
+    """valid / revoked / unknown; altered stored content does not verify."""
+    cleaned = normalise_code(code)
+    cert = Certificate.get_or_none(Certificate.code == cleaned) if cleaned else None
+    if cert is None:
+        return Verification(VerificationStatus.UNKNOWN)
+    content = content_of(cert)
+    if content.get("number") != cert.number or not code_matches(content, ensure_secret(), cleaned):
+        return Verification(VerificationStatus.UNKNOWN)
+    status = VerificationStatus.REVOKED if cert.revoked_at else VerificationStatus.VALID
+    return Verification(
+        status,
+        cert.number,
+        f"{content['first_name']} {content['last_name']}",
+        content["course_title"],
+        cert.issued_on,
+        cert.revoked_reason,
+    )

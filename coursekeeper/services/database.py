@@ -1,0 +1,62 @@
+"""Open the database for the program: pre-check, migrate, seed reference data, bind the models."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+import peewee as pw
+
+from coursekeeper import settings
+from coursekeeper.db.connection import close_database, database, open_database, sqlite_path
+from coursekeeper.db.models import AppSetting
+from coursekeeper.db.schema import known_migrations, migrate, precheck_sqlite
+from coursekeeper.errors import DatabaseUnavailableError
+from coursekeeper.services.municipalities import sync_official_list
+
+logger = logging.getLogger(__name__)
+
+SECRET_KEY = "certificate_secret"
+
+
+def prepare(url: str, *, create: bool = True) -> pw.Database:
+    """Open ``url``, apply pending migrations (after a safety copy) and seed reference data.
+
+    Foreign, corrupt or newer databases raise DatabaseUnavailableError before anything is written.
+    """
+    migrations = settings.migrations_dir()
+    path = sqlite_path(url)
+    if path is not None:
+        precheck_sqlite(path, known_migrations(migrations))
+    db = open_database(url, create=create)
+    try:
+        migrate(db, migrations, settings.backups_dir())
+        with db.atomic():
+            sync_official_list()
+            ensure_secret()
+    except pw.DatabaseError as exc:
+        close_database()
+        raise DatabaseUnavailableError(f"Databasen kan ikke brukes: {exc}") from exc
+    return db
+
+
+def ensure_secret() -> bytes:
+    """The secret that signs certificate codes; created once, kept in the database."""
+    row = AppSetting.get_or_none(AppSetting.key == SECRET_KEY)
+    if row is None:
+        row = AppSetting.create(key=SECRET_KEY, value=secrets.token_hex(32))
+    return bytes.fromhex(row.value)
+
+
+def get_setting(key: str, default: str | None = None) -> str | None:
+    """A value from the database's key/value settings."""
+    row = AppSetting.get_or_none(AppSetting.key == key)
+    return row.value if row else default
+
+
+def set_setting(key: str, value: str) -> None:
+    """Store a value in the database's key/value settings."""
+    with database.atomic():
+        AppSetting.insert(key=key, value=value).on_conflict(
+            conflict_target=[AppSetting.key], update={AppSetting.value: value}
+        ).execute()

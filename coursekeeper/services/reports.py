@@ -1,0 +1,145 @@
+"""Key figures: the funnel from registered to refunded, per course and per municipality."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, fields
+
+import peewee as pw
+
+from coursekeeper.db.models import (
+    Assignment,
+    Attendance,
+    Certificate,
+    Course,
+    Enrolment,
+    LedgerEntry,
+    Municipality,
+)
+from coursekeeper.domain.deposits import EntryKind
+from coursekeeper.domain.six_months import AssignmentPeriod, reached_on
+from coursekeeper.domain.states import SEAT_HOLDING
+
+MILESTONES = (6, 12, 18)
+
+
+@dataclass
+class Funnel:
+    """Counts of people at each step; ``label`` names the course or municipality."""
+
+    label: str
+    registered: int = 0
+    accepted: int = 0
+    attended: int = 0
+    certified: int = 0
+    in_assignment: int = 0
+    reached_6: int = 0
+    reached_12: int = 0
+    reached_18: int = 0
+    refunded: int = 0
+
+    def add(self, other: Funnel) -> None:
+        """Add another funnel's counts to this one."""
+        for f in fields(self):
+            if f.name != "label":
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+STEP_LABELS = {
+    "registered": "Påmeldt",
+    "accepted": "Tatt opp",
+    "attended": "Møtte",
+    "certified": "Kursbevis",
+    "in_assignment": "I oppdrag",
+    "reached_6": "6 måneder",
+    "reached_12": "12 måneder",
+    "reached_18": "18 måneder",
+    "refunded": "Tilbakebetalt",
+}
+
+
+def _per_enrolment(as_of: dt.date) -> tuple[list[tuple[int, int, str, str]], dict[str, set[int]]]:
+    """Enrolments (id, course, course title, municipality) and the ids at each funnel step."""
+    rows = list(
+        Enrolment.select(
+            Enrolment.id,
+            Enrolment.course,
+            Course.title,
+            Municipality.name,
+            Enrolment.state,
+            Enrolment.person,
+        )
+        .join(Course)
+        .join(Municipality, pw.JOIN.LEFT_OUTER)
+        .tuples()
+    )
+    steps: dict[str, set[int]] = defaultdict(set)
+    person_of = {r[0]: r[5] for r in rows}
+    for eid, _course, _title, _m, state, _p in rows:
+        steps["registered"].add(eid)
+        if state in SEAT_HOLDING:
+            steps["accepted"].add(eid)
+    attended = Attendance.select(Attendance.enrolment).where(Attendance.minutes > 0).distinct()
+    steps["attended"] = {e for (e,) in attended.tuples()}
+    certified = Certificate.select(Certificate.enrolment, Certificate.issued_on).where(
+        Certificate.revoked_at.is_null()
+    )
+    issued = {eid: day for eid, day in certified.tuples()}
+    steps["certified"] = set(issued)
+    periods: dict[int, list[AssignmentPeriod]] = defaultdict(list)
+    for person, start, end in Assignment.select(
+        Assignment.person, Assignment.start_date, Assignment.end_date
+    ).tuples():
+        periods[person].append(AssignmentPeriod(start, end))
+    for eid in steps["certified"]:
+        mine = [p for p in periods.get(person_of[eid], []) if p.start <= as_of]
+        if mine:
+            steps["in_assignment"].add(eid)
+        for months in MILESTONES:
+            if any((d := reached_on(p, months)) is not None and d <= as_of for p in mine):
+                steps[f"reached_{months}"].add(eid)
+    refunded = (
+        LedgerEntry.select(LedgerEntry.enrolment).where(LedgerEntry.kind == EntryKind.REFUND).distinct()
+    )
+    steps["refunded"] = {e for (e,) in refunded.tuples()}
+    return [(r[0], r[1], r[2], r[3] or "") for r in rows], steps
+
+
+def _funnels(as_of: dt.date, key_index: int) -> dict[object, Funnel]:
+    rows, steps = _per_enrolment(as_of)
+    result: dict[object, Funnel] = {}
+    for row in rows:
+        key = row[key_index]
+        label = row[2] if key_index == 1 else (row[3] or "Uten kommune")
+        funnel = result.setdefault(key, Funnel(label))
+        for name, ids in steps.items():
+            if row[0] in ids:
+                setattr(funnel, name, getattr(funnel, name) + 1)
+    return result
+
+
+def funnel_per_course(as_of: dt.date | None = None) -> list[Funnel]:
+    """One funnel per course, courses newest first (courses without enrolments included)."""
+    as_of = as_of or dt.date.today()
+    by_course = _funnels(as_of, 1)
+    out = []
+    for course_id, title in (
+        Course.select(Course.id, Course.title).order_by(Course.start_date.desc()).tuples()
+    ):
+        out.append(by_course.get(course_id, Funnel(title)))
+    return out
+
+
+def funnel_per_municipality(as_of: dt.date | None = None) -> list[Funnel]:
+    """One funnel per host municipality of the courses, alphabetical."""
+    as_of = as_of or dt.date.today()
+    return sorted(_funnels(as_of, 3).values(), key=lambda f: f.label)
+
+
+def total(funnels: list[Funnel]) -> Funnel:
+    """The sum of several funnels."""
+    result = Funnel("Totalt")
+    for f in funnels:
+        result.add(f)
+    return result
