@@ -1,0 +1,177 @@
+"""Everyone in one list for fast searching, and everything about one person for their page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import peewee as pw
+
+from coursekeeper.db.models import Enrolment, Municipality, Person
+from coursekeeper.domain.text import search_key
+from coursekeeper.errors import NotFoundError
+from coursekeeper.services.assignments import AssignmentRow, assignments_of
+from coursekeeper.services.certificate_register import CertificateRow, certificate_rows
+from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
+from coursekeeper.services.deposits import LedgerRow, ledger
+
+
+@dataclass(frozen=True)
+class PersonListRow:
+    """A person in the people list, with a folded text to search in (never shown)."""
+
+    id: int
+    first_name: str
+    last_name: str
+    birth_date: dt.date | None
+    email: str
+    phone: str
+    municipality: str
+    courses: int
+    search_text: str
+    phone_digits: str
+
+    @property
+    def full_name(self) -> str:
+        """``Fornavn Etternavn``."""
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True)
+class PersonDetails:
+    """A person's own facts for the top of their page."""
+
+    id: int
+    first_name: str
+    last_name: str
+    birth_date: dt.date | None
+    email: str
+    phone: str
+    address: str
+    postal_code: str
+    city: str
+    municipality: str
+
+    @property
+    def full_name(self) -> str:
+        """``Fornavn Etternavn``."""
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True)
+class PersonOverview:
+    """Everything on a person's page: enrolments (with deposit status), certificates, money, work."""
+
+    details: PersonDetails
+    enrolments: list[DepositRow]
+    certificates: list[CertificateRow]
+    ledger: list[LedgerRow]
+    assignments: list[AssignmentRow]
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text or "")
+
+
+def people_directory() -> list[PersonListRow]:
+    """Everyone (not anonymised), by last name, with their number of courses; one query each."""
+    counts = dict(
+        Enrolment.select(Enrolment.person, pw.fn.COUNT(Enrolment.id)).group_by(Enrolment.person).tuples()
+    )
+    query = (
+        Person.select(
+            Person.id,
+            Person.first_name,
+            Person.last_name,
+            Person.birth_date,
+            Person.email,
+            Person.phone,
+            Municipality.name,
+            Person.search_key,
+        )
+        .join(Municipality, pw.JOIN.LEFT_OUTER)
+        .where(Person.anonymised_at.is_null())
+        .order_by(Person.last_name, Person.first_name, Person.id)
+    )
+    rows = []
+    for pid, first, last, born, email, phone, mname, key in query.tuples():
+        email = email or ""
+        born_text = f"{born:%d.%m.%Y} {born.isoformat()}" if born else ""
+        text = " ".join((key or search_key(f"{first} {last}"), email, search_key(email), born_text))
+        rows.append(
+            PersonListRow(
+                pid,
+                first,
+                last,
+                born,
+                email,
+                phone or "",
+                mname or "",
+                counts.get(pid, 0),
+                text,
+                _digits(phone),
+            )
+        )
+    return rows
+
+
+def search_terms(query: str) -> list[str]:
+    """The folded words of a search text (``Ødegård`` → ``odegard``)."""
+    return [t for t in search_key(query).split() if t]
+
+
+def person_matches(row: PersonListRow, terms: list[str]) -> bool:
+    """True when every term is in the name, e-mail or birth date, or (as digits) in the phone."""
+    for term in terms:
+        if term in row.search_text:
+            continue
+        digits = _digits(term)
+        if digits and len(digits) == len(term.lstrip("+")) and digits in row.phone_digits:
+            continue
+        return False
+    return True
+
+
+def filter_people(rows: list[PersonListRow], query: str) -> list[PersonListRow]:
+    """The rows matching ``query`` (all rows for an empty query); pure Python, no database."""
+    terms = search_terms(query)
+    if not terms:
+        return list(rows)
+    return [r for r in rows if person_matches(r, terms)]
+
+
+def person_details(person_id: int) -> PersonDetails:
+    """One person's own facts."""
+    t = (
+        Person.select(
+            Person.id,
+            Person.first_name,
+            Person.last_name,
+            Person.birth_date,
+            Person.email,
+            Person.phone,
+            Person.address,
+            Person.postal_code,
+            Person.city,
+            Municipality.name,
+        )
+        .join(Municipality, pw.JOIN.LEFT_OUTER)
+        .where(Person.id == person_id)
+        .tuples()
+        .first()
+    )
+    if t is None:
+        raise NotFoundError(f"Fant ikke person med id {person_id}.")
+    return PersonDetails(t[0], t[1], t[2], t[3], t[4] or "", t[5] or "", t[6], t[7], t[8], t[9] or "")
+
+
+def person_overview(person_id: int, *, as_of: dt.date | None = None) -> PersonOverview:
+    """Everything about one person, with deposit statuses as of a date (default today)."""
+    return PersonOverview(
+        person_details(person_id),
+        deposit_rows(person_id=person_id, as_of=as_of),
+        certificate_rows(person_id=person_id),
+        ledger(person_id=person_id),
+        assignments_of(person_id),
+    )
