@@ -1,0 +1,238 @@
+"""The main window: a navigation on the left, one view at a time on the right."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coursekeeper import settings
+from coursekeeper.ui.tasks import TaskRunner
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    """A navigation entry: a key, the module and class of its view, and the label and icon."""
+
+    key: str
+    module: str
+    cls: str
+    label: str
+    icon: QStyle.StandardPixmap
+
+
+def view_specs() -> list[ViewSpec]:
+    """The views in navigation order (labels translated)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    sp = QStyle.StandardPixmap
+    base = "coursekeeper.ui.views."
+    return [
+        ViewSpec("courses", base + "courses_view", "CoursesView", tr("Kurs"), sp.SP_FileDialogDetailedView),
+        ViewSpec("people", base + "people_view", "PeopleView", tr("Personer"), sp.SP_DirHomeIcon),
+        ViewSpec("deposits", base + "deposits_view", "DepositsView", tr("Egenandeler"), sp.SP_DriveHDIcon),
+        ViewSpec(
+            "certificates",
+            base + "certificates_view",
+            "CertificatesView",
+            tr("Kursbevis"),
+            sp.SP_DialogApplyButton,
+        ),
+        ViewSpec(
+            "key_figures",
+            base + "key_figures_view",
+            "KeyFiguresView",
+            tr("Nøkkeltall"),
+            sp.SP_FileDialogInfoView,
+        ),
+        ViewSpec(
+            "settings", base + "settings_view", "SettingsView", tr("Innstillinger"), sp.SP_FileDialogListView
+        ),
+    ]
+
+
+class UnavailableView(QWidget):
+    """Shown in place of a view whose module is not there yet."""
+
+    areas: frozenset[str] = frozenset()
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        text = QLabel(self.tr("«%1» er ikke tilgjengelig i denne versjonen ennå.").replace("%1", label))
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+
+    def reload(self) -> None:
+        """Nothing to reload."""
+
+
+class MainWindow(QMainWindow):
+    """Navigation plus a stack of views; remembers size, position and the last view."""
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.setWindowTitle("CourseKeeper")
+        icon = settings.resources_dir() / "icons" / "coursekeeper.png"
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.specs = view_specs()
+        self.views: dict[str, QWidget] = {}
+        self._loaded: set[str] = set()
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(180)
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { font-size: 11pt; } QListWidget::item { padding: 6px; }"
+        )
+        self.stack = QStackedWidget()
+        for spec in self.specs:
+            item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.label)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+            view = self._make_view(spec)
+            self.views[spec.key] = view
+            self.stack.addWidget(view)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._add_shortcuts()
+
+        self.nav.currentRowChanged.connect(self._on_nav_changed)
+        self.tasks.changed.connect(self._on_data_changed)
+        self._restore_state()
+
+    def _make_view(self, spec: ViewSpec) -> QWidget:
+        try:
+            module = importlib.import_module(spec.module)
+        except ModuleNotFoundError as exc:
+            if exc.name != spec.module:
+                raise
+            return UnavailableView(spec.label)
+        return getattr(module, spec.cls)(self.tasks)
+
+    def _add_shortcuts(self) -> None:
+        for keys, slot in (
+            (QKeySequence(QKeySequence.StandardKey.Refresh), self.refresh_current),
+            (QKeySequence(Qt.Key.Key_F5), self.refresh_current),
+            (QKeySequence(QKeySequence.StandardKey.Find), self.focus_search),
+            (QKeySequence(QKeySequence.StandardKey.New), self.new_item),
+        ):
+            action = QAction(self)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def current_view(self) -> QWidget:
+        """The view on screen."""
+        return self.stack.currentWidget()
+
+    def current_key(self) -> str:
+        """The key of the view on screen (``courses``, ``people`` …)."""
+        return self.specs[self.stack.currentIndex()].key
+
+    def show_view(self, key: str) -> QWidget:
+        """Switch to a view by key and return it."""
+        for row, spec in enumerate(self.specs):
+            if spec.key == key:
+                self.nav.setCurrentRow(row)
+                break
+        return self.views[key]
+
+    def _on_nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        key = self.specs[row].key
+        if key not in self._loaded:
+            self._loaded.add(key)
+            self.views[key].reload()
+
+    def _on_data_changed(self, areas: set[str]) -> None:
+        for key, view in self.views.items():
+            if set(getattr(view, "areas", ())) & set(areas):
+                if view is self.current_view():
+                    view.reload()
+                else:
+                    self._loaded.discard(key)  # reload when shown next time
+
+    def refresh_current(self) -> None:
+        """F5: reload the view on screen."""
+        self.current_view().reload()
+
+    def reload_all(self) -> None:
+        """Reload everything (after a restore)."""
+        self._loaded = {self.current_key()}
+        self.current_view().reload()
+        for view in self.views.values():
+            refresh = getattr(view, "database_replaced", None)
+            if refresh is not None:
+                refresh()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: focus the current view's search field."""
+        handler = getattr(self.current_view(), "focus_search", None)
+        if handler is not None:
+            handler()
+
+    def new_item(self) -> None:
+        """Ctrl+N: "new" in the current view's sense (a course, a person …)."""
+        handler = getattr(self.current_view(), "new_item", None)
+        if handler is not None:
+            handler()
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        store = QSettings()
+        geometry = store.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        last = str(store.value("main_window/view", "courses") or "courses")
+        keys = [s.key for s in self.specs]
+        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def save_state(self) -> None:
+        """Remember size, position and the view on screen."""
+        store = QSettings()
+        store.setValue("main_window/geometry", self.saveGeometry())
+        store.setValue("main_window/view", self.current_key())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the window state and stop the database worker."""
+        self.save_state()
+        self.tasks.wait_idle(10_000)
+        self.tasks.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,222 @@
+"""One database worker thread for the whole program, with delayed progress dialogs and Cancel."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import itertools
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from coursekeeper.errors import Cancelled, CourseKeeperError
+from coursekeeper.services.worker_connection import connect_worker, disconnect_worker
+from coursekeeper.ui import messages
+
+logger = logging.getLogger(__name__)
+
+#: Milliseconds before a running task shows its progress dialog.
+PROGRESS_DELAY_MS = 500
+
+
+class Progress:
+    """Passed to long work: report ``i`` of ``n`` and learn whether the user pressed Cancel."""
+
+    def __init__(self, job: _Job, report: Callable[[_Job, int, int, str], None]) -> None:
+        self._job = job
+        self._report = report
+        self._last = 0.0
+
+    @property
+    def cancelled(self) -> bool:
+        """True once the user pressed Cancel."""
+        return self._job.cancel.is_set()
+
+    def update(self, i: int, n: int, text: str = "") -> None:
+        """Report progress (throttled); raises Cancelled once the user pressed Cancel."""
+        if self._job.cancel.is_set():
+            raise Cancelled()
+        now = time.monotonic()
+        if now - self._last >= 0.05 or i >= n:
+            self._last = now
+            self._report(self._job, i, n, text)
+
+
+@dataclass(eq=False)
+class _Job:
+    id: int
+    fn: Callable[..., Any]
+    label: str
+    touches: frozenset[str]
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+    parent: QWidget | None
+    cancel: threading.Event = field(default_factory=threading.Event)
+    dialog: QProgressDialog | None = None
+    last_progress: tuple[int, int, str] = (0, 0, "")
+
+
+def _wants_progress(fn: Callable[..., Any]) -> bool:
+    try:
+        params = [
+            p
+            for p in inspect.signature(fn).parameters.values()
+            if p.default is inspect.Parameter.empty
+            and p.kind in (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        ]
+    except (TypeError, ValueError):
+        return False
+    return len(params) == 1
+
+
+class TaskRunner(QObject):
+    """Runs service calls one at a time on the database worker thread; results come back here."""
+
+    #: Emitted with the set of data areas a successful task touched, so views reload.
+    changed = Signal(object)
+    #: Emitted when the last queued task has finished (tests wait on it).
+    idle = Signal()
+    _started = Signal(object)
+    _progress = Signal(object, int, int, str)
+    _finished = Signal(object, bool, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._queue: queue.Queue[_Job | None] = queue.Queue()
+        self._ids = itertools.count(1)
+        self._pending = 0
+        self._started.connect(self._on_started, Qt.ConnectionType.QueuedConnection)
+        self._progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self._thread = threading.Thread(target=self._work, name="coursekeeper-db", daemon=True)
+        self._thread.start()
+
+    # -- GUI thread ---------------------------------------------------------------------------
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *,
+        label: str,
+        touches: Iterable[str] = frozenset(),
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Queue ``fn`` (optionally taking a Progress) on the worker; call back on the GUI thread."""
+        job = _Job(next(self._ids), fn, label, frozenset(touches), on_done, on_error, parent)
+        self._pending += 1
+        self._queue.put(job)
+
+    def is_idle(self) -> bool:
+        """True when no task is queued or running."""
+        return self._pending == 0
+
+    def wait_idle(self, timeout_ms: int = 5000) -> bool:
+        """Process events until every queued task has finished (for tests and shutdown)."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while self._pending and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.002)
+        QCoreApplication.processEvents()
+        return self._pending == 0
+
+    def shutdown(self, timeout_s: float = 5.0) -> None:
+        """Stop the worker after the queued tasks; its database connection is closed."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join(timeout_s)
+
+    def _on_started(self, job: _Job) -> None:
+        QTimer.singleShot(PROGRESS_DELAY_MS, self, functools.partial(self._show_dialog, job))
+
+    def _show_dialog(self, job: _Job) -> None:
+        if job.id < 0 or job.cancel.is_set():
+            return
+        dialog = QProgressDialog(job.label, self.tr("Avbryt"), 0, 0, job.parent)
+        dialog.setWindowTitle(self.tr("Arbeider …"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(380)
+        dialog.canceled.connect(job.cancel.set)
+        job.dialog = dialog
+        self._apply_progress(job)
+        dialog.show()
+
+    def _on_progress(self, job: _Job, i: int, n: int, text: str) -> None:
+        job.last_progress = (i, n, text)
+        self._apply_progress(job)
+
+    @staticmethod
+    def _apply_progress(job: _Job) -> None:
+        if job.dialog is None:
+            return
+        i, n, text = job.last_progress
+        job.dialog.setMaximum(max(n, 0))
+        job.dialog.setValue(min(i, n) if n else 0)
+        if text:
+            job.dialog.setLabelText(f"{job.label}\n{text}")
+
+    def _on_finished(self, job: _Job, ok: bool, value: object) -> None:
+        self._pending -= 1
+        if job.dialog is not None:
+            job.dialog.canceled.disconnect(job.cancel.set)
+            job.dialog.close()
+            job.dialog.deleteLater()
+            job.dialog = None
+        job.id = -1  # a late progress-dialog timer for this job does nothing
+        try:
+            if ok:
+                if job.touches:
+                    self.changed.emit(set(job.touches))
+                if job.on_done is not None:
+                    job.on_done(value)
+            else:
+                self._report_error(job, value)  # type: ignore[arg-type]
+        finally:
+            if self._pending == 0:
+                self.idle.emit()
+
+    @staticmethod
+    def _report_error(job: _Job, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            return
+        if job.on_error is not None:
+            job.on_error(exc)
+        elif isinstance(exc, CourseKeeperError):
+            messages.show_error(job.parent, exc.message, "\n".join(exc.details) or None)
+        else:
+            messages.show_exception(job.parent, exc)
+
+    # -- worker thread ------------------------------------------------------------------------
+
+    def _report(self, job: _Job, i: int, n: int, text: str) -> None:
+        self._progress.emit(job, i, n, text)
+
+    def _work(self) -> None:
+        try:
+            while True:
+                job = self._queue.get()
+                if job is None:
+                    return
+                self._started.emit(job)
+                try:
+                    connect_worker()
+                    value = job.fn(Progress(job, self._report)) if _wants_progress(job.fn) else job.fn()
+                except BaseException as exc:
+                    if not isinstance(exc, (CourseKeeperError, Cancelled)):
+                        logger.exception("Task %r failed", job.label)
+                    self._finished.emit(job, False, exc)
+                else:
+                    self._finished.emit(job, True, value)
+        finally:
+            disconnect_worker()

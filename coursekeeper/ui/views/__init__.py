@@ -1,0 +1,1 @@
+"""The main views shown in the main window's navigation."""

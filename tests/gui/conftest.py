@@ -1,0 +1,48 @@
+"""GUI fixtures: a task runner on the test database, QSettings kept out of the user's profile."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _qsettings_in_tmp(tmp_path: Path, qapp) -> None:
+    """QSettings writes to a temporary folder, never the real registry or config."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setApplicationName("CourseKeeper")
+    QCoreApplication.setOrganizationName("CourseKeeperTest")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+
+
+@pytest.fixture
+def tasks(db, qapp) -> Iterator:
+    """The task runner with its worker thread on the fresh test database."""
+    from coursekeeper.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    yield runner
+    runner.wait_idle(5000)
+    runner.shutdown()
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
+    """Capture every message the user would see; ``confirm`` answers yes."""
+    from coursekeeper.ui import messages
+
+    seen: dict[str, list] = {"error": [], "info": [], "confirm": [], "exception": []}
+    monkeypatch.setattr(messages, "show_error", lambda parent, text, details=None: seen["error"].append(text))
+    monkeypatch.setattr(messages, "show_info", lambda parent, text: seen["info"].append(text))
+    monkeypatch.setattr(messages, "show_exception", lambda parent, exc: seen["exception"].append(exc))
+
+    def _confirm(parent, title, text, ok_text) -> bool:
+        seen["confirm"].append(text)
+        return True
+
+    monkeypatch.setattr(messages, "confirm", _confirm)
+    return seen
