@@ -43,19 +43,51 @@ def db_path(_template_db: Path, tmp_path: Path) -> Path:
     return target
 
 
+PG_ENV = "COURSEKEEPER_TEST_DATABASE_URL"
+#: Test folders whose ``db`` tests also run against PostgreSQL when PG_ENV is set.
+PG_FOLDERS = ("unit/services",)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run the service tests on SQLite and, when a server is configured, on PostgreSQL too."""
+    if "db" not in metafunc.fixturenames:
+        return
+    backends = ["sqlite"]
+    path = metafunc.definition.path.as_posix()
+    if os.environ.get(PG_ENV) and any(f"/tests/{folder}/" in path for folder in PG_FOLDERS):
+        backends.append("postgresql")
+    metafunc.parametrize("db", backends, indirect=True)
+
+
+def _bind_sqlite(path: Path):
+    from coursekeeper.services.database import prepare
+
+    return prepare("sqlite:///" + path.as_posix())
+
+
 @pytest.fixture
-def db(db_path: Path):
-    """The services bound to a fresh migrated database (PostgreSQL when the env var says so)."""
+def db(request: pytest.FixtureRequest, db_path: Path):
+    """The services bound to a fresh migrated database: SQLite, or PostgreSQL (param)."""
     from coursekeeper.db.connection import close_database
     from coursekeeper.services.database import prepare
 
-    url = os.environ.get("COURSEKEEPER_TEST_DATABASE_URL")
-    if url:
+    if getattr(request, "param", "sqlite") == "postgresql":
         from tests.pg import reset_postgres
 
+        url = os.environ[PG_ENV]
         reset_postgres(url)
         database = prepare(url)
     else:
-        database = prepare("sqlite:///" + db_path.as_posix())
+        database = _bind_sqlite(db_path)
+    yield database
+    close_database()
+
+
+@pytest.fixture
+def sqlite_db(db_path: Path):
+    """Like ``db`` but always SQLite (backup, file checks, raw sqlite3 access)."""
+    from coursekeeper.db.connection import close_database
+
+    database = _bind_sqlite(db_path)
     yield database
     close_database()

@@ -14,7 +14,7 @@ from pathlib import Path
 import peewee
 from playhouse.migrations import Migration, Runner
 
-from coursekeeper.db.connection import database, is_sqlite, sqlite_path
+from coursekeeper.db.connection import check_sqlite_file, database, is_sqlite, sqlite_path
 from coursekeeper.errors import DatabaseUnavailableError
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,8 @@ def _read_only_tables(path: Path) -> tuple[set[str], list[str]]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise DatabaseUnavailableError(
-            f"«{path}» kan ikke leses som en CourseKeeper-database ({exc})."
+            f"«{path}» kan ikke leses som en database; filen er skadet eller ikke en "
+            f"CourseKeeper-database ({exc}). Ingenting er endret."
         ) from exc
     return tables, applied
 
@@ -64,6 +65,7 @@ def check_compatible(tables: set[str], applied: list[str], known: list[str], whe
 
 def precheck_sqlite(path: Path, known: list[str]) -> list[str]:
     """Check an existing SQLite file before it is opened for writing; return applied names."""
+    check_sqlite_file(path)
     if not path.exists() or path.stat().st_size == 0:
         return []
     tables, applied = _read_only_tables(path)
