@@ -1,0 +1,89 @@
+"""A read-only table view over a RowTableModel: whole rows, header click sorts (in Python)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+
+from coursekeeper.ui.table_models import RowTableModel
+
+# Norwegian alphabetical order puts æ, ø, å after z (code points give å < æ < ø).
+_NB_ORDER = str.maketrans({"æ": "z{", "ø": "z|", "å": "z}", "ä": "z{", "ö": "z|", "é": "e", "ü": "u"})
+
+
+def nb_key(text: str) -> str:
+    """Sort key for Norwegian text: case-folded, with æ ø å after z (fast, C-level translate)."""
+    return text.casefold().translate(_NB_ORDER)
+
+
+class DataTable(QTableView):
+    """Rows are read-only; sorting calls the model's Python sort; no per-row size computation."""
+
+    def __init__(
+        self,
+        model: RowTableModel,
+        *,
+        widths: Sequence[int] = (),
+        multi_select: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(
+            QAbstractItemView.SelectionMode.ExtendedSelection
+            if multi_select
+            else QAbstractItemView.SelectionMode.SingleSelection
+        )
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in enumerate(widths):
+            self.setColumnWidth(column, width)
+        # Start unsorted (the service's order, e.g. by name, is the natural one): with the indicator
+        # at -1, enabling sorting asks the model to sort column -1, which it ignores.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+
+    def row_model(self) -> RowTableModel:
+        """The RowTableModel shown."""
+        return self.model()  # type: ignore[return-value]
+
+    def current_row(self) -> Any:
+        """The row dataclass of the current (focused) row, or None."""
+        rows = self.selected_rows()
+        return rows[0] if rows else None
+
+    def selected_rows(self) -> list[Any]:
+        """The row dataclasses of the selected rows, top to bottom."""
+        model = self.row_model()
+        numbers = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        return [row for n in numbers if (row := model.row_at(n)) is not None]
+
+
+class SearchField(QLineEdit):
+    """A search box with a clear button; Escape clears it."""
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(260)
+
+    def keyPressEvent(self, event) -> None:
+        """Escape empties the field."""
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,86 @@
+"""Small form parts shared by the deposit, certificate and assignment dialogs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLabel, QWidget
+
+from coursekeeper.domain.money import format_kr, parse_kr
+from coursekeeper.errors import ValidationError
+
+#: Payment methods offered in the method field (free text is allowed too).
+PAYMENT_METHODS = ("Bank", "Vipps", "Kontant", "Faktura")
+
+
+def date_edit(day: dt.date | None = None, parent: QWidget | None = None) -> QDateEdit:
+    """A date field shown as dd.mm.yyyy with a calendar pop-up."""
+    edit = QDateEdit(parent)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    edit.setCalendarPopup(True)
+    edit.setMinimumWidth(130)
+    set_date(edit, day or dt.date.today())
+    return edit
+
+
+def set_date(edit: QDateEdit, day: dt.date) -> None:
+    """Put a Python date into a date field."""
+    edit.setDate(QDate(day.year, day.month, day.day))
+
+
+def date_of(edit: QDateEdit) -> dt.date:
+    """The Python date in a date field."""
+    value = edit.date()
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def method_combo(parent: QWidget | None = None) -> QComboBox:
+    """An editable choice of payment method (Bank, Vipps, Kontant, Faktura or typed)."""
+    combo = QComboBox(parent)
+    combo.setEditable(True)
+    combo.addItems(list(PAYMENT_METHODS))
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    return combo
+
+
+def municipality_combo(names: list[str], parent: QWidget | None = None) -> QComboBox:
+    """An editable municipality field completing from the official list."""
+    combo = QComboBox(parent)
+    combo.setEditable(True)
+    combo.addItem("")
+    combo.addItems(names)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = QCompleter(names, combo)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.setCompleter(completer)
+    return combo
+
+
+def parse_amount(text: str) -> int:
+    """Øre from what the user typed; ValidationError (Norwegian) when it is not a positive amount."""
+    ore = parse_kr(text)
+    if ore <= 0:
+        raise ValidationError("Beløpet må være større enn 0 kr.")
+    return ore
+
+
+def amount_text(ore: int) -> str:
+    """An amount as the user would type it (``1 000``)."""
+    return format_kr(ore, suffix=False)
+
+
+class ErrorLabel(QLabel):
+    """Inline validation message in red under a field; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("color: #b3261e;")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        """Show ``text``, or hide when empty."""
+        self.setText(text)
+        self.setVisible(bool(text))
