@@ -1,0 +1,347 @@
+"""A participant sheet → ParticipantRow values with per-cell issues; no database involved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from coursekeeper.domain.identity_numbers import (
+    birth_date_from_identity_number,
+    is_identity_number,
+)
+from coursekeeper.domain.text import search_key
+from coursekeeper.errors import ValidationError
+from coursekeeper.excel import cells
+from coursekeeper.excel.headers import ColumnMapping, column_label, detect_header, header_at
+from coursekeeper.excel.reading import SheetRows, read_sheet
+from coursekeeper.excel.safety import MAX_DATA_ROWS, column_letters
+
+Severity = Literal["error", "warning"]
+_IDENTITY_SAMPLE = 200  # filled cells looked at per column when hunting for fødselsnummer
+
+
+@dataclass(frozen=True)
+class CellIssue:
+    """A problem with one cell (or row): ``message`` is plain Norwegian, without row/column."""
+
+    row: int
+    column: str  # the header as written in the file, or "kolonne D"
+    field: str
+    message: str
+    severity: Severity = "error"
+
+    def describe(self) -> str:
+        """``Rad 7, kolonne «Fødselsdato»: 31.02.1990 er ingen gyldig dato.``"""
+        if not self.column:
+            return f"Rad {self.row}: {self.message}"
+        if self.column.startswith("kolonne "):
+            return f"Rad {self.row}, {self.column}: {self.message}"
+        return f"Rad {self.row}, kolonne «{self.column}»: {self.message}"
+
+
+@dataclass
+class ParticipantRow:
+    """One person as read from the file; ``values`` are the original cells, identity numbers out."""
+
+    excel_row: int
+    first_name: str = ""
+    last_name: str = ""
+    birth_date: dt.date | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: str = ""
+    postal_code: str = ""
+    city: str = ""
+    municipality_text: str = ""
+    paid: bool | None = None
+    paid_amount_ore: int | None = None
+    paid_on: dt.date | None = None
+    note: str = ""
+    duplicate_of: int | None = None  # Excel row of the first row with the same person
+    issues: list[CellIssue] = field(default_factory=list)
+    values: list[object] = field(default_factory=list, repr=False)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when the row cannot be imported as it is."""
+        return any(issue.severity == "error" for issue in self.issues)
+
+
+@dataclass
+class ParticipantSheet:
+    """The whole parse: the rows, the mapping used and file-level notices for the user."""
+
+    file_name: str
+    sheet: str
+    header_row: int
+    mapping: ColumnMapping
+    rows: list[ParticipantRow]
+    identity_columns: list[int] = field(default_factory=list)  # fødselsnummer columns (0 = A)
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def issues(self) -> list[CellIssue]:
+        """Every issue of every row, in row order."""
+        return [issue for row in self.rows for issue in row.issues]
+
+    @property
+    def errors(self) -> list[CellIssue]:
+        """Issues that stop a row from being imported."""
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[CellIssue]:
+        """Issues the user should see but that do not stop the import."""
+        return [i for i in self.issues if i.severity == "warning"]
+
+
+def read_participants(
+    path: str | Path,
+    sheet: str | None = None,
+    *,
+    mapping: ColumnMapping | None = None,
+    header_row: int | None = None,
+    today: dt.date | None = None,
+) -> ParticipantSheet:
+    """Read a participant list file end to end (see ``parse_participants``)."""
+    return parse_participants(read_sheet(path, sheet), mapping=mapping, header_row=header_row, today=today)
+
+
+def parse_participants(
+    sheet: SheetRows,
+    *,
+    mapping: ColumnMapping | None = None,
+    header_row: int | None = None,
+    today: dt.date | None = None,
+    fix_name_case: bool = True,
+) -> ParticipantSheet:
+    """Header detection (unless given), cell parsing, fødselsnummer removal and duplicate marks."""
+    rows = sheet.rows
+    found = header_at(rows, header_row) if header_row is not None else detect_header(rows)
+    if mapping is None:
+        mapping = found.mapping
+    data = rows[found.position + 1 :]
+    if len(data) > MAX_DATA_ROWS:
+        limit = f"{MAX_DATA_ROWS:,}".replace(",", " ")
+        raise ValidationError(
+            f"Arket «{sheet.sheet}» har {len(data)} rader med data. CourseKeeper leser høyst "
+            f"{limit} rader om gangen; del listen i flere filer."
+        )
+    if (
+        "first_name" not in mapping.fields
+        and "last_name" not in mapping.fields
+        and ("full_name" not in mapping.fields)
+    ):
+        raise ValidationError(
+            f"Fant ingen kolonne med navn i overskriftsraden (rad {found.excel_row}). Velg hvilke "
+            "kolonner som er Fornavn og Etternavn, eller Navn."
+        )
+    result = ParticipantSheet(sheet.file_name, sheet.sheet, found.excel_row, mapping, [])
+    identity = _identity_columns(data, mapping, sheet.width)
+    for index in identity:
+        label = _letter_label(mapping.headers, index)
+        result.identity_columns.append(index)
+        result.notices.append(
+            f"{label[0].upper()}{label[1:]} inneholder fødselsnummer. Bare fødselsdatoen er tatt "
+            "vare på; selve numrene blir ikke lagret."
+        )
+    builder = _RowBuilder(mapping, identity, today or dt.date.today(), fix_name_case)
+    result.rows = [builder.build(number, values) for number, values in data]
+    _mark_duplicates(result.rows)
+    return result
+
+
+def _letter_label(headers: list[str], index: int) -> str:
+    header = headers[index].strip() if index < len(headers) else ""
+    letter = column_letters(index)
+    return f"kolonne {letter} («{header}»)" if header else f"kolonne {letter}"
+
+
+def _identity_columns(data: list[tuple[int, list[object]]], mapping: ColumnMapping, width: int) -> list[int]:
+    """Columns whose filled cells are mostly valid fødselsnummer, whatever the header says."""
+    found = []
+    forced = mapping.column("identity_number")  # a "Fødselsnummer" header is believed as is
+    for index in range(width):
+        sample: list[object] = []
+        for _, values in data:
+            if index < len(values) and not cells.is_blank(values[index]):
+                sample.append(values[index])
+                if len(sample) == _IDENTITY_SAMPLE:
+                    break
+        if not sample:
+            continue
+        if index == forced:
+            found.append(index)
+        elif any(_maybe_identity(v) for v in sample):
+            hits = sum(1 for v in sample if is_identity_number(v))
+            if hits / len(sample) >= 0.6:
+                found.append(index)
+    return found
+
+
+def _maybe_identity(value: object) -> bool:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return 1_000_000_000 <= value < 100_000_000_000
+    return isinstance(value, str) and 11 <= len(value.strip()) <= 14
+
+
+class _RowBuilder:
+    """Turns one row of cells into a ParticipantRow; holds the column plan for speed."""
+
+    def __init__(self, mapping: ColumnMapping, identity: list[int], today: dt.date, fix_case: bool) -> None:
+        self.mapping = mapping
+        self.identity = set(identity)
+        self.today = today
+        self.fix_case = fix_case
+        self.col = mapping.fields.get
+        self.labels = {name: mapping.label(name) for name in mapping.fields}
+        birth = mapping.column("birth_date")
+        self.birth_from = [birth] if birth is not None and birth not in self.identity else []
+        self.birth_from += sorted(self.identity)  # fallback when the date cell is empty
+        self.text_fields = [
+            (name, index)
+            for name in ("address", "city", "municipality", "note")
+            if (index := self.col(name)) is not None
+        ]
+
+    def build(self, number: int, values: list[object]) -> ParticipantRow:
+        row = ParticipantRow(excel_row=number)
+        issues = row.issues
+
+        def cell(name: str) -> object:
+            index = self.col(name)
+            return values[index] if index is not None and index < len(values) else None
+
+        def problem(name: str, message: str, severity: Severity = "error") -> None:
+            issues.append(CellIssue(number, self.labels.get(name, ""), name, message, severity))
+
+        self._names(row, cell, problem)
+        self._birth_date(row, values, problem)
+        try:
+            row.email, several = cells.parse_email(cell("email"))
+            if several:
+                problem("email", "Flere e-postadresser; bare den første er tatt med.", "warning")
+        except cells.CellValueError as exc:
+            problem("email", exc.reason + " Den blir ikke lagret.", "warning")
+        try:
+            row.phone = cells.parse_phone(cell("phone"))
+        except cells.CellValueError as exc:
+            problem("phone", exc.reason + " Det blir ikke lagret.", "warning")
+        try:
+            row.postal_code = cells.parse_postal_code(cell("postal_code"))
+        except cells.CellValueError as exc:
+            problem("postal_code", exc.reason, "warning")
+            row.postal_code = cells.mask_identity_numbers(cells.clean_text(cell("postal_code")))
+        try:
+            payment = cells.parse_paid(cell("paid"), today=self.today)
+            row.paid, row.paid_amount_ore, row.paid_on = (
+                payment.paid, payment.amount_ore, payment.paid_on
+            )  # fmt: skip
+        except cells.CellValueError as exc:
+            problem("paid", exc.reason + " Betalingen er ikke registrert.", "warning")
+        for name, index in self.text_fields:
+            text, scrubbed = cells.scrub_identity_numbers(
+                cells.clean_text(values[index] if index < len(values) else None)
+            )
+            setattr(row, "municipality_text" if name == "municipality" else name, text)
+            if scrubbed:
+                problem(name, "Et fødselsnummer i teksten er fjernet.", "warning")
+        if not (row.email or row.phone or row.birth_date):
+            problem(
+                "",
+                "Mangler både e-post, telefon og fødselsdato, så personen kan forveksles med "
+                "andre med samme navn.",
+                "warning",
+            )
+        row.values = self._safe_values(values)
+        return row
+
+    def _names(self, row: ParticipantRow, cell: Callable, problem: Callable) -> None:
+        first = cells.clean_name(cell("first_name"), fix_case=self.fix_case)
+        last = cells.clean_name(cell("last_name"), fix_case=self.fix_case)
+        if not first and not last and self.col("full_name") is not None:
+            first, last = cells.split_full_name(cells.clean_name(cell("full_name"), fix_case=self.fix_case))
+        for name in ("first_name", "last_name", "full_name"):
+            if is_identity_number(cell(name)):
+                first, last = "", ""  # a number where a name should be: never keep it
+        first, scrub1 = cells.scrub_identity_numbers(first)
+        last, scrub2 = cells.scrub_identity_numbers(last)
+        row.first_name, row.last_name = first, last
+        if not first and not last:
+            field_name = "full_name" if self.col("full_name") is not None else "first_name"
+            problem(field_name, "Mangler navn.")
+        elif not first:
+            problem("first_name", "Mangler fornavn.", "warning")
+        elif not last:
+            problem("last_name", "Mangler etternavn.", "warning")
+        if scrub1 or scrub2:
+            problem("full_name", "Et fødselsnummer i navnet er fjernet.", "warning")
+
+    def _birth_date(self, row: ParticipantRow, values: list[object], problem: Callable) -> None:
+        for index in self.birth_from:
+            value = values[index] if index < len(values) else None
+            if cells.is_blank(value):
+                continue
+            if index in self.identity:
+                row.birth_date = birth_date_from_identity_number(value)
+                if row.birth_date is None:
+                    row.issues.append(
+                        CellIssue(
+                            row.excel_row,
+                            column_label(self.mapping.headers, index),
+                            "birth_date",
+                            f"{cells.shown(value)} er ikke et gyldig fødselsnummer, så "
+                            "fødselsdatoen er ukjent.",
+                            "warning",
+                        )
+                    )
+                return
+            try:
+                day = cells.parse_date_cell(value, today=self.today)
+                if day is not None:
+                    cells.check_birth_date(day, today=self.today)
+                row.birth_date = day
+            except cells.CellValueError as exc:
+                problem("birth_date", exc.reason)
+            return
+
+    def _safe_values(self, values: list[object]) -> list[object]:
+        """The original cells for an error workbook, with every identity number taken out."""
+        safe: list[object] = []
+        for index, value in enumerate(values):
+            if index in self.identity or (_maybe_identity(value) and is_identity_number(value)):
+                # The birth date stands in for the number; anything else is masked.
+                day = birth_date_from_identity_number(value)
+                safe.append(day or cells.mask_identity_numbers(cells.clean_text(value)))
+            elif isinstance(value, str) and len(value) >= 11:
+                safe.append(cells.scrub_identity_numbers(value)[0])
+            else:
+                safe.append(value)
+        return safe
+
+
+def _mark_duplicates(rows: list[ParticipantRow]) -> None:
+    """Flag later rows with the same e-mail, or the same name and birth date, as duplicates."""
+    by_email: dict[str, int] = {}
+    by_person: dict[tuple[str, dt.date], int] = {}
+    for row in rows:
+        if not row.first_name and not row.last_name:
+            continue
+        earlier, why = None, ""
+        if row.email:
+            earlier = by_email.setdefault(row.email, row.excel_row)
+            why = "samme e-post"
+        person = None
+        if row.birth_date:
+            person = (search_key(f"{row.first_name} {row.last_name}"), row.birth_date)
+            first = by_person.setdefault(person, row.excel_row)
+            if earlier in (None, row.excel_row):
+                earlier, why = first, "samme navn og fødselsdato"
+        if earlier is not None and earlier != row.excel_row:
+            row.duplicate_of = earlier
+            row.issues.append(
+                CellIssue(row.excel_row, "", "", f"Samme person som rad {earlier} ({why}).", "warning")
+            )
