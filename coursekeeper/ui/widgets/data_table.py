@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from coursekeeper.ui.table_models import RowTableModel
 
@@ -70,20 +70,3 @@ class DataTable(QTableView):
         model = self.row_model()
         numbers = sorted({index.row() for index in self.selectionModel().selectedRows()})
         return [row for n in numbers if (row := model.row_at(n)) is not None]
-
-
-class SearchField(QLineEdit):
-    """A search box with a clear button; Escape clears it."""
-
-    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText(placeholder)
-        self.setClearButtonEnabled(True)
-        self.setMinimumWidth(260)
-
-    def keyPressEvent(self, event) -> None:
-        """Escape empties the field."""
-        if event.key() == Qt.Key.Key_Escape and self.text():
-            self.clear()
-            return
-        super().keyPressEvent(event)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from coursekeeper.domain.money import format_kr, parse_kr
 from coursekeeper.errors import ValidationError
@@ -84,3 +92,12 @@ class ErrorLabel(QLabel):
         """Show ``text``, or hide when empty."""
         self.setText(text)
         self.setVisible(bool(text))
+
+
+def ok_cancel_buttons(ok_text: str, cancel_text: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """A dialog's button row with the action named on the OK button (not just «OK»)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    return buttons, ok

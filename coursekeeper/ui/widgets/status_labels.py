@@ -1,4 +1,4 @@
-"""Translatable names of stored codes (ledger kinds, deposit status, refund reasons, states, steps).
+"""Translatable names of ledger kinds, refund reasons and key-figure steps (states: ui.labels).
 
 The domain keeps Norwegian labels for the command line and exports; the desktop program shows the
 same words through Qt's translation system so the English interface is complete.
@@ -26,19 +26,6 @@ def entry_kind(code: str) -> str:
     return names.get(code, code)
 
 
-def deposit_status(code: str) -> str:
-    """Deposit status: Ikke betalt, Betalt, Skal tilbakebetales …"""
-    names = {
-        "unpaid": _t("Ikke betalt"),
-        "paid": _t("Betalt"),
-        "refund_due": _t("Skal tilbakebetales"),
-        "refunded": _t("Tilbakebetalt"),
-        "forfeited": _t("Beholdt"),
-        "waived": _t("Fritatt"),
-    }
-    return names.get(code, code)
-
-
 def refund_reason(code: str) -> str:
     """Why a deposit is due back."""
     names = {
@@ -46,21 +33,6 @@ def refund_reason(code: str) -> str:
         "withdrawn": _t("Trukket før bindende frist"),
         "rejected": _t("Ikke tatt opp"),
         "cancelled": _t("Kurset er avlyst"),
-    }
-    return names.get(code, code)
-
-
-def enrolment_state(code: str) -> str:
-    """Enrolment state: Søkt, Tatt opp, Fullført …"""
-    names = {
-        "applied": _t("Søkt"),
-        "waitlisted": _t("Venteliste"),
-        "accepted": _t("Tatt opp"),
-        "rejected": _t("Avslått"),
-        "withdrawn": _t("Trukket"),
-        "no_show": _t("Møtte ikke"),
-        "completed": _t("Fullført"),
-        "not_completed": _t("Ikke fullført"),
     }
     return names.get(code, code)
 

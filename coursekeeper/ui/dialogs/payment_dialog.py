@@ -1,0 +1,131 @@
+"""Registrer innbetaling: date, amount, method and reference for one or more participants."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coursekeeper.errors import ValidationError
+from coursekeeper.services.deposit_overview import DepositRow
+from coursekeeper.ui.widgets.form_fields import (
+    ErrorLabel,
+    amount_text,
+    date_edit,
+    date_of,
+    method_combo,
+    ok_cancel_buttons,
+    parse_amount,
+)
+
+
+@dataclass(frozen=True)
+class PaymentValues:
+    """What the user entered; ``amount_ore`` None means «what is outstanding for each»."""
+
+    enrolment_ids: tuple[int, ...]
+    paid_on: dt.date
+    amount_ore: int | None
+    method: str
+    reference: str
+    note: str
+
+
+class PaymentDialog(QDialog):
+    """Record a deposit payment; the amount defaults to what is outstanding."""
+
+    def __init__(self, rows: list[DepositRow], parent: QWidget | None = None, today: dt.date | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Registrer innbetaling"))
+        self.setMinimumWidth(460)
+        self._rows = rows
+        self._today = today or dt.date.today()
+        if len(rows) == 1:
+            who = self.tr("Innbetaling av egenandel for %1 («%2»).").replace("%1", rows[0].person_name)
+            who = who.replace("%2", rows[0].course_title)
+        else:
+            who = self.tr("Innbetaling av egenandel for %1 deltakere.").replace("%1", str(len(rows)))
+        intro = QLabel(who)
+        intro.setWordWrap(True)
+
+        self.date = date_edit(self._today)
+        self.amount = QLineEdit()
+        outstanding = {r.outstanding_ore for r in rows}
+        if len(outstanding) == 1 and (value := outstanding.pop()) > 0:
+            self.amount.setText(amount_text(value))
+        else:
+            self.amount.setPlaceholderText(self.tr("Det som gjenstår for hver"))
+        self.amount_error = ErrorLabel()
+        self.method = method_combo()
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("For eksempel KID, Vipps-nummer eller bilagsnummer"))
+        self.note = QLineEdit()
+        self.date_error = ErrorLabel()
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Dato:"), self.date)
+        form.addRow("", self.date_error)
+        form.addRow(self.tr("&Beløp (kr):"), self.amount)
+        form.addRow("", self.amount_error)
+        form.addRow(self.tr("Betalings&måte:"), self.method)
+        form.addRow(self.tr("&Referanse:"), self.reference)
+        form.addRow(self.tr("M&erknad:"), self.note)
+
+        self.buttons, self.ok_button = ok_cancel_buttons(self.tr("Registrer innbetaling"), self.tr("Avbryt"))
+        self.buttons.accepted.connect(self._on_accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.amount.textChanged.connect(self._validate)
+        self.date.dateChanged.connect(self._validate)
+        self._validate()
+
+    def _amount(self) -> int | None:
+        text = self.amount.text().strip()
+        return parse_amount(text) if text else None
+
+    def _validate(self) -> bool:
+        ok = True
+        try:
+            amount = self._amount()
+            if amount is None and all(r.outstanding_ore <= 0 for r in self._rows):
+                self.amount_error.show_message(self.tr("Skriv beløpet som er betalt."))
+                ok = False
+            else:
+                self.amount_error.show_message("")
+        except ValidationError:
+            self.amount_error.show_message(self.tr("Skriv et beløp større enn 0 kr, for eksempel 1000."))
+            ok = False
+        if date_of(self.date) > self._today:
+            self.date_error.show_message(self.tr("Datoen kan ikke være fram i tid."))
+            ok = False
+        else:
+            self.date_error.show_message("")
+        self.ok_button.setEnabled(ok)
+        return ok
+
+    def _on_accept(self) -> None:
+        if self._validate():
+            self.accept()
+
+    def values(self) -> PaymentValues:
+        """The entered values (call after the dialog was accepted)."""
+        return PaymentValues(
+            tuple(r.enrolment_id for r in self._rows),
+            date_of(self.date),
+            self._amount(),
+            self.method.currentText().strip(),
+            self.reference.text().strip(),
+            self.note.text().strip(),
+        )

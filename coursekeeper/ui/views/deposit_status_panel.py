@@ -1,0 +1,176 @@
+"""Egenandeler: each participant's deposit status, with payment, refund and forfeit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+
+from coursekeeper.domain.money import format_kr
+from coursekeeper.services import deposit_batches
+from coursekeeper.services.deposit_batches import EntryBatch
+from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
+from coursekeeper.services.refund_batches import RefundBatch, record_refunds
+from coursekeeper.ui import labels
+from coursekeeper.ui.dialogs.forfeit_dialog import ForfeitDialog
+from coursekeeper.ui.dialogs.payment_dialog import PaymentDialog
+from coursekeeper.ui.dialogs.refund_dialog import RefundDialog, RefundTarget
+from coursekeeper.ui.table_models import RIGHT, Column, Money
+from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.widgets.data_table import nb_key
+from coursekeeper.ui.widgets.rows_panel import RowsPanel
+
+
+class DepositStatusPanel(RowsPanel):
+    """One row per enrolment: what is due, paid and held; record money for the selection."""
+
+    #: A line for the user about what was just recorded.
+    recorded = Signal(str)
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, widths=(190, 260, 100, 90, 90, 100), multi_select=True, parent=parent)
+        self.course_id: int | None = None
+        self.pay_button = QPushButton(self.tr("Registrer innbetaling …"))
+        self.pay_button.clicked.connect(self.pay)
+        self.refund_button = QPushButton(self.tr("Tilbakebetal …"))
+        self.refund_button.clicked.connect(self.refund)
+        self.forfeit_button = QPushButton(self.tr("Behold egenandel …"))
+        self.forfeit_button.clicked.connect(self.forfeit)
+        for button in (self.pay_button, self.refund_button, self.forfeit_button):
+            self.buttons.addWidget(button)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(self._on_double_click)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+    def make_columns(self) -> list[Column]:
+        """Name, course, state, and the money."""
+        return [
+            Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
+            Column(self.tr("Kurs"), lambda r: r.course_title, sort_key=lambda r: nb_key(r.course_title)),
+            Column(
+                self.tr("Påmelding"), lambda r: labels.enrolment_state(r.state), sort_key=lambda r: r.state
+            ),
+            Column(self.tr("Egenandel"), lambda r: Money(r.deposit_ore), RIGHT, lambda r: r.deposit_ore),
+            Column(self.tr("Innbetalt"), lambda r: Money(r.paid_ore), RIGHT, lambda r: r.paid_ore),
+            Column(self.tr("Innestående"), lambda r: Money(r.held_ore), RIGHT, lambda r: r.held_ore),
+            Column(self.tr("Status"), lambda r: labels.deposit_status(r.status), sort_key=lambda r: r.status),
+        ]
+
+    def set_course(self, course_id: int | None) -> None:
+        """Show one course (None: every course)."""
+        self.course_id = course_id
+
+    def reload(self) -> None:
+        """Fetch the rows again."""
+        self.load(
+            functools.partial(deposit_rows, course_id=self.course_id, as_of=dt.date.today()),
+            self.tr("Henter egenandeler …"),
+        )
+
+    def _update_buttons(self) -> None:
+        rows = self.selected_rows()
+        self.pay_button.setEnabled(bool(rows))
+        held = any(r.held_ore > 0 for r in rows)
+        self.refund_button.setEnabled(held)
+        self.forfeit_button.setEnabled(held)
+
+    def _on_double_click(self) -> None:
+        if self.pay_button.isEnabled():
+            self.pay()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def pay(self) -> None:
+        """Record a payment for the selected participants."""
+        rows: list[DepositRow] = self.selected_rows()
+        if not rows:
+            return
+        dialog = PaymentDialog(rows, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        v = dialog.values()
+        self.tasks.run(
+            functools.partial(
+                deposit_batches.record_payments,
+                enrolment_ids=v.enrolment_ids,
+                paid_on=v.paid_on,
+                amount_ore=v.amount_ore,
+                method=v.method,
+                reference=v.reference,
+                note=v.note,
+            ),
+            label=self.tr("Registrerer innbetalinger …"),
+            touches={"deposits"},
+            on_done=self._on_paid,
+            parent=self,
+        )
+
+    def _on_paid(self, batch: EntryBatch) -> None:
+        text = self.tr("Innbetaling registrert: %1 (%2 posteringer).")
+        self.recorded.emit(
+            text.replace("%1", format_kr(batch.total_ore)).replace("%2", str(len(batch.entry_ids)))
+        )
+
+    def refund(self) -> None:
+        """Pay back what is held for the selected participants."""
+        targets = [
+            RefundTarget(r.enrolment_id, r.person_name, r.held_ore)
+            for r in self.selected_rows()
+            if r.held_ore > 0
+        ]
+        if not targets:
+            return
+        dialog = RefundDialog(targets, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        v = dialog.values()
+        self.tasks.run(
+            functools.partial(
+                record_refunds,
+                enrolment_ids=v.enrolment_ids,
+                refunded_on=v.refunded_on,
+                method=v.method,
+                reference=v.reference,
+                note=v.note,
+            ),
+            label=self.tr("Registrerer tilbakebetalinger …"),
+            touches={"deposits"},
+            on_done=self._on_refunded,
+            parent=self,
+        )
+
+    def _on_refunded(self, batch: RefundBatch) -> None:
+        text = self.tr("Tilbakebetaling registrert: %1 (%2 posteringer).")
+        self.recorded.emit(
+            text.replace("%1", format_kr(batch.total_ore)).replace("%2", str(len(batch.entry_ids)))
+        )
+
+    def forfeit(self) -> None:
+        """Keep what is held for the selected participants."""
+        targets = [
+            (r.enrolment_id, r.person_name, r.held_ore) for r in self.selected_rows() if r.held_ore > 0
+        ]
+        if not targets:
+            return
+        dialog = ForfeitDialog(targets, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        v = dialog.values()
+        self.tasks.run(
+            functools.partial(
+                deposit_batches.record_forfeits, enrolment_ids=v.enrolment_ids, on=v.on, note=v.note
+            ),
+            label=self.tr("Registrerer beholdte egenandeler …"),
+            touches={"deposits"},
+            on_done=self._on_forfeited,
+            parent=self,
+        )
+
+    def _on_forfeited(self, batch: EntryBatch) -> None:
+        text = self.tr("Egenandel beholdt: %1 (%2 posteringer).")
+        self.recorded.emit(
+            text.replace("%1", format_kr(batch.total_ore)).replace("%2", str(len(batch.entry_ids)))
+        )

@@ -1,0 +1,110 @@
+"""Posteringer: the deposit ledger, read-only; a mistake is corrected by a reversing entry."""
+
+from __future__ import annotations
+
+import functools
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+
+from coursekeeper.domain.money import format_kr
+from coursekeeper.services import deposits
+from coursekeeper.services.deposits import LedgerRow
+from coursekeeper.ui.dialogs.correction_dialog import CorrectionDialog
+from coursekeeper.ui.table_models import RIGHT, Column, Money
+from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.widgets import status_labels
+from coursekeeper.ui.widgets.data_table import nb_key
+from coursekeeper.ui.widgets.rows_panel import RowsPanel
+
+
+def _ledger_text(row: LedgerRow) -> str:
+    return f"{row.person_name} {row.course_title} {row.method} {row.reference} {row.note} {row.id}"
+
+
+class LedgerPanel(RowsPanel):
+    """Ledger entries oldest first, for a course, a person or everything."""
+
+    #: A line for the user about what was just recorded.
+    recorded = Signal(str)
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(
+            tasks, widths=(60, 95, 170, 220, 170, 100, 90, 110), text_of=_ledger_text, parent=parent
+        )
+        self.course_id: int | None = None
+        self.person_id: int | None = None
+        self.correct_button = QPushButton(self.tr("Korriger …"))
+        self.correct_button.setToolTip(
+            self.tr("Posteringer kan ikke endres. Korrigering fører en ny postering med motsatt beløp.")
+        )
+        self.correct_button.clicked.connect(self.correct)
+        self.buttons.addWidget(self.correct_button)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+    def make_columns(self) -> list[Column]:
+        """Number, date, who, course, kind, amount, method, reference, note, corrects."""
+        return [
+            Column(self.tr("Nr."), lambda r: r.id, RIGHT),
+            Column(self.tr("Dato"), lambda r: r.entry_date, sort_key=lambda r: (r.entry_date, r.id)),
+            Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
+            Column(self.tr("Kurs"), lambda r: r.course_title, sort_key=lambda r: nb_key(r.course_title)),
+            Column(self.tr("Type"), lambda r: status_labels.entry_kind(r.kind), sort_key=lambda r: r.kind),
+            Column(self.tr("Beløp"), lambda r: Money(r.amount_ore), RIGHT, lambda r: r.amount_ore),
+            Column(self.tr("Måte"), lambda r: r.method, sort_key=lambda r: nb_key(r.method)),
+            Column(self.tr("Referanse"), lambda r: r.reference, sort_key=lambda r: nb_key(r.reference)),
+            Column(
+                self.tr("Merknad"),
+                self._note_text,
+                sort_key=lambda r: nb_key(r.note),
+                tooltip=lambda r: self.tr("Registrert av %1").replace("%1", r.entered_by),
+            ),
+        ]
+
+    def _note_text(self, row: LedgerRow) -> str:
+        if row.corrects_id is None:
+            return row.note
+        prefix = self.tr("Korrigerer nr. %1").replace("%1", str(row.corrects_id))
+        return f"{prefix}: {row.note}" if row.note else prefix
+
+    def set_source(self, *, course_id: int | None = None, person_id: int | None = None) -> None:
+        """Show the entries of one course, one person, or (both None) everything."""
+        self.course_id, self.person_id = course_id, person_id
+
+    def reload(self) -> None:
+        """Fetch the entries again."""
+        self.load(
+            functools.partial(deposits.ledger, course_id=self.course_id, person_id=self.person_id),
+            self.tr("Henter posteringer …"),
+        )
+
+    def _corrected_ids(self) -> set[int]:
+        return {r.corrects_id for r in self.model.all_rows() if r.corrects_id is not None}
+
+    def _update_buttons(self) -> None:
+        row = self.table.current_row()
+        ok = row is not None and row.kind != "correction" and row.id not in self._corrected_ids()
+        self.correct_button.setEnabled(ok)
+
+    def correct(self) -> None:
+        """Reverse the selected entry with a correcting entry."""
+        row: LedgerRow | None = self.table.current_row()
+        if row is None:
+            return
+        dialog = CorrectionDialog(row, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        v = dialog.values()
+        self.tasks.run(
+            functools.partial(deposits.record_correction, entry_id=v.entry_id, on=v.on, note=v.note),
+            label=self.tr("Registrerer korrigering …"),
+            touches={"deposits"},
+            on_done=self._on_corrected,
+            parent=self,
+        )
+
+    def _on_corrected(self, entry: object) -> None:
+        amount = format_kr(entry.amount_ore)  # type: ignore[attr-defined]
+        self.recorded.emit(self.tr("Korrigering registrert: %1.").replace("%1", amount))

@@ -1,0 +1,156 @@
+"""Til tilbakebetaling: deposits due back as of a chosen date; refund a selection in one step."""
+
+from __future__ import annotations
+
+import functools
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from coursekeeper.domain.money import format_kr
+from coursekeeper.services import refunds
+from coursekeeper.services.refund_batches import RefundBatch, record_refunds
+from coursekeeper.services.refunds import RefundDue
+from coursekeeper.ui import messages
+from coursekeeper.ui.dialogs.refund_dialog import RefundDialog, RefundTarget
+from coursekeeper.ui.table_models import RIGHT, Column, Money
+from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.widgets import status_labels
+from coursekeeper.ui.widgets.data_table import nb_key
+from coursekeeper.ui.widgets.form_fields import date_edit, date_of
+from coursekeeper.ui.widgets.rows_panel import RowsPanel
+
+
+def _due_text(row: RefundDue) -> str:
+    return f"{row.person_name} {row.course_title} {row.municipality} {row.assignment_municipality}"
+
+
+class RefundsDuePanel(RowsPanel):
+    """Refunds due as of a date, with the assignment and the day six months were reached."""
+
+    #: A line for the user about what was just recorded.
+    recorded = Signal(str)
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(
+            tasks,
+            widths=(170, 230, 110, 90, 190, 150, 95),
+            multi_select=True,
+            text_of=_due_text,
+            parent=parent,
+        )
+        self.course_id: int | None = None
+        self.as_of = date_edit()
+        self.as_of.setToolTip(self.tr("Vis egenandeler som skal tilbakebetales per denne datoen"))
+        self.as_of.dateChanged.connect(self.reload)
+        top = QHBoxLayout()
+        label = QLabel(self.tr("&Per dato:"))
+        label.setBuddy(self.as_of)
+        top.addWidget(label)
+        top.addWidget(self.as_of)
+        top.addStretch(1)
+        self.layout().insertLayout(0, top)
+        self.select_all_button = QPushButton(self.tr("Velg alle"))
+        self.select_all_button.clicked.connect(self.table.selectAll)
+        self.refund_button = QPushButton(self.tr("Registrer tilbakebetaling …"))
+        self.refund_button.clicked.connect(self.refund_selected)
+        self.buttons.addWidget(self.select_all_button)
+        self.buttons.addWidget(self.refund_button)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+    def make_columns(self) -> list[Column]:
+        """Who, which course, how much, why, and the assignment that made it due."""
+        return [
+            Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
+            Column(self.tr("Kurs"), lambda r: r.course_title, sort_key=lambda r: nb_key(r.course_title)),
+            Column(
+                self.tr("Kurskommune"), lambda r: r.municipality, sort_key=lambda r: nb_key(r.municipality)
+            ),
+            Column(self.tr("Beløp"), lambda r: Money(r.amount_ore), RIGHT, lambda r: r.amount_ore),
+            Column(
+                self.tr("Grunn"), lambda r: status_labels.refund_reason(r.reason), sort_key=lambda r: r.reason
+            ),
+            Column(
+                self.tr("Oppdrag"),
+                self._assignment_text,
+                sort_key=lambda r: nb_key(r.assignment_municipality),
+            ),
+            Column(
+                self.tr("Seks måneder nådd"),
+                lambda r: r.reached_on,
+                sort_key=lambda r: (r.reached_on is not None, r.reached_on),
+            ),
+        ]
+
+    def _assignment_text(self, row: RefundDue) -> str:
+        if row.assignment_start is None:
+            return ""
+        start = row.assignment_start.strftime("%d.%m.%Y")
+        if row.assignment_municipality:
+            return self.tr("%1 fra %2").replace("%1", row.assignment_municipality).replace("%2", start)
+        return self.tr("Fra %1").replace("%1", start)
+
+    def set_course(self, course_id: int | None) -> None:
+        """Show one course (None: every course)."""
+        self.course_id = course_id
+
+    def reload(self) -> None:
+        """Fetch the refunds due again for the chosen date."""
+        self.load(
+            functools.partial(refunds.refunds_due, date_of(self.as_of), course_id=self.course_id),
+            self.tr("Finner egenandeler som skal tilbakebetales …"),
+        )
+
+    def _update_buttons(self) -> None:
+        rows = self.selected_rows()
+        self.refund_button.setEnabled(bool(rows))
+        self.select_all_button.setEnabled(self.model.rowCount() > 0)
+        total = sum(r.amount_ore for r in self.model.rows())
+        selected = sum(r.amount_ore for r in rows)
+        text = self.tr("Til sammen %1 å tilbakebetale").replace("%1", format_kr(total))
+        if rows:
+            text += (
+                self.tr(" · valgt: %1 (%2)").replace("%1", str(len(rows))).replace("%2", format_kr(selected))
+            )
+        self.refund_button.setToolTip(text)
+        self._update_count()
+        self.count_label.setText(self.count_label.text() + " · " + text)
+
+    def refund_selected(self) -> None:
+        """Record refunds for every selected row in one transaction."""
+        rows: list[RefundDue] = self.selected_rows()
+        if not rows:
+            return
+        dialog = RefundDialog([RefundTarget(r.enrolment_id, r.person_name, r.amount_ore) for r in rows], self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        v = dialog.values()
+        self.tasks.run(
+            functools.partial(
+                record_refunds,
+                enrolment_ids=v.enrolment_ids,
+                refunded_on=v.refunded_on,
+                method=v.method,
+                reference=v.reference,
+                note=v.note,
+            ),
+            label=self.tr("Registrerer tilbakebetalinger …"),
+            touches={"deposits"},
+            on_done=self._on_refunded,
+            parent=self,
+        )
+
+    def _on_refunded(self, batch: RefundBatch) -> None:
+        count = len(batch.entry_ids)
+        if count == 1:
+            text = self.tr("1 tilbakebetaling registrert: %1.").replace("%1", format_kr(batch.total_ore))
+        else:
+            text = (
+                self.tr("%1 tilbakebetalinger registrert, til sammen %2.")
+                .replace("%1", str(count))
+                .replace("%2", format_kr(batch.total_ore))
+            )
+        self.recorded.emit(text)
+        messages.show_info(self, text)

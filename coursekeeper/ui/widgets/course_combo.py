@@ -1,0 +1,61 @@
+"""A choice of course («Alle kurs» first), newest first, filled on the database worker."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from coursekeeper.domain.dates import format_date
+from coursekeeper.services import courses
+from coursekeeper.services.courses import CourseRow
+from coursekeeper.ui.tasks import TaskRunner
+
+
+class CourseCombo(QComboBox):
+    """Emits ``course_changed(course_id or None)`` when the user picks another course."""
+
+    course_changed = Signal(object)
+
+    def __init__(self, tasks: TaskRunner, *, all_text: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self._all_text = all_text
+        self.setMinimumContentsLength(36)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.currentIndexChanged.connect(self._on_index_changed)
+        if all_text is not None:
+            self.addItem(all_text, None)
+
+    def reload(self) -> None:
+        """Fetch the course list again, keeping the current choice."""
+        self.tasks.run(
+            courses.list_courses, label=self.tr("Henter kurs …"), on_done=self.set_courses, parent=self
+        )
+
+    def set_courses(self, rows: list[CourseRow]) -> None:
+        """Fill the list; the chosen course stays chosen when it still exists."""
+        current = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        if self._all_text is not None:
+            self.addItem(self._all_text, None)
+        for row in rows:
+            self.addItem(f"{row.title} ({format_date(row.start_date)})", row.id)
+        index = self.findData(current)
+        self.setCurrentIndex(max(index, 0))
+        self.blockSignals(False)
+        if self.currentData() != current:
+            self.course_changed.emit(self.currentData())
+
+    def course_id(self) -> int | None:
+        """The chosen course's id (None for «Alle kurs» or an empty list)."""
+        return self.currentData()
+
+    def choose(self, course_id: int | None) -> None:
+        """Pick a course by id (when it is in the list)."""
+        index = self.findData(course_id)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+    def _on_index_changed(self, _index: int) -> None:
+        self.course_changed.emit(self.currentData())

@@ -1,0 +1,115 @@
+"""A table of rows loaded on the database worker, filtered in Python as the user types."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from coursekeeper.domain.text import search_key
+from coursekeeper.ui.table_models import Column, RowTableModel
+from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.widgets.data_table import DataTable
+
+
+def _texts(rows: list[Any], text_of: Callable[[Any], str] | None) -> dict[int, str]:
+    """Folded search text per row (by identity), computed on the worker, not per keystroke."""
+    if text_of is None:
+        return {id(r): r.search_text for r in rows}
+    return {id(r): search_key(text_of(r)) for r in rows}
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+class RowsPanel(QWidget):
+    """Table + count line + a button row; ``load(fn)`` fetches rows on the worker."""
+
+    #: Emitted after new rows are shown (tests wait on it).
+    loaded = Signal()
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        columns: Sequence[Column] | None = None,
+        *,
+        widths: Sequence[int] = (),
+        multi_select: bool = False,
+        text_of: Callable[[Any], str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self._text_of = text_of
+        self._texts: dict[int, str] = {}
+        self._terms: list[str] = []
+        self.model = RowTableModel(columns if columns is not None else self.make_columns(), self)
+        self.table = DataTable(self.model, widths=widths, multi_select=multi_select)
+        self.count_label = QLabel()
+        self.buttons = QHBoxLayout()
+        self.buttons.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addLayout(self.buttons)
+        layout.addLayout(bottom)
+
+    def make_columns(self) -> list[Column]:
+        """The table's columns, for subclasses that build them with ``self.tr``."""
+        return []
+
+    def load(self, fn: Callable[[], list[Any]], label: str) -> None:
+        """Fetch rows with ``fn`` on the database worker and show them."""
+        text_of = self._text_of
+
+        def fetch() -> tuple[list[Any], dict[int, str]]:
+            rows = fn()
+            return rows, _texts(rows, text_of)
+
+        self.tasks.run(fetch, label=label, on_done=self._on_fetched, parent=self)
+
+    def _on_fetched(self, result: tuple[list[Any], dict[int, str]]) -> None:
+        rows, texts = result
+        # Updated in place: the filter predicate in use holds this very dict.
+        self._texts.clear()
+        self._texts.update(texts)
+        self.model.set_rows(rows)
+        self._update_count()
+        self.loaded.emit()
+
+    def set_search(self, text: str) -> None:
+        """Show the rows whose folded text contains every word of ``text`` (æøå-aware)."""
+        terms = search_key(text).split()
+        if terms == self._terms:
+            return
+        self._terms = terms
+        texts = self._texts
+        if not terms:
+            self.model.set_filter(None)
+        elif len(terms) == 1:
+            term = terms[0]
+            self.model.set_filter(lambda r: term in texts.get(id(r), ""))
+        else:
+            self.model.set_filter(lambda r: all(t in texts.get(id(r), "") for t in terms))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), len(self.model.all_rows())
+        if shown == total:
+            text = self.tr("1 rad") if total == 1 else self.tr("%1 rader").replace("%1", _number(total))
+        else:
+            text = self.tr("%1 av %2 rader").replace("%1", _number(shown)).replace("%2", _number(total))
+        self.count_label.setText(text)
+
+    def rows(self) -> list[Any]:
+        """The rows shown, in display order."""
+        return self.model.rows()
+
+    def selected_rows(self) -> list[Any]:
+        """The selected rows."""
+        return self.table.selected_rows()
