@@ -22,6 +22,22 @@ from coursekeeper.ui import messages
 
 logger = logging.getLogger(__name__)
 
+#: Every data area; a restore touches all of them.
+ALL_AREAS = frozenset(
+    {
+        "courses",
+        "enrolments",
+        "people",
+        "screening",
+        "attendance",
+        "deposits",
+        "certificates",
+        "assignments",
+        "audit",
+        "settings",
+    }
+)
+
 #: Milliseconds before a running task shows its progress dialog.
 PROGRESS_DELAY_MS = 500
 

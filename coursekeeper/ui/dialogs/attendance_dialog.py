@@ -1,0 +1,157 @@
+"""Attendance for a course: participants × sessions, usable from the keyboard."""
+
+from __future__ import annotations
+
+import functools
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coursekeeper.domain.dates import format_date
+from coursekeeper.services import attendance, course_overview
+from coursekeeper.services.course_overview import AttendanceSheet
+from coursekeeper.ui.attendance_model import AttendanceModel
+from coursekeeper.ui.table_models import format_hours
+from coursekeeper.ui.tasks import TaskRunner
+
+
+class AttendanceDialog(QDialog):
+    """Every tick or typed number is saved at once on the worker; totals update as you type."""
+
+    def __init__(self, tasks: TaskRunner, course_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.course_id = course_id
+        self.setWindowTitle(self.tr("Oppmøte"))
+        self.resize(900, 560)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.heading.setWordWrap(True)
+        help_text = QLabel(
+            self.tr(
+                "Piltastene flytter. Mellomrom krysser av for hele økten. Skriv et tall for timer "
+                "(for eksempel 3,5). Endringer lagres med en gang."
+            )
+        )
+        help_text.setWordWrap(True)
+        self.model = AttendanceModel(self)
+        self.model.minutes_changed.connect(self._save_cell)
+        self.model.rejected.connect(self._show_problem)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.all_present = QPushButton(self.tr("Alle til stede i valgt økt"))
+        self.all_present.setToolTip(
+            self.tr("Krysser av alle som er tatt opp, for økten markøren står i (Ctrl+T)")
+        )
+        self.all_present.clicked.connect(self.mark_current_session)
+        QShortcut(QKeySequence("Ctrl+T"), self, self.mark_current_session)
+        self.session_label = QLabel()
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b00020; font-weight: 600;")
+        self.problem.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Lukk"))
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.all_present)
+        row.addWidget(self.session_label, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(help_text)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch the sheet on the worker."""
+        self.tasks.run(
+            functools.partial(course_overview.attendance_sheet, self.course_id),
+            label=self.tr("Henter oppmøte …"),
+            on_done=self._on_loaded,
+            parent=self,
+        )
+
+    def _on_loaded(self, sheet: AttendanceSheet) -> None:
+        self.model.set_sheet(sheet)
+        needed = format_hours(sheet.course.required_minutes)
+        self.heading.setText(
+            self.tr("%1 – fullført krever %2 timer").replace("%1", sheet.course.title).replace("%2", needed)
+        )
+        if not sheet.participants:
+            self.problem.setText(self.tr("Ingen deltakere er tatt opp på kurset ennå."))
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        if sheet.participants and sheet.sessions:
+            self.table.setCurrentIndex(self.model.index(0, 1))
+        self.table.setFocus()
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        session = self.model.session_at(current.column())
+        self.all_present.setEnabled(session is not None)
+        self.session_label.setText(
+            self.tr("Valgt økt: %1").replace("%1", format_date(session.date)) if session else ""
+        )
+
+    def _save_cell(self, enrolment_id: int, session_id: int, minutes: int) -> None:
+        self.problem.clear()
+        self.tasks.run(
+            functools.partial(
+                attendance.set_attendance, enrolment_id=enrolment_id, session_id=session_id, minutes=minutes
+            ),
+            label=self.tr("Lagrer oppmøte …"),
+            touches={"attendance"},
+            on_error=self._on_save_error,
+            parent=self,
+        )
+
+    def mark_current_session(self) -> None:
+        """«Alle til stede» for the session the cursor is in."""
+        session = self.model.session_at(self.table.currentIndex().column())
+        if session is None:
+            return
+        self.model.mark_all_present(session.id)
+        self.tasks.run(
+            functools.partial(attendance.mark_all_present, session.id),
+            label=self.tr("Lagrer oppmøte …"),
+            touches={"attendance"},
+            on_error=self._on_save_error,
+            parent=self,
+        )
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+
+    def _on_save_error(self, exc: BaseException) -> None:
+        from coursekeeper.errors import CourseKeeperError
+        from coursekeeper.ui import messages
+
+        if isinstance(exc, CourseKeeperError):
+            self.problem.setText(exc.message)
+        else:
+            messages.show_exception(self, exc)
+        self.reload()  # show what is really stored

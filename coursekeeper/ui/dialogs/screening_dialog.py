@@ -1,0 +1,155 @@
+"""The suitability screening of one enrolment: interviewer, date, outcome and the sensitive notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coursekeeper.domain.dates import format_date, parse_date
+from coursekeeper.domain.states import TRANSITIONS, EnrolmentState, ScreeningOutcome
+from coursekeeper.errors import CourseKeeperError, ValidationError
+from coursekeeper.services import enrolments, screening
+from coursekeeper.services.course_overview import EnrolmentRow
+from coursekeeper.services.screening import ScreeningView
+from coursekeeper.ui import labels, messages
+from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.widgets.form_field import FieldWithError
+
+
+class ScreeningDialog(QDialog):
+    """Opening it reads the notes through ``screening.open_screening``, which writes the audit entry."""
+
+    def __init__(self, tasks: TaskRunner, enrolment: EnrolmentRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.enrolment = enrolment
+        self.setWindowTitle(self.tr("Egnethetsvurdering – %1").replace("%1", enrolment.name))
+        self.setMinimumWidth(560)
+
+        notice = QLabel(
+            self.tr(
+                "Notatene er personopplysninger. De vises bare her, og hver gang vurderingen åpnes "
+                "eller endres, skrives det i loggen."
+            )
+        )
+        notice.setWordWrap(True)
+        notice.setStyleSheet("color: palette(placeholder-text);")
+        self.interviewer = QLineEdit()
+        self.date = QLineEdit(format_date(dt.date.today()))
+        self.date.setPlaceholderText(self.tr("dd.mm.åååå"))
+        self.outcome = QComboBox()
+        for outcome in ScreeningOutcome:
+            self.outcome.addItem(labels.screening_outcome(outcome), outcome)
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(160)
+        self.date_field = FieldWithError(self.date)
+        form = QFormLayout()
+        form.addRow(self.tr("&Intervjuet av:"), self.interviewer)
+        form.addRow(self.tr("&Dato:"), self.date_field)
+        form.addRow(self.tr("&Vurdering:"), self.outcome)
+        form.addRow(self.tr("&Notater:"), self.notes)
+        self.form_error = QLabel()
+        self.form_error.setStyleSheet("color: #b00020; font-weight: 600;")
+        self.form_error.setWordWrap(True)
+        self.form_error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Lagre"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(notice)
+        layout.addLayout(form)
+        layout.addWidget(self.form_error)
+        layout.addWidget(self.buttons)
+
+        self.setEnabled(False)
+        tasks.run(
+            functools.partial(screening.open_screening, enrolment.id),
+            label=self.tr("Åpner vurderingen …"),
+            touches={"audit"},
+            on_done=self._fill,
+            parent=self,
+        )
+
+    def _fill(self, view: ScreeningView) -> None:
+        self.interviewer.setText(view.interviewer)
+        if view.date:
+            self.date.setText(format_date(view.date))
+        self.outcome.setCurrentIndex(max(self.outcome.findData(view.outcome), 0))
+        self.notes.setPlainText(view.notes)
+        self.setEnabled(True)
+        self.interviewer.setFocus()
+
+    def submit(self) -> None:
+        """Save; an «Ikke egnet» outcome then proposes rejecting the application."""
+        self.date_field.set_error(None)
+        date = None
+        if self.date.text().strip():
+            try:
+                date = parse_date(self.date.text())
+            except ValidationError:
+                self.date_field.set_error(self.tr("Skriv datoen som dd.mm.åååå, for eksempel 09.04.2026."))
+                self.date.setFocus()
+                return
+        self.buttons.setEnabled(False)
+        self.tasks.run(
+            functools.partial(
+                screening.record_screening,
+                enrolment_id=self.enrolment.id,
+                outcome=self.outcome.currentData(),
+                date=date,
+                interviewer=self.interviewer.text(),
+                notes=self.notes.toPlainText(),
+            ),
+            label=self.tr("Lagrer vurderingen …"),
+            touches={"screening", "enrolments"},
+            on_done=self._on_saved,
+            on_error=self._on_error,
+            parent=self,
+        )
+
+    def _on_saved(self, view: ScreeningView) -> None:
+        if (
+            view.outcome == ScreeningOutcome.UNSUITABLE
+            and EnrolmentState.REJECTED in TRANSITIONS[self.enrolment.state]
+        ):
+            parent = self.parentWidget()
+            if messages.confirm(
+                self,
+                self.tr("Avslå søknaden?"),
+                self.tr("%1 er vurdert som ikke egnet. Vil du avslå søknaden nå?").replace(
+                    "%1", self.enrolment.name
+                ),
+                self.tr("Avslå søknaden"),
+            ):
+                self.tasks.run(
+                    functools.partial(enrolments.reject, self.enrolment.id),
+                    label=self.tr("Avslår …"),
+                    touches={"enrolments", "courses", "deposits"},
+                    parent=parent,
+                )
+        self.accept()
+
+    def _on_error(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, CourseKeeperError):
+            self.form_error.setText(exc.message)
+            self.form_error.show()
+        else:
+            messages.show_exception(self, exc)

@@ -1,0 +1,322 @@
+"""Innstillinger: the organiser profile, the language, the database location, backup and restore."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coursekeeper.errors import CourseKeeperError
+from coursekeeper.services import backup, organisations
+from coursekeeper.services.organisations import OwnProfile
+from coursekeeper.ui import messages
+from coursekeeper.ui.tasks import ALL_AREAS, TaskRunner
+from coursekeeper.ui.widgets.form_field import FieldWithError
+
+LANGUAGE_KEY = "language"
+MAX_LOGO_BYTES = 2_000_000
+
+
+class SettingsView(QWidget):
+    """Settings in three groups; the profile is saved with «Lagre profilen»."""
+
+    areas = frozenset({"settings"})
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.logo: bytes | None = None
+        title = QLabel(self.tr("Innstillinger"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+
+        self.name = QLineEdit()
+        self.prefix = QLineEdit()
+        self.prefix.setMaxLength(10)
+        self.prefix.setPlaceholderText(self.tr("For eksempel HIK"))
+        self.address = QLineEdit()
+        self.postal_code = QLineEdit()
+        self.postal_code.setMaximumWidth(80)
+        self.city = QLineEdit()
+        self.email = QLineEdit()
+        self.phone = QLineEdit()
+        self.signatory_name = QLineEdit()
+        self.signatory_title = QLineEdit()
+        self.logo_preview = QLabel(self.tr("Ingen logo"))
+        self.logo_preview.setFixedSize(180, 70)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setStyleSheet("border: 1px solid palette(mid);")
+        self.logo_button = QPushButton(self.tr("Velg logo …"))
+        self.logo_button.clicked.connect(self.choose_logo)
+        self.logo_remove = QPushButton(self.tr("Fjern logo"))
+        self.logo_remove.clicked.connect(self.remove_logo)
+        self.fields = {"name": FieldWithError(self.name), "prefix": FieldWithError(self.prefix)}
+        self.save_button = QPushButton(self.tr("Lagre profilen"))
+        self.save_button.clicked.connect(self.save_profile)
+        self.saved_label = QLabel()
+
+        profile = QGroupBox(self.tr("Organisasjonen (står på kursbevis og brev)"))
+        form = QFormLayout(profile)
+        form.addRow(self.tr("&Navn:"), self.fields["name"])
+        form.addRow(self.tr("&Prefiks for kursbevisnummer:"), self.fields["prefix"])
+        form.addRow(self.tr("&Adresse:"), self.address)
+        place = QHBoxLayout()
+        place.addWidget(self.postal_code)
+        place.addWidget(self.city, 1)
+        form.addRow(self.tr("Postnummer og sted:"), place)
+        form.addRow(self.tr("&E-post:"), self.email)
+        form.addRow(self.tr("&Telefon:"), self.phone)
+        form.addRow(self.tr("&Underskriver:"), self.signatory_name)
+        form.addRow(self.tr("Underskriverens &tittel:"), self.signatory_title)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addWidget(self.logo_button)
+        logo_row.addWidget(self.logo_remove)
+        logo_row.addStretch(1)
+        form.addRow(self.tr("Logo:"), logo_row)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.saved_label, 1)
+        form.addRow("", save_row)
+
+        self.language = QComboBox()
+        self.language.addItem("Norsk bokmål", "nb")
+        self.language.addItem("English", "en")
+        current = str(QSettings().value(LANGUAGE_KEY, "nb") or "nb")
+        self.language.setCurrentIndex(max(self.language.findData(current), 0))
+        self.language.currentIndexChanged.connect(self._on_language_changed)
+        self.language_note = QLabel()
+        self.language_note.hide()
+        language = QGroupBox(self.tr("Språk"))
+        lform = QFormLayout(language)
+        lform.addRow(self.tr("Sp&råk i programmet:"), self.language)
+        lform.addRow("", self.language_note)
+
+        self.location = QLabel()
+        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.location.setWordWrap(True)
+        self.backup_button = QPushButton(self.tr("Ta sikkerhetskopi nå …"))
+        self.backup_button.clicked.connect(self.make_backup)
+        self.restore_button = QPushButton(self.tr("Gjenopprett fra sikkerhetskopi …"))
+        self.restore_button.clicked.connect(self.restore_backup)
+        database = QGroupBox(self.tr("Database"))
+        dform = QFormLayout(database)
+        dform.addRow(self.tr("Databasen ligger her:"), self.location)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        dform.addRow("", buttons)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(title)
+        column.addWidget(profile)
+        column.addWidget(language)
+        column.addWidget(database)
+        column.addStretch(1)
+        content.setMaximumWidth(860)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    # -- view contract -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Load the profile and where the database is."""
+        self.location.setText(backup.database_location())
+        self.tasks.run(
+            organisations.get_own_profile, label=self.tr("Henter profilen …"), on_done=self._fill, parent=self
+        )
+
+    def _fill(self, profile: OwnProfile) -> None:
+        for widget, value in (
+            (self.name, profile.name),
+            (self.prefix, profile.certificate_prefix),
+            (self.address, profile.address),
+            (self.postal_code, profile.postal_code),
+            (self.city, profile.city),
+            (self.email, profile.email),
+            (self.phone, profile.phone),
+            (self.signatory_name, profile.signatory_name),
+            (self.signatory_title, profile.signatory_title),
+        ):
+            widget.setText(value or "")
+        self._show_logo(profile.logo)
+
+    # -- profile -----------------------------------------------------------------------------
+
+    def _show_logo(self, data: bytes | None) -> None:
+        self.logo = data
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.logo_preview.setPixmap(
+                pixmap.scaled(
+                    170, 60, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
+        else:
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(self.tr("Ingen logo"))
+        self.logo_remove.setEnabled(bool(data))
+
+    def choose_logo_file(self) -> str:
+        """Ask for an image file (tests replace this)."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Velg logo"), "", self.tr("Bilder (*.png *.jpg *.jpeg)")
+        )
+        return path
+
+    def choose_logo(self) -> None:
+        """Read a PNG or JPEG file into the profile's logo."""
+        path = self.choose_logo_file()
+        if not path:
+            return
+        data = Path(path).read_bytes()
+        if len(data) > MAX_LOGO_BYTES or not QPixmap().loadFromData(data):
+            messages.show_error(
+                self, self.tr("Filen kan ikke brukes som logo. Velg et PNG- eller JPEG-bilde under 2 MB.")
+            )
+            return
+        self._show_logo(data)
+
+    def remove_logo(self) -> None:
+        """No logo on certificates and letters."""
+        self._show_logo(None)
+
+    def save_profile(self) -> None:
+        """Validate inline, then save on the worker."""
+        for field in self.fields.values():
+            field.set_error(None)
+        if not self.name.text().strip():
+            self.fields["name"].set_error(self.tr("Skriv navnet på organisasjonen."))
+            self.name.setFocus()
+            return
+        profile = OwnProfile(
+            name=self.name.text(),
+            certificate_prefix=self.prefix.text().strip().upper(),
+            address=self.address.text().strip(),
+            postal_code=self.postal_code.text().strip(),
+            city=self.city.text().strip(),
+            email=self.email.text().strip(),
+            phone=self.phone.text().strip(),
+            signatory_name=self.signatory_name.text().strip(),
+            signatory_title=self.signatory_title.text().strip(),
+            logo=self.logo,
+        )
+        self.saved_label.clear()
+        self.tasks.run(
+            functools.partial(organisations.save_own_profile, profile),
+            label=self.tr("Lagrer profilen …"),
+            touches={"settings", "certificates"},
+            on_done=self._on_saved,
+            on_error=self._on_save_error,
+            parent=self,
+        )
+
+    def _on_saved(self, profile: OwnProfile) -> None:
+        self._fill(profile)
+        self.saved_label.setText(self.tr("Lagret."))
+
+    def _on_save_error(self, exc: BaseException) -> None:
+        if isinstance(exc, CourseKeeperError):
+            field = "prefix" if "prefiks" in exc.message.lower() else "name"
+            self.fields[field].set_error(exc.message)
+        else:
+            messages.show_exception(self, exc)
+
+    # -- language ----------------------------------------------------------------------------
+
+    def _on_language_changed(self, _index: int) -> None:
+        QSettings().setValue(LANGUAGE_KEY, self.language.currentData())
+        self.language_note.setText(self.tr("Språket endres neste gang du starter CourseKeeper."))
+        self.language_note.show()
+
+    # -- backup and restore ------------------------------------------------------------------
+
+    def choose_backup_target(self) -> str:
+        """Ask where to write the backup (tests replace this)."""
+        default = str(backup.default_backup_path())
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Ta sikkerhetskopi"), default, self.tr("CourseKeeper-database (*.db)")
+        )
+        return path
+
+    def make_backup(self) -> None:
+        """Write a consistent copy of the database to a file the user chooses."""
+        path = self.choose_backup_target()
+        if not path:
+            return
+        self.tasks.run(
+            functools.partial(backup.backup, Path(path)),
+            label=self.tr("Tar sikkerhetskopi …"),
+            touches={"audit"},
+            on_done=self._on_backup_done,
+            parent=self,
+        )
+
+    def _on_backup_done(self, path: Path) -> None:
+        messages.show_info(self, self.tr("Sikkerhetskopien er lagret i %1").replace("%1", str(path)))
+
+    def choose_restore_source(self) -> str:
+        """Ask for the backup file to restore (tests replace this)."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Gjenopprett fra sikkerhetskopi"),
+            str(backup.default_backup_path().parent),
+            self.tr("CourseKeeper-database (*.db);;Alle filer (*)"),
+        )
+        return path
+
+    def restore_backup(self) -> None:
+        """Confirm, then replace the database with a backup; everything reloads after."""
+        path = self.choose_restore_source()
+        if not path:
+            return
+        if not messages.confirm(
+            self,
+            self.tr("Gjenopprett fra sikkerhetskopi"),
+            self.tr(
+                "Alt som er registrert nå, erstattes med innholdet i\n%1\n\n"
+                "Den nåværende databasen blir først kopiert til mappen for sikkerhetskopier."
+            ).replace("%1", path),
+            self.tr("Gjenopprett"),
+        ):
+            return
+        self.tasks.run(
+            functools.partial(backup.restore, Path(path)),
+            label=self.tr("Gjenoppretter …"),
+            touches=ALL_AREAS,
+            on_done=self._on_restored,
+            parent=self,
+        )
+
+    def _on_restored(self, saved: Path) -> None:
+        window = self.window()
+        reload_all = getattr(window, "reload_all", None)
+        if reload_all is not None:
+            reload_all()
+        messages.show_info(
+            self,
+            self.tr("Databasen er gjenopprettet. Den forrige databasen ble lagret som %1").replace(
+                "%1", str(saved)
+            ),
+        )

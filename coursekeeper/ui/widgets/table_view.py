@@ -1,0 +1,33 @@
+"""A read-only table view set up the same way everywhere: row selection, sorting, sensible widths."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+
+class RowTableView(QTableView):
+    """Whole-row selection, click-to-sort (the model sorts in Python), no grid clutter."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setSortingEnabled(True)
+        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(26)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+
+    def fit_columns(self, widths: dict[int, int] | None = None) -> None:
+        """Size columns to their contents once (cheap enough for page-sized tables), then fixed widths."""
+        self.resizeColumnsToContents()
+        for column, width in (widths or {}).items():
+            self.setColumnWidth(column, width)

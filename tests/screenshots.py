@@ -1,0 +1,195 @@
+"""Write a PNG of every main view and dialog on the demo data: ``python tests/screenshots.py OUTDIR``.
+
+Not collected by pytest (the name does not start with ``test_``). Runs offscreen on a temporary
+database and a temporary data folder, so nothing of the user's is touched. Part B adds their views
+by extending ``SHOTS`` (a list of ``(file name, function(ctx) -> QWidget)``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@dataclass
+class Context:
+    """What a shot function gets: the window, the runner, and a place to keep dialogs alive."""
+
+    window: object
+    tasks: object
+    keep: list = field(default_factory=list)
+
+    def settle(self) -> None:
+        """Let queued work finish and the widgets paint."""
+        from PySide6.QtCore import QCoreApplication
+
+        self.tasks.wait_idle(20_000)
+        for _ in range(5):
+            QCoreApplication.processEvents()
+        self.tasks.wait_idle(20_000)
+
+
+def _view(key: str) -> Callable[[Context], object]:
+    def shot(ctx: Context) -> object:
+        ctx.window.show_view(key)
+        ctx.settle()
+        return ctx.window
+
+    return shot
+
+
+def _course_page(ctx: Context) -> object:
+    view = ctx.window.show_view("courses")
+    ctx.settle()
+    view.open_course(_busiest_course(view))
+    ctx.settle()
+    return ctx.window
+
+
+def _busiest_course(view) -> int:
+    rows = view.model.all_rows()
+    return max(rows, key=lambda r: (r.status == "open", r.waitlisted, r.seats_taken, r.id)).id
+
+
+def _dialog(make: Callable[[Context], object]) -> Callable[[Context], object]:
+    def shot(ctx: Context) -> object:
+        dialog = make(ctx)
+        ctx.keep.append(dialog)
+        dialog.show()
+        ctx.settle()
+        return dialog
+
+    return shot
+
+
+def _new_course_dialog(ctx: Context) -> object:
+    from coursekeeper.ui.dialogs.course_dialog import CourseDialog
+
+    return CourseDialog(ctx.tasks, None, ctx.window)
+
+
+def _edit_course_dialog(ctx: Context) -> object:
+    from coursekeeper.ui.dialogs.course_dialog import CourseDialog
+
+    view = ctx.window.views["courses"]
+    return CourseDialog(ctx.tasks, _busiest_course(view), ctx.window)
+
+
+def _invalid_course_dialog(ctx: Context) -> object:
+    from coursekeeper.ui.dialogs.course_dialog import CourseDialog
+
+    dialog = CourseDialog(ctx.tasks, None, ctx.window)
+    dialog.municipality.setText("Bærgen")
+    dialog.deposit.setText("tusen")
+    dialog.binding_date.setText("31.02.2026")
+    dialog.collect()
+    return dialog
+
+
+def _page(ctx: Context):
+    view = ctx.window.show_view("courses")
+    if view.stack.currentWidget() is not view.page:
+        ctx.settle()
+        view.open_course(_busiest_course(view))
+    ctx.settle()
+    return view.page
+
+
+def _add_person_dialog(ctx: Context) -> object:
+    from coursekeeper.ui.dialogs.add_person_dialog import AddPersonDialog
+
+    page = _page(ctx)
+    dialog = AddPersonDialog(ctx.tasks, page.overview.course, ctx.window)
+    dialog.search.setText("bakke")
+    dialog.search._emit()
+    return dialog
+
+
+def _screening_dialog(ctx: Context) -> object:
+    from coursekeeper.ui.dialogs.screening_dialog import ScreeningDialog
+
+    page = _page(ctx)
+    return ScreeningDialog(ctx.tasks, page.model.all_rows()[0], ctx.window)
+
+
+def _attendance_dialog(ctx: Context) -> object:
+    from coursekeeper.ui.dialogs.attendance_dialog import AttendanceDialog
+
+    page = _page(ctx)
+    return AttendanceDialog(ctx.tasks, page.course_id, ctx.window)
+
+
+SHOTS: list[tuple[str, Callable[[Context], object]]] = [
+    ("01_kurs.png", _view("courses")),
+    ("02_kursside.png", _course_page),
+    ("03_nytt_kurs.png", _dialog(_new_course_dialog)),
+    ("04_rediger_kurs.png", _dialog(_edit_course_dialog)),
+    ("05_kurs_feil_i_skjema.png", _dialog(_invalid_course_dialog)),
+    ("06_legg_til_person.png", _dialog(_add_person_dialog)),
+    ("07_egnethetsvurdering.png", _dialog(_screening_dialog)),
+    ("08_oppmote.png", _dialog(_attendance_dialog)),
+    ("10_personer.png", _view("people")),
+    ("20_egenandeler.png", _view("deposits")),
+    ("30_kursbevis.png", _view("certificates")),
+    ("40_nokkeltall.png", _view("key_figures")),
+    ("90_innstillinger.png", _view("settings")),
+]
+
+
+def main(argv: list[str]) -> int:
+    """Build the demo in a temporary database and write one PNG per entry of SHOTS."""
+    if len(argv) < 2 or argv[1] in ("-h", "--help"):
+        print(__doc__)
+        return 1
+    out = Path(argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    language = argv[2] if len(argv) > 2 else "nb"
+    only = set(argv[3:])
+    temp = Path(tempfile.mkdtemp(prefix="coursekeeper-shots-"))
+    os.environ["COURSEKEEPER_DATA_DIR"] = str(temp / "data")
+
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from coursekeeper import app as desktop
+    from coursekeeper.services import database, demo
+    from coursekeeper.ui.main_window import MainWindow
+    from coursekeeper.ui.tasks import TaskRunner
+
+    qt_app = desktop.make_application(["screenshots"])
+    QCoreApplication.setOrganizationName("CourseKeeperScreenshots")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(temp / "qsettings"))
+    desktop.install_translators(qt_app, language)
+    database.prepare("sqlite:///" + (temp / "demo.db").as_posix())
+    demo.build_demo()
+    tasks = TaskRunner()
+    window = MainWindow(tasks)
+    window.resize(1280, 800)
+    window.show()
+    ctx = Context(window, tasks)
+    ctx.settle()
+    for name, make in SHOTS:
+        if only and name not in only:
+            continue
+        widget = make(ctx)
+        ctx.settle()
+        widget.grab().save(str(out / name))
+        print(out / name)
+        if widget is not window:
+            widget.close()
+    window.close()
+    tasks.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
