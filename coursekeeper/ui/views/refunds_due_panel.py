@@ -107,16 +107,17 @@ class RefundsDuePanel(RowsPanel):
         rows = self.selected_rows()
         self.refund_button.setEnabled(bool(rows))
         self.select_all_button.setEnabled(self.model.rowCount() > 0)
+        self._update_count()
+
+    def summary_suffix(self) -> str:
+        """The total to pay back, and the selected part of it."""
+        rows = self.selected_rows()
         total = sum(r.amount_ore for r in self.model.rows())
-        selected = sum(r.amount_ore for r in rows)
         text = self.tr("Til sammen %1 å tilbakebetale").replace("%1", format_kr(total))
         if rows:
-            text += (
-                self.tr(" · valgt: %1 (%2)").replace("%1", str(len(rows))).replace("%2", format_kr(selected))
-            )
-        self.refund_button.setToolTip(text)
-        self._update_count()
-        self.count_label.setText(self.count_label.text() + " · " + text)
+            selected = format_kr(sum(r.amount_ore for r in rows))
+            text += self.tr(" · valgt: %1 (%2)").replace("%1", str(len(rows))).replace("%2", selected)
+        return text
 
     def refund_selected(self) -> None:
         """Record refunds for every selected row in one transaction."""

@@ -15,6 +15,8 @@ class CourseCombo(QComboBox):
     """Emits ``course_changed(course_id or None)`` when the user picks another course."""
 
     course_changed = Signal(object)
+    #: Emitted after the list was (re)filled.
+    loaded = Signal()
 
     def __init__(self, tasks: TaskRunner, *, all_text: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,7 @@ class CourseCombo(QComboBox):
         self.blockSignals(False)
         if self.currentData() != current:
             self.course_changed.emit(self.currentData())
+        self.loaded.emit()
 
     def course_id(self) -> int | None:
         """The chosen course's id (None for «Alle kurs» or an empty list)."""

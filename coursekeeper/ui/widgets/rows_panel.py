@@ -30,6 +30,8 @@ class RowsPanel(QWidget):
 
     #: Emitted after new rows are shown (tests wait on it).
     loaded = Signal()
+    #: The table model class (a RowTableModel subclass may add colours).
+    model_class: type[RowTableModel] = RowTableModel
 
     def __init__(
         self,
@@ -46,7 +48,7 @@ class RowsPanel(QWidget):
         self._text_of = text_of
         self._texts: dict[int, str] = {}
         self._terms: list[str] = []
-        self.model = RowTableModel(columns if columns is not None else self.make_columns(), self)
+        self.model = self.model_class(columns if columns is not None else self.make_columns(), self)
         self.table = DataTable(self.model, widths=widths, multi_select=multi_select)
         self.count_label = QLabel()
         self.buttons = QHBoxLayout()
@@ -104,7 +106,12 @@ class RowsPanel(QWidget):
             text = self.tr("1 rad") if total == 1 else self.tr("%1 rader").replace("%1", _number(total))
         else:
             text = self.tr("%1 av %2 rader").replace("%1", _number(shown)).replace("%2", _number(total))
-        self.count_label.setText(text)
+        extra = self.summary_suffix()
+        self.count_label.setText(f"{text} · {extra}" if extra else text)
+
+    def summary_suffix(self) -> str:
+        """More to say after the row count (e.g. a total); empty by default."""
+        return ""
 
     def rows(self) -> list[Any]:
         """The rows shown, in display order."""

@@ -1,0 +1,175 @@
+"""Utsted kursbevis: who on a course gets a certificate, why the others do not, and issuing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from coursekeeper.errors import Cancelled, CourseKeeperError
+from coursekeeper.services import certificates
+from coursekeeper.services.certificates import Eligibility
+from coursekeeper.ui import messages
+from coursekeeper.ui.table_models import Column, RowTableModel
+from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.widgets.course_combo import CourseCombo
+from coursekeeper.ui.widgets.data_table import nb_key
+from coursekeeper.ui.widgets.form_fields import date_edit, date_of
+from coursekeeper.ui.widgets.rows_panel import RowsPanel
+
+_GREEN, _RED = QColor("#1b5e20"), QColor("#8c1d18")
+
+
+def issue_and_describe(course_id: int, issued_on: dt.date) -> list[tuple[str, str]]:
+    """Issue every qualifying certificate (one transaction); (number, name) of each, read on the worker."""
+    issued = certificates.issue_for_course(course_id, issued_on)
+    result = []
+    for cert in issued:
+        content = certificates.content_of(cert)
+        result.append((cert.number, f"{content['first_name']} {content['last_name']}"))
+    return result
+
+
+def _ordered_eligibility(course_id: int) -> list[Eligibility]:
+    rows = certificates.eligibility(course_id)
+    return sorted(rows, key=lambda e: (not e.eligible, e.certificate_number is not None))
+
+
+class EligibilityModel(RowTableModel):
+    """Eligible rows in green, the others in dark red."""
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Colour by eligibility; everything else as the base model."""
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            row = self.row_at(index.row())
+            if row is not None and row.certificate_number is None:
+                return QBrush(_GREEN if row.eligible else _RED)
+            return None
+        return super().data(index, role)
+
+
+class EligibilityPanel(RowsPanel):
+    """Who gets a certificate and why not."""
+
+    model_class = EligibilityModel
+
+    def make_columns(self) -> list[Column]:
+        """Name, the verdict, the reasons."""
+        return [
+            Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
+            Column(
+                self.tr("Kursbevis"), self._verdict, sort_key=lambda r: (not r.eligible, r.certificate_number)
+            ),
+            Column(self.tr("Hvorfor ikke"), lambda r: " ".join(r.reasons), sort_key=lambda r: r.reasons),
+        ]
+
+    def _verdict(self, row: Eligibility) -> str:
+        if row.certificate_number:
+            return self.tr("Har %1").replace("%1", row.certificate_number)
+        return self.tr("Får kursbevis") if row.eligible else self.tr("Får ikke")
+
+
+class IssueCertificatesDialog(QDialog):
+    """Lists everyone accepted on a course; «Utsted» issues to all who qualify in one step."""
+
+    def __init__(self, tasks: TaskRunner, course_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.setWindowTitle(self.tr("Utsted kursbevis"))
+        self.resize(760, 460)
+        self.course = CourseCombo(tasks, all_text=None)
+        self.course.course_changed.connect(self._on_course_changed)
+        self._wanted = course_id
+        self.issued_on = date_edit()
+        self.panel = EligibilityPanel(tasks, widths=(200, 150), text_of=lambda r: r.person_name)
+        self.panel.loaded.connect(self._update_summary)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.issue_button = QPushButton(self.tr("Utsted kursbevis"))
+        self.issue_button.setDefault(True)
+        self.issue_button.clicked.connect(self.issue)
+        close = QPushButton(self.tr("Lukk"))
+        close.clicked.connect(self.reject)
+
+        top = QHBoxLayout()
+        course_label = QLabel(self.tr("&Kurs:"))
+        course_label.setBuddy(self.course)
+        date_label = QLabel(self.tr("&Utstedt dato:"))
+        date_label.setBuddy(self.issued_on)
+        top.addWidget(course_label)
+        top.addWidget(self.course, 1)
+        top.addWidget(date_label)
+        top.addWidget(self.issued_on)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.issue_button)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.panel, 1)
+        layout.addLayout(bottom)
+        self.issue_button.setEnabled(False)
+        self.course.loaded.connect(self._choose_wanted)
+        self.course.reload()
+
+    def _choose_wanted(self) -> None:
+        self.course.loaded.disconnect(self._choose_wanted)
+        if self._wanted is not None:
+            self.course.choose(self._wanted)
+
+    def _on_course_changed(self, course_id: int | None) -> None:
+        if course_id is None:
+            return
+        self.panel.load(
+            functools.partial(_ordered_eligibility, course_id), self.tr("Vurderer hvem som får kursbevis …")
+        )
+
+    def _update_summary(self) -> None:
+        rows: list[Eligibility] = self.panel.model.all_rows()
+        count = sum(1 for r in rows if r.eligible)
+        others = sum(1 for r in rows if not r.eligible and r.certificate_number is None)
+        have = sum(1 for r in rows if r.certificate_number is not None)
+        self.summary.setText(
+            self.tr("%1 får kursbevis · %2 får ikke · %3 har allerede")
+            .replace("%1", str(count))
+            .replace("%2", str(others))
+            .replace("%3", str(have))
+        )
+        self.issue_button.setText(
+            self.tr("Utsted %1 kursbevis").replace("%1", str(count)) if count else self.tr("Utsted kursbevis")
+        )
+        self.issue_button.setEnabled(count > 0)
+
+    def issue(self) -> None:
+        """Issue to everyone who qualifies, on the database worker."""
+        course_id = self.course.course_id()
+        if course_id is None:
+            return
+        self.issue_button.setEnabled(False)
+        self.tasks.run(
+            functools.partial(issue_and_describe, course_id, date_of(self.issued_on)),
+            label=self.tr("Utsteder kursbevis …"),
+            touches={"certificates", "enrolments"},
+            on_done=self._on_issued,
+            on_error=self._on_failed,
+            parent=self,
+        )
+
+    def _on_issued(self, issued: list[tuple[str, str]]) -> None:
+        lines = "\n".join(f"{number}  {name}" for number, name in issued)
+        messages.show_info(
+            self, self.tr("%1 kursbevis er utstedt:").replace("%1", str(len(issued))) + "\n\n" + lines
+        )
+        self._on_course_changed(self.course.course_id())
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._update_summary()
+        if isinstance(exc, CourseKeeperError):
+            messages.show_error(self, exc.message, "\n".join(exc.details) or None)
+        elif not isinstance(exc, Cancelled):
+            messages.show_exception(self, exc)
