@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coursekeeper.domain.dates import format_date
@@ -106,7 +106,7 @@ class CoursePage(QWidget):
         self.table.setModel(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.table.activated.connect(self.open_screening)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.withdraw_selected)
+        self.table.installEventFilter(self)
 
         actions = QHBoxLayout()
         self.action_buttons: dict[str, QPushButton] = {}
@@ -135,6 +135,18 @@ class CoursePage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Delete on the enrolments table asks before withdrawing."""
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+        ):
+            self.withdraw_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- loading -----------------------------------------------------------------------------
 
