@@ -24,7 +24,7 @@ _TIME_TAIL = re.compile(r"[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?$")
 _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _LABEL = r"[a-z0-9æøåäöü](?:[a-z0-9æøåäöü-]*[a-z0-9æøåäöü])?"
 _EMAIL = re.compile(rf"^[^@\s\"(),:;<>\[\\\]]+@{_LABEL}(?:\.{_LABEL})*\.[a-z]{{2,}}$")
-_ELEVEN_DIGITS = re.compile(r"(?<!\d)\d{6}[ .-]?\d{5}(?!\d)")
+_ID_RUN = re.compile(r"(?<!\d)(?:\d{6}[ .-]?\d{5}|\d{10})(?!\d)")
 _YES = {"ja", "j", "yes", "y", "x", "✓", "✔", "true", "sant", "betalt", "ok", "paid", "1"}
 _NO = {"nei", "n", "no", "false", "usant", "ikke betalt", "ubetalt", "unpaid", "-", "0"}
 _PARTICLES = {"van", "von", "de", "der", "den", "af", "av", "di", "da", "du", "des", "la", "le"}
@@ -61,26 +61,37 @@ def shown(value: object) -> str:
 
 
 def mask_identity_numbers(text: str) -> str:
-    """``text`` with every 11-digit run (a possible fødselsnummer) replaced by asterisks."""
-    if len(text) < 11:
+    """``text`` with every possible fødselsnummer replaced by asterisks.
+
+    Any 11-digit run is masked, and a 10-digit run too when a lost leading zero (a number cell)
+    makes it a valid one.
+    """
+    if len(text) < 10:
         return text
-    return _ELEVEN_DIGITS.sub("***********", text)
+    return _ID_RUN.sub(lambda m: "***********" if _is_id_run(m.group(0), strict=False) else m.group(0), text)
 
 
 def scrub_identity_numbers(text: str) -> tuple[str, bool]:
     """Remove valid fødselsnummer from free text; returns the text and whether any were removed."""
-    if len(text) < 11:
+    if len(text) < 10:
         return text, False
     found = False
 
     def replace(match: re.Match[str]) -> str:
         nonlocal found
-        if is_identity_number(match.group(0)):
+        if _is_id_run(match.group(0), strict=True):
             found = True
             return "[fødselsnummer fjernet]"
         return match.group(0)
 
-    return _ELEVEN_DIGITS.sub(replace, text), found
+    return _ID_RUN.sub(replace, text), found
+
+
+def _is_id_run(run: str, *, strict: bool) -> bool:
+    digits = re.sub(r"\D", "", run)
+    if len(digits) == 10:
+        return is_identity_number("0" + digits)
+    return not strict or is_identity_number(digits)
 
 
 def clean_text(value: object) -> str:

@@ -109,8 +109,8 @@ def write_workbook(
     handle, temp_name = tempfile.mkstemp(prefix=".~" + target.stem, suffix=".xlsx", dir=target.parent)
     os.close(handle)
     temp = Path(temp_name)
+    book = Workbook(write_only=True)
     try:
-        book = Workbook(write_only=True)
         styles = _Styles(book)
         used: set[str] = set()
         written = []
@@ -130,10 +130,23 @@ def write_workbook(
         book.save(temp)
         os.replace(temp, target)
     except BaseException:
+        _discard(book)
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
     return written
+
+
+def _discard(book: object) -> None:
+    """Close half-written sheets and remove openpyxl's own temporary files after a cancel."""
+    for ws in getattr(book, "_sheets", []):
+        with contextlib.suppress(Exception):
+            if not ws.closed:
+                ws.close()
+        writer = getattr(ws, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.cleanup()
 
 
 class _Styles:
