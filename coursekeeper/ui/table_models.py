@@ -62,12 +62,20 @@ class Column(Generic[R]):
     tooltip: Callable[[R], str] | None = None
 
 
+_NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
+
+
+def norwegian_sort_key(text: str) -> str:
+    """Case-insensitive key in Norwegian alphabetical order: … x y z æ ø å."""
+    return text.casefold().translate(_NORWEGIAN_ORDER)
+
+
 def _default_sort_key(value: object) -> tuple:
-    # None sorts first; strings are compared by their folded key so Ø/ø and Aa/Å behave.
+    # None sorts first; text in Norwegian order (Æ, Ø, Å after Z), numbers and dates by value.
     if value is None:
         return (0, "")
     if isinstance(value, str):
-        return (1, search_key(value))
+        return (1, norwegian_sort_key(value))
     if isinstance(value, dt.datetime):
         return (2, value.isoformat())
     if isinstance(value, dt.date):

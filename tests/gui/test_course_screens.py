@@ -1,0 +1,138 @@
+"""Course list filters, inline validation in the course form, forfeit preview, unsuitable screening."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coursekeeper.domain.money import kroner
+from coursekeeper.services import courses, deposits, enrolments, people, screening
+from coursekeeper.services.courses import CourseInput, SessionInput
+
+
+@pytest.fixture
+def window(tasks, qtbot):
+    from coursekeeper.ui.main_window import MainWindow
+
+    win = MainWindow(tasks)
+    qtbot.addWidget(win)
+    win.show()
+    assert tasks.wait_idle()
+    yield win
+    win.close()
+
+
+def _course(title: str, municipality: str, day: dt.date, status: str = "open", **kw) -> int:
+    data = CourseInput(
+        title=title,
+        municipality=municipality,
+        status=status,
+        sessions=[SessionInput(day, "09:00", "15:00")],
+        **kw,
+    )
+    return courses.create_course(data).id
+
+
+def test_course_list_filters_by_year_municipality_status_and_search(window, tasks) -> None:
+    _course("Kurs Øygarden", "Øygarden", dt.date(2025, 4, 9))
+    _course("Kurs Bergen", "Bergen", dt.date(2026, 4, 9), status="planned")
+    _course("Kurs Askøy", "Askøy", dt.date(2026, 9, 1), status="cancelled")
+    view = window.views["courses"]
+    view.reload()
+    assert tasks.wait_idle()
+    titles = lambda: [view.model.display_text(r, 0) for r in range(view.model.rowCount())]  # noqa: E731
+    assert titles() == ["Kurs Askøy", "Kurs Bergen", "Kurs Øygarden"]
+    view.year.setCurrentIndex(view.year.findData(2026))
+    assert titles() == ["Kurs Askøy", "Kurs Bergen"]
+    view.status.setCurrentIndex(view.status.findData("planned"))
+    assert titles() == ["Kurs Bergen"]
+    assert view.count_label.text() == "Viser 1 av 3 kurs"
+    view.year.setCurrentIndex(0)
+    view.status.setCurrentIndex(0)
+    view.municipality.setCurrentIndex(view.municipality.findData("Øygarden"))
+    assert titles() == ["Kurs Øygarden"]
+    view.municipality.setCurrentIndex(0)
+    view.search.setText("oygarden")
+    view.search._emit()
+    assert titles() == ["Kurs Øygarden"]
+
+
+def test_course_form_shows_problems_next_to_the_fields(window, tasks, shown) -> None:
+    view = window.views["courses"]
+    view.new_item()
+    dialog = view.dialog
+    dialog.municipality.setText("Bærgen")
+    dialog.deposit.setText("tusen")
+    dialog.binding_date.setText("31.02.2026")
+    dialog.sessions.table.item(0, 1).setText("25:00")
+    dialog.submit()
+    assert tasks.wait_idle()
+    errors = {k: f.error.text() for k, f in dialog.fields.items() if f.error.text()}
+    assert errors["title"] == "Skriv en tittel på kurset."
+    assert "Bergen" in errors["municipality"]  # the suggestion
+    assert errors["deposit"] == "Skriv et beløp i kroner, for eksempel 1000."
+    assert errors["binding_date"].startswith("Skriv datoen som dd.mm.åååå")
+    assert errors["sessions"] == "Økt 1: «25:00» er ikke et klokkeslett. Skriv TT:MM."
+    assert dialog.isVisible()
+    assert courses.list_courses() == []
+
+
+def test_withdrawal_after_binding_date_states_the_forfeit_first(window, tasks, shown) -> None:
+    course_id = _course(
+        "Kurs Øygarden", "Øygarden", dt.date.today() + dt.timedelta(days=30),
+        capacity=5, screening_required=False, binding_date=dt.date.today() - dt.timedelta(days=1),
+    )  # fmt: skip
+    person = people.create_person(people.PersonInput("Kari", "Nordmann"))
+    eid = enrolments.enrol(course_id=course_id, person_id=person.id).id
+    enrolments.accept(eid)
+    deposits.record_payment(enrolment_id=eid, amount_ore=kroner(1000), paid_on=dt.date.today())
+    view = window.views["courses"]
+    view.open_course(course_id)
+    assert tasks.wait_idle()
+    page = view.page
+    assert page.model.display_text(0, 4) == "Betalt"
+    page.select_enrolment(eid)
+    page.action_buttons["withdraw"].click()
+    assert tasks.wait_idle()
+    assert "egenandelen på 1 000 kr beholdes" in shown["confirm"][0]
+    assert shown["info"] == ["Kari Nordmann er trukket fra kurset. Egenandelen på 1 000 kr er beholdt."]
+    assert page.model.display_text(0, 2) == "Trukket"
+    assert page.model.display_text(0, 4) == "Beholdt"
+
+
+def test_unsuitable_screening_proposes_rejection(window, tasks, shown) -> None:
+    course_id = _course("Kurs Bergen", "Bergen", dt.date(2026, 4, 9))
+    person = people.create_person(people.PersonInput("Per", "Hansen"))
+    eid = enrolments.enrol(course_id=course_id, person_id=person.id).id
+    screening.record_screening(enrolment_id=eid, outcome="pending", notes="tidligere notat")
+    view = window.views["courses"]
+    view.open_course(course_id)
+    assert tasks.wait_idle()
+    page = view.page
+    page.select_enrolment(eid)
+    page.open_screening()
+    assert tasks.wait_idle()
+    dialog = page.dialog
+    assert dialog.notes.toPlainText() == "tidligere notat"
+    dialog.outcome.setCurrentIndex(dialog.outcome.findText("Ikke egnet"))
+    dialog.submit()
+    assert tasks.wait_idle()
+    assert shown["confirm"] == ["Per Hansen er vurdert som ikke egnet. Vil du avslå søknaden nå?"]
+    assert page.model.display_text(0, 2) == "Avslått"
+    assert page.model.display_text(0, 3) == "Ikke egnet"
+
+
+def test_accept_requires_suitable_screening_message(window, tasks, shown) -> None:
+    course_id = _course("Kurs Bergen", "Bergen", dt.date(2026, 4, 9))
+    person = people.create_person(people.PersonInput("Per", "Hansen"))
+    eid = enrolments.enrol(course_id=course_id, person_id=person.id).id
+    view = window.views["courses"]
+    view.open_course(course_id)
+    assert tasks.wait_idle()
+    view.page.select_enrolment(eid)
+    view.page.action_buttons["accept"].click()
+    assert tasks.wait_idle()
+    assert shown["error"] == [
+        "Per Hansen kan ikke tas opp før egnethetsvurderingen er «Egnet» (nå: «Ikke vurdert»)."
+    ]
