@@ -17,7 +17,7 @@ from coursekeeper.ui.widgets.data_table import DataTable
 def _texts(rows: list[Any], text_of: Callable[[Any], str] | None) -> dict[int, str]:
     """Folded search text per row (by identity), computed on the worker, not per keystroke."""
     if text_of is None:
-        return {id(r): r.search_text for r in rows}
+        return {id(r): getattr(r, "search_text", "") for r in rows}
     return {id(r): search_key(text_of(r)) for r in rows}
 
 
@@ -74,6 +74,10 @@ class RowsPanel(QWidget):
             return rows, _texts(rows, text_of)
 
         self.tasks.run(fetch, label=label, on_done=self._on_fetched, parent=self)
+
+    def show_rows(self, rows: list[Any]) -> None:
+        """Show rows fetched elsewhere (small lists; their search texts are computed here)."""
+        self._on_fetched((rows, _texts(rows, self._text_of)))
 
     def _on_fetched(self, result: tuple[list[Any], dict[int, str]]) -> None:
         rows, texts = result

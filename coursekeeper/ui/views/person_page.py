@@ -1,0 +1,241 @@
+"""A person's page: their facts, courses with deposit status, certificates, money and assignments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from coursekeeper.domain.dates import format_date
+from coursekeeper.domain.six_months import qualifying_date
+from coursekeeper.services import assignments, municipalities
+from coursekeeper.services.assignments import AssignmentRow
+from coursekeeper.services.person_overview import PersonOverview, person_overview
+from coursekeeper.ui import labels
+from coursekeeper.ui.dialogs.assignment_dialog import AssignmentDialog
+from coursekeeper.ui.dialogs.end_assignment_dialog import EndAssignmentDialog
+from coursekeeper.ui.table_models import RIGHT, Column, Money
+from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.views.ledger_panel import LedgerPanel
+from coursekeeper.ui.widgets.rows_panel import RowsPanel
+
+
+class PersonPage(QWidget):
+    """Everything about one person; assignments are added and ended here."""
+
+    back_requested = Signal()
+    #: Emitted after the page was filled (tests wait on it).
+    loaded = Signal()
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.person_id: int | None = None
+        self.overview: PersonOverview | None = None
+        back = QPushButton(self.tr("← Alle personer"))
+        back.clicked.connect(self._on_back)
+        self.name = QLabel()
+        self.name.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+
+        self.enrolments = RowsPanel(
+            tasks,
+            [
+                Column(self.tr("Kurs"), lambda r: r.course_title),
+                Column(self.tr("Start"), lambda r: r.course_start),
+                Column(self.tr("Påmelding"), lambda r: labels.enrolment_state(r.state)),
+                Column(self.tr("Egenandel"), lambda r: labels.deposit_status(r.status)),
+                Column(self.tr("Innbetalt"), lambda r: Money(r.paid_ore), RIGHT),
+                Column(self.tr("Innestående"), lambda r: Money(r.held_ore), RIGHT),
+            ],
+            widths=(300, 95, 110, 150, 90),
+        )
+        self.certificates = RowsPanel(
+            tasks,
+            [
+                Column(self.tr("Nummer"), lambda r: r.number),
+                Column(self.tr("Kurs"), lambda r: r.course_title),
+                Column(self.tr("Utstedt"), lambda r: r.issued_on),
+                Column(self.tr("Status"), self._certificate_status),
+            ],
+            widths=(130, 300, 95),
+        )
+        self.ledger = LedgerPanel(tasks)
+        self.assignments = RowsPanel(
+            tasks,
+            [
+                Column(self.tr("Kommune"), lambda r: r.municipality),
+                Column(self.tr("Start"), lambda r: r.start_date),
+                Column(self.tr("Slutt"), lambda r: r.end_date or self.tr("Pågår")),
+                Column(self.tr("Seks måneder"), self._six_months),
+                Column(self.tr("Merknad"), lambda r: r.note),
+            ],
+            widths=(160, 95, 95, 200),
+        )
+        self.add_button = QPushButton(self.tr("Nytt oppdrag …"))
+        self.add_button.setToolTip(self.tr("Registrer et oppdrag som treningskontakt (Ctrl+N)"))
+        self.add_button.clicked.connect(self.add_assignment)
+        self.end_button = QPushButton(self.tr("Avslutt oppdrag …"))
+        self.end_button.clicked.connect(self.end_assignment)
+        self.assignments.buttons.addWidget(self.add_button)
+        self.assignments.buttons.addWidget(self.end_button)
+        self.assignments.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.assignments.model.modelReset.connect(self._update_buttons)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.enrolments, self.tr("Kurs"))
+        self.tabs.addTab(self.certificates, self.tr("Kursbevis"))
+        self.tabs.addTab(self.ledger, self.tr("Egenandel"))
+        self.tabs.addTab(self.assignments, self.tr("Oppdrag"))
+        self.feedback = QLabel()
+        self.feedback.setStyleSheet("color: #1b5e20;")
+        self.ledger.recorded.connect(self.feedback.setText)
+
+        top = QHBoxLayout()
+        top.addWidget(back)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.name)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.feedback)
+        self._update_buttons()
+
+    def _on_back(self) -> None:
+        self.back_requested.emit()
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def show_person(self, person_id: int) -> None:
+        """Open the page of a person."""
+        if person_id != self.person_id:
+            self.feedback.clear()
+            self.tabs.setCurrentIndex(0)
+        self.person_id = person_id
+        self.ledger.set_source(person_id=person_id)
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch everything about the person again (one task)."""
+        if self.person_id is None:
+            return
+        self.tasks.run(
+            functools.partial(person_overview, self.person_id, as_of=dt.date.today()),
+            label=self.tr("Henter personen …"),
+            on_done=self._on_loaded,
+            parent=self,
+        )
+
+    def _on_loaded(self, overview: PersonOverview) -> None:
+        self.overview = overview
+        d = overview.details
+        self.name.setText(d.full_name)
+        facts = []
+        if d.birth_date:
+            facts.append(self.tr("Født %1").replace("%1", format_date(d.birth_date)))
+        facts += [d.email, d.phone]
+        address = " ".join(p for p in (d.postal_code, d.city) if p)
+        facts.append(", ".join(p for p in (d.address, address) if p))
+        if d.municipality:
+            facts.append(self.tr("%1 kommune").replace("%1", d.municipality))
+        self.facts.setText(
+            " · ".join(f for f in facts if f) or self.tr("Ingen kontaktopplysninger registrert.")
+        )
+        self.enrolments.show_rows(overview.enrolments)
+        self.certificates.show_rows(overview.certificates)
+        self.ledger.show_rows(overview.ledger)
+        self.assignments.show_rows(overview.assignments)
+        counts = (
+            len(overview.enrolments),
+            len(overview.certificates),
+            len(overview.ledger),
+            len(overview.assignments),
+        )
+        names = (
+            self.tr("Kurs (%1)"),
+            self.tr("Kursbevis (%1)"),
+            self.tr("Egenandel (%1)"),
+            self.tr("Oppdrag (%1)"),
+        )
+        for index, (name, count) in enumerate(zip(names, counts, strict=True)):
+            self.tabs.setTabText(index, name.replace("%1", str(count)))
+        self.loaded.emit()
+
+    def _certificate_status(self, row) -> str:
+        if row.valid:
+            return self.tr("Gyldig")
+        return self.tr("Tilbakekalt %1").replace("%1", format_date(row.revoked_at.date()))
+
+    def _six_months(self, row: AssignmentRow) -> str:
+        reached = qualifying_date(row.start_date)
+        if row.end_date is not None and row.end_date < reached:
+            return self.tr("Nei (sluttet før)")
+        if reached <= dt.date.today():
+            return self.tr("Nådd %1").replace("%1", format_date(reached))
+        return self.tr("Nås %1").replace("%1", format_date(reached))
+
+    # -- assignments -------------------------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        row = self.assignments.table.current_row()
+        self.end_button.setEnabled(row is not None and row.end_date is None)
+        self.add_button.setEnabled(self.person_id is not None)
+
+    def add_assignment(self) -> None:
+        """Record a new assignment for this person."""
+        if self.overview is None:
+            return
+        d = self.overview.details
+        dialog = AssignmentDialog(d.id, d.full_name, municipalities.all_names(), d.municipality, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        v = dialog.values()
+        self.tasks.run(
+            functools.partial(
+                assignments.add_assignment,
+                person_id=v.person_id,
+                start_date=v.start_date,
+                end_date=v.end_date,
+                municipality=v.municipality,
+                note=v.note,
+            ),
+            label=self.tr("Registrerer oppdrag …"),
+            touches={"assignments"},
+            on_done=self._on_assignment_saved,
+            parent=self,
+        )
+
+    def end_assignment(self) -> None:
+        """Set the end date of the selected running assignment."""
+        row: AssignmentRow | None = self.assignments.table.current_row()
+        if row is None or row.end_date is not None:
+            return
+        dialog = EndAssignmentDialog(row, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        v = dialog.values()
+        self.tasks.run(
+            functools.partial(assignments.end_assignment, assignment_id=v.assignment_id, end_date=v.end_date),
+            label=self.tr("Avslutter oppdrag …"),
+            touches={"assignments"},
+            on_done=self._on_assignment_saved,
+            parent=self,
+        )
+
+    def _on_assignment_saved(self, row: object) -> None:
+        start = format_date(row.start_date)  # type: ignore[attr-defined]
+        end = row.end_date  # type: ignore[attr-defined]
+        if end is None:
+            text = self.tr("Oppdrag fra %1 er registrert.").replace("%1", start)
+        else:
+            text = (
+                self.tr("Oppdrag fra %1 til %2 er registrert.")
+                .replace("%1", start)
+                .replace("%2", format_date(end))
+            )
+        self.feedback.setText(text)
+        self.tabs.setCurrentWidget(self.assignments)
