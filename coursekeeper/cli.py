@@ -31,7 +31,7 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_INPUT)
 
 
-def _positive_int(text: str) -> int:
+def _int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", required=True)
     p.add_argument("--start", required=True, help="ÅÅÅÅ-MM-DD")
     p.add_argument("--end", required=True, help="ÅÅÅÅ-MM-DD")
-    p.add_argument("--capacity", type=_positive_int, default=30)
+    p.add_argument("--capacity", type=_int, default=30)
     p.add_argument("--deposit", default="1000", help="egenandel i kroner (standard 1000)")
     p.add_argument("--hours", default=None, help="påkrevde timer for fullført kurs")
     p.add_argument("--municipality", default=None)

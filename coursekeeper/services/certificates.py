@@ -223,8 +223,8 @@ def content_of(cert: Certificate) -> dict:
     return json.loads(cert.content)
 
 
-def revoke(certificate_id: int, reason: str) -> Certificate:
-    """Revoke a certificate; it keeps its number, which is never used again."""
+def revoke(certificate_id: int, reason: str, at: dt.datetime | None = None) -> Certificate:
+    """Revoke a certificate (now, or ``at``); it keeps its number, which is never used again."""
     if not reason.strip():
         raise ValidationError("Skriv en begrunnelse for tilbakekallingen.")
     with database.atomic():
@@ -232,7 +232,7 @@ def revoke(certificate_id: int, reason: str) -> Certificate:
         if cert.revoked_at is not None:
             raise RuleError(f"Kursbevis {cert.number} er allerede tilbakekalt.")
         before = audit.snapshot(cert)
-        cert.revoked_at, cert.revoked_reason = now(), reason.strip()
+        cert.revoked_at, cert.revoked_reason = at or now(), reason.strip()
         cert.save()
         audit.record("revoke", "certificate", cert.id, before=before, after=audit.snapshot(cert))
     return cert

@@ -230,7 +230,11 @@ class _Builder:
         certificates.record_duplicate(self.certificate_of(("askoy", 2)).id, on=D(2025, 3, 10))
         # A wrong birth date on a certificate: revoke it, correct the person, issue a new number.
         wrong = self.certificate_of(("bergen", 5))
-        certificates.revoke(wrong.id, "Feil fødselsdato på kursbeviset. Erstattet av nytt kursbevis.")
+        certificates.revoke(
+            wrong.id,
+            "Feil fødselsdato på kursbeviset. Erstattet av nytt kursbevis.",
+            at=dt.datetime(2025, 11, 24, 10, 0),
+        )
         person = people.get_person(self.person[("bergen", 5)])
         born = person.birth_date.replace(day=person.birth_date.day % 28 + 1)
         fixed = people.PersonInput(

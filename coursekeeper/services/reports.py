@@ -102,7 +102,9 @@ def _per_enrolment(as_of: dt.date) -> tuple[list[tuple[int, int, str, str]], dic
     refunded = (
         LedgerEntry.select(LedgerEntry.enrolment).where(LedgerEntry.kind == EntryKind.REFUND).distinct()
     )
-    steps["refunded"] = {e for (e,) in refunded.tuples()}
+    # Only refunds after certification belong to the funnel; refunds for a rejection, a
+    # withdrawal or a cancelled course are not the six-month step.
+    steps["refunded"] = {e for (e,) in refunded.tuples()} & steps["certified"]
     return [(r[0], r[1], r[2], r[3] or "") for r in rows], steps
 
 
