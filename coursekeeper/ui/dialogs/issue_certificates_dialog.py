@@ -14,9 +14,9 @@ from coursekeeper.services import certificates
 from coursekeeper.services.certificates import Eligibility
 from coursekeeper.ui import messages
 from coursekeeper.ui.table_models import Column, RowTableModel
+from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.course_combo import CourseCombo
-from coursekeeper.ui.widgets.data_table import nb_key
 from coursekeeper.ui.widgets.form_fields import date_edit, date_of
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 

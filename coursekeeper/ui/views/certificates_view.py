@@ -17,9 +17,9 @@ from coursekeeper.ui.dialogs.issue_certificates_dialog import IssueCertificatesD
 from coursekeeper.ui.dialogs.revoke_dialog import RevokeDialog
 from coursekeeper.ui.dialogs.verify_dialog import VerifyDialog
 from coursekeeper.ui.table_models import CENTER, Column, RowTableModel
+from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.course_combo import CourseCombo
-from coursekeeper.ui.widgets.data_table import nb_key
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 from coursekeeper.ui.widgets.search_field import SearchField
 

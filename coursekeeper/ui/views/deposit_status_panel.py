@@ -18,8 +18,8 @@ from coursekeeper.ui.dialogs.forfeit_dialog import ForfeitDialog
 from coursekeeper.ui.dialogs.payment_dialog import PaymentDialog
 from coursekeeper.ui.dialogs.refund_dialog import RefundDialog, RefundTarget
 from coursekeeper.ui.table_models import RIGHT, Column, Money
+from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
-from coursekeeper.ui.widgets.data_table import nb_key
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 
 

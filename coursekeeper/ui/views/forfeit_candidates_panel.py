@@ -13,8 +13,8 @@ from coursekeeper.services.deposit_batches import EntryBatch
 from coursekeeper.services.refunds import ForfeitCandidate
 from coursekeeper.ui.dialogs.forfeit_dialog import ForfeitDialog
 from coursekeeper.ui.table_models import RIGHT, Column, Money
+from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
-from coursekeeper.ui.widgets.data_table import nb_key
 from coursekeeper.ui.widgets.form_fields import date_edit, date_of
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 

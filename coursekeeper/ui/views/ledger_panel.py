@@ -12,9 +12,9 @@ from coursekeeper.services import deposits
 from coursekeeper.services.deposits import LedgerRow
 from coursekeeper.ui.dialogs.correction_dialog import CorrectionDialog
 from coursekeeper.ui.table_models import RIGHT, Column, Money
+from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets import status_labels
-from coursekeeper.ui.widgets.data_table import nb_key
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 
 

@@ -14,9 +14,9 @@ from coursekeeper.services.person_overview import (
     search_terms,
 )
 from coursekeeper.ui.table_models import CENTER, Column
+from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.person_page import PersonPage
-from coursekeeper.ui.widgets.data_table import nb_key
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 from coursekeeper.ui.widgets.search_field import SearchField
 

@@ -14,9 +14,9 @@ from coursekeeper.services.refunds import RefundDue
 from coursekeeper.ui import messages
 from coursekeeper.ui.dialogs.refund_dialog import RefundDialog, RefundTarget
 from coursekeeper.ui.table_models import RIGHT, Column, Money
+from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets import status_labels
-from coursekeeper.ui.widgets.data_table import nb_key
 from coursekeeper.ui.widgets.form_fields import date_edit, date_of
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 
