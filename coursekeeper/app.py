@@ -92,23 +92,22 @@ def offer_demo(window, tasks) -> None:
 
     if course_overview.has_courses():
         return
-    tr = QCoreApplication.translate
     if not messages.confirm(
         window,
-        tr("app", "Velkommen til CourseKeeper"),
-        tr(
+        QCoreApplication.translate("app", "Velkommen til CourseKeeper"),
+        QCoreApplication.translate(
             "app",
             "Databasen er tom. Vil du fylle den med demodata (kurs, personer og egenandeler) "
             "for å prøve programmet? Du kan også begynne med et tomt register.",
         ),
-        tr("app", "Last inn demodata"),
+        QCoreApplication.translate("app", "Last inn demodata"),
     ):
         return
     from coursekeeper.services import demo
 
     tasks.run(
         demo.build_demo,
-        label=tr("app", "Lager demodata …"),
+        label=QCoreApplication.translate("app", "Lager demodata …"),
         touches={"courses", "enrolments", "people", "deposits", "certificates", "assignments"},
         parent=window,
     )

@@ -8,21 +8,17 @@ from coursekeeper.domain.deposits import DepositStatus
 from coursekeeper.domain.states import CourseStatus, EnrolmentState, ScreeningOutcome
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 def enrolment_state(state: str) -> str:
     """``accepted`` → «Tatt opp» (or the English translation)."""
     names = {
-        EnrolmentState.APPLIED: _tr("Søkt"),
-        EnrolmentState.WAITLISTED: _tr("Venteliste"),
-        EnrolmentState.ACCEPTED: _tr("Tatt opp"),
-        EnrolmentState.REJECTED: _tr("Avslått"),
-        EnrolmentState.WITHDRAWN: _tr("Trukket"),
-        EnrolmentState.NO_SHOW: _tr("Møtte ikke"),
-        EnrolmentState.COMPLETED: _tr("Fullført"),
-        EnrolmentState.NOT_COMPLETED: _tr("Ikke fullført"),
+        EnrolmentState.APPLIED: QCoreApplication.translate("labels", "Søkt"),
+        EnrolmentState.WAITLISTED: QCoreApplication.translate("labels", "Venteliste"),
+        EnrolmentState.ACCEPTED: QCoreApplication.translate("labels", "Tatt opp"),
+        EnrolmentState.REJECTED: QCoreApplication.translate("labels", "Avslått"),
+        EnrolmentState.WITHDRAWN: QCoreApplication.translate("labels", "Trukket"),
+        EnrolmentState.NO_SHOW: QCoreApplication.translate("labels", "Møtte ikke"),
+        EnrolmentState.COMPLETED: QCoreApplication.translate("labels", "Fullført"),
+        EnrolmentState.NOT_COMPLETED: QCoreApplication.translate("labels", "Ikke fullført"),
     }
     return names.get(state, str(state))
 
@@ -30,11 +26,11 @@ def enrolment_state(state: str) -> str:
 def course_status(status: str) -> str:
     """``open`` → «Åpen for påmelding»."""
     names = {
-        CourseStatus.PLANNED: _tr("Planlagt"),
-        CourseStatus.OPEN: _tr("Åpen for påmelding"),
-        CourseStatus.RUNNING: _tr("Pågår"),
-        CourseStatus.FINISHED: _tr("Avsluttet"),
-        CourseStatus.CANCELLED: _tr("Avlyst"),
+        CourseStatus.PLANNED: QCoreApplication.translate("labels", "Planlagt"),
+        CourseStatus.OPEN: QCoreApplication.translate("labels", "Åpen for påmelding"),
+        CourseStatus.RUNNING: QCoreApplication.translate("labels", "Pågår"),
+        CourseStatus.FINISHED: QCoreApplication.translate("labels", "Avsluttet"),
+        CourseStatus.CANCELLED: QCoreApplication.translate("labels", "Avlyst"),
     }
     return names.get(status, str(status))
 
@@ -42,10 +38,10 @@ def course_status(status: str) -> str:
 def screening_outcome(outcome: str) -> str:
     """``suitable`` → «Egnet»."""
     names = {
-        ScreeningOutcome.PENDING: _tr("Ikke vurdert"),
-        ScreeningOutcome.SUITABLE: _tr("Egnet"),
-        ScreeningOutcome.FOLLOW_UP: _tr("Følges opp"),
-        ScreeningOutcome.UNSUITABLE: _tr("Ikke egnet"),
+        ScreeningOutcome.PENDING: QCoreApplication.translate("labels", "Ikke vurdert"),
+        ScreeningOutcome.SUITABLE: QCoreApplication.translate("labels", "Egnet"),
+        ScreeningOutcome.FOLLOW_UP: QCoreApplication.translate("labels", "Følges opp"),
+        ScreeningOutcome.UNSUITABLE: QCoreApplication.translate("labels", "Ikke egnet"),
     }
     return names.get(outcome, str(outcome))
 
@@ -53,11 +49,11 @@ def screening_outcome(outcome: str) -> str:
 def deposit_status(status: str) -> str:
     """``paid`` → «Betalt»."""
     names = {
-        DepositStatus.UNPAID: _tr("Ikke betalt"),
-        DepositStatus.PAID: _tr("Betalt"),
-        DepositStatus.REFUND_DUE: _tr("Skal tilbakebetales"),
-        DepositStatus.REFUNDED: _tr("Tilbakebetalt"),
-        DepositStatus.FORFEITED: _tr("Beholdt"),
-        DepositStatus.WAIVED: _tr("Fritatt"),
+        DepositStatus.UNPAID: QCoreApplication.translate("labels", "Ikke betalt"),
+        DepositStatus.PAID: QCoreApplication.translate("labels", "Betalt"),
+        DepositStatus.REFUND_DUE: QCoreApplication.translate("labels", "Skal tilbakebetales"),
+        DepositStatus.REFUNDED: QCoreApplication.translate("labels", "Tilbakebetalt"),
+        DepositStatus.FORFEITED: QCoreApplication.translate("labels", "Beholdt"),
+        DepositStatus.WAIVED: QCoreApplication.translate("labels", "Fritatt"),
     }
     return names.get(status, str(status))

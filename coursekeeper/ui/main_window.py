@@ -40,31 +40,50 @@ class ViewSpec:
 def view_specs() -> list[ViewSpec]:
     """The views in navigation order (labels translated)."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MainWindow", text)
-
     sp = QStyle.StandardPixmap
     base = "coursekeeper.ui.views."
     return [
-        ViewSpec("courses", base + "courses_view", "CoursesView", tr("Kurs"), sp.SP_FileDialogDetailedView),
-        ViewSpec("people", base + "people_view", "PeopleView", tr("Personer"), sp.SP_DirHomeIcon),
-        ViewSpec("deposits", base + "deposits_view", "DepositsView", tr("Egenandeler"), sp.SP_DriveHDIcon),
+        ViewSpec(
+            "courses",
+            base + "courses_view",
+            "CoursesView",
+            QCoreApplication.translate("MainWindow", "Kurs"),
+            sp.SP_FileDialogDetailedView,
+        ),
+        ViewSpec(
+            "people",
+            base + "people_view",
+            "PeopleView",
+            QCoreApplication.translate("MainWindow", "Personer"),
+            sp.SP_DirHomeIcon,
+        ),
+        ViewSpec(
+            "deposits",
+            base + "deposits_view",
+            "DepositsView",
+            QCoreApplication.translate("MainWindow", "Egenandeler"),
+            sp.SP_DriveHDIcon,
+        ),
         ViewSpec(
             "certificates",
             base + "certificates_view",
             "CertificatesView",
-            tr("Kursbevis"),
+            QCoreApplication.translate("MainWindow", "Kursbevis"),
             sp.SP_DialogApplyButton,
         ),
         ViewSpec(
             "key_figures",
             base + "key_figures_view",
             "KeyFiguresView",
-            tr("Nøkkeltall"),
+            QCoreApplication.translate("MainWindow", "Nøkkeltall"),
             sp.SP_FileDialogInfoView,
         ),
         ViewSpec(
-            "settings", base + "settings_view", "SettingsView", tr("Innstillinger"), sp.SP_FileDialogListView
+            "settings",
+            base + "settings_view",
+            "SettingsView",
+            QCoreApplication.translate("MainWindow", "Innstillinger"),
+            sp.SP_FileDialogListView,
         ),
     ]
 

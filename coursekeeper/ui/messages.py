@@ -11,12 +11,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 logger = logging.getLogger(__name__)
 
-_CONTEXT = "messages"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     box = QMessageBox(parent)
@@ -28,7 +22,9 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) 
 
 def show_error(parent: QWidget | None, text: str, details: str | None = None) -> None:
     """A refusal or problem the user should read (plain Norwegian)."""
-    box = _box(parent, QMessageBox.Icon.Warning, _tr("Kan ikke fullføre"), text)
+    box = _box(
+        parent, QMessageBox.Icon.Warning, QCoreApplication.translate("messages", "Kan ikke fullføre"), text
+    )
     if details:
         box.setDetailedText(details)
     box.exec()
@@ -36,7 +32,9 @@ def show_error(parent: QWidget | None, text: str, details: str | None = None) ->
 
 def show_info(parent: QWidget | None, text: str) -> None:
     """A plain piece of information (e.g. who was promoted from the waiting list)."""
-    box = _box(parent, QMessageBox.Icon.Information, _tr("CourseKeeper"), text)
+    box = _box(
+        parent, QMessageBox.Icon.Information, QCoreApplication.translate("messages", "CourseKeeper"), text
+    )
     box.exec()
 
 
@@ -44,7 +42,9 @@ def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool
     """Ask before doing something; True when the user pressed ``ok_text``."""
     box = _box(parent, QMessageBox.Icon.Question, title, text)
     ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(_tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(
+        QCoreApplication.translate("messages", "Avbryt"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()
@@ -68,17 +68,18 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> None:
     box = _box(
         parent,
         QMessageBox.Icon.Critical,
-        _tr("Uventet feil"),
-        _tr(
+        QCoreApplication.translate("messages", "Uventet feil"),
+        QCoreApplication.translate(
+            "messages",
             "Det oppstod en uventet feil. Ingenting er lagret fra handlingen som feilet.\n\n"
             "Detaljene er skrevet til loggfilen. Kopier dem gjerne og send dem til den som "
-            "hjelper deg med CourseKeeper."
+            "hjelper deg med CourseKeeper.",
         ),
     )
     box.setInformativeText(f"{type(exc).__name__}: {exc}")
     box.setDetailedText(details)
     # QMessageBox closes on any button; this one copies the details first.
-    copy = QPushButton(_tr("Kopier detaljer og lukk"))
+    copy = QPushButton(QCoreApplication.translate("messages", "Kopier detaljer og lukk"))
     copy.clicked.connect(functools.partial(copy_to_clipboard, details))
     box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -28,11 +28,17 @@ S = EnrolmentState
 ENROLMENT_AREAS = frozenset({"enrolments", "courses", "deposits"})
 
 
-def capacity_text(tr, taken: int, capacity: int, waitlisted: int) -> str:
+def capacity_text(taken: int, capacity: int, waitlisted: int) -> str:
     """``24 av 30 plasser · 3 på venteliste``."""
-    text = tr("%1 av %2 plasser").replace("%1", str(taken)).replace("%2", str(capacity))
+    text = (
+        QCoreApplication.translate("CoursePage", "%1 av %2 plasser")
+        .replace("%1", str(taken))
+        .replace("%2", str(capacity))
+    )
     if waitlisted:
-        text += " · " + tr("%1 på venteliste").replace("%1", str(waitlisted))
+        text += " · " + QCoreApplication.translate("CoursePage", "%1 på venteliste").replace(
+            "%1", str(waitlisted)
+        )
     return text
 
 
@@ -194,9 +200,7 @@ class CoursePage(QWidget):
         if c.binding_date:
             facts.append(self.tr("bindende fra %1").replace("%1", format_date(c.binding_date)))
         self.facts.setText(" · ".join(f for f in facts if f))
-        self.capacity_label.setText(
-            capacity_text(self.tr, overview.seats_taken, c.capacity, overview.waitlisted)
-        )
+        self.capacity_label.setText(capacity_text(overview.seats_taken, c.capacity, overview.waitlisted))
         selected = self.selected()
         self.model.set_rows(overview.enrolments)
         self._apply_filter()
