@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="gjenopprett fra sikkerhetskopi")
     p.add_argument("file")
     sub.add_parser("check", help="kontroller databasen")
+
+    p = sub.add_parser("print", help="skriv ut kursbevis, tilbakebetalingsbrev eller oppmøtelister (PDF)")
+    p.add_argument("kind", choices=("certificates", "refund-letters", "attendance"), metavar="KIND")
+    p.add_argument("--course", required=True, type=int, help="kurs-id (se «coursekeeper courses»)")
+    p.add_argument("--out", required=True, help="PDF-filen som skal skrives")
+    p.add_argument("--as-of", default=None, help="for refund-letters: ÅÅÅÅ-MM-DD (standard: i dag)")
     return parser
 
 
@@ -261,6 +267,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_INPUT
 
 
+def cmd_print(args: argparse.Namespace) -> int:
+    """Write a course's certificates, refund letters or sign-in sheets as one PDF."""
+    from coursekeeper.domain.dates import parse_iso_date
+    from coursekeeper.services import courses, printouts
+
+    as_of = parse_iso_date(args.as_of, field="dato") if args.as_of else None
+    _open(args)
+    courses.get_course(args.course)  # an unknown course is refused before any warning
+    warned = printouts.printing_warnings(args.kind)
+    for warning in warned:
+        print(f"Advarsel: {warning}", file=sys.stderr)
+    result = printouts.print_kind(args.kind, course_id=args.course, out=Path(args.out), as_of=as_of)
+    for warning in result.warnings:
+        if warning not in warned:
+            print(f"Advarsel: {warning}", file=sys.stderr)
+    for note in result.skipped:
+        print(f"Hoppet over: {note}", file=sys.stderr)
+    print(result.message)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "courses": cmd_courses,
@@ -270,6 +297,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
+    "print": cmd_print,
 }
 
 

@@ -1,0 +1,427 @@
+"""Printouts: certificates, refund letters and sign-in sheets from the database, written as PDF.
+
+Qt-free: the command line and the desktop program (on its worker thread) call the same functions.
+Each writes one PDF through ``coursekeeper.printing`` (atomically; ``progress`` may raise
+``Cancelled``) and returns a ``PrintResult`` with what was printed and what was left out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from coursekeeper import settings
+from coursekeeper.db.connection import database
+from coursekeeper.db.models import Certificate, Enrolment
+from coursekeeper.domain.dates import format_date
+from coursekeeper.errors import NotFoundError, RuleError, ValidationError
+from coursekeeper.printing import (
+    CertificatePrint,
+    OrganisationProfile,
+    RefundLetterPrint,
+    SignInSheetPrint,
+    profile_warnings,
+)
+from coursekeeper.services import certificates, courses, organisations
+from coursekeeper.services.printout_rows import (
+    certificate_sort_key,
+    course_dates,
+    participants_for_sheet,
+    recipient_addresses,
+    session_time,
+)
+from coursekeeper.services.refunds import RefundDue, RefundReason, refunds_due
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+NO_PROFILE = (
+    "Organisasjonsprofilen er ikke fylt ut. Fyll den ut under Innstillinger – ellers mangler "
+    "utskriftene navn, logo og avsender."
+)
+
+
+class PrintKind(StrEnum):
+    """The documents CourseKeeper prints; the values are the command-line KIND names."""
+
+    CERTIFICATES = "certificates"
+    REFUND_LETTERS = "refund-letters"
+    ATTENDANCE = "attendance"
+
+    @property
+    def label(self) -> str:
+        """Norwegian name of the document, as used in file names and messages."""
+        return {
+            PrintKind.CERTIFICATES: "Kursbevis",
+            PrintKind.REFUND_LETTERS: "Tilbakebetaling av egenandel",
+            PrintKind.ATTENDANCE: "Oppmøteliste",
+        }[self]
+
+
+_NOUNS = {
+    PrintKind.CERTIFICATES: ("kursbevis", "kursbevis"),
+    PrintKind.REFUND_LETTERS: ("brev", "brev"),
+    PrintKind.ATTENDANCE: ("oppmøteliste", "oppmøtelister"),
+}
+
+
+class RefundSender(StrEnum):
+    """Who signs the refund letters."""
+
+    ORGANISER = "organiser"
+    MUNICIPALITY = "municipality"
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    """What a print run wrote: the file, documents and pages, and what was left out and why."""
+
+    path: Path
+    count: int
+    pages: int
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    kind: PrintKind | None = None
+
+    @property
+    def message(self) -> str:
+        """One line for the user: ``Skrev 12 kursbevis (12 sider) til Kursbevis.pdf.``."""
+        pages = "1 side" if self.pages == 1 else f"{self.pages} sider"
+        what = _NOUNS.get(self.kind, ("dokument", "dokumenter"))[self.count != 1]
+        text = f"Skrev {self.count} {what} ({pages}) til {self.path}."
+        if self.skipped:
+            text += f" {len(self.skipped)} ble hoppet over."
+        return text
+
+
+def fonts_dir() -> Path:
+    """The shipped TrueType fonts the PDFs embed."""
+    return settings.resources_dir() / "fonts"
+
+
+def default_file_name(kind: str, course_title: str) -> str:
+    """``Kursbevis – Kurs for treningskontakter.pdf``, safe as a Windows file name."""
+    title = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", course_title)
+    title = re.sub(r"\s+", " ", title).strip(" .")[:80].strip()
+    label = PrintKind(kind).label
+    return f"{label} – {title}.pdf" if title else f"{label}.pdf"
+
+
+def suggested_file_name(kind: str, course_id: int | None) -> str:
+    """The default file name for this kind of printout of a course (NotFoundError if unknown)."""
+    title = courses.get_course(course_id).title if course_id is not None else ""
+    return default_file_name(kind, title)
+
+
+def _organisation(own: organisations.OwnProfile) -> OrganisationProfile:
+    return OrganisationProfile(
+        name=own.name,
+        address=own.address,
+        postal_code=own.postal_code,
+        city=own.city,
+        email=own.email,
+        phone=own.phone,
+        signatory_name=own.signatory_name,
+        signatory_title=own.signatory_title,
+        logo=own.logo,
+    )
+
+
+def printing_warnings(kind: str | None = None) -> list[str]:
+    """What is missing from the organisation profile for this kind of printout, to show first."""
+    if organisations.own_organisation() is None:
+        return [NO_PROFILE]
+    profile = _organisation(organisations.get_own_profile())
+    # Fill in what a document does not show, so only warnings that matter for it remain.
+    if kind == PrintKind.ATTENDANCE:
+        profile = dataclasses.replace(
+            profile, signatory_name="-", signatory_title="-", address="-", postal_code="-", email="-"
+        )
+    elif kind == PrintKind.CERTIFICATES:
+        profile = dataclasses.replace(profile, address="-", postal_code="-", email="-")
+    return profile_warnings(profile)
+
+
+# -- certificates ---------------------------------------------------------------------------------
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def certificate_print(
+    cert: Certificate,
+    profile: OrganisationProfile,
+    *,
+    duplicate_on: dt.date | None = None,
+) -> CertificatePrint:
+    """A certificate as printed: every fact from its frozen content; logo and address from now."""
+    content = certificates.content_of(cert)
+    # The signatory at issue is part of the signed content; today's profile only fills a gap.
+    if content.get("signatory_name"):
+        signatory = (content["signatory_name"], content.get("signatory_title") or "")
+    else:
+        signatory = (profile.signatory_name, profile.signatory_title)
+    organisation = dataclasses.replace(
+        profile,
+        name=content.get("organisation") or profile.name,
+        signatory_name=signatory[0],
+        signatory_title=signatory[1],
+    )
+    return CertificatePrint(
+        number=content.get("number") or cert.number,
+        code=cert.code,
+        issued_on=_date(content.get("issued_on")) or cert.issued_on,
+        place=content.get("place") or "",
+        first_name=content.get("first_name") or "",
+        last_name=content.get("last_name") or "",
+        birth_date=_date(content.get("birth_date")),
+        course_title=content.get("course_title") or "",
+        session_dates=[dt.date.fromisoformat(d) for d in content.get("session_dates") or []],
+        total_minutes=int(content.get("total_minutes") or 0),
+        topics=list(content.get("topics") or []),
+        co_organisers=list(content.get("co_organisers") or []),
+        organisation=organisation,
+        duplicate_on=duplicate_on,
+        revoked=cert.revoked_at is not None,
+        revoked_reason=cert.revoked_reason or "",
+    )
+
+
+def _select_certificates(course_id: int | None, certificate_ids: list[int] | None) -> list[Certificate]:
+    if course_id is None and certificate_ids is None:
+        raise ValidationError("Velg et kurs eller kursbevisene som skal skrives ut.")
+    query = Certificate.select(Certificate, Enrolment).join(Enrolment)
+    if course_id is not None:
+        courses.get_course(course_id)
+        query = query.where(Enrolment.course == course_id)
+    if certificate_ids is None:
+        return sorted(query, key=certificate_sort_key)
+    wanted = list(dict.fromkeys(certificate_ids))
+    found = {c.id: c for c in query.where(Certificate.id.in_(wanted))} if wanted else {}
+    for cid in wanted:
+        if cid not in found:
+            where = " på dette kurset" if course_id is not None else ""
+            raise NotFoundError(f"Fant ikke kursbevis med id {cid}{where}.")
+    return [found[cid] for cid in wanted]  # the order the user chose
+
+
+def print_certificates(
+    *,
+    course_id: int | None = None,
+    certificate_ids: list[int] | None = None,
+    out: Path,
+    duplicate: bool = False,
+    allow_revoked_copy: bool = False,
+    duplicate_on: dt.date | None = None,
+    progress: Progress | None = None,
+) -> PrintResult:
+    """Certificates of a course (all unrevoked) or the given ones, from their frozen content.
+
+    ``duplicate`` records a reprint of each (same number, stamped "Duplikat utstedt …");
+    revoked ones are left out unless ``allow_revoked_copy`` prints them as marked copies.
+    A cancelled or failed run writes no file and records no duplicate.
+    """
+    from coursekeeper.printing import write_certificates
+
+    duplicate_on = duplicate_on or dt.date.today()
+    with database.atomic():
+        chosen = _select_certificates(course_id, certificate_ids)
+        profile = _organisation(organisations.get_own_profile())
+        items: list[CertificatePrint] = []
+        skipped: list[str] = []
+        for cert in chosen:
+            revoked = cert.revoked_at is not None
+            if revoked and not allow_revoked_copy:
+                skipped.append(
+                    f"Kursbevis {cert.number} er tilbakekalt og kan bare skrives ut som merket kopi."
+                )
+                continue
+            stamp = None
+            if duplicate and not revoked:
+                certificates.record_duplicate(cert.id, duplicate_on)
+                stamp = duplicate_on
+            items.append(certificate_print(cert, profile, duplicate_on=stamp))
+        if not items:
+            if skipped:
+                raise RuleError("Ingen kursbevis å skrive ut.", details=skipped)
+            raise RuleError(
+                "Ingen kursbevis å skrive ut for dette kurset."
+                if certificate_ids is None
+                else "Ingen kursbevis å skrive ut."
+            )
+        write_certificates(
+            items, out, fonts_dir=fonts_dir(), progress=progress, allow_revoked_copy=allow_revoked_copy
+        )
+    return PrintResult(
+        Path(out),
+        len(items),
+        len(items),
+        printing_warnings(PrintKind.CERTIFICATES),
+        skipped,
+        PrintKind.CERTIFICATES,
+    )
+
+
+# -- refund letters ----------------------------------------------------------------------------
+
+
+def _at_once_note(due: RefundDue) -> str:
+    return (
+        f"{due.person_name} ({due.course_title}): {due.reason.label.lower()} – brevmalen gjelder "
+        "bare tilbakebetaling etter seks måneder i oppdrag, så dette brevet må skrives for hånd."
+    )
+
+
+def _sender_for(due: RefundDue, sender: RefundSender, own: OrganisationProfile) -> OrganisationProfile:
+    if sender == RefundSender.MUNICIPALITY and due.municipality:
+        # Only the municipality's name is stored; its address and contact are not known here.
+        return OrganisationProfile(name=f"{due.municipality} kommune")
+    return own
+
+
+def print_refund_letters(
+    *,
+    course_id: int | None = None,
+    enrolment_ids: list[int] | None = None,
+    as_of: dt.date,
+    out: Path,
+    sender: str = RefundSender.ORGANISER,
+    payment_method_text: str = "",
+    letter_date: dt.date | None = None,
+    progress: Progress | None = None,
+) -> PrintResult:
+    """One letter per deposit refundable on ``as_of`` (for a course, some enrolments, or all).
+
+    Letters explain the six-month rule with the assignment and the date six months were reached.
+    Refunds due at once (withdrawn, rejected, cancelled course) are listed in ``skipped``: the
+    letter layout has no wording for them yet. ``payment_method_text`` completes "Beløpet
+    betales …"; empty, the letter says the organiser will get in touch about payment.
+    """
+    from coursekeeper.printing import write_refund_letters
+
+    try:
+        chosen_sender = RefundSender(sender)
+    except ValueError:
+        raise ValidationError(f"Ukjent avsender «{sender}». Velg organiser eller municipality.") from None
+    letter_date = letter_date or dt.date.today()
+    if course_id is not None:
+        courses.get_course(course_id)
+    due = refunds_due(as_of, course_id=course_id)
+    skipped: list[str] = []
+    if enrolment_ids is not None:
+        wanted = set(enrolment_ids)
+        missing = sorted(wanted - {d.enrolment_id for d in due})
+        skipped += [
+            f"Påmelding {eid}: egenandelen skal ikke tilbakebetales per {format_date(as_of)}."
+            for eid in missing
+        ]
+        due = [d for d in due if d.enrolment_id in wanted]
+    six_months = [d for d in due if d.reason == RefundReason.SIX_MONTHS]
+    skipped += [_at_once_note(d) for d in due if d.reason != RefundReason.SIX_MONTHS]
+    if not six_months:
+        where = " for dette kurset" if course_id is not None else ""
+        raise RuleError(
+            f"Ingen brev om tilbakebetaling å skrive ut{where} per {format_date(as_of)}.",
+            details=skipped,
+        )
+    own = _organisation(organisations.get_own_profile())
+    addresses = recipient_addresses([d.person_id for d in six_months])
+    dates = course_dates({d.course_id for d in six_months})
+    warnings = printing_warnings(PrintKind.REFUND_LETTERS)
+    if chosen_sender == RefundSender.MUNICIPALITY:
+        warnings.append(
+            "Kommunens adresse og kontaktinformasjon er ikke registrert – brevene får bare "
+            "kommunens navn som avsender."
+        )
+    letters = []
+    for d in six_months:
+        address = addresses.get(d.person_id, [])
+        if not address:
+            warnings.append(
+                f"{d.person_name} mangler postadresse – brevet kan ikke sendes i vinduskonvolutt."
+            )
+        letters.append(
+            RefundLetterPrint(
+                sender=_sender_for(d, chosen_sender, own),
+                recipient_name=d.person_name,
+                recipient_address=address,
+                letter_date=letter_date,
+                reference=f"Egenandel {d.course_id}-{d.enrolment_id}",
+                amount_ore=d.amount_ore,
+                course_title=d.course_title,
+                course_dates=dates.get(d.course_id, []),
+                assignment_municipality=d.assignment_municipality,
+                assignment_start=d.assignment_start,  # type: ignore[arg-type]  # six-month rows have it
+                six_months_reached_on=d.reached_on,  # type: ignore[arg-type]
+                payment_method_text=payment_method_text,
+            )
+        )
+    write_refund_letters(letters, out, fonts_dir=fonts_dir(), progress=progress)
+    return PrintResult(Path(out), len(letters), len(letters), warnings, skipped, PrintKind.REFUND_LETTERS)
+
+
+# -- sign-in sheets --------------------------------------------------------------------------------
+
+
+def print_sign_in_sheets(*, course_id: int, out: Path, progress: Progress | None = None) -> PrintResult:
+    """One sign-in sheet per session: participants with a seat, by last name, with municipality."""
+    from coursekeeper.printing import write_sign_in_sheets
+    from coursekeeper.printing.sign_in_sheets import page_count
+
+    course = courses.get_course(course_id)
+    sessions = courses.sessions(course_id)
+    if not sessions:
+        raise RuleError("Kurset har ingen kursdager. Legg inn øktene før du skriver ut oppmøtelister.")
+    participants = participants_for_sheet(course_id)
+    if not participants:
+        raise RuleError("Ingen deltakere med plass på dette kurset – ingen oppmøteliste å skrive ut.")
+    profile = _organisation(organisations.get_own_profile())
+    sheets = [
+        SignInSheetPrint(
+            course_title=course.title,
+            venue=course.venue,
+            session_date=s.date,
+            start_time=session_time(s.start_time),
+            end_time=session_time(s.end_time),
+            organisation=profile,
+            participants=participants,
+            session_label=f"Dag {i} av {len(sessions)}",
+        )
+        for i, s in enumerate(sessions, start=1)
+    ]
+    write_sign_in_sheets(sheets, out, fonts_dir=fonts_dir(), progress=progress)
+    pages = sum(page_count(s) for s in sheets)
+    return PrintResult(
+        Path(out), len(sheets), pages, printing_warnings(PrintKind.ATTENDANCE), [], PrintKind.ATTENDANCE
+    )
+
+
+def print_kind(
+    kind: str,
+    *,
+    course_id: int,
+    out: Path,
+    as_of: dt.date | None = None,
+    progress: Progress | None = None,
+) -> PrintResult:
+    """Print a whole course's documents of one kind (the command line's ``print KIND``)."""
+    try:
+        chosen = PrintKind(kind)
+    except ValueError:
+        names = ", ".join(k.value for k in PrintKind)
+        raise ValidationError(f"Ukjent utskrift «{kind}». Velg en av: {names}.") from None
+    if chosen == PrintKind.CERTIFICATES:
+        return print_certificates(course_id=course_id, out=out, progress=progress)
+    if chosen == PrintKind.REFUND_LETTERS:
+        return print_refund_letters(
+            course_id=course_id, as_of=as_of or dt.date.today(), out=out, progress=progress
+        )
+    return print_sign_in_sheets(course_id=course_id, out=out, progress=progress)
