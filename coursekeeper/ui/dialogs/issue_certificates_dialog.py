@@ -63,7 +63,9 @@ class EligibilityPanel(RowsPanel):
         return [
             Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
             Column(
-                self.tr("Kursbevis"), self._verdict, sort_key=lambda r: (not r.eligible, r.certificate_number)
+                self.tr("Kursbevis"),
+                self._verdict,
+                sort_key=lambda r: (not r.eligible, r.certificate_number or ""),
             ),
             Column(self.tr("Hvorfor ikke"), lambda r: " ".join(r.reasons), sort_key=lambda r: r.reasons),
         ]
