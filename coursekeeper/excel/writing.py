@@ -10,7 +10,11 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Literal
+
+from openpyxl.cell import Cell
+from openpyxl.styles.cell_style import StyleArray
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.excel.safety import column_letters
@@ -101,7 +105,7 @@ def write_workbook(
     exported_on: dt.date | None = None,
 ) -> list[WrittenSheet]:
     """Write ``sheets`` to ``path`` atomically (temp file, then replace); Cancelled leaves nothing."""
-    from openpyxl import Workbook  # lazy: openpyxl costs ~0.2 s to import
+    from openpyxl import Workbook
 
     target = Path(path)
     total = sum(len(s.rows) for s in sheets) or 1
@@ -153,12 +157,22 @@ class _Styles:
     """Named styles registered once per workbook (per-cell Font objects are slow)."""
 
     def __init__(self, book: object) -> None:
+        from openpyxl.cell import Cell
         from openpyxl.styles import Alignment, Font, NamedStyle
 
-        def add(name: str, **kw: object) -> str:
+        probe_sheet = SimpleNamespace(parent=book)  # all a cell needs to resolve styles
+
+        def add(name: str, **kw: object) -> StyleArray:
             style = NamedStyle(name=name, **kw)
             book.add_named_style(style)  # type: ignore[attr-defined]
-            return name
+            # Resolve the style to its array once; each cell then gets a copy of the array
+            # instead of a by-name lookup (~3× cheaper per formatted cell).
+            probe = Cell(probe_sheet)
+            probe.style = name
+            return probe._style
+
+        self._probe = lambda base: Cell(probe_sheet, style_array=base)
+        self._quoted: dict[bytes, StyleArray] = {}
 
         self.title = add("ck_title", font=Font(bold=True, size=14))
         self.subtitle = add("ck_subtitle", font=Font(italic=True, color="555555"))
@@ -187,6 +201,17 @@ class _Styles:
                 ("number", "General"),
             )
         }
+        self.plain = StyleArray()
+
+    def quoted(self, base: StyleArray | None) -> StyleArray:
+        """``base`` with quotePrefix set: Excel keeps such a cell text even when it is edited."""
+        base = self.plain if base is None else base
+        key = base.tobytes()
+        if key not in self._quoted:
+            probe = self._probe(base)
+            probe.quotePrefix = True
+            self._quoted[key] = probe._style
+        return self._quoted[key]
 
 
 def _write_sheet(
@@ -197,8 +222,6 @@ def _write_sheet(
     exported_on: dt.date | None,
     tick: Callable[[int], None],
 ) -> WrittenSheet:
-    from openpyxl.cell import WriteOnlyCell
-
     ws = sheet  # openpyxl WriteOnlyWorksheet
     columns = spec.columns
     money_kind = "money" if all(_whole_kroner(r, columns, spec) for r in spec.rows) else "money_ore"
@@ -206,10 +229,8 @@ def _write_sheet(
     for index, width in enumerate(_widths(spec)):
         ws.column_dimensions[column_letters(index)].width = width
 
-    def styled(value: object, style: str) -> WriteOnlyCell:
-        cell = WriteOnlyCell(ws, value=value)
-        cell.style = style
-        return cell
+    def styled(value: object, style: StyleArray) -> Cell:
+        return Cell(ws, row=1, column=1, value=value, style_array=style)
 
     header_row = 5 if spec.subtitle else 4
     first = header_row + 1
@@ -255,13 +276,18 @@ def _write_sheet(
 
 
 def _cell(
-    ws: object, value: object, kind: str, number_styles: dict[str, str], money_scale: int, styles: _Styles
+    ws: object,
+    value: object,
+    kind: str,
+    number_styles: dict[str, StyleArray],
+    money_scale: int,
+    styles: _Styles,
 ) -> object:
     """A value as written: numbers and dates typed and formatted, risky text forced to text."""
     if value is None:
         return None
     if isinstance(value, str):
-        return _text_cell(ws, safe_text(value), styles, "")
+        return _text_cell(ws, safe_text(value), styles, None)
     if isinstance(value, bool):
         return "ja" if value else "nei"
     if isinstance(value, dt.datetime):
@@ -275,28 +301,19 @@ def _cell(
         if kind in ("hours", "integer"):
             return _styled_cell(ws, value, number_styles[kind])
         return value
-    return _text_cell(ws, safe_text(str(value)), styles, "")
+    return _text_cell(ws, safe_text(str(value)), styles, None)
 
 
-def _styled_cell(ws: object, value: object, style: str) -> object:
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(ws, value=value)
-    cell.style = style
-    return cell
+def _styled_cell(ws: object, value: object, style: StyleArray) -> object:
+    return Cell(ws, row=1, column=1, value=value, style_array=style)
 
 
-def _text_cell(ws: object, value: str, styles: _Styles, style: str) -> object:
+def _text_cell(ws: object, value: str, styles: _Styles, style: StyleArray | None) -> object:
     """Plain text, or for risky text a cell forced to an inline string with quotePrefix."""
     if not is_risky_text(value):
-        return _styled_cell(ws, value, style) if style else value
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(ws, value=value)
-    if style:
-        cell.style = style
+        return value if style is None else Cell(ws, row=1, column=1, value=value, style_array=style)
+    cell = Cell(ws, row=1, column=1, value=value, style_array=styles.quoted(style))
     cell.data_type = "s"  # never "f" or "e": written as <is><t>…</t></is>, no <f> element
-    cell.quotePrefix = True  # and Excel keeps it text when someone edits the cell
     return cell
 
 

@@ -1,0 +1,146 @@
+"""Benchmark (a script, not a test): the excel layer against bare python-calamine and openpyxl.
+
+    python tests/benchmarks/bench_excel_read_write.py [ROWS]
+
+Prints, for one generated workbook of ROWS participants (default 10,000):
+- read: safety checks + calamine + header detection + cell parsing, vs a bare calamine read;
+- write: ``write_workbook`` with formats, widths and formula safety, vs bare openpyxl write-only
+  appending the same values (goal ≤ 1.5×);
+- hostile files: time and peak memory of each refusal, each in a fresh process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from coursekeeper.excel.participants import read_participants  # noqa: E402
+from coursekeeper.excel.writing import ColumnSpec, SheetSpec, write_workbook  # noqa: E402
+
+HEADERS = ["Fornavn", "Etternavn", "Fødselsdato", "E-post", "Mobil", "Adresse", "Postnr", "Poststed",
+           "Kommune", "Betalt", "Merknad"]  # fmt: skip
+
+
+def _rows(count: int) -> list[list[object]]:
+    first = ["Ola", "Kari", "Per", "Anne", "Øyvind", "Åse", "Lars", "Ingrid"]
+    last = ["Nordmann", "Ødegård", "Hansen", "Berg", "Dahl", "Strand", "Aasen", "Lie"]
+    rows = []
+    for i in range(count):
+        rows.append([
+            first[i % 8], f"{last[i % 7]}{i}", dt.date(1950, 1, 1) + dt.timedelta(days=i % 20000),
+            f"person{i}@example.no", 90000000 + i, f"Storgata {i % 200}", f"{5000 + i % 900:04d}",
+            "Bergen", "Bergen", "ja" if i % 3 else "1 000 kr", "" if i % 5 else "Vegetar",
+        ])  # fmt: skip
+    return rows
+
+
+def _best(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def bench_read(folder: Path, count: int) -> None:
+    import openpyxl
+    import python_calamine
+
+    path = folder / "deltakere.xlsx"
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Påmeldte")
+    sheet.append(["Påmeldte til treningskontaktkurs"])
+    sheet.append(HEADERS)
+    for row in _rows(count):
+        sheet.append(row)
+    book.save(path)
+
+    def bare() -> None:
+        with path.open("rb") as handle:
+            wb = python_calamine.CalamineWorkbook.from_filelike(handle)
+            wb.get_sheet_by_index(0).to_python()
+
+    def full() -> None:
+        parsed = read_participants(path)
+        assert len(parsed.rows) == count and not parsed.errors, parsed.errors[:3]
+
+    bare_t, full_t = _best(bare), _best(full)
+    print(f"read {count} rows: full parse {full_t:.3f} s, bare calamine {bare_t:.3f} s, "
+          f"ratio {full_t / bare_t:.1f}×")  # fmt: skip
+
+
+def bench_write(folder: Path, count: int) -> None:
+    from openpyxl import Workbook
+
+    rows = [[r[0], r[1], r[2], r[3], f"+47{r[4]}", r[5], r[6], r[7], r[8], 100000, r[10]] for r in _rows(count)]
+    columns = [ColumnSpec(h, "date" if h == "Fødselsdato" else "money" if h == "Betalt" else "text") for h in HEADERS]
+
+    def bare() -> None:
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("Deltakere")
+        sheet.append(HEADERS)
+        for row in rows:
+            sheet.append(row)
+        book.save(folder / "bare.xlsx")
+
+    def ours() -> None:
+        write_workbook(folder / "ours.xlsx", [SheetSpec("Deltakere", columns, rows, totals=True)])
+
+    bare_t, ours_t = _best(bare, 3), _best(ours, 3)
+    print(f"write {count} rows: write_workbook {ours_t:.3f} s, bare openpyxl write-only {bare_t:.3f} s, "
+          f"ratio {ours_t / bare_t:.2f}× (goal ≤ 1.5×)")  # fmt: skip
+
+
+_HOSTILE = """
+import json, resource, sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from tests.unit.excel import hostile_files as h
+from coursekeeper.excel.reading import read_sheet
+path = getattr(h, {builder!r})(Path({path!r}))
+start = time.perf_counter()
+try:
+    read_sheet(path)
+    outcome = "read"
+except Exception as exc:
+    outcome = type(exc).__name__
+print(json.dumps({{"outcome": outcome, "seconds": time.perf_counter() - start,
+                  "size": path.stat().st_size,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def bench_hostile(folder: Path) -> None:
+    builders = ["far_value_xlsx", "million_rows_xlsx", "zip_bomb_xlsx", "entity_bomb_xlsx",
+                "lying_size_xlsx", "encrypted_xlsx", "ods_far_cell"]  # fmt: skip
+    for builder in builders:
+        code = _HOSTILE.format(root=str(ROOT), builder=builder, path=str(folder / f"{builder}.xlsx"))
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+        if done.returncode:
+            print(f"{builder}: process failed ({done.returncode}): {done.stderr[-300:]}")
+            continue
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"hostile {builder:18} {r['size'] / 1024:9.0f} kB → {r['outcome']:24} in {r['seconds']:.3f} s, "
+              f"process peak {r['peak_mb']:.0f} MB (includes building the file)")  # fmt: skip
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        bench_read(folder, count)
+        bench_write(folder, count)
+        bench_hostile(folder)
+
+
+if __name__ == "__main__":
+    main()
