@@ -1,0 +1,2705 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="nb_NO">
+<context>
+    <name>AddPersonDialog</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="69" />
+        <source>Legg til person på «%1»</source>
+        <translation>Add a person to “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="72" />
+        <source>Søk på navn, e-post, telefon eller fødselsdato</source>
+        <translation>Search by name, e-mail, phone or date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="76" />
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="77" />
+        <source>Født</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="78" />
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="79" />
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="80" />
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="88" />
+        <source>Søk først, så du ikke lager samme person to ganger.</source>
+        <translation>Search first, so you do not create the same person twice.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="90" />
+        <source>Meld på valgt person</source>
+        <translation>Enrol selected person</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="92" />
+        <source>1. Finnes personen allerede?</source>
+        <translation>1. Is the person already registered?</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="104" />
+        <source>dd.mm.åååå</source>
+        <translation>dd.mm.yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="120" />
+        <source>Opprett og meld på</source>
+        <translation>Create and enrol</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="122" />
+        <source>2. Eller opprett en ny person</source>
+        <translation>2. Or create a new person</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="124" />
+        <source>&amp;Fornavn:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="125" />
+        <source>&amp;Etternavn:</source>
+        <translation>&amp;Last name:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="126" />
+        <source>Fø&amp;dselsdato:</source>
+        <translation>&amp;Date of birth:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="127" />
+        <source>E-&amp;post:</source>
+        <translation>E-&amp;mail:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="128" />
+        <source>&amp;Telefon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="129" />
+        <source>&amp;Kommune:</source>
+        <translation>M&amp;unicipality:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="135" />
+        <source>Ta opp på kurset med en gang (venteliste hvis fullt)</source>
+        <translation>Accept on the course right away (waiting list if full)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="138" />
+        <source>Kurset krever egnethetsvurdering før opptak.</source>
+        <translation>The course requires a suitability screening before acceptance.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="144" />
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="174" />
+        <source>Søker …</source>
+        <translation>Searching …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="185" />
+        <source>%1 treff. Velg personen og trykk «Meld på valgt person».</source>
+        <translation>%1 found. Select the person and press “Enrol selected person”.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="190" />
+        <source>Ingen treff. Opprett personen nedenfor.</source>
+        <translation>Nobody found. Create the person below.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="196" />
+        <source>Velg en person i listen først.</source>
+        <translation>Select a person in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="207" />
+        <source>Skriv fornavnet.</source>
+        <translation>Enter the first name.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="209" />
+        <source>Skriv etternavnet.</source>
+        <translation>Enter the last name.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="215" />
+        <source>Skriv datoen som dd.mm.åååå, for eksempel 09.04.1985.</source>
+        <translation>Enter the date as dd.mm.yyyy, for example 09.04.1985.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="223" />
+        <source>Ugyldig e-postadresse.</source>
+        <translation>Invalid e-mail address.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="244" />
+        <source>Melder på …</source>
+        <translation>Enrolling …</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentDialog</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="44" />
+        <source>Nytt oppdrag</source>
+        <translation>New assignment</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="48" />
+        <source>Oppdrag som treningskontakt for %1.</source>
+        <translation>Assignment as training contact for %1.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="53" />
+        <source>Oppdraget pågår fortsatt</source>
+        <translation>The assignment is still ongoing</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="62" />
+        <source>&amp;Kommune:</source>
+        <translation>M&amp;unicipality:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="63" />
+        <source>&amp;Startdato:</source>
+        <translation>&amp;Start date:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="65" />
+        <source>S&amp;luttdato:</source>
+        <translation>&amp;End date:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="66" />
+        <source>M&amp;erknad:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="69" />
+        <source>Registrer oppdrag</source>
+        <translation>Register assignment</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="69" />
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="94" />
+        <source>Velg en kommune fra listen, eller la feltet stå tomt.</source>
+        <translation>Choose a municipality from the list, or leave the field empty.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="96" />
+        <source>Sluttdatoen kan ikke være før startdatoen.</source>
+        <translation>The end date cannot be before the start date.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="100" />
+        <source>Oppdraget varer kortere enn seks måneder.</source>
+        <translation>The assignment lasts less than six months.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="102" />
+        <source>Seks måneder nås %1.</source>
+        <translation>Six months are reached on %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceDialog</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="37" />
+        <source>Oppmøte</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="44" />
+        <source>Piltastene flytter. Mellomrom krysser av for hele økten. Skriv et tall for timer (for eksempel 3,5). Endringer lagres med en gang.</source>
+        <translation>Arrow keys move. Space ticks the whole session. Type a number for hours (for example 3.5). Changes are saved at once.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="66" />
+        <source>Alle til stede i valgt økt</source>
+        <translation>Everyone present in the selected session</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="68" />
+        <source>Krysser av alle som er tatt opp, for økten markøren står i (Ctrl+T)</source>
+        <translation>Ticks everyone accepted, for the session the cursor is in (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="77" />
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="95" />
+        <source>Henter oppmøte …</source>
+        <translation>Loading attendance …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="104" />
+        <source>%1 – fullført krever %2 timer</source>
+        <translation>%1 – completion requires %2 hours</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="107" />
+        <source>Ingen deltakere er tatt opp på kurset ennå.</source>
+        <translation>No participants have been accepted on the course yet.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="117" />
+        <source>Valgt økt: %1</source>
+        <translation>Selected session: %1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="126" />
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="140" />
+        <source>Lagrer oppmøte …</source>
+        <translation>Saving attendance …</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <location filename="../../coursekeeper/ui/attendance_model.py" line="99" />
+        <source>Deltaker</source>
+        <extracomment>``(enrolment_id, session_id, minutes)`` after the user changed a cell. A Norwegian message when typed hours could not be used.</extracomment>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/attendance_model.py" line="103" />
+        <source>Timer</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/attendance_model.py" line="105" />
+        <source>Fullført</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/attendance_model.py" line="144" />
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/attendance_model.py" line="144" />
+        <source>Nei</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/attendance_model.py" line="161" />
+        <source>Skriv timer mellom 0 og %1 for økten %2.</source>
+        <translation>Enter hours between 0 and %1 for the session on %2.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesView</name>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="93" />
+        <source>Kursbevis</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="95" />
+        <source>Alle kurs</source>
+        <translation>All courses</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="97" />
+        <source>Søk etter nummer, navn eller kurs (Ctrl+F)</source>
+        <translation>Search by number, name or course (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="103" />
+        <source>Utsted kursbevis …</source>
+        <translation>Issue certificates …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="104" />
+        <source>Vis hvem på kurset som får kursbevis, og utsted dem (Ctrl+N)</source>
+        <translation>Show who on the course gets a certificate, and issue them (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="106" />
+        <source>Tilbakekall …</source>
+        <translation>Revoke …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="108" />
+        <source>Registrer duplikat …</source>
+        <translation>Register duplicate …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="109" />
+        <source>Et nytt eksemplar med samme nummer, merket som duplikat</source>
+        <translation>A new copy with the same number, marked as a duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="111" />
+        <source>Kontroller kursbevis …</source>
+        <translation>Verify certificate …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="115" />
+        <source>&amp;Kurs:</source>
+        <translation>&amp;Course:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="164" />
+        <source>Tilbakekaller kursbevis …</source>
+        <translation>Revoking certificate …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="171" />
+        <source>Kursbevis %1 er tilbakekalt.</source>
+        <translation>Certificate %1 has been revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="180" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="187" />
+        <source>Registrer duplikat</source>
+        <translation>Register duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="182" />
+        <source>Kursbevis %1 for %2 får et nytt eksemplar med samme nummer, merket som duplikat. Registrere duplikatet nå?</source>
+        <translation>Certificate %1 for %2 gets a new copy with the same number, marked as a duplicate. Register the duplicate now?</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="193" />
+        <source>Registrerer duplikat …</source>
+        <translation>Registering duplicate …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="203" />
+        <source>Kursbevis %1 for %2 er registrert som duplikat nr. %3, datert %4.</source>
+        <translation>Certificate %1 for %2 is registered as duplicate no. %3, dated %4.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="215" />
+        <source>Henter kursbevisregisteret …</source>
+        <translation>Loading the certificate register …</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="31" />
+        <source>Korriger postering</source>
+        <translation>Correct entry</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="36" />
+        <source>%1 på %2 for %3, datert %4.</source>
+        <translation>%1 of %2 for %3, dated %4.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="45" />
+        <source>Posteringer endres aldri. Korrigeringen føres som en ny postering på %1, og begge vises i oversikten.</source>
+        <translation>Entries are never changed. The correction is recorded as a new entry of %1, and both are shown in the ledger.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="53" />
+        <source>For eksempel: registrert på feil person</source>
+        <translation>For example: recorded on the wrong person</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="56" />
+        <source>&amp;Dato:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="57" />
+        <source>&amp;Begrunnelse:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="59" />
+        <source>Registrer korrigering</source>
+        <translation>Record correction</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="59" />
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="74" />
+        <source>Datoen kan ikke være fram i tid.</source>
+        <translation>The date cannot be in the future.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="76" />
+        <source>Skriv hvorfor posteringen korrigeres.</source>
+        <translation>Enter why the entry is corrected.</translation>
+    </message>
+</context>
+<context>
+    <name>CourseCombo</name>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/course_combo.py" line="34" />
+        <source>Henter kurs …</source>
+        <extracomment>Emitted after the list was (re)filled.</extracomment>
+        <translation>Loading courses …</translation>
+    </message>
+</context>
+<context>
+    <name>CourseDialog</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="49" />
+        <source>Nytt kurs</source>
+        <translation>New course</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="49" />
+        <source>Rediger kurs</source>
+        <translation>Edit course</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="53" />
+        <source>For eksempel: Treningskontaktkurs Øygarden 2026</source>
+        <translation>For example: Training contact course Øygarden 2026</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="55" />
+        <source>Begynn å skrive, velg fra listen</source>
+        <translation>Start typing, choose from the list</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="66" />
+        <source>Én per linje, for eksempel Helse Bergen</source>
+        <translation>One per line, for example Helse Bergen</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="76" />
+        <source>Ingen egenandel på dette kurset</source>
+        <translation>No deposit on this course</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="78" />
+        <source>dd.mm.åååå (tomt: ikke bindende)</source>
+        <translation>dd.mm.yyyy (empty: not binding)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="80" />
+        <source>tomt: alle timene</source>
+        <translation>empty: all hours</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="81" />
+        <source>Søkere må vurderes som egnet før de tas opp</source>
+        <translation>Applicants must be screened as suitable before acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="86" />
+        <source>Ett tema per linje (skrives på kursbeviset)</source>
+        <translation>One topic per line (printed on the certificate)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="102" />
+        <source>Kurset</source>
+        <translation>The course</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="107" />
+        <source>&amp;Tittel:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="108" />
+        <source>&amp;Vertskommune:</source>
+        <translation>&amp;Host municipality:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="109" />
+        <source>&amp;Sted:</source>
+        <translation>&amp;Venue:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="110" />
+        <source>Sa&amp;marbeidspartnere:</source>
+        <translation>Co-&amp;organisers:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="111" />
+        <source>Stat&amp;us:</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="112" />
+        <source>T&amp;emaer:</source>
+        <translation>T&amp;opics:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="114" />
+        <source>Plasser og egenandel</source>
+        <translation>Seats and deposit</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="119" />
+        <source>&amp;Plasser:</source>
+        <translation>&amp;Seats:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="120" />
+        <source>&amp;Egenandel (kr):</source>
+        <translation>&amp;Deposit (NOK):</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="122" />
+        <source>&amp;Bindende fra:</source>
+        <translation>&amp;Binding from:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="123" />
+        <source>Påkrevde t&amp;imer:</source>
+        <translation>Required &amp;hours:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="126" />
+        <source>Økter</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="136" />
+        <source>Lagre</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="137" />
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="179" />
+        <source>Henter kurset …</source>
+        <translation>Loading the course …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="218" />
+        <source>Skriv en tittel på kurset.</source>
+        <translation>Enter a title for the course.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="230" />
+        <source>Egenandelen kan ikke være negativ.</source>
+        <translation>The deposit cannot be negative.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="232" />
+        <source>Skriv et beløp i kroner, for eksempel 1000.</source>
+        <translation>Enter an amount in kroner, for example 1000.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="238" />
+        <source>Skriv datoen som dd.mm.åååå, for eksempel 01.03.2026.</source>
+        <translation>Enter the date as dd.mm.yyyy, for example 01.03.2026.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="246" />
+        <source>Skriv antall timer, for eksempel 15 eller 7,5.</source>
+        <translation>Enter the number of hours, for example 15 or 7.5.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="251" />
+        <source>Legg til minst én økt (dag) for kurset.</source>
+        <translation>Add at least one session (day) for the course.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="257" />
+        <source>Kurset har bare %1 timer til sammen.</source>
+        <translation>The course only has %1 hours in total.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="296" />
+        <source>Lagrer kurset …</source>
+        <translation>Saving the course …</translation>
+    </message>
+</context>
+<context>
+    <name>CoursePage</name>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="34" />
+        <source>%1 av %2 plasser</source>
+        <translation>%1 of %2 seats</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="39" />
+        <source>%1 på venteliste</source>
+        <translation>%1 on the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="58" />
+        <source>← Alle kurs</source>
+        <translation>← All courses</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="68" />
+        <source>Rediger kurset …</source>
+        <translation>Edit course …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="70" />
+        <source>Oppmøte …</source>
+        <translation>Attendance …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="79" />
+        <source>Søk etter navn eller kommune</source>
+        <translation>Search by name or municipality</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="82" />
+        <source>Alle påmeldinger</source>
+        <translation>All enrolments</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="86" />
+        <source>Vis:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="88" />
+        <source>Legg til person …</source>
+        <translation>Add person …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="89" />
+        <source>Søk opp en person som finnes, eller opprett en ny (Ctrl+N)</source>
+        <translation>Find an existing person, or create a new one (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="100" />
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="101" />
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="102" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="103" />
+        <source>Vurdering</source>
+        <translation>Screening</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="104" />
+        <source>Egenandel</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="105" />
+        <source>Timer</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="106" />
+        <source>Kursbevis</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="107" />
+        <source>Søkt</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="120" />
+        <source>Ta opp</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="120" />
+        <source>Gi plass på kurset (venteliste når kurset er fullt)</source>
+        <translation>Give a seat on the course (waiting list when the course is full)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="121" />
+        <source>Sett på venteliste</source>
+        <translation>Put on waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="122" />
+        <source>Avslå</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="123" />
+        <source>Trekk …</source>
+        <translation>Withdraw …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="123" />
+        <source>Trekk påmeldingen (Delete)</source>
+        <translation>Withdraw the enrolment (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="124" />
+        <source>Egnethetsvurdering …</source>
+        <translation>Screening …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="124" />
+        <source>Åpne vurderingen med notater (logges)</source>
+        <translation>Open the screening with notes (logged)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="174" />
+        <source>Henter kurset …</source>
+        <translation>Loading the course …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="195" />
+        <source>%1 timer</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="196" />
+        <source>egenandel %1</source>
+        <translation>deposit %1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="198" />
+        <source>ingen egenandel</source>
+        <translation>no deposit</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="201" />
+        <source>bindende fra %1</source>
+        <translation>binding from %1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="228" />
+        <source>%1 av %2 påmeldinger vises</source>
+        <translation>%1 of %2 enrolments shown</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="276" />
+        <source>Lagrer …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="293" />
+        <source>Sjekker …</source>
+        <translation>Checking …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="301" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="303" />
+        <source>Trekk påmeldingen</source>
+        <translation>Withdraw enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="302" />
+        <source>Vil du trekke påmeldingen?</source>
+        <translation>Do you want to withdraw the enrolment?</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="308" />
+        <source>Trekker påmeldingen …</source>
+        <translation>Withdrawing the enrolment …</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesView</name>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="53" />
+        <source>Kurs</source>
+        <translation>Courses</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="56" />
+        <source>Søk i tittel, kommune eller sted (Ctrl+F)</source>
+        <translation>Search title, municipality or venue (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="62" />
+        <source>Alle statuser</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="67" />
+        <source>Nytt kurs …</source>
+        <translation>New course …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="68" />
+        <source>Opprett et nytt kurs (Ctrl+N)</source>
+        <translation>Create a new course (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="70" />
+        <source>Åpne kurset</source>
+        <translation>Open course</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="76" />
+        <source>År:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="77" />
+        <source>Kommune:</source>
+        <translation>Municipality:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="78" />
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="90" />
+        <source>Tittel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="91" />
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="92" />
+        <source>Slutt</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="93" />
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="94" />
+        <source>Sted</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="95" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="97" />
+        <source>Plasser</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="99" />
+        <source>%1 av %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="105" />
+        <source>Venteliste</source>
+        <translation>Waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="130" />
+        <source>Henter kurs …</source>
+        <translation>Loading courses …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="156" />
+        <source>Alle år</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="160" />
+        <source>Alle kommuner</source>
+        <translation>All municipalities</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="203" />
+        <source>%1 kurs</source>
+        <translation>%1 courses</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="205" />
+        <source>Viser %1 av %2 kurs</source>
+        <translation>Showing %1 of %2 courses</translation>
+    </message>
+</context>
+<context>
+    <name>DepositStatusPanel</name>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="35" />
+        <source>Registrer innbetaling …</source>
+        <extracomment>A line for the user about what was just recorded.</extracomment>
+        <translation>Record payment …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="37" />
+        <source>Tilbakebetal …</source>
+        <translation>Refund …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="39" />
+        <source>Behold egenandel …</source>
+        <translation>Keep deposit …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="51" />
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="52" />
+        <source>Kurs</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="54" />
+        <source>Påmelding</source>
+        <translation>Enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="56" />
+        <source>Egenandel</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="57" />
+        <source>Innbetalt</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="58" />
+        <source>Innestående</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="59" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="70" />
+        <source>Henter egenandeler …</source>
+        <translation>Loading deposits …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="105" />
+        <source>Registrerer innbetalinger …</source>
+        <translation>Recording payments …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="112" />
+        <source>Innbetaling registrert: %1 (%2 posteringer).</source>
+        <translation>Payment recorded: %1 (%2 entries).</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="139" />
+        <source>Registrerer tilbakebetalinger …</source>
+        <translation>Recording refunds …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="146" />
+        <source>Tilbakebetaling registrert: %1 (%2 posteringer).</source>
+        <translation>Refund recorded: %1 (%2 entries).</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="166" />
+        <source>Registrerer beholdte egenandeler …</source>
+        <translation>Recording kept deposits …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="173" />
+        <source>Egenandel beholdt: %1 (%2 posteringer).</source>
+        <translation>Deposit kept: %1 (%2 entries).</translation>
+    </message>
+</context>
+<context>
+    <name>DepositsView</name>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="25" />
+        <source>Egenandeler</source>
+        <translation>Deposits</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="27" />
+        <source>Alle kurs</source>
+        <translation>All courses</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="29" />
+        <source>Søk etter navn, kurs eller referanse (Ctrl+F)</source>
+        <translation>Search by name, course or reference (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="39" />
+        <source>Deltakere</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="40" />
+        <source>Posteringer</source>
+        <translation>Ledger entries</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="41" />
+        <source>Til tilbakebetaling</source>
+        <translation>Refunds due</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="42" />
+        <source>Kan beholdes</source>
+        <translation>May be kept</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="49" />
+        <source>&amp;Kurs:</source>
+        <translation>&amp;Course:</translation>
+    </message>
+</context>
+<context>
+    <name>EligibilityPanel</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="64" />
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="66" />
+        <source>Kursbevis</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="68" />
+        <source>Hvorfor ikke</source>
+        <translation>Why not</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="73" />
+        <source>Har %1</source>
+        <translation>Has %1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="74" />
+        <source>Får kursbevis</source>
+        <translation>Gets a certificate</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="74" />
+        <source>Får ikke</source>
+        <translation>Does not get one</translation>
+    </message>
+</context>
+<context>
+    <name>EndAssignmentDialog</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/end_assignment_dialog.py" line="28" />
+        <location filename="../../coursekeeper/ui/dialogs/end_assignment_dialog.py" line="43" />
+        <source>Avslutt oppdrag</source>
+        <translation>End assignment</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/end_assignment_dialog.py" line="31" />
+        <source>uten kommune</source>
+        <translation>without municipality</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/end_assignment_dialog.py" line="33" />
+        <source>Oppdrag i %1, startet %2.</source>
+        <translation>Assignment in %1, started %2.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/end_assignment_dialog.py" line="41" />
+        <source>&amp;Sluttdato:</source>
+        <translation>&amp;End date:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/end_assignment_dialog.py" line="43" />
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/end_assignment_dialog.py" line="55" />
+        <source>Sluttdatoen kan ikke være før startdatoen.</source>
+        <translation>The end date cannot be before the start date.</translation>
+    </message>
+</context>
+<context>
+    <name>ForfeitCandidatesPanel</name>
+    <message>
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="40" />
+        <source>&amp;Per dato:</source>
+        <extracomment>A line for the user about what was just recorded.</extracomment>
+        <translation>&amp;As of:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="44" />
+        <source>Egenandeler der kursets frist for å starte oppdrag er passert uten et oppdrag som kan gi tilbakebetaling. Pengene beholdes først når du registrerer det.</source>
+        <translation>Deposits where the course's deadline for starting an assignment has passed without an assignment that can give a refund. The money is only kept once you record it.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="53" />
+        <source>Behold egenandel …</source>
+        <translation>Keep deposit …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="63" />
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="64" />
+        <source>Kurs</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="65" />
+        <source>Beløp</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="66" />
+        <source>Frist for å starte oppdrag</source>
+        <translation>Deadline for starting an assignment</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="77" />
+        <source>Finner egenandeler som kan beholdes …</source>
+        <translation>Finding deposits that may be kept …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="96" />
+        <source>Registrerer beholdte egenandeler …</source>
+        <translation>Recording kept deposits …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="103" />
+        <source>Egenandel beholdt: %1 (%2 posteringer).</source>
+        <translation>Deposit kept: %1 (%2 entries).</translation>
+    </message>
+</context>
+<context>
+    <name>ForfeitDialog</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="33" />
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="54" />
+        <source>Behold egenandel</source>
+        <translation>Keep deposit</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="39" />
+        <source>Egenandelen til %1 (%2) beholdes og betales ikke tilbake.</source>
+        <translation>The deposit of %1 (%2) is kept and not paid back.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="42" />
+        <source>Egenandelene til %1 deltakere (til sammen %2) beholdes og betales ikke tilbake.</source>
+        <translation>The deposits of %1 participants (%2 in total) are kept and not paid back.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="48" />
+        <source>For eksempel: fristen for å starte oppdrag er passert</source>
+        <translation>For example: the deadline for starting an assignment has passed</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="51" />
+        <source>&amp;Dato:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="52" />
+        <source>&amp;Begrunnelse:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="54" />
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="68" />
+        <source>Datoen kan ikke være fram i tid.</source>
+        <translation>The date cannot be in the future.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="70" />
+        <source>Skriv hvorfor egenandelen beholdes.</source>
+        <translation>Enter why the deposit is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>IssueCertificatesDialog</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="83" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="93" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="144" />
+        <source>Utsted kursbevis</source>
+        <translation>Issue certificates</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="96" />
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="100" />
+        <source>&amp;Kurs:</source>
+        <translation>&amp;Course:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="102" />
+        <source>&amp;Utstedt dato:</source>
+        <translation>&amp;Issue date:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="129" />
+        <source>Vurderer hvem som får kursbevis …</source>
+        <translation>Checking who gets a certificate …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="138" />
+        <source>%1 får kursbevis · %2 får ikke · %3 har allerede</source>
+        <translation>%1 get a certificate · %2 do not · %3 already have one</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="144" />
+        <source>Utsted %1 kursbevis</source>
+        <translation>Issue %1 certificates</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="156" />
+        <source>Utsteder kursbevis …</source>
+        <translation>Issuing certificates …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="166" />
+        <source>%1 kursbevis er utstedt:</source>
+        <translation>%1 certificates have been issued:</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFiguresView</name>
+    <message>
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="56" />
+        <source>Nøkkeltall</source>
+        <extracomment>The funnel's steps in order (every Funnel field but the label). Emitted after the tables were filled (tests wait on it).</extracomment>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="62" />
+        <source>Antall personer på hvert trinn: påmeldt, tatt opp, møtte, fikk kursbevis, startet oppdrag, var fortsatt i oppdrag etter 6, 12 og 18 måneder, og fikk egenandelen tilbake. Hold musen over et tall for å se andelen av de påmeldte.</source>
+        <translation>Number of people at each step: registered, accepted, attended, certified, started an assignment, still in an assignment after 6, 12 and 18 months, and had the deposit refunded. Hover over a number to see its share of those registered.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="68" />
+        <source>Kurs</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="69" />
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="76" />
+        <source>Per kurs</source>
+        <translation>Per course</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="77" />
+        <source>Per kommune</source>
+        <translation>Per municipality</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="80" />
+        <source>&amp;Per dato:</source>
+        <translation>&amp;As of:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="106" />
+        <source>Totalt</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="108" />
+        <source>Uten kommune</source>
+        <translation>No municipality</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="115" />
+        <source>%1 % av de påmeldte</source>
+        <translation>%1 % of those registered</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="123" />
+        <source>Beregner nøkkeltall …</source>
+        <translation>Calculating key figures …</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPanel</name>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="37" />
+        <source>Korriger …</source>
+        <extracomment>A line for the user about what was just recorded.</extracomment>
+        <translation>Correct …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="39" />
+        <source>Posteringer kan ikke endres. Korrigering fører en ny postering med motsatt beløp.</source>
+        <translation>Entries cannot be changed. A correction records a new entry with the opposite amount.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="50" />
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="51" />
+        <source>Dato</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="52" />
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="53" />
+        <source>Kurs</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="54" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="55" />
+        <source>Beløp</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="56" />
+        <source>Måte</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="57" />
+        <source>Referanse</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="59" />
+        <source>Merknad</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="62" />
+        <source>Registrert av %1</source>
+        <translation>Recorded by %1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="69" />
+        <source>Korrigerer nr. %1</source>
+        <translation>Corrects no. %1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="80" />
+        <source>Henter posteringer …</source>
+        <translation>Loading entries …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="102" />
+        <source>Registrerer korrigering …</source>
+        <translation>Recording correction …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="110" />
+        <source>Korrigering registrert: %1.</source>
+        <translation>Correction recorded: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../coursekeeper/ui/main_window.py" line="50" />
+        <source>Kurs</source>
+        <translation>Courses</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/main_window.py" line="57" />
+        <source>Personer</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/main_window.py" line="64" />
+        <source>Egenandeler</source>
+        <translation>Deposits</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/main_window.py" line="71" />
+        <source>Kursbevis</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/main_window.py" line="78" />
+        <source>Nøkkeltall</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/main_window.py" line="85" />
+        <source>Innstillinger</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="47" />
+        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="82" />
+        <source>Registrer innbetaling</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="52" />
+        <source>Innbetaling av egenandel for %1 («%2»).</source>
+        <translation>Deposit payment for %1 (“%2”).</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="55" />
+        <source>Innbetaling av egenandel for %1 deltakere.</source>
+        <translation>Deposit payment for %1 participants.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="65" />
+        <source>Det som gjenstår for hver</source>
+        <translation>What remains for each</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="69" />
+        <source>For eksempel KID, Vipps-nummer eller bilagsnummer</source>
+        <translation>For example KID, Vipps number or voucher number</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="74" />
+        <source>&amp;Dato:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="76" />
+        <source>&amp;Beløp (kr):</source>
+        <translation>&amp;Amount (NOK):</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="78" />
+        <source>Betalings&amp;måte:</source>
+        <translation>Payment &amp;method:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="79" />
+        <source>&amp;Referanse:</source>
+        <translation>&amp;Reference:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="80" />
+        <source>M&amp;erknad:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="82" />
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="103" />
+        <source>Skriv beløpet som er betalt.</source>
+        <translation>Enter the amount paid.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="108" />
+        <source>Skriv et beløp større enn 0 kr, for eksempel 1000.</source>
+        <translation>Enter an amount above 0 kr, for example 1000.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="111" />
+        <source>Datoen kan ikke være fram i tid.</source>
+        <translation>The date cannot be in the future.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleList</name>
+    <message>
+        <location filename="../../coursekeeper/ui/views/people_view.py" line="30" />
+        <source>Etternavn</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/people_view.py" line="31" />
+        <source>Fornavn</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/people_view.py" line="32" />
+        <source>Født</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/people_view.py" line="33" />
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/people_view.py" line="34" />
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/people_view.py" line="35" />
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/people_view.py" line="36" />
+        <source>Kurs</source>
+        <translation>Courses</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleView</name>
+    <message>
+        <location filename="../../coursekeeper/ui/views/people_view.py" line="73" />
+        <source>Personer</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/people_view.py" line="75" />
+        <source>Søk etter navn, e-post, telefon eller fødselsdato (Ctrl+F)</source>
+        <translation>Search by name, e-mail, phone or date of birth (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/people_view.py" line="79" />
+        <source>Åpne personen</source>
+        <translation>Open person</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/people_view.py" line="93" />
+        <source>Henter personer …</source>
+        <translation>Loading people …</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="37" />
+        <source>← Alle personer</source>
+        <extracomment>Emitted after the page was filled (tests wait on it).</extracomment>
+        <translation>← All people</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="47" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="60" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="89" />
+        <source>Kurs</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="48" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="71" />
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="49" />
+        <source>Påmelding</source>
+        <translation>Enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="50" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="91" />
+        <source>Egenandel</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="51" />
+        <source>Innbetalt</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="52" />
+        <source>Innestående</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="59" />
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="61" />
+        <source>Utstedt</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="62" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="70" />
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="72" />
+        <source>Slutt</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="72" />
+        <source>Pågår</source>
+        <translation>Ongoing</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="73" />
+        <source>Seks måneder</source>
+        <translation>Six months</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="74" />
+        <source>Merknad</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="78" />
+        <source>Nytt oppdrag …</source>
+        <translation>New assignment …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="79" />
+        <source>Registrer et oppdrag som treningskontakt (Ctrl+N)</source>
+        <translation>Register an assignment as training contact (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="81" />
+        <source>Avslutt oppdrag …</source>
+        <translation>End assignment …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="90" />
+        <source>Kursbevis</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="92" />
+        <source>Oppdrag</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="128" />
+        <source>Henter personen …</source>
+        <translation>Loading the person …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="139" />
+        <source>Født %1</source>
+        <translation>Born %1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="144" />
+        <source>%1 kommune</source>
+        <translation>%1 municipality</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="146" />
+        <source>Ingen kontaktopplysninger registrert.</source>
+        <translation>No contact details registered.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="159" />
+        <source>Kurs (%1)</source>
+        <translation>Courses (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="160" />
+        <source>Kursbevis (%1)</source>
+        <translation>Certificates (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="161" />
+        <source>Egenandel (%1)</source>
+        <translation>Deposits (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="162" />
+        <source>Oppdrag (%1)</source>
+        <translation>Assignments (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="170" />
+        <source>Gyldig</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="171" />
+        <source>Tilbakekalt %1</source>
+        <translation>Revoked %1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="176" />
+        <source>Nei (sluttet før)</source>
+        <translation>No (ended before)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="178" />
+        <source>Nådd %1</source>
+        <translation>Reached %1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="179" />
+        <source>Nås %1</source>
+        <translation>Reached on %1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="206" />
+        <source>Registrerer oppdrag …</source>
+        <translation>Registering assignment …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="223" />
+        <source>Avslutter oppdrag …</source>
+        <translation>Ending assignment …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="233" />
+        <source>Oppdrag fra %1 er registrert.</source>
+        <translation>Assignment from %1 is registered.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="236" />
+        <source>Oppdrag fra %1 til %2 er registrert.</source>
+        <translation>Assignment from %1 to %2 is registered.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="48" />
+        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="82" />
+        <source>Registrer tilbakebetaling</source>
+        <translation>Record refund</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="54" />
+        <source>Tilbakebetaling til %1 deltakere, til sammen %2.</source>
+        <translation>Refund to %1 participants, %2 in total.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="58" />
+        <source>Tilbakebetaling til %1: %2.</source>
+        <translation>Refund to %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="72" />
+        <source>For eksempel bilagsnummer i regnskapet</source>
+        <translation>For example the voucher number in the accounts</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="75" />
+        <source>&amp;Dato utbetalt:</source>
+        <translation>&amp;Date paid out:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="77" />
+        <source>Betalings&amp;måte:</source>
+        <translation>Payment &amp;method:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="78" />
+        <source>&amp;Referanse:</source>
+        <translation>&amp;Reference:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="79" />
+        <source>M&amp;erknad:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="82" />
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="96" />
+        <source>Datoen kan ikke være fram i tid.</source>
+        <translation>The date cannot be in the future.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundsDuePanel</name>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="44" />
+        <source>Vis egenandeler som skal tilbakebetales per denne datoen</source>
+        <extracomment>A line for the user about what was just recorded.</extracomment>
+        <translation>Show deposits due back as of this date</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="47" />
+        <source>&amp;Per dato:</source>
+        <translation>&amp;As of:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="53" />
+        <source>Velg alle</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="55" />
+        <source>Registrer tilbakebetaling …</source>
+        <translation>Record refund …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="66" />
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="67" />
+        <source>Kurs</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="69" />
+        <source>Kurskommune</source>
+        <translation>Course municipality</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="71" />
+        <source>Beløp</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="73" />
+        <source>Grunn</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="76" />
+        <source>Oppdrag</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="81" />
+        <source>Seks måneder nådd</source>
+        <translation>Six months reached</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="92" />
+        <source>%1 fra %2</source>
+        <translation>%1 from %2</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="93" />
+        <source>Fra %1</source>
+        <translation>From %1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="103" />
+        <source>Finner egenandeler som skal tilbakebetales …</source>
+        <translation>Finding deposits due back …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="116" />
+        <source>Til sammen %1 å tilbakebetale</source>
+        <translation>%1 to refund in total</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="119" />
+        <source> · valgt: %1 (%2)</source>
+        <translation> · selected: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="140" />
+        <source>Registrerer tilbakebetalinger …</source>
+        <translation>Recording refunds …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="149" />
+        <source>1 tilbakebetaling registrert: %1.</source>
+        <translation>1 refund recorded: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="152" />
+        <source>%1 tilbakebetalinger registrert, til sammen %2.</source>
+        <translation>%1 refunds recorded, %2 in total.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPanel</name>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="57" />
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="58" />
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="59" />
+        <source>Kurs</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="60" />
+        <source>Utstedt</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="62" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="64" />
+        <source>Duplikater</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="65" />
+        <source>Kontrollkode</source>
+        <translation>Verification code</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="70" />
+        <source>Gyldig</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="71" />
+        <source>Tilbakekalt %1</source>
+        <translation>Revoked %1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="78" />
+        <source>%1 (sist %2)</source>
+        <translation>%1 (last %2)</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="27" />
+        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="53" />
+        <source>Tilbakekall kursbevis</source>
+        <translation>Revoke certificate</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="31" />
+        <source>Kursbevis %1 for %2, «%3», utstedt %4.</source>
+        <translation>Certificate %1 for %2, “%3”, issued %4.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="40" />
+        <source>Et tilbakekalt kursbevis gjelder ikke lenger og viser «Tilbakekalt» når koden kontrolleres. Nummeret brukes aldri igjen.</source>
+        <translation>A revoked certificate is no longer valid and shows “Revoked” when the code is verified. The number is never used again.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="46" />
+        <source>For eksempel: utstedt ved en feil</source>
+        <translation>For example: issued by mistake</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="51" />
+        <source>&amp;Begrunnelse:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="53" />
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="66" />
+        <source>Skriv hvorfor kursbeviset tilbakekalles.</source>
+        <translation>Enter why the certificate is revoked.</translation>
+    </message>
+</context>
+<context>
+    <name>RowsPanel</name>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="110" />
+        <source>1 rad</source>
+        <extracomment>Emitted after new rows are shown (tests wait on it). The table model class (a RowTableModel subclass may add colours).</extracomment>
+        <translation>1 row</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="110" />
+        <source>%1 rader</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="112" />
+        <source>%1 av %2 rader</source>
+        <translation>%1 of %2 rows</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningDialog</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="38" />
+        <source>Egnethetsvurdering – %1</source>
+        <translation>Suitability screening – %1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="43" />
+        <source>Notatene er personopplysninger. De vises bare her, og hver gang vurderingen åpnes eller endres, skrives det i loggen.</source>
+        <translation>The notes are personal data. They are shown only here, and every time the screening is opened or changed, it is written to the log.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="51" />
+        <source>dd.mm.åååå</source>
+        <translation>dd.mm.yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="60" />
+        <source>&amp;Intervjuet av:</source>
+        <translation>&amp;Interviewed by:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="61" />
+        <source>&amp;Dato:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="62" />
+        <source>&amp;Vurdering:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="63" />
+        <source>&amp;Notater:</source>
+        <translation>&amp;Notes:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="71" />
+        <source>Lagre</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="72" />
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="84" />
+        <source>Åpner vurderingen …</source>
+        <translation>Opening the screening …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="107" />
+        <source>Skriv datoen som dd.mm.åååå, for eksempel 09.04.2026.</source>
+        <translation>Enter the date as dd.mm.yyyy, for example 09.04.2026.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="120" />
+        <source>Lagrer vurderingen …</source>
+        <translation>Saving the screening …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="135" />
+        <source>Avslå søknaden?</source>
+        <translation>Reject the application?</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="136" />
+        <source>%1 er vurdert som ikke egnet. Vil du avslå søknaden nå?</source>
+        <translation>%1 has been assessed as not suitable. Do you want to reject the application now?</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="139" />
+        <source>Avslå søknaden</source>
+        <translation>Reject application</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="143" />
+        <source>Avslår …</source>
+        <translation>Rejecting …</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsTable</name>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="41" />
+        <source>Dato</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="41" />
+        <source>Fra</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="41" />
+        <source>Til</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="41" />
+        <source>Timer</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="57" />
+        <source>Legg til økt</source>
+        <translation>Add session</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="59" />
+        <source>Fjern økt</source>
+        <translation>Remove session</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="133" />
+        <source>Økt %1</source>
+        <translation>Session %1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="138" />
+        <source>skriv datoen som dd.mm.åååå, for eksempel 09.04.2026.</source>
+        <translation>enter the date as dd.mm.yyyy, for example 09.04.2026.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="146" />
+        <source>«%1» er ikke et klokkeslett. Skriv TT:MM.</source>
+        <translation>“%1” is not a time of day. Enter HH:MM.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="155" />
+        <source>timer må være et tall, for eksempel 6 eller 7,5.</source>
+        <translation>hours must be a number, for example 6 or 7.5.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="159" />
+        <source>sluttid må være etter starttid.</source>
+        <translation>the end time must be after the start time.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="162" />
+        <source>oppgi klokkeslett fra og til, eller antall timer.</source>
+        <translation>enter times from and to, or the number of hours.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="165" />
+        <source>antall timer må være større enn null.</source>
+        <translation>the number of hours must be more than zero.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="44" />
+        <source>Innstillinger</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="50" />
+        <source>For eksempel HIK</source>
+        <translation>For example HIK</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="59" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="178" />
+        <source>Ingen logo</source>
+        <translation>No logo</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="63" />
+        <source>Velg logo …</source>
+        <translation>Choose logo …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="65" />
+        <source>Fjern logo</source>
+        <translation>Remove logo</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="68" />
+        <source>Lagre profilen</source>
+        <translation>Save profile</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="72" />
+        <source>Organisasjonen (står på kursbevis og brev)</source>
+        <translation>The organisation (printed on certificates and letters)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="74" />
+        <source>&amp;Navn:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="75" />
+        <source>&amp;Prefiks for kursbevisnummer:</source>
+        <translation>Certificate number &amp;prefix:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="76" />
+        <source>&amp;Adresse:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="80" />
+        <source>Postnummer og sted:</source>
+        <translation>Postcode and town:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="81" />
+        <source>&amp;E-post:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="82" />
+        <source>&amp;Telefon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="83" />
+        <source>&amp;Underskriver:</source>
+        <translation>&amp;Signatory:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="84" />
+        <source>Underskriverens &amp;tittel:</source>
+        <translation>Signatory's &amp;title:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="90" />
+        <source>Logo:</source>
+        <translation>Logo:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="104" />
+        <source>Språk</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="106" />
+        <source>Sp&amp;råk i programmet:</source>
+        <translation>Program &amp;language:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="112" />
+        <source>Ta sikkerhetskopi nå …</source>
+        <translation>Back up now …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="114" />
+        <source>Gjenopprett fra sikkerhetskopi …</source>
+        <translation>Restore from backup …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="116" />
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="118" />
+        <source>Databasen ligger her:</source>
+        <translation>The database is here:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="147" />
+        <source>Henter profilen …</source>
+        <translation>Loading the profile …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="184" />
+        <source>Velg logo</source>
+        <translation>Choose logo</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="184" />
+        <source>Bilder (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="196" />
+        <source>Filen kan ikke brukes som logo. Velg et PNG- eller JPEG-bilde under 2 MB.</source>
+        <translation>The file cannot be used as a logo. Choose a PNG or JPEG image under 2 MB.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="210" />
+        <source>Skriv navnet på organisasjonen.</source>
+        <translation>Enter the name of the organisation.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="228" />
+        <source>Lagrer profilen …</source>
+        <translation>Saving the profile …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="237" />
+        <source>Lagret.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="250" />
+        <source>Språket endres neste gang du starter CourseKeeper.</source>
+        <translation>The language changes the next time you start CourseKeeper.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="259" />
+        <source>Ta sikkerhetskopi</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="259" />
+        <source>CourseKeeper-database (*.db)</source>
+        <translation>CourseKeeper database (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="270" />
+        <source>Tar sikkerhetskopi …</source>
+        <translation>Backing up …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="277" />
+        <source>Sikkerhetskopien er lagret i %1</source>
+        <translation>The backup is saved in %1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="283" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="296" />
+        <source>Gjenopprett fra sikkerhetskopi</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="285" />
+        <source>CourseKeeper-database (*.db);;Alle filer (*)</source>
+        <translation>CourseKeeper database (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="298" />
+        <source>Alt som er registrert nå, erstattes med innholdet i
+%1
+
+Den nåværende databasen blir først kopiert til mappen for sikkerhetskopier.</source>
+        <translation>Everything registered now is replaced by the contents of
+%1
+
+The current database is first copied to the backups folder.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="301" />
+        <source>Gjenopprett</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="306" />
+        <source>Gjenoppretter …</source>
+        <translation>Restoring …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="319" />
+        <source>Databasen er gjenopprettet. Den forrige databasen ble lagret som %1</source>
+        <translation>The database has been restored. The previous database was saved as %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../coursekeeper/ui/tasks.py" line="159" />
+        <source>Avbryt</source>
+        <extracomment>Every data area; a restore touches all of them. Milliseconds before a running task shows its progress dialog. Emitted with the set of data areas a successful task touched, so views reload. Emitted when the last queued task has finished (tests wait on it).</extracomment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/tasks.py" line="160" />
+        <source>Arbeider …</source>
+        <translation>Working …</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailableView</name>
+    <message>
+        <location filename="../../coursekeeper/ui/main_window.py" line="99" />
+        <source>«%1» er ikke tilgjengelig i denne versjonen ennå.</source>
+        <translation>“%1” is not available in this version yet.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="38" />
+        <source>Kontroller kursbevis</source>
+        <extracomment>Background and text colour per result: green valid, red revoked, amber unknown.</extracomment>
+        <translation>Verify certificate</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="42" />
+        <source>Skriv inn kontrollkoden som står nederst på kursbeviset, for eksempel ABCD-EFGH-IJKL-MNOP.</source>
+        <translation>Enter the verification code printed at the bottom of the certificate, for example ABCD-EFGH-IJKL-MNOP.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="50" />
+        <source>&amp;Kontroller</source>
+        <translation>&amp;Verify</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="54" />
+        <source>K&amp;ode:</source>
+        <translation>C&amp;ode:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="70" />
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="86" />
+        <source>Skriv inn en kode først.</source>
+        <translation>Enter a code first.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="91" />
+        <source>Kontrollerer kursbevis …</source>
+        <translation>Verifying certificate …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="105" />
+        <source>✔ Gyldig kursbevis</source>
+        <translation>✔ Valid certificate</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="107" />
+        <source>Kursbevis %1 for %2, «%3», utstedt %4.</source>
+        <translation>Certificate %1 for %2, “%3”, issued %4.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="114" />
+        <source>✖ Tilbakekalt</source>
+        <translation>✖ Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="116" />
+        <source>Kursbevis %1 for %2 er trukket tilbake og gjelder ikke. Begrunnelse: %3</source>
+        <translation>Certificate %1 for %2 has been revoked and is not valid. Reason: %3</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="122" />
+        <source>? Ukjent kode</source>
+        <translation>? Unknown code</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="124" />
+        <source>Koden svarer ikke til noe kursbevis i registeret. Sjekk at den er skrevet riktig; et endret eller forfalsket kursbevis gir ukjent kode.</source>
+        <translation>The code does not match any certificate in the register. Check that it is typed correctly; an altered or forged certificate gives an unknown code.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../coursekeeper/app.py" line="97" />
+        <source>Velkommen til CourseKeeper</source>
+        <translation>Welcome to CourseKeeper</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/app.py" line="98" />
+        <source>Databasen er tom. Vil du fylle den med demodata (kurs, personer og egenandeler) for å prøve programmet? Du kan også begynne med et tomt register.</source>
+        <translation>The database is empty. Do you want to fill it with demo data (courses, people and deposits) to try the program? You can also start with an empty register.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/app.py" line="103" />
+        <source>Last inn demodata</source>
+        <translation>Load demo data</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/app.py" line="110" />
+        <source>Lager demodata …</source>
+        <translation>Creating demo data …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/app.py" line="131" />
+        <source>CourseKeeper kan ikke åpne databasen.</source>
+        <translation>CourseKeeper cannot open the database.</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="14" />
+        <source>Søkt</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="15" />
+        <source>Venteliste</source>
+        <translation>Waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="16" />
+        <source>Tatt opp</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="17" />
+        <source>Avslått</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="18" />
+        <source>Trukket</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="19" />
+        <source>Møtte ikke</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="20" />
+        <source>Fullført</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="21" />
+        <source>Ikke fullført</source>
+        <translation>Not completed</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="29" />
+        <source>Planlagt</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="30" />
+        <source>Åpen for påmelding</source>
+        <translation>Open for enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="31" />
+        <source>Pågår</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="32" />
+        <source>Avsluttet</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="33" />
+        <source>Avlyst</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="41" />
+        <source>Ikke vurdert</source>
+        <translation>Not screened</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="42" />
+        <source>Egnet</source>
+        <translation>Suitable</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="43" />
+        <source>Følges opp</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="44" />
+        <source>Ikke egnet</source>
+        <translation>Not suitable</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="52" />
+        <source>Ikke betalt</source>
+        <translation>Unpaid</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="53" />
+        <source>Betalt</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="54" />
+        <source>Skal tilbakebetales</source>
+        <translation>Refund due</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="55" />
+        <source>Tilbakebetalt</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="56" />
+        <source>Beholdt</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/labels.py" line="57" />
+        <source>Fritatt</source>
+        <translation>Waived</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../coursekeeper/ui/messages.py" line="26" />
+        <source>Kan ikke fullføre</source>
+        <translation>Cannot complete</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/messages.py" line="36" />
+        <source>CourseKeeper</source>
+        <translation>CourseKeeper</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/messages.py" line="46" />
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/messages.py" line="71" />
+        <source>Uventet feil</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/messages.py" line="72" />
+        <source>Det oppstod en uventet feil. Ingenting er lagret fra handlingen som feilet.
+
+Detaljene er skrevet til loggfilen. Kopier dem gjerne og send dem til den som hjelper deg med CourseKeeper.</source>
+        <translation>An unexpected error occurred. Nothing from the failed action was saved.
+
+The details are written to the log file. Copy them and send them to whoever helps you with CourseKeeper.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/messages.py" line="82" />
+        <source>Kopier detaljer og lukk</source>
+        <translation>Copy details and close</translation>
+    </message>
+</context>
+</TS>
