@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("print", help="skriv ut kursbevis, tilbakebetalingsbrev eller oppmøtelister (PDF)")
     p.add_argument("kind", choices=("certificates", "refund-letters", "attendance"), metavar="KIND")
-    p.add_argument("--course", required=True, type=int, help="kurs-id (se «coursekeeper courses»)")
+    p.add_argument("--course", required=True, type=_int, help="kurs-id (se «coursekeeper courses»)")
     p.add_argument("--out", required=True, help="PDF-filen som skal skrives")
     p.add_argument("--as-of", default=None, help="for refund-letters: ÅÅÅÅ-MM-DD (standard: i dag)")
     return parser

@@ -344,7 +344,7 @@ def print_refund_letters(
     letters = []
     for d in six_months:
         address = addresses.get(d.person_id, [])
-        if not address:
+        if len(address) < 2:  # a street (or PO box) and a postal line, or the post cannot deliver it
             warnings.append(
                 f"{d.person_name} mangler postadresse – brevet kan ikke sendes i vinduskonvolutt."
             )
