@@ -21,6 +21,8 @@ _SERIAL_MIN, _SERIAL_MAX = 1, 73050  # 1900-01-01 … 2099-12-31: a date column'
 _D_M_Y = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{2}|\d{4})$")
 _D_MONTH_Y = re.compile(r"^(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})$")
 _TIME_TAIL = re.compile(r"[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?$")
+_PHONE_NOISE = re.compile(r"[\s.\-()/\u00a0]")
+_MESSY_SPACE = re.compile(r"\s\s|[^\S ]")
 _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _LABEL = r"[a-z0-9æøåäöü](?:[a-z0-9æøåäöü-]*[a-z0-9æøåäöü])?"
 _EMAIL = re.compile(rf"^[^@\s\"(),:;<>\[\\\]]+@{_LABEL}(?:\.{_LABEL})*\.[a-z]{{2,}}$")
@@ -99,6 +101,10 @@ def clean_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
+        text = value.strip()
+        # Fast path: most cells are already NFC with single spaces (normalise_name is ~4× slower).
+        if not _MESSY_SPACE.search(text) and unicodedata.is_normalized("NFC", text):
+            return text
         return normalise_name(value)
     if isinstance(value, bool):
         return "ja" if value else "nei"
@@ -191,11 +197,17 @@ def parse_phone(value: object) -> str | None:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).strip()
-    digits = re.sub(r"[\s.\-()/\u00a0]", "", text)
+    digits = _PHONE_NOISE.sub("", text)
     national = _norwegian_national(digits)
     if national is not None:
-        # Fast path for the common case (~7 µs instead of ~20 µs); phonenumbers still decides.
         number = PhoneNumber(country_code=47, national_number=int(national))
+        if national[0] in "2345679":
+            # Norwegian mobile and landline ranges are decided by the first two digits
+            # (test_phone_validity_follows_the_first_two_digits checks this against the
+            # library); asking phonenumbers once per prefix saves ~15 µs a row.
+            if not _valid_prefix(national[:2], int(national)):
+                raise CellValueError(f"Telefonnummeret {shown(value)} ser ikke riktig ut.")
+            return f"+47{national}"
     else:
         try:
             number = phonenumbers.parse(digits, "NO")
@@ -204,6 +216,16 @@ def parse_phone(value: object) -> str | None:
     if not phonenumbers.is_valid_number(number):
         raise CellValueError(f"Telefonnummeret {shown(value)} ser ikke riktig ut.")
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+_PREFIX_VALID: dict[str, bool] = {}
+
+
+def _valid_prefix(prefix: str, national: int) -> bool:
+    if prefix not in _PREFIX_VALID:
+        number = PhoneNumber(country_code=47, national_number=national)
+        _PREFIX_VALID[prefix] = phonenumbers.is_valid_number(number)
+    return _PREFIX_VALID[prefix]
 
 
 def _norwegian_national(digits: str) -> str | None:
@@ -300,8 +322,8 @@ def parse_postal_code(value: object) -> str:
         if float(value).is_integer() and 0 < value < 10000:
             return f"{int(value):04d}"
         raise CellValueError(f"{shown(value)} er ikke et postnummer (fire sifre).")
-    text = re.sub(r"\s", "", str(value))
-    if re.fullmatch(r"\d{4}", text):
+    text = "".join(str(value).split())
+    if len(text) == 4 and text.isdigit():
         return text
     if re.fullmatch(r"\d{3}", text):
         return "0" + text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from coursekeeper.excel.reading import SheetRows, read_sheet
 from coursekeeper.excel.safety import MAX_DATA_ROWS, column_letters
 
 Severity = Literal["error", "warning"]
+_DIGIT_RUN = re.compile(r"\d{6}")  # cheap pre-check before the identity-number scrub
 _IDENTITY_SAMPLE = 200  # filled cells looked at per column when hunting for fødselsnummer
 
 
@@ -310,16 +312,19 @@ class _RowBuilder:
 
     def _safe_values(self, values: list[object]) -> list[object]:
         """The original cells for an error workbook, with every identity number taken out."""
-        safe: list[object] = []
+        safe = list(values)
         for index, value in enumerate(values):
-            if index in self.identity or (_maybe_identity(value) and is_identity_number(value)):
+            kind = type(value)
+            if (
+                index in self.identity
+                or ((kind is int or kind is float) and 1e9 <= value < 1e11 and is_identity_number(value))
+                or (kind is str and 11 <= len(value) <= 14 and is_identity_number(value))
+            ):
                 # The birth date stands in for the number; anything else is masked.
                 day = birth_date_from_identity_number(value)
-                safe.append(day or cells.mask_identity_numbers(cells.clean_text(value)))
-            elif isinstance(value, str) and len(value) >= 11:
-                safe.append(cells.scrub_identity_numbers(value)[0])
-            else:
-                safe.append(value)
+                safe[index] = day or cells.mask_identity_numbers(cells.clean_text(value))
+            elif kind is str and len(value) >= 10 and _DIGIT_RUN.search(value):
+                safe[index] = cells.scrub_identity_numbers(value)[0]
         return safe
 
 

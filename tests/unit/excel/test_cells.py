@@ -200,3 +200,33 @@ def test_text_cells() -> None:
     assert cells.clean_text(dt.date(2026, 4, 9)) == "09.04.2026"
     assert cells.clean_text("  a \t b ") == "a b"
     assert cells.clean_text(None) == ""
+
+
+def test_phone_validity_follows_the_first_two_digits() -> None:
+    """parse_phone asks phonenumbers once per two-digit prefix for 8-digit Norwegian numbers."""
+    import random
+
+    import phonenumbers
+
+    rng = random.Random(47)
+    for first in "2345679":
+        for second in "0123456789":
+            verdicts = {
+                phonenumbers.is_valid_number(
+                    phonenumbers.parse(f"{first}{second}{rng.randrange(10**6):06d}", "NO")
+                )
+                for _ in range(150)
+            }
+            assert len(verdicts) == 1, f"prefix {first}{second} is not decided by two digits"
+
+
+@pytest.mark.parametrize("number", ["41234567", "42123456", "80012345", "81000123", "99999999"])
+def test_phone_fast_path_agrees_with_phonenumbers(number: str) -> None:
+    import phonenumbers
+
+    valid = phonenumbers.is_valid_number(phonenumbers.parse(number, "NO"))
+    if valid:
+        assert cells.parse_phone(number) == "+47" + number
+    else:
+        with pytest.raises(CellValueError):
+            cells.parse_phone(number)
