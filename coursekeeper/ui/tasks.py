@@ -163,7 +163,10 @@ class TaskRunner(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.setMinimumWidth(380)
-        dialog.canceled.connect(job.cancel.set)
+        if _wants_progress(job.fn):
+            dialog.canceled.connect(job.cancel.set)
+        else:
+            dialog.setCancelButton(None)  # work that cannot stop half-way offers no Cancel
         job.dialog = dialog
         self._apply_progress(job)
         dialog.show()
@@ -185,8 +188,7 @@ class TaskRunner(QObject):
     def _on_finished(self, job: _Job, ok: bool, value: object) -> None:
         self._pending -= 1
         if job.dialog is not None:
-            job.dialog.canceled.disconnect(job.cancel.set)
-            job.dialog.close()
+            job.dialog.hide()
             job.dialog.deleteLater()
             job.dialog = None
         job.id = -1  # a late progress-dialog timer for this job does nothing

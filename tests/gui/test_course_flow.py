@@ -156,8 +156,15 @@ def test_whole_course_flow(view, tasks, qtbot, shown) -> None:
     grid.all_present.click()  # everyone present on day one
     assert model.data(model.index(1, model.total_column)) == "6"
     assert tasks.wait_idle()
-    grid.close()
     assert tasks.wait_idle()
     rows = _table(page.model)
     assert rows["Ola Ødegård"]["Timer"] == "9" and rows["Per Hansen"]["Timer"] == "6"
+
+    # 6. Close attendance: states follow the hours.
+    grid.complete_button.click()
+    assert tasks.wait_idle()
+    assert shown["info"][-1] == "1 fullførte, 1 fullførte ikke, 0 møtte ikke."
+    grid.close()
+    statuses = {n: r["Status"] for n, r in _table(page.model).items()}
+    assert statuses == {"Kari Nordmann": "Trukket", "Ola Ødegård": "Fullført", "Per Hansen": "Ikke fullført"}
     assert shown["error"] == [] and shown["exception"] == []

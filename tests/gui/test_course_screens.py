@@ -136,3 +136,24 @@ def test_accept_requires_suitable_screening_message(window, tasks, shown) -> Non
     assert shown["error"] == [
         "Per Hansen kan ikke tas opp før egnethetsvurderingen er «Egnet» (nå: «Ikke vurdert»)."
     ]
+
+
+def test_creating_a_person_whose_name_exists_asks_first(window, tasks, monkeypatch) -> None:
+    from coursekeeper.ui import messages
+
+    course_id = _course("Kurs Bergen", "Bergen", dt.date(2026, 4, 9))
+    people.create_person(people.PersonInput("Kari", "Nordmann", email="kari@example.no"))
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda parent, title, text, ok: asked.append(text) or False)
+    view = window.views["courses"]
+    view.open_course(course_id)
+    assert tasks.wait_idle()
+    view.page.add_person()
+    dialog = view.page.dialog
+    dialog.first_name.setText("Kari")
+    dialog.last_name.setText("Nordmann")
+    dialog.create_button.click()
+    assert tasks.wait_idle()
+    assert "kari@example.no" in asked[0]
+    assert dialog.isVisible() and dialog.model.rowCount() == 1  # the existing person, ready to pick
+    assert len(people.search_people("Kari Nordmann")) == 1

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coursekeeper.domain.dates import parse_date
+from coursekeeper.domain.dates import format_date, parse_date
 from coursekeeper.errors import CourseKeeperError, ValidationError
 from coursekeeper.services import enrolments, municipalities, people
 from coursekeeper.services.course_overview import CourseHeader
@@ -55,6 +55,10 @@ def enrol_person(
         result = enrolments.accept(enrolment.id)
         message = result.message if result.waitlisted_instead else ""
     return EnrolOutcome(enrolment.id, message)
+
+
+def _facts(row: PersonRow) -> str:
+    return ", ".join(x for x in (format_date(row.birth_date), row.email, row.municipality) if x)
 
 
 class AddPersonDialog(QDialog):
@@ -234,6 +238,30 @@ class AddPersonDialog(QDialog):
             self.phone.text().strip() or None,
             municipality=self.municipality.text().strip() or None,
         )
+        self.tasks.run(
+            functools.partial(people.search_people, f"{first} {last}", limit=5),
+            label=self.tr("Søker …"),
+            on_done=functools.partial(self._create_unless_duplicate, data),
+            parent=self,
+        )
+
+    def _create_unless_duplicate(self, data: PersonInput, same_name: list[PersonRow]) -> None:
+        """Ask before creating a second person with a name that is already registered."""
+        if same_name:
+            listing = "\n".join(f"• {r.full_name} ({_facts(r)})" for r in same_name)
+            if not messages.confirm(
+                self,
+                self.tr("Finnes personen allerede?"),
+                self.tr(
+                    "Disse personene er allerede registrert med samme navn:\n%1\n\n"
+                    "Opprette en ny person likevel?"
+                ).replace("%1", listing),
+                self.tr("Opprett ny person"),
+            ):
+                self.model.set_rows(same_name)
+                self.results.selectRow(0)
+                self.hint.setText(self.tr("Velg personen i listen og trykk «Meld på valgt person»."))
+                return
         self._enrol(None, data)
 
     def _enrol(self, person_id: int | None, data: PersonInput | None) -> None:

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from coursekeeper.domain.dates import format_date
+from coursekeeper.errors import CourseKeeperError
 from coursekeeper.services import attendance, course_overview
 from coursekeeper.services.course_overview import AttendanceSheet
+from coursekeeper.ui import messages
 from coursekeeper.ui.attendance_model import AttendanceModel
 from coursekeeper.ui.table_models import format_hours
 from coursekeeper.ui.tasks import TaskRunner
@@ -70,6 +72,11 @@ class AttendanceDialog(QDialog):
         self.all_present.clicked.connect(self.mark_current_session)
         QShortcut(QKeySequence("Ctrl+T"), self, self.mark_current_session)
         self.session_label = QLabel()
+        self.complete_button = QPushButton(self.tr("Avslutt kurset …"))
+        self.complete_button.setToolTip(
+            self.tr("Sett Fullført, Ikke fullført eller Møtte ikke for alle som er tatt opp, ut fra timene")
+        )
+        self.complete_button.clicked.connect(self.complete_course)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b00020; font-weight: 600;")
         self.problem.setWordWrap(True)
@@ -79,6 +86,7 @@ class AttendanceDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.all_present)
         row.addWidget(self.session_label, 1)
+        row.addWidget(self.complete_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(help_text)
@@ -143,13 +151,43 @@ class AttendanceDialog(QDialog):
             parent=self,
         )
 
+    def complete_course(self) -> None:
+        """Close attendance: everyone accepted becomes completed, not completed or no-show."""
+        sheet = self.model.sheet
+        if sheet is None:
+            return
+        if not messages.confirm(
+            self,
+            self.tr("Avslutt kurset"),
+            self.tr(
+                "Alle som er tatt opp, får status ut fra timene sine: «Fullført» med minst %1 timer, "
+                "ellers «Ikke fullført», eller «Møtte ikke» uten oppmøte. Dette kan ikke angres."
+            ).replace("%1", format_hours(sheet.course.required_minutes)),
+            self.tr("Avslutt kurset"),
+        ):
+            return
+        self.tasks.run(
+            functools.partial(attendance.complete_course, self.course_id),
+            label=self.tr("Avslutter kurset …"),
+            touches={"enrolments", "attendance", "courses", "certificates"},
+            on_done=self._on_completed,
+            parent=self,
+        )
+
+    def _on_completed(self, summary: attendance.CompletionSummary) -> None:
+        messages.show_info(
+            self,
+            self.tr("%1 fullførte, %2 fullførte ikke, %3 møtte ikke.")
+            .replace("%1", str(len(summary.completed)))
+            .replace("%2", str(len(summary.not_completed)))
+            .replace("%3", str(len(summary.no_show))),
+        )
+        self.reload()
+
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text)
 
     def _on_save_error(self, exc: BaseException) -> None:
-        from coursekeeper.errors import CourseKeeperError
-        from coursekeeper.ui import messages
-
         if isinstance(exc, CourseKeeperError):
             self.problem.setText(exc.message)
         else:
