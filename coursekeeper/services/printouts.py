@@ -407,21 +407,31 @@ def print_sign_in_sheets(*, course_id: int, out: Path, progress: Progress | None
 def print_kind(
     kind: str,
     *,
-    course_id: int,
+    course_id: int | None,
     out: Path,
     as_of: dt.date | None = None,
     progress: Progress | None = None,
+    **options: object,
 ) -> PrintResult:
-    """Print a whole course's documents of one kind (the command line's ``print KIND``)."""
+    """Print one kind of document (the command line's ``print KIND``); ``options`` go to its function.
+
+    Refund letters default to those due today; sign-in sheets need a course.
+    """
     try:
         chosen = PrintKind(kind)
     except ValueError:
         names = ", ".join(k.value for k in PrintKind)
         raise ValidationError(f"Ukjent utskrift «{kind}». Velg en av: {names}.") from None
     if chosen == PrintKind.CERTIFICATES:
-        return print_certificates(course_id=course_id, out=out, progress=progress)
+        return print_certificates(course_id=course_id, out=out, progress=progress, **options)  # type: ignore[arg-type]
     if chosen == PrintKind.REFUND_LETTERS:
         return print_refund_letters(
-            course_id=course_id, as_of=as_of or dt.date.today(), out=out, progress=progress
+            course_id=course_id,
+            as_of=as_of or dt.date.today(),
+            out=out,
+            progress=progress,
+            **options,  # type: ignore[arg-type]
         )
-    return print_sign_in_sheets(course_id=course_id, out=out, progress=progress)
+    if course_id is None:
+        raise ValidationError("Velg kurset oppmøtelistene skal skrives ut for.")
+    return print_sign_in_sheets(course_id=course_id, out=out, progress=progress, **options)  # type: ignore[arg-type]
