@@ -1,7 +1,8 @@
-"""Rows the printouts need, read in one query each: addresses, course dates, sheet participants."""
+"""What the printouts read: certificates and their frozen facts, addresses, dates, sheet participants."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import unicodedata
 from collections.abc import Iterable
@@ -11,8 +12,9 @@ import peewee as pw
 from coursekeeper.db.models import Certificate, CourseSession, Enrolment, Municipality, Person
 from coursekeeper.domain.states import EnrolmentState
 from coursekeeper.domain.text import normalise_name
-from coursekeeper.printing import SignInParticipant
-from coursekeeper.services import certificates
+from coursekeeper.errors import NotFoundError, ValidationError
+from coursekeeper.printing import CertificatePrint, OrganisationProfile, SignInParticipant
+from coursekeeper.services import certificates, courses
 
 S = EnrolmentState
 
@@ -91,3 +93,65 @@ def session_time(text: str | None) -> dt.time | None:
         return dt.time.fromisoformat(text.strip()) if text and text.strip() else None
     except ValueError:
         return None
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def certificate_print(
+    cert: Certificate,
+    profile: OrganisationProfile,
+    *,
+    duplicate_on: dt.date | None = None,
+) -> CertificatePrint:
+    """A certificate as printed: every fact from its frozen content; logo and address from now."""
+    content = certificates.content_of(cert)
+    # The signatory at issue is part of the signed content; today's profile only fills a gap.
+    if content.get("signatory_name"):
+        signatory = (content["signatory_name"], content.get("signatory_title") or "")
+    else:
+        signatory = (profile.signatory_name, profile.signatory_title)
+    organisation = dataclasses.replace(
+        profile,
+        name=content.get("organisation") or profile.name,
+        signatory_name=signatory[0],
+        signatory_title=signatory[1],
+    )
+    return CertificatePrint(
+        number=content.get("number") or cert.number,
+        code=cert.code,
+        issued_on=_date(content.get("issued_on")) or cert.issued_on,
+        place=content.get("place") or "",
+        first_name=content.get("first_name") or "",
+        last_name=content.get("last_name") or "",
+        birth_date=_date(content.get("birth_date")),
+        course_title=content.get("course_title") or "",
+        session_dates=[dt.date.fromisoformat(d) for d in content.get("session_dates") or []],
+        total_minutes=int(content.get("total_minutes") or 0),
+        topics=list(content.get("topics") or []),
+        co_organisers=list(content.get("co_organisers") or []),
+        organisation=organisation,
+        duplicate_on=duplicate_on,
+        revoked=cert.revoked_at is not None,
+        revoked_reason=cert.revoked_reason or "",
+    )
+
+
+def select_certificates(course_id: int | None, certificate_ids: list[int] | None) -> list[Certificate]:
+    """A course's certificates in name order, or the chosen ones in the chosen order (revoked too)."""
+    if course_id is None and certificate_ids is None:
+        raise ValidationError("Velg et kurs eller kursbevisene som skal skrives ut.")
+    query = Certificate.select(Certificate, Enrolment).join(Enrolment)
+    if course_id is not None:
+        courses.get_course(course_id)
+        query = query.where(Enrolment.course == course_id)
+    if certificate_ids is None:
+        return sorted(query, key=certificate_sort_key)
+    wanted = list(dict.fromkeys(certificate_ids))
+    found = {c.id: c for c in query.where(Certificate.id.in_(wanted))} if wanted else {}
+    for cid in wanted:
+        if cid not in found:
+            where = " på dette kurset" if course_id is not None else ""
+            raise NotFoundError(f"Fant ikke kursbevis med id {cid}{where}.")
+    return [found[cid] for cid in wanted]  # the order the user chose

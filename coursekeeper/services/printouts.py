@@ -18,9 +18,8 @@ from pathlib import Path
 
 from coursekeeper import settings
 from coursekeeper.db.connection import database
-from coursekeeper.db.models import Certificate, Enrolment
 from coursekeeper.domain.dates import format_date
-from coursekeeper.errors import NotFoundError, RuleError, ValidationError
+from coursekeeper.errors import RuleError, ValidationError
 from coursekeeper.printing import (
     CertificatePrint,
     OrganisationProfile,
@@ -30,10 +29,11 @@ from coursekeeper.printing import (
 )
 from coursekeeper.services import certificates, courses, organisations
 from coursekeeper.services.printout_rows import (
-    certificate_sort_key,
+    certificate_print,
     course_dates,
     participants_for_sheet,
     recipient_addresses,
+    select_certificates,
     session_time,
 )
 from coursekeeper.services.refunds import RefundDue, RefundReason, refunds_due
@@ -152,67 +152,6 @@ def printing_warnings(kind: str | None = None) -> list[str]:
 # -- certificates ---------------------------------------------------------------------------------
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def certificate_print(
-    cert: Certificate,
-    profile: OrganisationProfile,
-    *,
-    duplicate_on: dt.date | None = None,
-) -> CertificatePrint:
-    """A certificate as printed: every fact from its frozen content; logo and address from now."""
-    content = certificates.content_of(cert)
-    # The signatory at issue is part of the signed content; today's profile only fills a gap.
-    if content.get("signatory_name"):
-        signatory = (content["signatory_name"], content.get("signatory_title") or "")
-    else:
-        signatory = (profile.signatory_name, profile.signatory_title)
-    organisation = dataclasses.replace(
-        profile,
-        name=content.get("organisation") or profile.name,
-        signatory_name=signatory[0],
-        signatory_title=signatory[1],
-    )
-    return CertificatePrint(
-        number=content.get("number") or cert.number,
-        code=cert.code,
-        issued_on=_date(content.get("issued_on")) or cert.issued_on,
-        place=content.get("place") or "",
-        first_name=content.get("first_name") or "",
-        last_name=content.get("last_name") or "",
-        birth_date=_date(content.get("birth_date")),
-        course_title=content.get("course_title") or "",
-        session_dates=[dt.date.fromisoformat(d) for d in content.get("session_dates") or []],
-        total_minutes=int(content.get("total_minutes") or 0),
-        topics=list(content.get("topics") or []),
-        co_organisers=list(content.get("co_organisers") or []),
-        organisation=organisation,
-        duplicate_on=duplicate_on,
-        revoked=cert.revoked_at is not None,
-        revoked_reason=cert.revoked_reason or "",
-    )
-
-
-def _select_certificates(course_id: int | None, certificate_ids: list[int] | None) -> list[Certificate]:
-    if course_id is None and certificate_ids is None:
-        raise ValidationError("Velg et kurs eller kursbevisene som skal skrives ut.")
-    query = Certificate.select(Certificate, Enrolment).join(Enrolment)
-    if course_id is not None:
-        courses.get_course(course_id)
-        query = query.where(Enrolment.course == course_id)
-    if certificate_ids is None:
-        return sorted(query, key=certificate_sort_key)
-    wanted = list(dict.fromkeys(certificate_ids))
-    found = {c.id: c for c in query.where(Certificate.id.in_(wanted))} if wanted else {}
-    for cid in wanted:
-        if cid not in found:
-            where = " på dette kurset" if course_id is not None else ""
-            raise NotFoundError(f"Fant ikke kursbevis med id {cid}{where}.")
-    return [found[cid] for cid in wanted]  # the order the user chose
-
-
 def print_certificates(
     *,
     course_id: int | None = None,
@@ -233,7 +172,7 @@ def print_certificates(
 
     duplicate_on = duplicate_on or dt.date.today()
     with database.atomic():
-        chosen = _select_certificates(course_id, certificate_ids)
+        chosen = select_certificates(course_id, certificate_ids)
         profile = _organisation(organisations.get_own_profile())
         items: list[CertificatePrint] = []
         skipped: list[str] = []

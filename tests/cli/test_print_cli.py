@@ -85,7 +85,7 @@ def test_sign_in_sheets_for_every_session(run: Run, demo_db: Path, tmp_path: Pat
     code, stdout, err = run("--db", demo_db, "print", "attendance", "--course", course, "--out", out)
     assert code == 0, err
     pages = texts(out)
-    # 23 participants with a seat and 3 blank rows: two pages per session.
+    # 22 participants on the day plus 3 blank rows pass the 22 rows of a page: two pages per session.
     assert len(pages) == 2 * len(sessions) == 10
     for number, day in enumerate(sessions, start=1):
         page = pages[2 * (number - 1)]
