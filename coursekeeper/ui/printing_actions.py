@@ -142,14 +142,7 @@ class _PrintFlow:
         if self.to_printer:
             send_to_printer(self.parent, result)
             return
-        text = (
-            QCoreApplication.translate("printing_actions", "PDF-en er lagret:\n%1").replace(
-                "%1", str(result.path)
-            )
-            + "\n"
-            + result.message
-            + _skipped_text(result)
-        )
+        text = result.message + _skipped_text(result)
         if messages.confirm(
             self.parent,
             QCoreApplication.translate("printing_actions", "Lagret som PDF"),
