@@ -144,6 +144,13 @@ SHOTS: list[tuple[str, Callable[[Context], object]]] = [
     ("90_innstillinger.png", _view("settings")),
 ]
 
+# --- Part B (people, deposits, certificates, key figures): their extra screens live in screenshots_b.py ---
+from tests.screenshots_b import PART_B_SHOTS  # noqa: E402
+
+SHOTS += PART_B_SHOTS
+SHOTS.sort(key=lambda shot: shot[0])
+# --- end of part B ---
+
 
 def main(argv: list[str]) -> int:
     """Build the demo in a temporary database and write one PNG per entry of SHOTS."""

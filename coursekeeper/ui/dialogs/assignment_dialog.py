@@ -56,7 +56,7 @@ class AssignmentDialog(QDialog):
         self.end.setEnabled(False)
         self.note = QLineEdit()
         self.hint = QLabel()
-        self.hint.setStyleSheet("color: palette(mid);")
+        self.hint.setStyleSheet("color: #555555;")
         self.error = ErrorLabel()
         form = QFormLayout()
         form.addRow(self.tr("&Kommune:"), self.municipality)

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from coursekeeper.domain.dates import format_date
-from coursekeeper.domain.money import format_kr
 from coursekeeper.services.deposits import LedgerRow
 from coursekeeper.ui.widgets import status_labels
-from coursekeeper.ui.widgets.form_fields import ErrorLabel, date_edit, date_of, ok_cancel_buttons
+from coursekeeper.ui.widgets.form_fields import ErrorLabel, date_edit, date_of, kr, ok_cancel_buttons
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ class CorrectionDialog(QDialog):
         facts = QLabel(
             self.tr("%1 på %2 for %3, datert %4.")
             .replace("%1", status_labels.entry_kind(entry.kind))
-            .replace("%2", format_kr(entry.amount_ore))
+            .replace("%2", kr(entry.amount_ore))
             .replace("%3", entry.person_name)
             .replace("%4", format_date(entry.entry_date))
         )
@@ -44,10 +43,10 @@ class CorrectionDialog(QDialog):
             self.tr(
                 "Posteringer endres aldri. Korrigeringen føres som en ny postering på %1, "
                 "og begge vises i oversikten."
-            ).replace("%1", format_kr(-entry.amount_ore))
+            ).replace("%1", kr(-entry.amount_ore))
         )
         explain.setWordWrap(True)
-        explain.setStyleSheet("color: palette(mid);")
+        explain.setStyleSheet("color: #555555;")
         self.date = date_edit(self._today)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("For eksempel: registrert på feil person"))

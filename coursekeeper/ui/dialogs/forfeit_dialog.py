@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from coursekeeper.domain.money import format_kr
-from coursekeeper.ui.widgets.form_fields import ErrorLabel, date_edit, date_of, ok_cancel_buttons
+from coursekeeper.ui.widgets.form_fields import ErrorLabel, date_edit, date_of, kr, ok_cancel_buttons
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class ForfeitDialog(QDialog):
         self.setMinimumWidth(460)
         self._ids = tuple(t[0] for t in targets)
         self._today = today or dt.date.today()
-        total = format_kr(sum(t[2] for t in targets))
+        total = kr(sum(t[2] for t in targets))
         if len(targets) == 1:
             text = self.tr("Egenandelen til %1 (%2) beholdes og betales ikke tilbake.")
             text = text.replace("%1", targets[0][1]).replace("%2", total)

@@ -38,6 +38,11 @@ def _ordered_eligibility(course_id: int) -> list[Eligibility]:
     return sorted(rows, key=lambda e: (not e.eligible, e.certificate_number is not None))
 
 
+def _reasons(row: Eligibility) -> str:
+    # Someone who already has a certificate needs no explanation beyond its number.
+    return "" if row.certificate_number else " ".join(row.reasons)
+
+
 class EligibilityModel(RowTableModel):
     """Eligible rows in green, the others in dark red."""
 
@@ -67,7 +72,7 @@ class EligibilityPanel(RowsPanel):
                 self._verdict,
                 sort_key=lambda r: (not r.eligible, r.certificate_number or ""),
             ),
-            Column(self.tr("Hvorfor ikke"), lambda r: " ".join(r.reasons), sort_key=lambda r: r.reasons),
+            Column(self.tr("Hvorfor ikke"), _reasons, sort_key=_reasons),
         ]
 
     def _verdict(self, row: Eligibility) -> str:

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
 
-from coursekeeper.domain.money import format_kr
 from coursekeeper.ui.widgets.form_fields import (
     ErrorLabel,
     date_edit,
     date_of,
+    kr,
     method_combo,
     ok_cancel_buttons,
 )
@@ -53,15 +53,15 @@ class RefundDialog(QDialog):
         summary = QLabel(
             self.tr("Tilbakebetaling til %1 deltakere, til sammen %2.")
             .replace("%1", str(len(targets)))
-            .replace("%2", format_kr(total))
+            .replace("%2", kr(total))
             if len(targets) != 1
             else self.tr("Tilbakebetaling til %1: %2.")
             .replace("%1", targets[0].person_name)
-            .replace("%2", format_kr(total))
+            .replace("%2", kr(total))
         )
         summary.setWordWrap(True)
         people = QListWidget()
-        people.addItems([f"{t.person_name} – {format_kr(t.amount_ore)}" for t in targets])
+        people.addItems([f"{t.person_name} – {kr(t.amount_ore)}" for t in targets])
         people.setMaximumHeight(min(24 * max(len(targets), 1) + 8, 160))
         people.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 

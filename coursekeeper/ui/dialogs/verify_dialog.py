@@ -36,11 +36,9 @@ class VerifyDialog(QDialog):
         super().__init__(parent)
         self.tasks = tasks
         self.setWindowTitle(self.tr("Kontroller kursbevis"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         intro = QLabel(
-            self.tr(
-                "Skriv inn kontrollkoden som står nederst på kursbeviset, for eksempel ABCD-EFGH-IJKL-MNOP."
-            )
+            self.tr("Skriv inn kontrollkoden som står nederst på kursbeviset, og trykk «Kontroller».")
         )
         intro.setWordWrap(True)
         self.code = QLineEdit()
@@ -63,8 +61,9 @@ class VerifyDialog(QDialog):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.verdict.hide()
-        self.details.hide()
+        self.details.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._show_waiting()
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Lukk"))
@@ -78,13 +77,20 @@ class VerifyDialog(QDialog):
         layout.addWidget(close)
         self.status: VerificationStatus | None = None
 
+    def _show_waiting(self) -> None:
+        self.verdict.setStyleSheet(
+            "background: palette(base); color: palette(placeholder-text); border: 2px dashed palette(mid);"
+            "border-radius: 6px; font-size: 12pt; padding: 8px;"
+        )
+        self.verdict.setText(self.tr("Ingen kode kontrollert ennå"))
+        self.details.setText("")
+
     def check(self) -> None:
         """Look the code up (on the database worker)."""
         code = self.code.text().strip()
         if not code:
-            self.verdict.hide()
+            self._show_waiting()
             self.details.setText(self.tr("Skriv inn en kode først."))
-            self.details.show()
             return
         self.tasks.run(
             functools.partial(certificates.verify, code),
@@ -125,5 +131,3 @@ class VerifyDialog(QDialog):
                 "et endret eller forfalsket kursbevis gir ukjent kode."
             )
         self.details.setText(text)
-        self.verdict.show()
-        self.details.show()

@@ -59,7 +59,10 @@ class RegisterPanel(RowsPanel):
             Column(self.tr("Kurs"), lambda r: r.course_title, sort_key=lambda r: nb_key(r.course_title)),
             Column(self.tr("Utstedt"), lambda r: r.issued_on),
             Column(
-                self.tr("Status"), self._status, sort_key=lambda r: (r.valid, r.revoked_at or dt.datetime.min)
+                self.tr("Status"),
+                self._status,
+                sort_key=lambda r: (r.valid, r.revoked_at or dt.datetime.min),
+                tooltip=self._status,
             ),
             Column(self.tr("Duplikater"), self._duplicates, CENTER, lambda r: r.duplicate_count),
             Column(self.tr("Kontrollkode"), lambda r: r.code, sort_key=lambda r: r.code),
@@ -96,7 +99,7 @@ class CertificatesView(QWidget):
         self.course.course_changed.connect(self._on_course_changed)
         self.search = SearchField(self.tr("Søk etter nummer, navn eller kurs (Ctrl+F)"))
         self.search.search.connect(self._on_search)
-        self.panel = RegisterPanel(tasks, widths=(130, 180, 260, 90, 160, 110))
+        self.panel = RegisterPanel(tasks, widths=(115, 165, 215, 85, 205, 95))
         self.panel.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.panel.model.modelReset.connect(self._update_buttons)
 

@@ -42,6 +42,7 @@ class DepositsView(QWidget):
         self.tabs.addTab(self.forfeit_panel, self.tr("Kan beholdes"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._stale: set[RowsPanel] = set(self.panels())
+        self._shown = False  # nothing is loaded before the main window first shows the view
         for panel in self.panels():
             panel.recorded.connect(self.feedback.setText)
 
@@ -65,6 +66,7 @@ class DepositsView(QWidget):
 
     def reload(self) -> None:
         """Refresh the course list and the tab on screen; the others when they are shown."""
+        self._shown = True
         self.course.reload()
         self._stale = set(self.panels())
         self._load_current()
@@ -98,6 +100,8 @@ class DepositsView(QWidget):
         self._load_current()
 
     def _load_current(self) -> None:
+        if not self._shown:
+            return
         panel = self.tabs.currentWidget()
         if panel in self._stale:
             self._stale.discard(panel)

@@ -30,7 +30,7 @@ class LedgerPanel(RowsPanel):
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(
-            tasks, widths=(60, 95, 170, 220, 170, 100, 90, 110), text_of=_ledger_text, parent=parent
+            tasks, widths=(45, 85, 150, 190, 160, 80, 110, 120), text_of=_ledger_text, parent=parent
         )
         self.course_id: int | None = None
         self.person_id: int | None = None
@@ -59,9 +59,14 @@ class LedgerPanel(RowsPanel):
                 self.tr("Merknad"),
                 self._note_text,
                 sort_key=lambda r: nb_key(r.note),
-                tooltip=lambda r: self.tr("Registrert av %1").replace("%1", r.entered_by),
+                tooltip=self._note_tooltip,
             ),
         ]
+
+    def _note_tooltip(self, row: LedgerRow) -> str:
+        by = self.tr("Registrert av %1").replace("%1", row.entered_by)
+        note = self._note_text(row)
+        return f"{note}\n{by}" if note else by
 
     def _note_text(self, row: LedgerRow) -> str:
         if row.corrects_id is None:

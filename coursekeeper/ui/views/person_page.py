@@ -64,6 +64,7 @@ class PersonPage(QWidget):
             widths=(130, 300, 95),
         )
         self.ledger = LedgerPanel(tasks)
+        self.ledger.table.setColumnHidden(2, True)  # every entry is this person's
         self.assignments = RowsPanel(
             tasks,
             [

@@ -34,7 +34,7 @@ class RefundsDuePanel(RowsPanel):
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(
             tasks,
-            widths=(170, 230, 110, 90, 190, 150, 95),
+            widths=(155, 210, 100, 80, 180, 185),
             multi_select=True,
             text_of=_due_text,
             parent=parent,

@@ -33,6 +33,8 @@ class DataTable(QTableView):
         )
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        # Course titles share their beginning ("Kurs for treningskontakter – …"): keep both ends.
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

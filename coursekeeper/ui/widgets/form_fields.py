@@ -74,6 +74,11 @@ def parse_amount(text: str) -> int:
     return ore
 
 
+def kr(ore: int) -> str:
+    """``1 000 kr`` that never breaks across lines (for labels that wrap)."""
+    return format_kr(ore).replace(" ", "\u00a0")
+
+
 def amount_text(ore: int) -> str:
     """An amount as the user would type it (``1 000``)."""
     return format_kr(ore, suffix=False)

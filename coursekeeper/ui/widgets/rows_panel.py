@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -14,11 +15,30 @@ from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.data_table import DataTable
 
 
+def fold(text: str) -> str:
+    """``search_key`` with a fast path for plain ASCII text (same result, a fraction of the time)."""
+    if text.isascii():
+        return " ".join(text.split()).lower().replace("aa", "a").replace("oe", "o")
+    return search_key(text)
+
+
 def _texts(rows: list[Any], text_of: Callable[[Any], str] | None) -> dict[int, str]:
     """Folded search text per row (by identity), computed on the worker, not per keystroke."""
     if text_of is None:
         return {id(r): getattr(r, "search_text", "") for r in rows}
-    return {id(r): search_key(text_of(r)) for r in rows}
+    return {id(r): fold(text_of(r)) for r in rows}
+
+
+def _cached_key(key: Callable[[Any], Any], cache: dict[int, Any]) -> Callable[[Any], Any]:
+    """A sort key computed once per row and column until new rows arrive (re-sorting is cheap)."""
+
+    def cached(row: Any) -> Any:
+        found = cache.get(id(row), cache)
+        if found is cache:
+            found = cache[id(row)] = key(row)
+        return found
+
+    return cached
 
 
 def _number(n: int) -> str:
@@ -48,7 +68,8 @@ class RowsPanel(QWidget):
         self._text_of = text_of
         self._texts: dict[int, str] = {}
         self._terms: list[str] = []
-        self.model = self.model_class(columns if columns is not None else self.make_columns(), self)
+        self._sort_caches: list[dict[int, Any]] = []
+        self.model = self.model_class(self._with_cached_keys(columns or self.make_columns()), self)
         self.table = DataTable(self.model, widths=widths, multi_select=multi_select)
         self.count_label = QLabel()
         self.buttons = QHBoxLayout()
@@ -64,6 +85,16 @@ class RowsPanel(QWidget):
     def make_columns(self) -> list[Column]:
         """The table's columns, for subclasses that build them with ``self.tr``."""
         return []
+
+    def _with_cached_keys(self, columns: Sequence[Column]) -> list[Column]:
+        result = []
+        for column in columns:
+            if column.sort_key is not None:
+                cache: dict[int, Any] = {}
+                self._sort_caches.append(cache)
+                column = dataclasses.replace(column, sort_key=_cached_key(column.sort_key, cache))
+            result.append(column)
+        return result
 
     def load(self, fn: Callable[[], list[Any]], label: str) -> None:
         """Fetch rows with ``fn`` on the database worker and show them."""
@@ -81,6 +112,8 @@ class RowsPanel(QWidget):
 
     def _on_fetched(self, result: tuple[list[Any], dict[int, str]]) -> None:
         rows, texts = result
+        for cache in self._sort_caches:
+            cache.clear()
         # Updated in place: the filter predicate in use holds this very dict.
         self._texts.clear()
         self._texts.update(texts)
