@@ -149,9 +149,8 @@ def _end_assignment_dialog(ctx):
 
 
 def _issue_dialog(ctx):
-    from coursekeeper.ui.dialogs.issue_certificates_dialog import IssueCertificatesDialog
-
     from coursekeeper.services import certificates
+    from coursekeeper.ui.dialogs.issue_certificates_dialog import IssueCertificatesDialog
 
     view = ctx.window.show_view("courses")
     _settle(ctx)

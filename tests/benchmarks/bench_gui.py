@@ -1,4 +1,4 @@
-"""Desktop benchmark on a large database (a script, not a pytest test): ``python tests/benchmarks/bench_gui.py``.
+"""Desktop benchmark on a large database (a script, not a test): ``python tests/benchmarks/bench_gui.py``.
 
 Fills a fresh database with 20,000 people, 1,000 courses, 100,000 enrolments and one payment per
 enrolment (raw ``executemany`` in one transaction, after migrating with services.database.prepare),
@@ -100,8 +100,9 @@ def fill(url: str) -> None:
         start = dt.date(2016, 1, 1) + dt.timedelta(days=rnd.randrange(3_650))
         courses.append(
             (
-                f"Treningskontaktkurs {i + 1}", rnd.choice(municipality_ids), "Idrettshallen", start.isoformat(),
-                (start + dt.timedelta(days=1)).isoformat(), 120, 100_000, 0, 1, "", "finished", "", now,
+                f"Treningskontaktkurs {i + 1}", rnd.choice(municipality_ids), "Idrettshallen",
+                start.isoformat(), (start + dt.timedelta(days=1)).isoformat(), 120, 100_000, 0, 1, "",
+                "finished", "", now,
             )
         )  # fmt: skip
     started = time.perf_counter()
@@ -216,9 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.processEvents()
     ledger = deposits.ledger_panel
     rows = len(ledger.model.all_rows())
-    print(
-        f"Open Egenandeler → Posteringer, «Alle kurs» ({rows:,} rows): {(time.perf_counter() - start) * 1000:.0f} ms"
-    )
+    elapsed = (time.perf_counter() - start) * 1000
+    print(f"Open Egenandeler → Posteringer, «Alle kurs» ({rows:,} rows): {elapsed:.0f} ms")
 
     for name, panel, texts, column in (
         ("ledger (100,000 rows)", ledger, ("h", "ha", "han", "hansen", "ødegård", ""), 2),
