@@ -157,3 +157,22 @@ def test_creating_a_person_whose_name_exists_asks_first(window, tasks, monkeypat
     assert "kari@example.no" in asked[0]
     assert dialog.isVisible() and dialog.model.rowCount() == 1  # the existing person, ready to pick
     assert len(people.search_people("Kari Nordmann")) == 1
+
+
+def test_sign_in_sheets_are_saved_as_pdf(window, tasks, shown, monkeypatch, tmp_path) -> None:
+    from coursekeeper.ui import printing_actions
+
+    course_id = _course("Kurs Bergen", "Bergen", dt.date(2026, 4, 9), screening_required=False)
+    person = people.create_person(people.PersonInput("Kari", "Nordmann"))
+    enrolments.accept(enrolments.enrol(course_id=course_id, person_id=person.id).id)
+    out = tmp_path / "oppmøte.pdf"
+    monkeypatch.setattr(printing_actions, "ask_save_path", lambda parent, default: out)
+    monkeypatch.setattr(printing_actions, "open_file", lambda path: True)
+    view = window.views["courses"]
+    view.open_course(course_id)
+    assert tasks.wait_idle()
+    view.page.sign_in_button.click()
+    assert tasks.wait_idle(20_000)
+    assert shown["error"] == []
+    assert out.exists() and out.read_bytes().startswith(b"%PDF")
+    assert shown["exception"] == []

@@ -47,10 +47,10 @@ class CourseDialog(QDialog):
         self.course_id = course_id
         self._loaded: CourseInput | None = None
         self.setWindowTitle(self.tr("Nytt kurs") if course_id is None else self.tr("Rediger kurs"))
-        self.setMinimumWidth(940)
+        self.setMinimumWidth(1000)
 
         self.title = QLineEdit()
-        self.title.setPlaceholderText(self.tr("For eksempel: Treningskontaktkurs Øygarden 2026"))
+        self.title.setPlaceholderText(self.tr("F.eks. Treningskontaktkurs Øygarden 2026"))
         self.municipality = QLineEdit()
         self.municipality.setPlaceholderText(self.tr("Begynn å skrive, velg fra listen"))
         completer = QCompleter(municipalities.all_names(), self)

@@ -14,7 +14,7 @@ from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.states import TRANSITIONS, EnrolmentState
 from coursekeeper.services import course_overview, enrolments
 from coursekeeper.services.course_overview import CourseOverview, EnrolmentRow
-from coursekeeper.ui import labels, messages
+from coursekeeper.ui import labels, messages, printing_actions
 from coursekeeper.ui.dialogs.add_person_dialog import AddPersonDialog
 from coursekeeper.ui.dialogs.attendance_dialog import AttendanceDialog
 from coursekeeper.ui.dialogs.course_dialog import CourseDialog
@@ -69,12 +69,18 @@ class CoursePage(QWidget):
         self.edit_button.clicked.connect(self.edit_course)
         self.attendance_button = QPushButton(self.tr("Oppmøte …"))
         self.attendance_button.clicked.connect(self.open_attendance)
+        self.sign_in_button = QPushButton(self.tr("Oppmøtelister (PDF) …"))
+        self.sign_in_button.setToolTip(
+            self.tr("Lagre oppmøtelister for hver økt som PDF, klare til utskrift")
+        )
+        self.sign_in_button.clicked.connect(self.save_sign_in_sheets)
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
         top.addWidget(self.edit_button)
         top.addWidget(self.attendance_button)
+        top.addWidget(self.sign_in_button)
 
         self.search = SearchField(self.tr("Søk etter navn eller kommune"))
         self.search.search.connect(self._apply_filter)
@@ -340,6 +346,11 @@ class CoursePage(QWidget):
             return
         self.dialog = ScreeningDialog(self.tasks, row, self)
         self.dialog.open()
+
+    def save_sign_in_sheets(self) -> None:
+        """Sign-in sheets for every session as one PDF (written on the worker)."""
+        if self.course_id is not None:
+            printing_actions.save_pdf(self, self.tasks, kind="attendance", course_id=self.course_id)
 
     def open_attendance(self) -> None:
         """The attendance grid for this course."""

@@ -71,7 +71,7 @@ class CoursesView(QWidget):
         self.open_button.clicked.connect(self._open_selected)
 
         bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
+        bar.addWidget(self.search, 1)
         for text, combo in (
             (self.tr("År:"), self.year),
             (self.tr("Kommune:"), self.municipality),
@@ -81,7 +81,7 @@ class CoursesView(QWidget):
             label.setBuddy(combo)
             bar.addWidget(label)
             bar.addWidget(combo)
-        bar.addStretch(1)
+        bar.addSpacing(12)
         bar.addWidget(self.open_button)
         bar.addWidget(self.new_button)
 
