@@ -4,157 +4,184 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="69" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="73" />
         <source>Legg til person på «%1»</source>
         <translation>Add a person to “%1”</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="72" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="76" />
         <source>Søk på navn, e-post, telefon eller fødselsdato</source>
         <translation>Search by name, e-mail, phone or date of birth</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="76" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="80" />
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="77" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="81" />
         <source>Født</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="78" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="82" />
         <source>E-post</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="79" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="83" />
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="80" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="84" />
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="88" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="92" />
         <source>Søk først, så du ikke lager samme person to ganger.</source>
         <translation>Search first, so you do not create the same person twice.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="90" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="94" />
         <source>Meld på valgt person</source>
         <translation>Enrol selected person</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="92" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="96" />
         <source>1. Finnes personen allerede?</source>
         <translation>1. Is the person already registered?</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="104" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="108" />
         <source>dd.mm.åååå</source>
         <translation>dd.mm.yyyy</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="120" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="124" />
         <source>Opprett og meld på</source>
         <translation>Create and enrol</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="122" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="126" />
         <source>2. Eller opprett en ny person</source>
         <translation>2. Or create a new person</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="124" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="128" />
         <source>&amp;Fornavn:</source>
         <translation>&amp;First name:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="125" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="129" />
         <source>&amp;Etternavn:</source>
         <translation>&amp;Last name:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="126" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="130" />
         <source>Fø&amp;dselsdato:</source>
         <translation>&amp;Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="127" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="131" />
         <source>E-&amp;post:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="128" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="132" />
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="129" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="133" />
         <source>&amp;Kommune:</source>
         <translation>M&amp;unicipality:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="135" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="139" />
         <source>Ta opp på kurset med en gang (venteliste hvis fullt)</source>
         <translation>Accept on the course right away (waiting list if full)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="138" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="142" />
         <source>Kurset krever egnethetsvurdering før opptak.</source>
         <translation>The course requires a suitability screening before acceptance.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="144" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="148" />
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="174" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="178" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="243" />
         <source>Søker …</source>
         <translation>Searching …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="185" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="189" />
         <source>%1 treff. Velg personen og trykk «Meld på valgt person».</source>
         <translation>%1 found. Select the person and press “Enrol selected person”.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="190" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="194" />
         <source>Ingen treff. Opprett personen nedenfor.</source>
         <translation>Nobody found. Create the person below.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="196" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="200" />
         <source>Velg en person i listen først.</source>
         <translation>Select a person in the list first.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="207" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="211" />
         <source>Skriv fornavnet.</source>
         <translation>Enter the first name.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="209" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="213" />
         <source>Skriv etternavnet.</source>
         <translation>Enter the last name.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="215" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="219" />
         <source>Skriv datoen som dd.mm.åååå, for eksempel 09.04.1985.</source>
         <translation>Enter the date as dd.mm.yyyy, for example 09.04.1985.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="223" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="227" />
         <source>Ugyldig e-postadresse.</source>
         <translation>Invalid e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="244" />
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="254" />
+        <source>Finnes personen allerede?</source>
+        <translation>Is the person already registered?</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="256" />
+        <source>Disse personene er allerede registrert med samme navn:
+%1
+
+Opprette en ny person likevel?</source>
+        <translation>These people are already registered with the same name:
+%1
+
+Create a new person anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="259" />
+        <source>Opprett ny person</source>
+        <translation>Create new person</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="263" />
+        <source>Velg personen i listen og trykk «Meld på valgt person».</source>
+        <translation>Select the person in the list and press “Enrol selected person”.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="272" />
         <source>Melder på …</source>
         <translation>Enrolling …</translation>
     </message>
@@ -230,55 +257,86 @@
 <context>
     <name>AttendanceDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="37" />
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="39" />
         <source>Oppmøte</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="44" />
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="46" />
         <source>Piltastene flytter. Mellomrom krysser av for hele økten. Skriv et tall for timer (for eksempel 3,5). Endringer lagres med en gang.</source>
         <translation>Arrow keys move. Space ticks the whole session. Type a number for hours (for example 3.5). Changes are saved at once.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="66" />
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="68" />
         <source>Alle til stede i valgt økt</source>
         <translation>Everyone present in the selected session</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="68" />
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="70" />
         <source>Krysser av alle som er tatt opp, for økten markøren står i (Ctrl+T)</source>
         <translation>Ticks everyone accepted, for the session the cursor is in (Ctrl+T)</translation>
     </message>
     <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="75" />
+        <source>Avslutt kurset …</source>
+        <translation>Close the course …</translation>
+    </message>
+    <message>
         <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="77" />
+        <source>Sett Fullført, Ikke fullført eller Møtte ikke for alle som er tatt opp, ut fra timene</source>
+        <translation>Set Completed, Not completed or No-show for everyone accepted, from their hours</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="84" />
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="95" />
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="103" />
         <source>Henter oppmøte …</source>
         <translation>Loading attendance …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="104" />
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="112" />
         <source>%1 – fullført krever %2 timer</source>
         <translation>%1 – completion requires %2 hours</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="107" />
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="115" />
         <source>Ingen deltakere er tatt opp på kurset ennå.</source>
         <translation>No participants have been accepted on the course yet.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="117" />
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="125" />
         <source>Valgt økt: %1</source>
         <translation>Selected session: %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="126" />
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="140" />
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="134" />
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="148" />
         <source>Lagrer oppmøte …</source>
         <translation>Saving attendance …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="161" />
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="166" />
+        <source>Avslutt kurset</source>
+        <translation>Close the course</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="163" />
+        <source>Alle som er tatt opp, får status ut fra timene sine: «Fullført» med minst %1 timer, ellers «Ikke fullført», eller «Møtte ikke» uten oppmøte. Dette kan ikke angres.</source>
+        <translation>Everyone accepted gets a status from their hours: “Completed” with at least %1 hours, otherwise “Not completed”, or “No-show” without attendance. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="171" />
+        <source>Avslutter kurset …</source>
+        <translation>Closing the course …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="180" />
+        <source>%1 fullførte, %2 fullførte ikke, %3 møtte ikke.</source>
+        <translation>%1 completed, %2 did not complete, %3 did not show up.</translation>
     </message>
 </context>
 <context>
@@ -318,88 +376,88 @@
 <context>
     <name>CertificatesView</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="93" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="96" />
         <source>Kursbevis</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="95" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="98" />
         <source>Alle kurs</source>
         <translation>All courses</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="97" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="100" />
         <source>Søk etter nummer, navn eller kurs (Ctrl+F)</source>
         <translation>Search by number, name or course (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="103" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="106" />
         <source>Utsted kursbevis …</source>
         <translation>Issue certificates …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="104" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="107" />
         <source>Vis hvem på kurset som får kursbevis, og utsted dem (Ctrl+N)</source>
         <translation>Show who on the course gets a certificate, and issue them (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="106" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="109" />
         <source>Tilbakekall …</source>
         <translation>Revoke …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="108" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="111" />
         <source>Registrer duplikat …</source>
         <translation>Register duplicate …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="109" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="112" />
         <source>Et nytt eksemplar med samme nummer, merket som duplikat</source>
         <translation>A new copy with the same number, marked as a duplicate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="111" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="114" />
         <source>Kontroller kursbevis …</source>
         <translation>Verify certificate …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="115" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="118" />
         <source>&amp;Kurs:</source>
         <translation>&amp;Course:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="164" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="167" />
         <source>Tilbakekaller kursbevis …</source>
         <translation>Revoking certificate …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="171" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="174" />
         <source>Kursbevis %1 er tilbakekalt.</source>
         <translation>Certificate %1 has been revoked.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="180" />
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="187" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="183" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="190" />
         <source>Registrer duplikat</source>
         <translation>Register duplicate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="182" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="185" />
         <source>Kursbevis %1 for %2 får et nytt eksemplar med samme nummer, merket som duplikat. Registrere duplikatet nå?</source>
         <translation>Certificate %1 for %2 gets a new copy with the same number, marked as a duplicate. Register the duplicate now?</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="193" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="196" />
         <source>Registrerer duplikat …</source>
         <translation>Registering duplicate …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="203" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="206" />
         <source>Kursbevis %1 for %2 er registrert som duplikat nr. %3, datert %4.</source>
         <translation>Certificate %1 for %2 is registered as duplicate no. %3, dated %4.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="215" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="218" />
         <source>Henter kursbevisregisteret …</source>
         <translation>Loading the certificate register …</translation>
     </message>
@@ -407,52 +465,52 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="31" />
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="30" />
         <source>Korriger postering</source>
         <translation>Correct entry</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="36" />
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="35" />
         <source>%1 på %2 for %3, datert %4.</source>
         <translation>%1 of %2 for %3, dated %4.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="45" />
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="44" />
         <source>Posteringer endres aldri. Korrigeringen føres som en ny postering på %1, og begge vises i oversikten.</source>
         <translation>Entries are never changed. The correction is recorded as a new entry of %1, and both are shown in the ledger.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="53" />
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="52" />
         <source>For eksempel: registrert på feil person</source>
         <translation>For example: recorded on the wrong person</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="56" />
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="55" />
         <source>&amp;Dato:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="57" />
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="56" />
         <source>&amp;Begrunnelse:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="59" />
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="58" />
         <source>Registrer korrigering</source>
         <translation>Record correction</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="59" />
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="58" />
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="74" />
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="73" />
         <source>Datoen kan ikke være fram i tid.</source>
         <translation>The date cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="76" />
+        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="75" />
         <source>Skriv hvorfor posteringen korrigeres.</source>
         <translation>Enter why the entry is corrected.</translation>
     </message>
@@ -480,8 +538,8 @@
     </message>
     <message>
         <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="53" />
-        <source>For eksempel: Treningskontaktkurs Øygarden 2026</source>
-        <translation>For example: Training contact course Øygarden 2026</translation>
+        <source>F.eks. Treningskontaktkurs Øygarden 2026</source>
+        <translation>E.g. Training contact course Øygarden 2026</translation>
     </message>
     <message>
         <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="55" />
@@ -667,163 +725,173 @@
         <translation>Attendance …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="79" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="72" />
+        <source>Oppmøtelister (PDF) …</source>
+        <translation>Sign-in sheets (PDF) …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="74" />
+        <source>Lagre oppmøtelister for hver økt som PDF, klare til utskrift</source>
+        <translation>Save sign-in sheets for every session as a PDF, ready to print</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="85" />
         <source>Søk etter navn eller kommune</source>
         <translation>Search by name or municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="82" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="88" />
         <source>Alle påmeldinger</source>
         <translation>All enrolments</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="86" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="92" />
         <source>Vis:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="88" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="94" />
         <source>Legg til person …</source>
         <translation>Add person …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="89" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="95" />
         <source>Søk opp en person som finnes, eller opprett en ny (Ctrl+N)</source>
         <translation>Find an existing person, or create a new one (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="100" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="106" />
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="101" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="107" />
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="102" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="108" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="103" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="109" />
         <source>Vurdering</source>
         <translation>Screening</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="104" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="110" />
         <source>Egenandel</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="105" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="111" />
         <source>Timer</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="106" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="112" />
         <source>Kursbevis</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="107" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="113" />
         <source>Søkt</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="120" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="126" />
         <source>Ta opp</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="120" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="126" />
         <source>Gi plass på kurset (venteliste når kurset er fullt)</source>
         <translation>Give a seat on the course (waiting list when the course is full)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="121" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="127" />
         <source>Sett på venteliste</source>
         <translation>Put on waiting list</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="122" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="128" />
         <source>Avslå</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="123" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="129" />
         <source>Trekk …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="123" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="129" />
         <source>Trekk påmeldingen (Delete)</source>
         <translation>Withdraw the enrolment (Delete)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="124" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="130" />
         <source>Egnethetsvurdering …</source>
         <translation>Screening …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="124" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="130" />
         <source>Åpne vurderingen med notater (logges)</source>
         <translation>Open the screening with notes (logged)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="174" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="180" />
         <source>Henter kurset …</source>
         <translation>Loading the course …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="195" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="201" />
         <source>%1 timer</source>
         <translation>%1 hours</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="196" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="202" />
         <source>egenandel %1</source>
         <translation>deposit %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="198" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="204" />
         <source>ingen egenandel</source>
         <translation>no deposit</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="201" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="207" />
         <source>bindende fra %1</source>
         <translation>binding from %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="228" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="234" />
         <source>%1 av %2 påmeldinger vises</source>
         <translation>%1 of %2 enrolments shown</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="276" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="282" />
         <source>Lagrer …</source>
         <translation>Saving …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="293" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="299" />
         <source>Sjekker …</source>
         <translation>Checking …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="301" />
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="303" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="307" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="309" />
         <source>Trekk påmeldingen</source>
         <translation>Withdraw enrolment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="302" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="308" />
         <source>Vil du trekke påmeldingen?</source>
         <translation>Do you want to withdraw the enrolment?</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="308" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="314" />
         <source>Trekker påmeldingen …</source>
         <translation>Withdrawing the enrolment …</translation>
     </message>
@@ -1073,7 +1141,7 @@
         <translation>May be kept</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="49" />
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="50" />
         <source>&amp;Kurs:</source>
         <translation>&amp;Course:</translation>
     </message>
@@ -1081,32 +1149,32 @@
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="64" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="69" />
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="66" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="71" />
         <source>Kursbevis</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="68" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="75" />
         <source>Hvorfor ikke</source>
         <translation>Why not</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="73" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="80" />
         <source>Har %1</source>
         <translation>Has %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="74" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="81" />
         <source>Får kursbevis</source>
         <translation>Gets a certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="74" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="81" />
         <source>Får ikke</source>
         <translation>Does not get one</translation>
     </message>
@@ -1202,48 +1270,48 @@
 <context>
     <name>ForfeitDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="33" />
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="54" />
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="32" />
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="53" />
         <source>Behold egenandel</source>
         <translation>Keep deposit</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="39" />
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="38" />
         <source>Egenandelen til %1 (%2) beholdes og betales ikke tilbake.</source>
         <translation>The deposit of %1 (%2) is kept and not paid back.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="42" />
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="41" />
         <source>Egenandelene til %1 deltakere (til sammen %2) beholdes og betales ikke tilbake.</source>
         <translation>The deposits of %1 participants (%2 in total) are kept and not paid back.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="48" />
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="47" />
         <source>For eksempel: fristen for å starte oppdrag er passert</source>
         <translation>For example: the deadline for starting an assignment has passed</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="51" />
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="50" />
         <source>&amp;Dato:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="52" />
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="51" />
         <source>&amp;Begrunnelse:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="54" />
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="53" />
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="68" />
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="67" />
         <source>Datoen kan ikke være fram i tid.</source>
         <translation>The date cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="70" />
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="69" />
         <source>Skriv hvorfor egenandelen beholdes.</source>
         <translation>Enter why the deposit is kept.</translation>
     </message>
@@ -1251,49 +1319,49 @@
 <context>
     <name>IssueCertificatesDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="83" />
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="93" />
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="144" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="90" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="100" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="151" />
         <source>Utsted kursbevis</source>
         <translation>Issue certificates</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="96" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="103" />
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="100" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="107" />
         <source>&amp;Kurs:</source>
         <translation>&amp;Course:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="102" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="109" />
         <source>&amp;Utstedt dato:</source>
         <translation>&amp;Issue date:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="129" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="136" />
         <source>Vurderer hvem som får kursbevis …</source>
         <translation>Checking who gets a certificate …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="138" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="145" />
         <source>%1 får kursbevis · %2 får ikke · %3 har allerede</source>
         <translation>%1 get a certificate · %2 do not · %3 already have one</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="144" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="151" />
         <source>Utsted %1 kursbevis</source>
         <translation>Issue %1 certificates</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="156" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="163" />
         <source>Utsteder kursbevis …</source>
         <translation>Issuing certificates …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="166" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="173" />
         <source>%1 kursbevis er utstedt:</source>
         <translation>%1 certificates have been issued:</translation>
     </message>
@@ -1416,27 +1484,27 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="62" />
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="67" />
         <source>Registrert av %1</source>
         <translation>Recorded by %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="69" />
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="74" />
         <source>Korrigerer nr. %1</source>
         <translation>Corrects no. %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="80" />
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="85" />
         <source>Henter posteringer …</source>
         <translation>Loading entries …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="102" />
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="107" />
         <source>Registrerer korrigering …</source>
         <translation>Recording correction …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="110" />
+        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="115" />
         <source>Korrigering registrert: %1.</source>
         <translation>Correction recorded: %1.</translation>
     </message>
@@ -1620,13 +1688,13 @@
     <message>
         <location filename="../../coursekeeper/ui/views/person_page.py" line="47" />
         <location filename="../../coursekeeper/ui/views/person_page.py" line="60" />
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="89" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="90" />
         <source>Kurs</source>
         <translation>Course</translation>
     </message>
     <message>
         <location filename="../../coursekeeper/ui/views/person_page.py" line="48" />
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="71" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="72" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
@@ -1637,7 +1705,7 @@
     </message>
     <message>
         <location filename="../../coursekeeper/ui/views/person_page.py" line="50" />
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="91" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="92" />
         <source>Egenandel</source>
         <translation>Deposit</translation>
     </message>
@@ -1667,137 +1735,137 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="70" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="71" />
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="72" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="73" />
         <source>Slutt</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="72" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="73" />
         <source>Pågår</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="73" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="74" />
         <source>Seks måneder</source>
         <translation>Six months</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="74" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="75" />
         <source>Merknad</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="78" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="79" />
         <source>Nytt oppdrag …</source>
         <translation>New assignment …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="79" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="80" />
         <source>Registrer et oppdrag som treningskontakt (Ctrl+N)</source>
         <translation>Register an assignment as training contact (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="81" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="82" />
         <source>Avslutt oppdrag …</source>
         <translation>End assignment …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="90" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="91" />
         <source>Kursbevis</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="92" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="93" />
         <source>Oppdrag</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="128" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="129" />
         <source>Henter personen …</source>
         <translation>Loading the person …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="139" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="140" />
         <source>Født %1</source>
         <translation>Born %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="144" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="145" />
         <source>%1 kommune</source>
         <translation>%1 municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="146" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="147" />
         <source>Ingen kontaktopplysninger registrert.</source>
         <translation>No contact details registered.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="159" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="160" />
         <source>Kurs (%1)</source>
         <translation>Courses (%1)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="160" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="161" />
         <source>Kursbevis (%1)</source>
         <translation>Certificates (%1)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="161" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="162" />
         <source>Egenandel (%1)</source>
         <translation>Deposits (%1)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="162" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="163" />
         <source>Oppdrag (%1)</source>
         <translation>Assignments (%1)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="170" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="171" />
         <source>Gyldig</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="171" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="172" />
         <source>Tilbakekalt %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="176" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="177" />
         <source>Nei (sluttet før)</source>
         <translation>No (ended before)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="178" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="179" />
         <source>Nådd %1</source>
         <translation>Reached %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="179" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="180" />
         <source>Nås %1</source>
         <translation>Reached on %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="206" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="207" />
         <source>Registrerer oppdrag …</source>
         <translation>Registering assignment …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="223" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="224" />
         <source>Avslutter oppdrag …</source>
         <translation>Ending assignment …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="233" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="234" />
         <source>Oppdrag fra %1 er registrert.</source>
         <translation>Assignment from %1 is registered.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="236" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="237" />
         <source>Oppdrag fra %1 til %2 er registrert.</source>
         <translation>Assignment from %1 to %2 is registered.</translation>
     </message>
@@ -1983,27 +2051,27 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="64" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="67" />
         <source>Duplikater</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="65" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="68" />
         <source>Kontrollkode</source>
         <translation>Verification code</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="70" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="73" />
         <source>Gyldig</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="71" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="74" />
         <source>Tilbakekalt %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="78" />
+        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="81" />
         <source>%1 (sist %2)</source>
         <translation>%1 (last %2)</translation>
     </message>
@@ -2050,18 +2118,18 @@
 <context>
     <name>RowsPanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="110" />
+        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="143" />
         <source>1 rad</source>
         <extracomment>Emitted after new rows are shown (tests wait on it). The table model class (a RowTableModel subclass may add colours).</extracomment>
         <translation>1 row</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="110" />
+        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="143" />
         <source>%1 rader</source>
         <translation>%1 rows</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="112" />
+        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="145" />
         <source>%1 av %2 rader</source>
         <translation>%1 of %2 rows</translation>
     </message>
@@ -2429,6 +2497,94 @@ The current database is first copied to the backups folder.</translation>
     </message>
 </context>
 <context>
+    <name>StatusLabels</name>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="17" />
+        <source>Innbetaling</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="18" />
+        <source>Tilbakebetaling</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="19" />
+        <source>Beholdt (tapt egenandel)</source>
+        <translation>Kept (forfeited deposit)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="20" />
+        <source>Korrigering</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="28" />
+        <source>Seks måneder i oppdrag</source>
+        <translation>Six months in an assignment</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="29" />
+        <source>Trukket før bindende frist</source>
+        <translation>Withdrawn before the binding date</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="30" />
+        <source>Ikke tatt opp</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="31" />
+        <source>Kurset er avlyst</source>
+        <translation>The course is cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="39" />
+        <source>Påmeldt</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="40" />
+        <source>Tatt opp</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="41" />
+        <source>Møtte</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="42" />
+        <source>Kursbevis</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="43" />
+        <source>I oppdrag</source>
+        <translation>In assignment</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="44" />
+        <source>6 måneder</source>
+        <translation>6 months</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="45" />
+        <source>12 måneder</source>
+        <translation>12 months</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="46" />
+        <source>18 måneder</source>
+        <translation>18 months</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="47" />
+        <source>Tilbakebetalt</source>
+        <translation>Refunded</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <location filename="../../coursekeeper/ui/tasks.py" line="159" />
@@ -2459,62 +2615,67 @@ The current database is first copied to the backups folder.</translation>
         <translation>Verify certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="42" />
-        <source>Skriv inn kontrollkoden som står nederst på kursbeviset, for eksempel ABCD-EFGH-IJKL-MNOP.</source>
-        <translation>Enter the verification code printed at the bottom of the certificate, for example ABCD-EFGH-IJKL-MNOP.</translation>
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="41" />
+        <source>Skriv inn kontrollkoden som står nederst på kursbeviset, og trykk «Kontroller».</source>
+        <translation>Enter the verification code printed at the bottom of the certificate, and press “Verify”.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="50" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="48" />
         <source>&amp;Kontroller</source>
         <translation>&amp;Verify</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="54" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="52" />
         <source>K&amp;ode:</source>
         <translation>C&amp;ode:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="70" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="69" />
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="86" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="85" />
+        <source>Ingen kode kontrollert ennå</source>
+        <translation>No code verified yet</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="93" />
         <source>Skriv inn en kode først.</source>
         <translation>Enter a code first.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="91" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="97" />
         <source>Kontrollerer kursbevis …</source>
         <translation>Verifying certificate …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="105" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="111" />
         <source>✔ Gyldig kursbevis</source>
         <translation>✔ Valid certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="107" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="113" />
         <source>Kursbevis %1 for %2, «%3», utstedt %4.</source>
         <translation>Certificate %1 for %2, “%3”, issued %4.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="114" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="120" />
         <source>✖ Tilbakekalt</source>
         <translation>✖ Revoked</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="116" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="122" />
         <source>Kursbevis %1 for %2 er trukket tilbake og gjelder ikke. Begrunnelse: %3</source>
         <translation>Certificate %1 for %2 has been revoked and is not valid. Reason: %3</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="122" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="128" />
         <source>? Ukjent kode</source>
         <translation>? Unknown code</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="124" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="130" />
         <source>Koden svarer ikke til noe kursbevis i registeret. Sjekk at den er skrevet riktig; et endret eller forfalsket kursbevis gir ukjent kode.</source>
         <translation>The code does not match any certificate in the register. Check that it is typed correctly; an altered or forged certificate gives an unknown code.</translation>
     </message>
@@ -2700,6 +2861,93 @@ The details are written to the log file. Copy them and send them to whoever help
         <location filename="../../coursekeeper/ui/messages.py" line="82" />
         <source>Kopier detaljer og lukk</source>
         <translation>Copy details and close</translation>
+    </message>
+</context>
+<context>
+    <name>printing_actions</name>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="45" />
+        <source>Lagre som PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="47" />
+        <source>PDF-filer (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="67" />
+        <source>Skriver kursbevis …</source>
+        <translation>Writing certificates …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="69" />
+        <source>Skriver brev om tilbakebetaling …</source>
+        <translation>Writing refund letters …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="70" />
+        <source>Skriver oppmøtelister …</source>
+        <translation>Writing sign-in sheets …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="76" />
+        <source>Ikke med i utskriften:</source>
+        <translation>Not included in the printout:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="104" />
+        <source>Forbereder utskrift …</source>
+        <translation>Preparing the printout …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="113" />
+        <source>Organisasjonsprofilen er ufullstendig</source>
+        <translation>The organisation profile is incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="116" />
+        <source>Du kan fylle ut profilen under Innstillinger. Skriv ut likevel?</source>
+        <translation>You can fill in the profile under Settings. Print anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="119" />
+        <source>Skriv ut likevel</source>
+        <translation>Print anyway</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="148" />
+        <source>Lagret som PDF</source>
+        <translation>Saved as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="149" />
+        <source>Vil du åpne PDF-en nå?</source>
+        <translation>Do you want to open the PDF now?</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="150" />
+        <source>Åpne PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="215" />
+        <source>Utskriften er sendt til standardskriveren.
+%1</source>
+        <translation>The printout has been sent to the default printer.
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="224" />
+        <source>PDF-en er åpnet i PDF-leseren. Skriv den ut derfra (Fil → Skriv ut, eller Ctrl+P).
+%1</source>
+        <translation>The PDF is open in the PDF reader. Print it from there (File → Print, or Ctrl+P).
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/printing_actions.py" line="252" />
+        <source>Skriveren kan ikke brukes.</source>
+        <translation>The printer cannot be used.</translation>
     </message>
 </context>
 </TS>
