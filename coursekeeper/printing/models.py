@@ -75,12 +75,13 @@ class RefundLetterPrint:
     amount_ore: int
     course_title: str
     course_dates: list[dt.date]
-    assignment_municipality: str
-    assignment_start: dt.date
-    six_months_reached_on: dt.date
-    payment_method_text: str  # completes "Beløpet betales …": "til kontonummer 1234.56.78903"
+    assignment_municipality: str = ""
+    assignment_start: dt.date | None = None  # None for refunds due at once (see ``reason``)
+    six_months_reached_on: dt.date | None = None
+    payment_method_text: str = ""  # completes "Beløpet betales …": "til kontonummer 1234.56.78903"
     signatory_name: str = ""  # empty: the sender's signatory
     signatory_title: str = ""
+    reason: str = "six_months"  # or "withdrawn", "rejected", "cancelled": due back at once
 
 
 class SignInParticipant(NamedTuple):
@@ -125,9 +126,9 @@ def profile_warnings(profile: OrganisationProfile) -> list[str]:
     if not profile.name.strip():
         warnings.append("Navn på organisasjonen mangler.")
     if profile.logo is None or not profile.logo:
-        warnings.append("Logo mangler – kursbeviset skrives ut uten logo.")
+        warnings.append("Logo mangler – utskriften får ingen logo.")
     elif not logo_is_readable(profile.logo):
-        warnings.append("Logoen kan ikke leses (bruk PNG eller JPEG) – kursbeviset skrives ut uten logo.")
+        warnings.append("Logoen kan ikke leses (bruk PNG eller JPEG) – utskriften får ingen logo.")
     if not profile.signatory_name.strip():
         warnings.append("Navn på den som signerer mangler.")
     if not profile.signatory_title.strip():

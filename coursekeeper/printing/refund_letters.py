@@ -56,23 +56,40 @@ def _paragraph(text: str, font: str, size: float, width: float = _BODY_WIDTH) ->
     return FittedText(tuple(wrap_text(text, font, size, width)), font, size, size * 1.38)
 
 
+#: Why a deposit is paid back at once, without an assignment (DESIGN §3).
+AT_ONCE_REASONS = {
+    "withdrawn": "Du trakk deg fra kurset før påmeldingen ble bindende.",
+    "rejected": "Du ble ikke tatt opp på kurset.",
+    "cancelled": "Kurset ble avlyst.",
+}
+
+
+def _is_six_months(letter: RefundLetterPrint) -> bool:
+    return letter.assignment_start is not None and letter.six_months_reached_on is not None
+
+
 def letter_paragraphs(letter: RefundLetterPrint) -> tuple[list[str], list[str]]:
     """The body before and after the fact box, in plain Norwegian."""
     amount = format_kr(letter.amount_ore)
     dates = format_day_ranges(letter.course_dates)
     course = f"kurset «{letter.course_title.strip()}»" + (f" {dates}" if dates else "")
-    before = [
-        f"Du deltok på {course} og betalte en egenandel på {amount}. Egenandelen betales tilbake "
-        "til deltakere som tar oppdrag som treningskontakt og blir i oppdraget i minst seks "
-        "måneder."
-    ]
-    municipality = letter.assignment_municipality.strip()
-    where = f" for {municipality}" if municipality else ""
-    after = [
-        f"Du startet i oppdrag som treningskontakt{where} {format_date(letter.assignment_start)}, "
-        f"og {format_date(letter.six_months_reached_on)} hadde du vært i oppdraget i seks "
-        f"måneder. Du får derfor tilbake egenandelen på {amount}."
-    ]
+    if _is_six_months(letter):
+        before = [
+            f"Du deltok på {course} og betalte en egenandel på {amount}. Egenandelen betales "
+            "tilbake til deltakere som tar oppdrag som treningskontakt og blir i oppdraget i minst "
+            "seks måneder."
+        ]
+        municipality = letter.assignment_municipality.strip()
+        where = f" for {municipality}" if municipality else ""
+        after = [
+            f"Du startet i oppdrag som treningskontakt{where} {format_date(letter.assignment_start)}, "
+            f"og {format_date(letter.six_months_reached_on)} hadde du vært i oppdraget i seks "
+            f"måneder. Du får derfor tilbake egenandelen på {amount}."
+        ]
+    else:
+        before = [f"Du meldte deg på {course} og betalte en egenandel på {amount}."]
+        reason = AT_ONCE_REASONS.get(letter.reason, "")
+        after = [f"{reason} Du får derfor tilbake egenandelen på {amount}.".strip()]
     method = letter.payment_method_text.strip().rstrip(".")
     if method:
         after.append(f"Beløpet betales {method}.")
@@ -84,21 +101,27 @@ def letter_paragraphs(letter: RefundLetterPrint) -> tuple[list[str], list[str]]:
         if contact
         else "Ta kontakt med oss hvis noe ikke stemmer."
     )
-    after.append("Takk for at du er treningskontakt!")
+    if _is_six_months(letter):
+        after.append("Takk for at du er treningskontakt!")
     return before, after
 
 
 def letter_facts(letter: RefundLetterPrint) -> list[tuple[str, str]]:
     """Label and value rows of the fact box."""
+    facts = [
+        ("Beløp", format_kr(letter.amount_ore)),
+        ("Kurs", letter.course_title.strip()),
+        ("Kursdager", format_day_ranges(letter.course_dates)),
+    ]
+    if not _is_six_months(letter):
+        return [*facts, ("Grunn", AT_ONCE_REASONS.get(letter.reason, "").rstrip("."))]
     assignment = ", ".join(
         p
         for p in (letter.assignment_municipality.strip(), f"fra {format_date(letter.assignment_start)}")
         if p
     )
     return [
-        ("Beløp", format_kr(letter.amount_ore)),
-        ("Kurs", letter.course_title.strip()),
-        ("Kursdager", format_day_ranges(letter.course_dates)),
+        *facts,
         ("Oppdrag", assignment),
         ("Seks måneder nådd", format_date(letter.six_months_reached_on)),
     ]

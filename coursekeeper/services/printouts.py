@@ -36,7 +36,7 @@ from coursekeeper.services.printout_rows import (
     select_certificates,
     session_time,
 )
-from coursekeeper.services.refunds import RefundDue, RefundReason, refunds_due
+from coursekeeper.services.refunds import RefundDue, refunds_due
 
 logger = logging.getLogger(__name__)
 
@@ -212,13 +212,6 @@ def print_certificates(
 # -- refund letters ----------------------------------------------------------------------------
 
 
-def _at_once_note(due: RefundDue) -> str:
-    return (
-        f"{due.person_name} ({due.course_title}): {due.reason.label.lower()} – brevmalen gjelder "
-        "bare tilbakebetaling etter seks måneder i oppdrag, så dette brevet må skrives for hånd."
-    )
-
-
 def _sender_for(due: RefundDue, sender: RefundSender, own: OrganisationProfile) -> OrganisationProfile:
     if sender == RefundSender.MUNICIPALITY and due.municipality:
         # Only the municipality's name is stored; its address and contact are not known here.
@@ -239,10 +232,9 @@ def print_refund_letters(
 ) -> PrintResult:
     """One letter per deposit refundable on ``as_of`` (for a course, some enrolments, or all).
 
-    Letters explain the six-month rule with the assignment and the date six months were reached.
-    Refunds due at once (withdrawn, rejected, cancelled course) are listed in ``skipped``: the
-    letter layout has no wording for them yet. ``payment_method_text`` completes "Beløpet
-    betales …"; empty, the letter says the organiser will get in touch about payment.
+    Six-month letters give the assignment and the date six months were reached; refunds due at
+    once (withdrawn, rejected, cancelled course) say why instead. ``payment_method_text``
+    completes "Beløpet betales …"; empty, the letter says the organiser will get in touch.
     """
     from coursekeeper.printing import write_refund_letters
 
@@ -263,17 +255,15 @@ def print_refund_letters(
             for eid in missing
         ]
         due = [d for d in due if d.enrolment_id in wanted]
-    six_months = [d for d in due if d.reason == RefundReason.SIX_MONTHS]
-    skipped += [_at_once_note(d) for d in due if d.reason != RefundReason.SIX_MONTHS]
-    if not six_months:
+    if not due:
         where = " for dette kurset" if course_id is not None else ""
         raise RuleError(
             f"Ingen brev om tilbakebetaling å skrive ut{where} per {format_date(as_of)}.",
             details=skipped,
         )
     own = _organisation(organisations.get_own_profile())
-    addresses = recipient_addresses([d.person_id for d in six_months])
-    dates = course_dates({d.course_id for d in six_months})
+    addresses = recipient_addresses([d.person_id for d in due])
+    dates = course_dates({d.course_id for d in due})
     warnings = printing_warnings(PrintKind.REFUND_LETTERS)
     if chosen_sender == RefundSender.MUNICIPALITY:
         warnings.append(
@@ -281,7 +271,7 @@ def print_refund_letters(
             "kommunens navn som avsender."
         )
     letters = []
-    for d in six_months:
+    for d in due:
         address = addresses.get(d.person_id, [])
         if len(address) < 2:  # a street (or PO box) and a postal line, or the post cannot deliver it
             warnings.append(
@@ -298,9 +288,10 @@ def print_refund_letters(
                 course_title=d.course_title,
                 course_dates=dates.get(d.course_id, []),
                 assignment_municipality=d.assignment_municipality,
-                assignment_start=d.assignment_start,  # type: ignore[arg-type]  # six-month rows have it
-                six_months_reached_on=d.reached_on,  # type: ignore[arg-type]
+                assignment_start=d.assignment_start,
+                six_months_reached_on=d.reached_on,
                 payment_method_text=payment_method_text,
+                reason=d.reason.value,
             )
         )
     write_refund_letters(letters, out, fonts_dir=fonts_dir(), progress=progress)

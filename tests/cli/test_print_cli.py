@@ -14,7 +14,7 @@ from coursekeeper.db.connection import close_database
 from coursekeeper.db.models import Certificate, Enrolment
 from coursekeeper.services import courses
 from coursekeeper.services.database import prepare
-from coursekeeper.services.refunds import RefundReason, refunds_due
+from coursekeeper.services.refunds import refunds_due
 
 Run = Callable[..., tuple[int, str, str]]
 AS_OF = dt.date(2026, 11, 24)
@@ -40,11 +40,7 @@ def facts(db: Path, course: int) -> dict:
             "valid": sorted(c.number for c in certs if c.revoked_at is None),
             "revoked": sorted(c.number for c in certs if c.revoked_at is not None),
             "sessions": [s.date for s in courses.sessions(course)],
-            "letters": sorted(
-                d.person_name
-                for d in refunds_due(AS_OF, course_id=course)
-                if d.reason == RefundReason.SIX_MONTHS
-            ),
+            "letters": sorted(d.person_name for d in refunds_due(AS_OF, course_id=course)),
         }
     finally:
         close_database()

@@ -158,7 +158,7 @@ def test_a_profile_without_logo_or_signatory_still_prints(tmp_path, fonts_dir):
     assert "Hordaland Idrettskrets" in text
     assert "/XObject" not in PdfReader(out).pages[0]["/Resources"]
     warnings = profile_warnings(profile)
-    assert "Logo mangler – kursbeviset skrives ut uten logo." in warnings
+    assert "Logo mangler – utskriften får ingen logo." in warnings
     assert "Navn på den som signerer mangler." in warnings
 
 

@@ -232,7 +232,9 @@ def test_refund_letters_state_the_amount_the_assignment_and_the_six_months(db, t
         payment_method_text="til kontonummer 1234.56.78903",
         letter_date=D(2026, 12, 2),
     )
-    [text] = texts(out)
+    pages = texts(out)
+    assert len(pages) == 2
+    text = next(t for t in pages if "Åse" in t)
     for expected in (
         "Tilbakebetaling av egenandel",
         "Åse Ødegård-Kjærstad",
@@ -247,8 +249,11 @@ def test_refund_letters_state_the_amount_the_assignment_and_the_six_months(db, t
         "Kari Nordmann",
     ):
         assert expected in text
-    assert result.count == 1
-    assert len(result.skipped) == 1 and result.skipped[0].startswith("Nils Brekke")
+    assert result.count == 2 and result.skipped == []
+    # A deposit due back at once gets a letter that says why, without an assignment.
+    withdrawn = next(t for t in pages if "Nils Brekke" in t)
+    assert "Du trakk deg fra kurset før påmeldingen ble bindende." in withdrawn
+    assert "1 000 kr" in withdrawn and "Seks måneder nådd" not in withdrawn
 
 
 def test_refund_letters_for_chosen_enrolments_and_from_the_municipality(db, tmp_path: Path) -> None:
@@ -329,12 +334,12 @@ def test_printing_warnings_come_from_the_profile(db) -> None:
         organisations.OwnProfile(name="Hordaland Idrettskrets", certificate_prefix="HIK")
     )
     warnings = printouts.printing_warnings(printouts.PrintKind.CERTIFICATES)
-    assert "Logo mangler – kursbeviset skrives ut uten logo." in warnings
+    assert "Logo mangler – utskriften får ingen logo." in warnings
     assert "Navn på den som signerer mangler." in warnings
     assert not any("Postadresse" in w for w in warnings)
     assert any("Postadresse" in w for w in printouts.printing_warnings(printouts.PrintKind.REFUND_LETTERS))
     attendance_warnings = printouts.printing_warnings(printouts.PrintKind.ATTENDANCE)
-    assert attendance_warnings == ["Logo mangler – kursbeviset skrives ut uten logo."]
+    assert attendance_warnings == ["Logo mangler – utskriften får ingen logo."]
 
     organisations.save_own_profile(
         organisations.OwnProfile(
