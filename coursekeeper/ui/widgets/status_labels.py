@@ -1,5 +1,7 @@
 """Translatable names of ledger kinds, refund reasons and key-figure steps (states: ui.labels).
 
+Literal ``QCoreApplication.translate("StatusLabels", "…")`` calls, so lupdate finds every string.
+
 The domain keeps Norwegian labels for the command line and exports; the desktop program shows the
 same words through Qt's translation system so the English interface is complete.
 """
@@ -8,20 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-_CONTEXT = "StatusLabels"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def entry_kind(code: str) -> str:
     """Ledger entry kind: Innbetaling, Tilbakebetaling …"""
     names = {
-        "payment": _t("Innbetaling"),
-        "refund": _t("Tilbakebetaling"),
-        "forfeit": _t("Beholdt (tapt egenandel)"),
-        "correction": _t("Korrigering"),
+        "payment": QCoreApplication.translate("StatusLabels", "Innbetaling"),
+        "refund": QCoreApplication.translate("StatusLabels", "Tilbakebetaling"),
+        "forfeit": QCoreApplication.translate("StatusLabels", "Beholdt (tapt egenandel)"),
+        "correction": QCoreApplication.translate("StatusLabels", "Korrigering"),
     }
     return names.get(code, code)
 
@@ -29,10 +25,10 @@ def entry_kind(code: str) -> str:
 def refund_reason(code: str) -> str:
     """Why a deposit is due back."""
     names = {
-        "six_months": _t("Seks måneder i oppdrag"),
-        "withdrawn": _t("Trukket før bindende frist"),
-        "rejected": _t("Ikke tatt opp"),
-        "cancelled": _t("Kurset er avlyst"),
+        "six_months": QCoreApplication.translate("StatusLabels", "Seks måneder i oppdrag"),
+        "withdrawn": QCoreApplication.translate("StatusLabels", "Trukket før bindende frist"),
+        "rejected": QCoreApplication.translate("StatusLabels", "Ikke tatt opp"),
+        "cancelled": QCoreApplication.translate("StatusLabels", "Kurset er avlyst"),
     }
     return names.get(code, code)
 
@@ -40,14 +36,14 @@ def refund_reason(code: str) -> str:
 def funnel_step(name: str) -> str:
     """Column header of a key-figures step."""
     names = {
-        "registered": _t("Påmeldt"),
-        "accepted": _t("Tatt opp"),
-        "attended": _t("Møtte"),
-        "certified": _t("Kursbevis"),
-        "in_assignment": _t("I oppdrag"),
-        "reached_6": _t("6 måneder"),
-        "reached_12": _t("12 måneder"),
-        "reached_18": _t("18 måneder"),
-        "refunded": _t("Tilbakebetalt"),
+        "registered": QCoreApplication.translate("StatusLabels", "Påmeldt"),
+        "accepted": QCoreApplication.translate("StatusLabels", "Tatt opp"),
+        "attended": QCoreApplication.translate("StatusLabels", "Møtte"),
+        "certified": QCoreApplication.translate("StatusLabels", "Kursbevis"),
+        "in_assignment": QCoreApplication.translate("StatusLabels", "I oppdrag"),
+        "reached_6": QCoreApplication.translate("StatusLabels", "6 måneder"),
+        "reached_12": QCoreApplication.translate("StatusLabels", "12 måneder"),
+        "reached_18": QCoreApplication.translate("StatusLabels", "18 måneder"),
+        "refunded": QCoreApplication.translate("StatusLabels", "Tilbakebetalt"),
     }
     return names.get(name, name)
