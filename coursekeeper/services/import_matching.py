@@ -1,0 +1,334 @@
+"""Plan an import: each parsed row against the people and enrolments already in the database.
+
+Read-only. Existing people are loaded once into dicts (e-mail, name + birth date) so a 10,000-row
+file costs a few queries, not one per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from coursekeeper.db.connection import database
+from coursekeeper.db.models import Enrolment, LedgerEntry, Municipality, Person
+from coursekeeper.domain.deposits import EntryKind
+from coursekeeper.domain.text import search_key
+from coursekeeper.errors import ValidationError
+from coursekeeper.excel import cells
+from coursekeeper.excel.participants import CellIssue, ParticipantRow, ParticipantSheet
+from coursekeeper.services import municipalities
+
+_CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
+
+
+class RowStatus(StrEnum):
+    """What committing would do with a row."""
+
+    NEW = "new"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    ERROR = "error"
+    SKIPPED = "skipped"
+
+    @property
+    def label(self) -> str:
+        """Norwegian name shown in the preview."""
+        return {
+            RowStatus.NEW: "Ny",
+            RowStatus.UPDATE: "Oppdateres",
+            RowStatus.UNCHANGED: "Uendret",
+            RowStatus.ERROR: "Feil",
+            RowStatus.SKIPPED: "Hoppes over",
+        }[self]
+
+
+# Person fields an import may fill in or change, with their Norwegian names for the reasons.
+FIELD_NAMES = {
+    "birth_date": "fødselsdato",
+    "email": "e-post",
+    "phone": "telefon",
+    "address": "adresse",
+    "postal_code": "postnummer",
+    "city": "poststed",
+    "municipality_id": "kommune",
+}
+
+
+@dataclass
+class PlannedRow:
+    """One row of the preview: status, reasons, and what a commit would write."""
+
+    excel_row: int
+    status: RowStatus
+    source: ParticipantRow
+    reason: str = ""
+    person_id: int | None = None
+    enrolment_id: int | None = None
+    municipality_id: int | None = None
+    municipality_name: str = ""
+    changes: dict[str, object] = field(default_factory=dict)
+    before: dict[str, object] = field(default_factory=dict)
+    payment: tuple[int, dt.date] | None = None
+    duplicate_of: int | None = None
+    extra_issues: list[CellIssue] = field(default_factory=list)
+
+    @property
+    def issues(self) -> list[CellIssue]:
+        """The excel layer's issues for the row plus those found against the database."""
+        return self.source.issues + self.extra_issues
+
+    @property
+    def name(self) -> str:
+        """``Fornavn Etternavn`` as read."""
+        return f"{self.source.first_name} {self.source.last_name}".strip()
+
+    def messages(self) -> list[str]:
+        """Every issue as ``Rad 7, kolonne «Fødselsdato»: …``."""
+        return [issue.describe() for issue in self.issues]
+
+
+@dataclass
+class Existing:
+    """People and this course's enrolments, loaded once for matching."""
+
+    by_email: dict[str, int]
+    by_key: dict[tuple[str, str], int]
+    details: dict[int, dict[str, object]]
+    enrolled: dict[int, int]  # person id → enrolment id on the course
+    with_payment: set[int]  # enrolment ids that already have a payment entry
+
+
+def load_existing(course_id: int, parsed: ParticipantSheet) -> Existing:
+    """Index people by e-mail and by folded name + birth date; details only for likely matches."""
+    by_email: dict[str, int] = {}
+    by_key: dict[tuple[str, str], int] = {}
+    cursor = database.execute_sql(
+        "SELECT id, email, search_key, birth_date FROM person WHERE anonymised_at IS NULL ORDER BY id"
+    )
+    for pid, email, key, born in cursor.fetchall():
+        if email:
+            by_email.setdefault(email.lower(), pid)
+        if born:
+            by_key.setdefault((key, str(born)[:10]), pid)
+    wanted: set[int] = set()
+    for row in parsed.rows:
+        if row.email and row.email in by_email:
+            wanted.add(by_email[row.email])
+        if row.birth_date:
+            pid = by_key.get((search_key(f"{row.first_name} {row.last_name}"), row.birth_date.isoformat()))
+            if pid:
+                wanted.add(pid)
+    details: dict[int, dict[str, object]] = {}
+    ids = sorted(wanted)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        query = Person.select(
+            Person.id,
+            Person.first_name,
+            Person.last_name,
+            Person.search_key,
+            Person.birth_date,
+            Person.email,
+            Person.phone,
+            Person.address,
+            Person.postal_code,
+            Person.city,
+            Person.municipality,
+        ).where(Person.id.in_(chunk))
+        for d in query.dicts():
+            d["municipality_id"] = d.pop("municipality")
+            details[d["id"]] = d
+    enrolled = {
+        pid: eid
+        for pid, eid in Enrolment.select(Enrolment.person, Enrolment.id)
+        .where(Enrolment.course == course_id)
+        .tuples()
+    }
+    with_payment = {
+        eid
+        for (eid,) in LedgerEntry.select(LedgerEntry.enrolment)
+        .join(Enrolment)
+        .where((Enrolment.course == course_id) & (LedgerEntry.kind == EntryKind.PAYMENT))
+        .tuples()
+    }
+    return Existing(by_email, by_key, details, enrolled, with_payment)
+
+
+class MunicipalityLookup:
+    """Municipality text → (id, name) against the official list, each distinct text resolved once."""
+
+    def __init__(self) -> None:
+        self._ids = {number: (mid, name) for mid, number, name in _municipality_rows()}
+        self._cache: dict[str, tuple[int, str] | str] = {}
+
+    def resolve(self, text: str) -> tuple[int, str] | str:
+        """``(id, name)``, or the Norwegian reason (with suggestions) when it is not known."""
+        if text not in self._cache:
+            try:
+                info = municipalities.registry().resolve(text)
+                self._cache[text] = (
+                    self._ids.get(info.number) or f"Kommunen «{info.name}» mangler i databasen."
+                )
+            except ValidationError as exc:
+                self._cache[text] = exc.message
+        return self._cache[text]
+
+
+def _municipality_rows() -> list[tuple[int, str, str]]:
+    return list(Municipality.select(Municipality.id, Municipality.number, Municipality.name).tuples())
+
+
+def _merge(first: ParticipantRow, later: ParticipantRow) -> ParticipantRow:
+    """``first`` with its empty fields filled from a later row about the same person."""
+    filled = {}
+    for name in ("birth_date", "email", "phone", "address", "postal_code", "city", "municipality_text"):
+        if not getattr(first, name) and getattr(later, name):
+            filled[name] = getattr(later, name)
+    if first.paid is None and later.paid is not None:
+        filled.update(paid=later.paid, paid_amount_ore=later.paid_amount_ore, paid_on=later.paid_on)
+    return replace(first, **filled) if filled else first
+
+
+def _phone_key(value: object) -> str:
+    try:
+        return cells.parse_phone(value) or ""
+    except cells.CellValueError:
+        return str(value or "")
+
+
+def plan_import(
+    parsed: ParticipantSheet,
+    existing: Existing,
+    *,
+    deposit_ore: int,
+    today: dt.date,
+    lookup: MunicipalityLookup | None = None,
+) -> list[PlannedRow]:
+    """Decide each row's status (ny, oppdateres, uendret, feil, hoppes over) and what to write."""
+    lookup = lookup or MunicipalityLookup()
+    merged: dict[int, ParticipantRow] = {r.excel_row: r for r in parsed.rows}
+    for row in parsed.rows:
+        if row.duplicate_of is not None and row.duplicate_of in merged:
+            merged[row.duplicate_of] = _merge(merged[row.duplicate_of], row)
+    municipality_label = parsed.mapping.label("municipality")
+    planned: list[PlannedRow] = []
+    first_row_of_person: dict[int, int] = {}
+    for original in parsed.rows:
+        number = original.excel_row
+        if original.duplicate_of is not None:
+            planned.append(
+                PlannedRow(
+                    number,
+                    RowStatus.SKIPPED,
+                    original,
+                    f"Samme person som rad {original.duplicate_of}; slått sammen med den.",
+                    duplicate_of=original.duplicate_of,
+                )
+            )
+            continue
+        row = merged[number]
+        plan = PlannedRow(number, RowStatus.NEW, original)
+        if row.municipality_text:
+            found = lookup.resolve(row.municipality_text)
+            if isinstance(found, str):
+                plan.extra_issues.append(CellIssue(number, municipality_label, "municipality", found))
+            else:
+                plan.municipality_id, plan.municipality_name = found
+        if row.has_errors or plan.extra_issues:
+            plan.status = RowStatus.ERROR
+            plan.reason = "Rettes før raden kan leses inn."
+            planned.append(plan)
+            continue
+        pid, why = _match(row, existing)
+        if pid is not None and pid in first_row_of_person:
+            plan.status, plan.duplicate_of = RowStatus.SKIPPED, first_row_of_person[pid]
+            plan.reason = f"Samme person i CourseKeeper som rad {plan.duplicate_of}; slått sammen med den."
+            planned.append(plan)
+            continue
+        if row.paid and (row.paid_amount_ore or deposit_ore) > 0:
+            plan.payment = (row.paid_amount_ore or deposit_ore, row.paid_on or today)
+        if pid is None:
+            _plan_new(plan, row, number)
+        else:
+            first_row_of_person[pid] = number
+            _plan_match(plan, row, existing, pid, why)
+        planned.append(plan)
+    return planned
+
+
+def _match(row: ParticipantRow, existing: Existing) -> tuple[int | None, str]:
+    if row.email and row.email in existing.by_email:
+        return existing.by_email[row.email], "samme e-post"
+    if row.birth_date:
+        key = (search_key(f"{row.first_name} {row.last_name}"), row.birth_date.isoformat())
+        if key in existing.by_key:
+            return existing.by_key[key], "samme navn og fødselsdato"
+    return None, ""
+
+
+def _plan_new(plan: PlannedRow, row: ParticipantRow, number: int) -> None:
+    # people.create_person requires both names; the excel layer only warns about one missing.
+    for name, label, what in (("first_name", "Fornavn", "fornavn"), ("last_name", "Etternavn", "etternavn")):
+        if not getattr(row, name):
+            message = f"Mangler {what}. En ny person må ha både fornavn og etternavn."
+            plan.extra_issues.append(CellIssue(number, label, name, message))
+    if plan.extra_issues:
+        plan.status, plan.reason, plan.payment = RowStatus.ERROR, "Rettes før raden kan leses inn.", None
+        return
+    plan.status = RowStatus.NEW
+    plan.reason = "Ny person, meldes på kurset."
+    if plan.payment:
+        plan.reason += " Betalingen registreres."
+
+
+def _plan_match(plan: PlannedRow, row: ParticipantRow, existing: Existing, pid: int, why: str) -> None:
+    plan.person_id = pid
+    stored = existing.details.get(pid, {})
+    wanted: dict[str, object] = {
+        "birth_date": row.birth_date,
+        "phone": cells.format_phone(row.phone) if row.phone else None,
+        "address": row.address,
+        "postal_code": row.postal_code,
+        "city": row.city,
+        "municipality_id": plan.municipality_id,
+    }
+    if row.email and not stored.get("email") and row.email not in existing.by_email:
+        wanted["email"] = row.email
+    for name, value in wanted.items():
+        if not value:
+            continue
+        old = stored.get(name)
+        if name == "birth_date" and old:
+            continue  # a stored birth date is not overwritten from a list
+        same = _phone_key(old) == _phone_key(value) if name == "phone" else old == value
+        if not same:
+            plan.changes[name], plan.before[name] = value, old
+    parts = [f"Finnes i CourseKeeper ({why})."]
+    stored_key = stored.get("search_key")
+    if stored_key and stored_key != search_key(f"{row.first_name} {row.last_name}"):
+        name = f"{stored.get('first_name', '')} {stored.get('last_name', '')}".strip()
+        plan.extra_issues.append(
+            CellIssue(
+                plan.excel_row,
+                "",
+                "",
+                f"Navnet i filen er ulikt navnet i CourseKeeper («{name}»); navnet er ikke endret.",
+                "warning",
+            )
+        )
+    enrolment_id = existing.enrolled.get(pid)
+    plan.enrolment_id = enrolment_id
+    if enrolment_id is not None:
+        parts.append("Allerede påmeldt kurset.")
+        if enrolment_id in existing.with_payment:
+            plan.payment = None
+    else:
+        parts.append("Meldes på kurset.")
+    if plan.changes:
+        parts.append("Oppdaterer " + ", ".join(FIELD_NAMES[n] for n in plan.changes) + ".")
+    if plan.payment:
+        parts.append("Betalingen registreres.")
+    changed = enrolment_id is None or plan.changes or plan.payment
+    plan.status = RowStatus.UPDATE if changed else RowStatus.UNCHANGED
+    plan.reason = " ".join(parts)

@@ -1,0 +1,422 @@
+"""Import a municipality's participant list: a read-only preview, then one all-or-nothing commit.
+
+Matching and statuses are in ``import_matching``, bulk writes in ``import_writing``. The audit
+log gets one «import» entry per file (the ids created, the file name and counts) plus a before/
+after entry per person whose details changed, rather than three JSON entries per row.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coursekeeper.db.connection import database
+from coursekeeper.db.models import Enrolment, LedgerEntry, Person, now
+from coursekeeper.domain.deposits import EntryKind
+from coursekeeper.domain.states import CourseStatus, EnrolmentState
+from coursekeeper.errors import RuleError, ValidationError
+from coursekeeper.excel import cells
+from coursekeeper.excel.error_workbook import write_error_workbook
+from coursekeeper.excel.headers import FIELD_LABELS, ColumnMapping, detect_header
+from coursekeeper.excel.participants import CellIssue, ParticipantSheet, parse_participants
+from coursekeeper.excel.reading import list_sheets, read_sheet
+from coursekeeper.services import audit, courses
+from coursekeeper.services.database import get_setting, set_setting
+from coursekeeper.services.enrolments import seats_taken
+from coursekeeper.services.import_matching import (
+    MunicipalityLookup,
+    PlannedRow,
+    RowStatus,
+    load_existing,
+    plan_import,
+)
+from coursekeeper.services.import_writing import audit_rows, insert_rows, update_rows
+from coursekeeper.services.people import person_key
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]  # may raise Cancelled
+MAPPING_KEY = "import_mapping:"
+SOURCE = "Import"
+PAYMENT_METHOD = "Import"
+__all__ = [
+    "FIELD_LABELS",
+    "ImportIssue",
+    "ImportPreview",
+    "ImportResult",
+    "RowStatus",
+    "commit_import",
+    "error_workbook_path",
+    "list_sheets",
+    "preview_import",
+]
+
+
+@dataclass(frozen=True)
+class ImportIssue:
+    """An error or warning as the user sees it: Excel row (None for the whole file), column, text."""
+
+    row: int | None
+    column: str
+    message: str
+    severity: str = "error"
+
+    @classmethod
+    def of(cls, issue: CellIssue) -> ImportIssue:
+        """From the excel layer's CellIssue."""
+        return cls(issue.row, issue.column, issue.message, issue.severity)
+
+    def to_dict(self) -> dict[str, object]:
+        """``{"row": r, "column": "…", "message": "…"}`` for ``--json``."""
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+    def describe(self) -> str:
+        """``Rad 7, kolonne «Fødselsdato»: …``."""
+        if self.row is None:
+            return self.message
+        return CellIssue(self.row, self.column, "", self.message).describe()
+
+
+@dataclass
+class ImportPreview:
+    """What committing would do, row by row; nothing has been written."""
+
+    path: Path
+    course_id: int
+    parsed: ParticipantSheet
+    rows: list[PlannedRow]
+    detected_mapping: ColumnMapping
+    mapping_remembered: bool = False
+    notices: list[str] = field(default_factory=list)
+    blocking: str = ""  # why no commit is possible at all (e.g. a cancelled course)
+
+    @property
+    def mapping(self) -> ColumnMapping:
+        """The column mapping used."""
+        return self.parsed.mapping
+
+    @property
+    def user_mapping(self) -> bool:
+        """True when the mapping differs from what CourseKeeper found itself."""
+        return self.mapping.to_dict() != self.detected_mapping.to_dict()
+
+    def count(self, status: RowStatus) -> int:
+        """Rows with ``status``."""
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def errors(self) -> list[ImportIssue]:
+        """Errors of rows that cannot be imported."""
+        return [ImportIssue.of(i) for r in self.rows for i in r.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[ImportIssue]:
+        """File notices (identity numbers, capacity) and row warnings."""
+        found = [ImportIssue(None, "", n, "warning") for n in self.notices]
+        return found + [ImportIssue.of(i) for r in self.rows for i in r.issues if i.severity == "warning"]
+
+    def summary(self) -> dict[str, object]:
+        """The ``--json`` shape of DESIGN §7 (what a commit would do)."""
+        return {
+            "created": self.count(RowStatus.NEW),
+            "updated": self.count(RowStatus.UPDATE),
+            "unchanged": self.count(RowStatus.UNCHANGED),
+            "errors": [e.to_dict() for e in self.errors],
+            "warnings": [w.to_dict() for w in self.warnings],
+        }
+
+
+@dataclass
+class ImportResult:
+    """What a commit wrote."""
+
+    created: int
+    updated: int
+    unchanged: int
+    errors: list[ImportIssue]
+    warnings: list[ImportIssue]
+    skipped_rows: list[int]
+    error_workbook: Path | None = None
+    payments: int = 0
+    enrolment_ids: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        """The ``--json`` shape of DESIGN §7, plus the skipped rows and the error workbook."""
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "errors": [e.to_dict() for e in self.errors],
+            "warnings": [w.to_dict() for w in self.warnings],
+            "skipped_rows": self.skipped_rows,
+            "error_workbook": str(self.error_workbook) if self.error_workbook else None,
+        }
+
+    @property
+    def message(self) -> str:
+        """One Norwegian sentence for the user."""
+        text = (
+            f"Lest inn: {self.created} nye, {self.updated} oppdatert, {self.unchanged} uendret. "
+            f"{self.payments} betalinger registrert."
+        )
+        if self.skipped_rows:
+            text += f" {len(self.skipped_rows)} rader med feil ble ikke lest inn"
+            text += f"; de er lagret i «{self.error_workbook}»." if self.error_workbook else "."
+        return text
+
+
+def error_workbook_path(path: str | Path) -> Path:
+    """``<name> – feil.xlsx`` beside the imported file."""
+    source = Path(path)
+    return source.with_name(f"{source.stem} – feil.xlsx")
+
+
+def _tick(progress: Progress | None, i: int, n: int) -> None:
+    if progress is not None:
+        progress(i, n)
+
+
+def preview_import(
+    path: str | Path,
+    *,
+    course_id: int,
+    sheet: str | None = None,
+    mapping: ColumnMapping | None = None,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> ImportPreview:
+    """Read, parse and match the file against the database; writes nothing.
+
+    Raises UnreadableWorkbookError (exit 2), SheetChoiceNeeded, ValidationError (no header),
+    NotFoundError (unknown course).
+    """
+    course = courses.get_course(course_id)
+    today = today or dt.date.today()
+    _tick(progress, 0, 4)
+    rows = read_sheet(path, sheet)
+    _tick(progress, 1, 4)
+    detected = detect_header(rows.rows)
+    remembered = False
+    if mapping is None:
+        stored = get_setting(MAPPING_KEY + detected.mapping.signature)
+        if stored:
+            try:
+                mapping = ColumnMapping.from_dict(detected.mapping.headers, json.loads(stored))
+                remembered = True
+            except (ValueError, TypeError, AttributeError):
+                logger.warning("Ignoring a damaged remembered mapping for %s", detected.mapping.signature)
+    parsed = parse_participants(rows, mapping=mapping, header_row=detected.excel_row, today=today)
+    _tick(progress, 2, 4)
+    existing = load_existing(course_id, parsed)
+    _tick(progress, 3, 4)
+    planned = plan_import(
+        parsed, existing, deposit_ore=course.deposit_ore, today=today, lookup=MunicipalityLookup()
+    )
+    _tick(progress, 4, 4)
+    preview = ImportPreview(Path(path), course_id, parsed, planned, detected.mapping, remembered)
+    preview.notices = list(parsed.notices)
+    if remembered:
+        preview.notices.append("Kolonnevalget du gjorde sist for en fil med de samme overskriftene er brukt.")
+    if course.status in (CourseStatus.CANCELLED, CourseStatus.FINISHED):
+        state = CourseStatus(course.status).label.lower()
+        preview.blocking = f"Kurset «{course.title}» er {state} og tar ikke imot påmeldinger."
+        preview.notices.append(preview.blocking)
+    applicants = preview.count(RowStatus.NEW) + sum(
+        1 for r in planned if r.status == RowStatus.UPDATE and r.enrolment_id is None
+    )
+    if applicants and seats_taken(course) + applicants > course.capacity:
+        preview.notices.append(
+            f"Kurset har {course.capacity} plasser. Alle leses inn som «Søkt»; opptak gjøres som "
+            "eget steg, og de som ikke får plass settes på venteliste."
+        )
+    return preview
+
+
+def remember_mapping(mapping: ColumnMapping) -> None:
+    """Use ``mapping`` automatically for the next file with the same headers."""
+    set_setting(MAPPING_KEY + mapping.signature, json.dumps(mapping.to_dict()))
+
+
+def commit_import(
+    source: ImportPreview | str | Path,
+    *,
+    course_id: int | None = None,
+    sheet: str | None = None,
+    mapping: ColumnMapping | None = None,
+    skip_invalid: bool = False,
+    error_workbook: Path | None = None,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> ImportResult:
+    """Write the import in one transaction: all or nothing, or (``skip_invalid``) the valid rows.
+
+    Rows are matched again inside the transaction, so a preview that is a few minutes old
+    cannot create a person twice. Skipped rows go to ``error_workbook`` (default: beside the
+    file) when ``skip_invalid`` is set.
+    """
+    if isinstance(source, ImportPreview):
+        preview = source
+        if course_id is not None and course_id != preview.course_id:
+            raise ValueError("course_id differs from the preview's")
+    else:
+        if course_id is None:
+            raise ValueError("course_id is required with a path")
+        preview = preview_import(source, course_id=course_id, sheet=sheet, mapping=mapping, today=today)
+    today = today or dt.date.today()
+    if preview.blocking:
+        raise RuleError(preview.blocking)
+    written_workbook: Path | None = None
+    with database.atomic():
+        course = courses.get_course(preview.course_id)
+        planned = plan_import(
+            preview.parsed,
+            load_existing(preview.course_id, preview.parsed),
+            deposit_ore=course.deposit_ore,
+            today=today,
+        )
+        preview.rows = planned
+        bad = [r for r in planned if r.status == RowStatus.ERROR]
+        if bad and not skip_invalid:
+            details = [m for r in bad for m in r.messages() if "Rad" in m][:200]
+            raise ValidationError(
+                f"{len(bad)} av {len(planned)} rader har feil, så ingenting er lest inn. Rett feilene, "
+                "eller velg å lese inn bare de gyldige radene.",
+                details=details,
+            )
+        if bad:
+            written_workbook = error_workbook or error_workbook_path(preview.path)
+            rows = [dataclasses.replace(r.source, issues=r.issues) for r in bad]
+            write_error_workbook(written_workbook, preview.parsed, rows)
+        try:
+            result = _write(preview, planned, course, progress)
+            if preview.user_mapping:
+                remember_mapping(preview.mapping)
+        except BaseException:
+            if written_workbook is not None:
+                written_workbook.unlink(missing_ok=True)
+            raise
+    result.error_workbook = written_workbook
+    return result
+
+
+def _write(
+    preview: ImportPreview, planned: list[PlannedRow], course: object, progress: Progress | None
+) -> ImportResult:
+    """Inside the transaction: people, person updates, enrolments, payments, audit."""
+    total = len(planned) or 1
+    _tick(progress, 0, total)
+    file_name = preview.path.name
+    stamp = now()
+    new = [p for p in planned if p.status == RowStatus.NEW]
+    person_rows = []
+    for p in new:
+        r = p.source
+        person_rows.append(
+            (
+                r.first_name,
+                r.last_name,
+                r.birth_date,
+                r.email,
+                cells.format_phone(r.phone) or None,
+                r.address,
+                r.postal_code,
+                r.city,
+                p.municipality_id,
+                person_key(r.first_name, r.last_name),
+                stamp,
+            )
+        )
+    names = ["first_name", "last_name", "birth_date", "email", "phone", "address", "postal_code", "city"]
+    ids = insert_rows(Person, [*names, "municipality", "search_key", "created_at"], person_rows)
+    for p, pid in zip(new, ids, strict=True):
+        p.person_id = pid
+    _tick(progress, len(new), total)
+    entries: list[tuple[str, str, int | None, dict | None, dict | None]] = []
+    for p in planned:
+        if p.status == RowStatus.UPDATE and p.changes:
+            fields = [("municipality" if n == "municipality_id" else n) for n in p.changes]
+            update_rows(Person, fields, [(*p.changes.values(), p.person_id)])
+            entries.append(("update", "person", p.person_id, p.before, dict(p.changes)))
+    to_enrol = [
+        p for p in planned if p.status in (RowStatus.NEW, RowStatus.UPDATE) and p.enrolment_id is None
+    ]
+    enrolment_rows = [
+        (
+            course.id,
+            p.person_id,
+            EnrolmentState.APPLIED.value,
+            stamp,
+            stamp,
+            SOURCE,
+            file_name,
+            p.excel_row,
+            p.source.note,
+        )
+        for p in to_enrol
+    ]
+    enrol_fields = ["course", "person", "state", "applied_at", "state_changed_at", "source", "source_file"]
+    enrolment_ids = insert_rows(Enrolment, [*enrol_fields, "source_row", "notes"], enrolment_rows)
+    for p, eid in zip(to_enrol, enrolment_ids, strict=True):
+        p.enrolment_id = eid
+    _tick(progress, len(new) + len(to_enrol), total)
+    actor = audit.current_actor()
+    payments = [
+        (
+            p.enrolment_id,
+            EntryKind.PAYMENT.value,
+            p.payment[0],
+            p.payment[1],
+            PAYMENT_METHOD,
+            f"{file_name} rad {p.excel_row}",
+            actor,
+            stamp,
+        )
+        for p in planned
+        if p.payment and p.status in (RowStatus.NEW, RowStatus.UPDATE)
+    ]
+    ledger_fields = [
+        "enrolment",
+        "kind",
+        "amount_ore",
+        "entry_date",
+        "method",
+        "reference",
+        "entered_by",
+        "entered_at",
+    ]
+    payment_ids = insert_rows(LedgerEntry, ledger_fields, payments)
+    created = [p.person_id for p in new]
+    entries.append(
+        (
+            "import",
+            "course",
+            course.id,
+            None,
+            {
+                "file": file_name,
+                "sheet": preview.parsed.sheet,
+                "created_people": created,
+                "updated_people": [p.person_id for p in planned if p.status == RowStatus.UPDATE],
+                "enrolments": enrolment_ids,
+                "payments": payment_ids,
+            },
+        )
+    )
+    audit_rows(entries)
+    _tick(progress, total, total)
+    skipped = [p for p in planned if p.status == RowStatus.ERROR]
+    return ImportResult(
+        created=len(new),
+        updated=sum(1 for p in planned if p.status == RowStatus.UPDATE),
+        unchanged=sum(1 for p in planned if p.status == RowStatus.UNCHANGED),
+        errors=[ImportIssue.of(i) for p in skipped for i in p.issues if i.severity == "error"],
+        warnings=preview.warnings,
+        skipped_rows=[p.excel_row for p in skipped],
+        payments=len(payment_ids),
+        enrolment_ids=enrolment_ids,
+    )
