@@ -10,13 +10,11 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
     QStyle,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -88,23 +86,6 @@ def view_specs() -> list[ViewSpec]:
     ]
 
 
-class UnavailableView(QWidget):
-    """Shown in place of a view whose module is not there yet."""
-
-    areas: frozenset[str] = frozenset()
-
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        text = QLabel(self.tr("«%1» er ikke tilgjengelig i denne versjonen ennå.").replace("%1", label))
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setWordWrap(True)
-        layout.addWidget(text)
-
-    def reload(self) -> None:
-        """Nothing to reload."""
-
-
 class MainWindow(QMainWindow):
     """Navigation plus a stack of views; remembers size, position and the last view."""
 
@@ -149,12 +130,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
 
     def _make_view(self, spec: ViewSpec) -> QWidget:
-        try:
-            module = importlib.import_module(spec.module)
-        except ModuleNotFoundError as exc:
-            if exc.name != spec.module:
-                raise
-            return UnavailableView(spec.label)
+        module = importlib.import_module(spec.module)
         return getattr(module, spec.cls)(self.tasks)
 
     def _add_shortcuts(self) -> None:
