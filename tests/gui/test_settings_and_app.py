@@ -28,6 +28,7 @@ def test_profile_is_saved_with_inline_errors_first(settings_view, tasks, shown) 
     assert view.location.text().endswith("coursekeeper.db")
     view.save_profile()
     assert view.fields["name"].error.text() == "Skriv navnet på organisasjonen."
+    assert view.fields["prefix"].error.text() == "Skriv 1–10 bokstaver eller sifre, for eksempel HIK."
     view.name.setText("Hordaland Idrettskrets")
     view.prefix.setText("hik")
     view.signatory_name.setText("Kari Nordmann")

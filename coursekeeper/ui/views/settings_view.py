@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -206,9 +207,15 @@ class SettingsView(QWidget):
         """Validate inline, then save on the worker."""
         for field in self.fields.values():
             field.set_error(None)
+        problems = []
         if not self.name.text().strip():
-            self.fields["name"].set_error(self.tr("Skriv navnet på organisasjonen."))
-            self.name.setFocus()
+            problems.append(("name", self.tr("Skriv navnet på organisasjonen.")))
+        if not re.fullmatch(r"[A-Za-z0-9]{1,10}", self.prefix.text().strip()):
+            problems.append(("prefix", self.tr("Skriv 1–10 bokstaver eller sifre, for eksempel HIK.")))
+        for key, text in problems:
+            self.fields[key].set_error(text)
+        if problems:
+            self.fields[problems[0][0]].field.setFocus()
             return
         profile = OwnProfile(
             name=self.name.text(),
