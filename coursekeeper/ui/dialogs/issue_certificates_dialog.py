@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from coursekeeper.domain.states import ENROLMENT_STATE_LABELS
 from coursekeeper.errors import Cancelled, CourseKeeperError
 from coursekeeper.services import certificates
 from coursekeeper.services.certificates import Eligibility
-from coursekeeper.ui import messages
+from coursekeeper.ui import labels, messages
 from coursekeeper.ui.table_models import Column, RowTableModel
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
@@ -38,9 +40,33 @@ def _ordered_eligibility(course_id: int) -> list[Eligibility]:
     return sorted(rows, key=lambda e: (not e.eligible, e.certificate_number is not None))
 
 
+_HOURS = re.compile(r"^Mangler timer: (.+) av (.+) timer\.$")
+_STATE = re.compile(r"^Status er «(.+)»\.$")
+_STATE_CODES = {label: code for code, label in ENROLMENT_STATE_LABELS.items()}
+
+
+def translate_reason(reason: str) -> str:
+    """The service's Norwegian reason through Qt's translation (same text in Norwegian)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("IssueCertificatesDialog", text)
+
+    if match := _HOURS.match(reason):
+        return tr("Mangler timer: %1 av %2 timer.").replace("%1", match[1]).replace("%2", match[2])
+    if match := _STATE.match(reason):
+        state = _STATE_CODES.get(match[1])
+        return tr("Status er «%1».").replace("%1", labels.enrolment_state(state) if state else match[1])
+    known = {
+        "Egenandelen er ikke betalt.": tr("Egenandelen er ikke betalt."),
+        "Ikke vurdert som egnet.": tr("Ikke vurdert som egnet."),
+        "Har allerede kursbevis.": tr("Har allerede kursbevis."),
+    }
+    return known.get(reason, reason)
+
+
 def _reasons(row: Eligibility) -> str:
     # Someone who already has a certificate needs no explanation beyond its number.
-    return "" if row.certificate_number else " ".join(row.reasons)
+    return "" if row.certificate_number else " ".join(translate_reason(r) for r in row.reasons)
 
 
 class EligibilityModel(RowTableModel):

@@ -34,7 +34,7 @@ class RefundsDuePanel(RowsPanel):
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(
             tasks,
-            widths=(155, 210, 100, 80, 180, 185),
+            widths=(150, 200, 125, 75, 195, 180),
             multi_select=True,
             text_of=_due_text,
             parent=parent,
