@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
@@ -86,6 +87,19 @@ def view_specs() -> list[ViewSpec]:
     ]
 
 
+class _LazyViews(dict):
+    """Views by key, built on first use so start-up imports and builds only the view on screen."""
+
+    def __init__(self, build: Callable[[str], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> QWidget:
+        view = self._build(key)
+        self[key] = view
+        return view
+
+
 class MainWindow(QMainWindow):
     """Navigation plus a stack of views; remembers size, position and the last view."""
 
@@ -97,7 +111,7 @@ class MainWindow(QMainWindow):
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self.specs = view_specs()
-        self.views: dict[str, QWidget] = {}
+        self.views: dict[str, QWidget] = _LazyViews(self._build_view)
         self._loaded: set[str] = set()
 
         self.nav = QListWidget()
@@ -113,9 +127,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.label)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
-            view = self._make_view(spec)
-            self.views[spec.key] = view
-            self.stack.addWidget(view)
+            self.stack.addWidget(QWidget())  # placeholder until the view is first shown
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -129,9 +141,16 @@ class MainWindow(QMainWindow):
         self.tasks.changed.connect(self._on_data_changed)
         self._restore_state()
 
-    def _make_view(self, spec: ViewSpec) -> QWidget:
+    def _build_view(self, key: str) -> QWidget:
+        index = next(i for i, spec in enumerate(self.specs) if spec.key == key)
+        spec = self.specs[index]
         module = importlib.import_module(spec.module)
-        return getattr(module, spec.cls)(self.tasks)
+        view = getattr(module, spec.cls)(self.tasks)
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, view)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        return view
 
     def _add_shortcuts(self) -> None:
         for keys, slot in (
@@ -150,11 +169,11 @@ class MainWindow(QMainWindow):
 
     def current_view(self) -> QWidget:
         """The view on screen."""
-        return self.stack.currentWidget()
+        return self.views[self.current_key()]
 
     def current_key(self) -> str:
         """The key of the view on screen (``courses``, ``people`` …)."""
-        return self.specs[self.stack.currentIndex()].key
+        return self.specs[max(self.nav.currentRow(), 0)].key
 
     def show_view(self, key: str) -> QWidget:
         """Switch to a view by key and return it."""
@@ -167,8 +186,9 @@ class MainWindow(QMainWindow):
     def _on_nav_changed(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
         key = self.specs[row].key
+        view = self.views[key]
+        self.stack.setCurrentWidget(view)
         if key not in self._loaded:
             self._loaded.add(key)
             self.views[key].reload()

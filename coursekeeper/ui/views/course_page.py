@@ -14,7 +14,7 @@ from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.states import TRANSITIONS, EnrolmentState
 from coursekeeper.services import course_overview, enrolments
 from coursekeeper.services.course_overview import CourseOverview, EnrolmentRow
-from coursekeeper.ui import labels, messages, printing_actions
+from coursekeeper.ui import labels, messages
 from coursekeeper.ui.dialogs.add_person_dialog import AddPersonDialog
 from coursekeeper.ui.dialogs.attendance_dialog import AttendanceDialog
 from coursekeeper.ui.dialogs.course_dialog import CourseDialog
@@ -349,6 +349,9 @@ class CoursePage(QWidget):
 
     def save_sign_in_sheets(self) -> None:
         """Sign-in sheets for every session as one PDF (written on the worker)."""
+        # Imported here: the PDF machinery is not needed to start the program.
+        from coursekeeper.ui import printing_actions
+
         if self.course_id is not None:
             printing_actions.save_pdf(self, self.tasks, kind="attendance", course_id=self.course_id)
 

@@ -25,6 +25,8 @@ class RowTableView(QTableView):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
+        # Fitting columns looks at the first rows only: measuring 100,000 rows would freeze the window.
+        header.setResizeContentsPrecision(200)
 
     def fit_columns(self, widths: dict[int, int] | None = None) -> None:
         """Size columns to their contents once (cheap enough for page-sized tables), then fixed widths."""
