@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coursekeeper.domain.text import search_key
 from coursekeeper.ui.table_models import Column, RowTableModel
-from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.tasks import Progress, TaskRunner
 from coursekeeper.ui.widgets.data_table import DataTable
 
 
@@ -100,9 +100,14 @@ class RowsPanel(QWidget):
         """Fetch rows with ``fn`` on the database worker and show them."""
         text_of = self._text_of
 
-        def fetch() -> tuple[list[Any], dict[int, str]]:
+        def fetch(progress: Progress) -> tuple[list[Any], dict[int, str]]:
+            # A Cancel pressed while the query ran discards the rows instead of showing them late.
+            progress.update(0, 2)
             rows = fn()
-            return rows, _texts(rows, text_of)
+            progress.update(1, 2)
+            texts = _texts(rows, text_of)
+            progress.update(2, 2)
+            return rows, texts
 
         self.tasks.run(fetch, label=label, on_done=self._on_fetched, parent=self)
 
