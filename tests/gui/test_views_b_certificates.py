@@ -133,3 +133,25 @@ def test_reasons_are_translatable_and_unchanged_in_norwegian(qapp) -> None:
         "Noe annet.",
     ):
         assert translate_reason(reason) == reason
+
+
+def test_issue_for_the_selected_only(tasks, qtbot, shown) -> None:
+    from coursekeeper.ui.views.certificates_view import CertificatesView
+
+    s = part_b_data.build()
+    part_b_data.pay(s, "Kari", "Ola", "Per")
+    part_b_data.attend_fully(s, "Kari", "Ola")
+    view = CertificatesView(tasks)
+    qtbot.addWidget(view)
+    view.reload()
+    tasks.wait_idle()
+    view.course.choose(s.course_id)
+    dialog = _issue_dialog(view, tasks)
+    select_rows(dialog.panel.table, lambda r: r.person_name in ("Ola Ødegård", "Per Hansen"))
+    assert not dialog.selected_button.isEnabled()  # Per does not qualify
+    select_rows(dialog.panel.table, lambda r: r.person_name == "Ola Ødegård")
+    assert dialog.selected_button.isEnabled()
+    dialog.selected_button.click()
+    tasks.wait_idle()
+    assert shown["info"][-1].startswith("1 kursbevis er utstedt:") and "Ola Ødegård" in shown["info"][-1]
+    assert dialog.summary.text() == "1 får kursbevis · 1 får ikke · 1 har allerede"

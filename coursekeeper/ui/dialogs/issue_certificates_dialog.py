@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from coursekeeper.domain.states import ENROLMENT_STATE_LABELS
 from coursekeeper.errors import Cancelled, CourseKeeperError
-from coursekeeper.services import certificates
+from coursekeeper.services import certificate_batches, certificates
 from coursekeeper.services.certificates import Eligibility
 from coursekeeper.ui import labels, messages
 from coursekeeper.ui.table_models import Column, RowTableModel
@@ -108,7 +108,7 @@ class EligibilityPanel(RowsPanel):
 
 
 class IssueCertificatesDialog(QDialog):
-    """Lists everyone accepted on a course; «Utsted» issues to all who qualify in one step."""
+    """Lists everyone accepted on a course; issue to all who qualify, or to the selected, in one step."""
 
     def __init__(self, tasks: TaskRunner, course_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,13 +119,20 @@ class IssueCertificatesDialog(QDialog):
         self.course.course_changed.connect(self._on_course_changed)
         self._wanted = course_id
         self.issued_on = date_edit()
-        self.panel = EligibilityPanel(tasks, widths=(200, 150), text_of=lambda r: r.person_name)
+        self.panel = EligibilityPanel(
+            tasks, widths=(200, 150), multi_select=True, text_of=lambda r: r.person_name
+        )
         self.panel.loaded.connect(self._update_summary)
+        self.panel.table.selectionModel().selectionChanged.connect(self._update_selected_button)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.issue_button = QPushButton(self.tr("Utsted kursbevis"))
         self.issue_button.setDefault(True)
         self.issue_button.clicked.connect(self.issue)
+        self.selected_button = QPushButton(self.tr("Utsted for valgte"))
+        self.selected_button.setToolTip(self.tr("Utsted kursbevis bare til de valgte deltakerne"))
+        self.selected_button.clicked.connect(self.issue_selected)
+        self.selected_button.setEnabled(False)
         close = QPushButton(self.tr("Lukk"))
         close.clicked.connect(self.reject)
 
@@ -140,6 +147,7 @@ class IssueCertificatesDialog(QDialog):
         top.addWidget(self.issued_on)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.selected_button)
         bottom.addWidget(self.issue_button)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
@@ -177,6 +185,11 @@ class IssueCertificatesDialog(QDialog):
             self.tr("Utsted %1 kursbevis").replace("%1", str(count)) if count else self.tr("Utsted kursbevis")
         )
         self.issue_button.setEnabled(count > 0)
+        self._update_selected_button()
+
+    def _update_selected_button(self) -> None:
+        rows = self.panel.selected_rows()
+        self.selected_button.setEnabled(bool(rows) and all(r.eligible for r in rows))
 
     def issue(self) -> None:
         """Issue to everyone who qualifies, on the database worker."""
@@ -186,6 +199,24 @@ class IssueCertificatesDialog(QDialog):
         self.issue_button.setEnabled(False)
         self.tasks.run(
             functools.partial(issue_and_describe, course_id, date_of(self.issued_on)),
+            label=self.tr("Utsteder kursbevis …"),
+            touches={"certificates", "enrolments"},
+            on_done=self._on_issued,
+            on_error=self._on_failed,
+            parent=self,
+        )
+
+    def issue_selected(self) -> None:
+        """Issue only to the selected (qualifying) participants, in one transaction."""
+        ids = [r.enrolment_id for r in self.panel.selected_rows() if r.eligible]
+        if not ids:
+            return
+        self.issue_button.setEnabled(False)
+        self.selected_button.setEnabled(False)
+        self.tasks.run(
+            functools.partial(
+                certificate_batches.issue_selected, enrolment_ids=ids, issued_on=date_of(self.issued_on)
+            ),
             label=self.tr("Utsteder kursbevis …"),
             touches={"certificates", "enrolments"},
             on_done=self._on_issued,
