@@ -1149,32 +1149,32 @@ Create a new person anyway?</translation>
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="69" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="104" />
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="71" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="106" />
         <source>Kursbevis</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="75" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="110" />
         <source>Hvorfor ikke</source>
         <translation>Why not</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="80" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="115" />
         <source>Har %1</source>
         <translation>Has %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="81" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="116" />
         <source>Får kursbevis</source>
         <translation>Gets a certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="81" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="116" />
         <source>Får ikke</source>
         <translation>Does not get one</translation>
     </message>
@@ -1319,49 +1319,85 @@ Create a new person anyway?</translation>
 <context>
     <name>IssueCertificatesDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="90" />
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="100" />
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="151" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="53" />
+        <source>Mangler timer: %1 av %2 timer.</source>
+        <translation>Missing hours: %1 of %2 hours.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="59" />
+        <source>Status er «%1».</source>
+        <translation>Status is “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="63" />
+        <source>Egenandelen er ikke betalt.</source>
+        <translation>The deposit has not been paid.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="66" />
+        <source>Ikke vurdert som egnet.</source>
+        <translation>Not screened as suitable.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="69" />
+        <source>Har allerede kursbevis.</source>
+        <translation>Already has a certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="125" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="138" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="194" />
         <source>Utsted kursbevis</source>
         <translation>Issue certificates</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="103" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="141" />
+        <source>Utsted for valgte</source>
+        <translation>Issue for selected</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="142" />
+        <source>Utsted kursbevis bare til de valgte deltakerne</source>
+        <translation>Issue certificates only to the selected participants</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="145" />
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="107" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="149" />
         <source>&amp;Kurs:</source>
         <translation>&amp;Course:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="109" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="151" />
         <source>&amp;Utstedt dato:</source>
         <translation>&amp;Issue date:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="136" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="179" />
         <source>Vurderer hvem som får kursbevis …</source>
         <translation>Checking who gets a certificate …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="145" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="188" />
         <source>%1 får kursbevis · %2 får ikke · %3 har allerede</source>
         <translation>%1 get a certificate · %2 do not · %3 already have one</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="151" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="194" />
         <source>Utsted %1 kursbevis</source>
         <translation>Issue %1 certificates</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="163" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="211" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="229" />
         <source>Utsteder kursbevis …</source>
         <translation>Issuing certificates …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="173" />
+        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="239" />
         <source>%1 kursbevis er utstedt:</source>
         <translation>%1 certificates have been issued:</translation>
     </message>
@@ -1512,32 +1548,32 @@ Create a new person anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coursekeeper/ui/main_window.py" line="50" />
+        <location filename="../../coursekeeper/ui/main_window.py" line="49" />
         <source>Kurs</source>
         <translation>Courses</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/main_window.py" line="57" />
+        <location filename="../../coursekeeper/ui/main_window.py" line="56" />
         <source>Personer</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/main_window.py" line="64" />
+        <location filename="../../coursekeeper/ui/main_window.py" line="63" />
         <source>Egenandeler</source>
         <translation>Deposits</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/main_window.py" line="71" />
+        <location filename="../../coursekeeper/ui/main_window.py" line="70" />
         <source>Kursbevis</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/main_window.py" line="78" />
+        <location filename="../../coursekeeper/ui/main_window.py" line="77" />
         <source>Nøkkeltall</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/main_window.py" line="85" />
+        <location filename="../../coursekeeper/ui/main_window.py" line="84" />
         <source>Innstillinger</source>
         <translation>Settings</translation>
     </message>
@@ -2118,18 +2154,18 @@ Create a new person anyway?</translation>
 <context>
     <name>RowsPanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="143" />
+        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="148" />
         <source>1 rad</source>
         <extracomment>Emitted after new rows are shown (tests wait on it). The table model class (a RowTableModel subclass may add colours).</extracomment>
         <translation>1 row</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="143" />
+        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="148" />
         <source>%1 rader</source>
         <translation>%1 rows</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="145" />
+        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="150" />
         <source>%1 av %2 rader</source>
         <translation>%1 of %2 rows</translation>
     </message>
@@ -2288,189 +2324,194 @@ Create a new person anyway?</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="44" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="45" />
         <source>Innstillinger</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="50" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="51" />
         <source>For eksempel HIK</source>
         <translation>For example HIK</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="59" />
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="178" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="60" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="179" />
         <source>Ingen logo</source>
         <translation>No logo</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="63" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="64" />
         <source>Velg logo …</source>
         <translation>Choose logo …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="65" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="66" />
         <source>Fjern logo</source>
         <translation>Remove logo</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="68" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="69" />
         <source>Lagre profilen</source>
         <translation>Save profile</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="72" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="73" />
         <source>Organisasjonen (står på kursbevis og brev)</source>
         <translation>The organisation (printed on certificates and letters)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="74" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="75" />
         <source>&amp;Navn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="75" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="76" />
         <source>&amp;Prefiks for kursbevisnummer:</source>
         <translation>Certificate number &amp;prefix:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="76" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="77" />
         <source>&amp;Adresse:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="80" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="81" />
         <source>Postnummer og sted:</source>
         <translation>Postcode and town:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="81" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="82" />
         <source>&amp;E-post:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="82" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="83" />
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="83" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="84" />
         <source>&amp;Underskriver:</source>
         <translation>&amp;Signatory:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="84" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="85" />
         <source>Underskriverens &amp;tittel:</source>
         <translation>Signatory's &amp;title:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="90" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="91" />
         <source>Logo:</source>
         <translation>Logo:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="104" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="105" />
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="106" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="107" />
         <source>Sp&amp;råk i programmet:</source>
         <translation>Program &amp;language:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="112" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="113" />
         <source>Ta sikkerhetskopi nå …</source>
         <translation>Back up now …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="114" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="115" />
         <source>Gjenopprett fra sikkerhetskopi …</source>
         <translation>Restore from backup …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="116" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="117" />
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="118" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="119" />
         <source>Databasen ligger her:</source>
         <translation>The database is here:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="147" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="148" />
         <source>Henter profilen …</source>
         <translation>Loading the profile …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="184" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="185" />
         <source>Velg logo</source>
         <translation>Choose logo</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="184" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="185" />
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="196" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="197" />
         <source>Filen kan ikke brukes som logo. Velg et PNG- eller JPEG-bilde under 2 MB.</source>
         <translation>The file cannot be used as a logo. Choose a PNG or JPEG image under 2 MB.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="210" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="212" />
         <source>Skriv navnet på organisasjonen.</source>
         <translation>Enter the name of the organisation.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="228" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="214" />
+        <source>Skriv 1–10 bokstaver eller sifre, for eksempel HIK.</source>
+        <translation>Enter 1–10 letters or digits, for example HIK.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="235" />
         <source>Lagrer profilen …</source>
         <translation>Saving the profile …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="237" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="244" />
         <source>Lagret.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="250" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="257" />
         <source>Språket endres neste gang du starter CourseKeeper.</source>
         <translation>The language changes the next time you start CourseKeeper.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="259" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="266" />
         <source>Ta sikkerhetskopi</source>
         <translation>Back up</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="259" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="266" />
         <source>CourseKeeper-database (*.db)</source>
         <translation>CourseKeeper database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="270" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="277" />
         <source>Tar sikkerhetskopi …</source>
         <translation>Backing up …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="277" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="284" />
         <source>Sikkerhetskopien er lagret i %1</source>
         <translation>The backup is saved in %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="283" />
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="296" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="290" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="303" />
         <source>Gjenopprett fra sikkerhetskopi</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="285" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="292" />
         <source>CourseKeeper-database (*.db);;Alle filer (*)</source>
         <translation>CourseKeeper database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="298" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="305" />
         <source>Alt som er registrert nå, erstattes med innholdet i
 %1
 
@@ -2481,17 +2522,17 @@ Den nåværende databasen blir først kopiert til mappen for sikkerhetskopier.</
 The current database is first copied to the backups folder.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="301" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="308" />
         <source>Gjenopprett</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="306" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="313" />
         <source>Gjenoppretter …</source>
         <translation>Restoring …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="319" />
+        <location filename="../../coursekeeper/ui/views/settings_view.py" line="326" />
         <source>Databasen er gjenopprettet. Den forrige databasen ble lagret som %1</source>
         <translation>The database has been restored. The previous database was saved as %1</translation>
     </message>
@@ -2596,14 +2637,6 @@ The current database is first copied to the backups folder.</translation>
         <location filename="../../coursekeeper/ui/tasks.py" line="160" />
         <source>Arbeider …</source>
         <translation>Working …</translation>
-    </message>
-</context>
-<context>
-    <name>UnavailableView</name>
-    <message>
-        <location filename="../../coursekeeper/ui/main_window.py" line="99" />
-        <source>«%1» er ikke tilgjengelig i denne versjonen ennå.</source>
-        <translation>“%1” is not available in this version yet.</translation>
     </message>
 </context>
 <context>

@@ -47,19 +47,28 @@ _STATE_CODES = {label: code for code, label in ENROLMENT_STATE_LABELS.items()}
 
 def translate_reason(reason: str) -> str:
     """The service's Norwegian reason through Qt's translation (same text in Norwegian)."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("IssueCertificatesDialog", text)
-
+    # Literal translate() calls (not a local ``tr`` alias): pyside6-lupdate files them under this context.
     if match := _HOURS.match(reason):
-        return tr("Mangler timer: %1 av %2 timer.").replace("%1", match[1]).replace("%2", match[2])
+        return (
+            QCoreApplication.translate("IssueCertificatesDialog", "Mangler timer: %1 av %2 timer.")
+            .replace("%1", match[1])
+            .replace("%2", match[2])
+        )
     if match := _STATE.match(reason):
         state = _STATE_CODES.get(match[1])
-        return tr("Status er «%1».").replace("%1", labels.enrolment_state(state) if state else match[1])
+        return QCoreApplication.translate("IssueCertificatesDialog", "Status er «%1».").replace(
+            "%1", labels.enrolment_state(state) if state else match[1]
+        )
     known = {
-        "Egenandelen er ikke betalt.": tr("Egenandelen er ikke betalt."),
-        "Ikke vurdert som egnet.": tr("Ikke vurdert som egnet."),
-        "Har allerede kursbevis.": tr("Har allerede kursbevis."),
+        "Egenandelen er ikke betalt.": QCoreApplication.translate(
+            "IssueCertificatesDialog", "Egenandelen er ikke betalt."
+        ),
+        "Ikke vurdert som egnet.": QCoreApplication.translate(
+            "IssueCertificatesDialog", "Ikke vurdert som egnet."
+        ),
+        "Har allerede kursbevis.": QCoreApplication.translate(
+            "IssueCertificatesDialog", "Har allerede kursbevis."
+        ),
     }
     return known.get(reason, reason)
 
