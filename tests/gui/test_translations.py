@@ -33,3 +33,34 @@ def test_english_is_applied_when_chosen(qapp) -> None:
 
         QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal))
     assert QCoreApplication.translate("MainWindow", "Nøkkeltall") == "Nøkkeltall"
+
+
+def test_source_strings_are_all_in_the_ts_file_with_a_context(tmp_path) -> None:
+    """Re-extract with pyside6-lupdate: a new string without English, or one lupdate files under
+    no context (a ``tr`` alias outside a class), fails here instead of showing Norwegian in English."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    tool = shutil.which("pyside6-lupdate")
+    if tool is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    root = settings.resources_dir().parent
+    ts = tmp_path / "coursekeeper_en.ts"
+    shutil.copy(settings.resources_dir() / "translations" / "coursekeeper_en.ts", ts)
+    sources = sorted(str(p) for p in (root / "coursekeeper" / "ui").rglob("*.py"))
+    sources.append(str(root / "coursekeeper" / "app.py"))
+    subprocess.run([tool, *sources, "-no-obsolete", "-ts", str(ts)], check=True, capture_output=True)
+    tree = ET.parse(ts).getroot()
+    nameless = [m.findtext("source") for c in tree.iter("context") if not c.findtext("name") for m in c]
+    assert nameless == [], "strings lupdate cannot tie to a context (use self.tr or translate('Ctx', …))"
+    missing = [
+        f"{c.findtext('name')}: {m.findtext('source')}"
+        for c in tree.iter("context")
+        for m in c.iter("message")
+        if m.find("translation").get("type") == "unfinished"
+    ]
+    assert missing == [], (
+        "run pyside6-lupdate and translate these in resources/translations/coursekeeper_en.ts"
+    )
