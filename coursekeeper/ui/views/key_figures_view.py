@@ -67,7 +67,7 @@ class KeyFiguresView(QWidget):
         explain.setWordWrap(True)
         self.per_course = FunnelModel(self._columns(self.tr("Kurs")), self)
         self.per_municipality = FunnelModel(self._columns(self.tr("Kommune")), self)
-        widths = (230, *([90] * len(STEPS)))
+        widths = (240, *([90] * len(STEPS)))
         self.course_table = DataTable(self.per_course, widths=widths)
         self.municipality_table = DataTable(self.per_municipality, widths=(200, *widths[1:]))
         for table in (self.course_table, self.municipality_table):

@@ -65,6 +65,8 @@ class PersonPage(QWidget):
         )
         self.ledger = LedgerPanel(tasks)
         self.ledger.table.setColumnHidden(2, True)  # every entry is this person's
+        self.ledger.table.setColumnWidth(3, 260)  # room for the course and the method instead
+        self.ledger.table.setColumnWidth(6, 170)
         self.assignments = RowsPanel(
             tasks,
             [
