@@ -44,7 +44,7 @@ def test_record_payments_for_a_course_then_correct_one(tasks, qtbot, shown, monk
     assert panel.pay_button.isEnabled()
     panel.pay_button.click()
     tasks.wait_idle()
-    assert view.feedback.text() == "Innbetaling registrert: 2 000 kr (2 posteringer)."
+    assert view.feedback.text() == "Innbetalinger registrert for 2 deltakere: til sammen 2 000 kr."
     assert _status_by_name(panel) == {
         "Per Hansen": "Ikke betalt",
         "Kari Nordmann": "Betalt",
@@ -117,3 +117,38 @@ def test_refund_due_after_six_months_is_recorded_for_the_selection(tasks, qtbot,
         "1 000 kr",
         "Bilag 42",
     )
+
+
+def test_forfeit_candidates_and_keeping_a_deposit(tasks, qtbot, shown, monkeypatch) -> None:
+    from coursekeeper.db.models import Course
+    from coursekeeper.ui.dialogs.forfeit_dialog import ForfeitDialog
+    from coursekeeper.ui.views.deposits_view import DepositsView
+
+    s = part_b_data.build()
+    part_b_data.pay(s, "Per", "Kari")
+    Course.update(assignment_deadline_months=3).where(Course.id == s.course_id).execute()
+    view = DepositsView(tasks)
+    qtbot.addWidget(view)
+    reload_on_change(tasks, view)
+    view.reload()
+    view.tabs.setCurrentWidget(view.forfeit_panel)
+    set_date(view.forfeit_panel.as_of, dt.date(2025, 9, 1))
+    tasks.wait_idle()
+    assert sorted(tuple(r) for r in table_texts(view.forfeit_panel.model)) == [
+        ("Kari Nordmann", "Treningskontaktkurs Øygarden vår 2025", "1 000 kr", "10.07.2025"),
+        ("Per Hansen", "Treningskontaktkurs Øygarden vår 2025", "1 000 kr", "10.07.2025"),
+    ]
+
+    def fill(d: ForfeitDialog) -> None:
+        assert not d.ok_button.isEnabled()  # the reason is required
+        d.note.setText("Ikke startet oppdrag innen fristen")
+
+    drive_dialog(monkeypatch, ForfeitDialog, fill)
+    select_rows(view.forfeit_panel.table, lambda r: r.person_name == "Per Hansen")
+    view.forfeit_panel.forfeit_button.click()
+    tasks.wait_idle()
+    assert view.feedback.text() == "Egenandel beholdt: 1 000 kr."
+    assert [r[0] for r in table_texts(view.forfeit_panel.model)] == ["Kari Nordmann"]
+    view.tabs.setCurrentWidget(view.status_panel)
+    tasks.wait_idle()
+    assert _status_by_name(view.status_panel)["Per Hansen"] == "Beholdt"

@@ -44,7 +44,6 @@ class VerifyDialog(QDialog):
         self.code = QLineEdit()
         self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
         self.code.setMinimumWidth(260)
-        self.code.returnPressed.connect(self.check)
         self.check_button = QPushButton(self.tr("&Kontroller"))
         self.check_button.setDefault(True)
         self.check_button.clicked.connect(self.check)

@@ -8,7 +8,6 @@ import functools
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
-from coursekeeper.domain.money import format_kr
 from coursekeeper.services import deposit_batches
 from coursekeeper.services.deposit_batches import EntryBatch
 from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
@@ -109,10 +108,13 @@ class DepositStatusPanel(RowsPanel):
         )
 
     def _on_paid(self, batch: EntryBatch) -> None:
-        text = self.tr("Innbetaling registrert: %1 (%2 posteringer).")
-        self.recorded.emit(
-            text.replace("%1", format_kr(batch.total_ore)).replace("%2", str(len(batch.entry_ids)))
+        text = self.batch_message(
+            self.tr("Innbetaling registrert: %1."),
+            self.tr("Innbetalinger registrert for %2 deltakere: til sammen %1."),
+            len(batch.entry_ids),
+            batch.total_ore,
         )
+        self.recorded.emit(text)
 
     def refund(self) -> None:
         """Pay back what is held for the selected participants."""
@@ -143,10 +145,13 @@ class DepositStatusPanel(RowsPanel):
         )
 
     def _on_refunded(self, batch: RefundBatch) -> None:
-        text = self.tr("Tilbakebetaling registrert: %1 (%2 posteringer).")
-        self.recorded.emit(
-            text.replace("%1", format_kr(batch.total_ore)).replace("%2", str(len(batch.entry_ids)))
+        text = self.batch_message(
+            self.tr("Tilbakebetaling registrert: %1."),
+            self.tr("Tilbakebetalinger registrert for %2 deltakere: til sammen %1."),
+            len(batch.entry_ids),
+            batch.total_ore,
         )
+        self.recorded.emit(text)
 
     def forfeit(self) -> None:
         """Keep what is held for the selected participants."""
@@ -170,7 +175,10 @@ class DepositStatusPanel(RowsPanel):
         )
 
     def _on_forfeited(self, batch: EntryBatch) -> None:
-        text = self.tr("Egenandel beholdt: %1 (%2 posteringer).")
-        self.recorded.emit(
-            text.replace("%1", format_kr(batch.total_ore)).replace("%2", str(len(batch.entry_ids)))
+        text = self.batch_message(
+            self.tr("Egenandel beholdt: %1."),
+            self.tr("Egenandeler beholdt for %2 deltakere: til sammen %1."),
+            len(batch.entry_ids),
+            batch.total_ore,
         )
+        self.recorded.emit(text)

@@ -7,7 +7,6 @@ import functools
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from coursekeeper.domain.money import format_kr
 from coursekeeper.services import deposit_batches, refunds
 from coursekeeper.services.deposit_batches import EntryBatch
 from coursekeeper.services.refunds import ForfeitCandidate
@@ -100,7 +99,10 @@ class ForfeitCandidatesPanel(RowsPanel):
         )
 
     def _on_forfeited(self, batch: EntryBatch) -> None:
-        text = self.tr("Egenandel beholdt: %1 (%2 posteringer).")
-        self.recorded.emit(
-            text.replace("%1", format_kr(batch.total_ore)).replace("%2", str(len(batch.entry_ids)))
+        text = self.batch_message(
+            self.tr("Egenandel beholdt: %1."),
+            self.tr("Egenandeler beholdt for %2 deltakere: til sammen %1."),
+            len(batch.entry_ids),
+            batch.total_ore,
         )
+        self.recorded.emit(text)

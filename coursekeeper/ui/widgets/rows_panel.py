@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.text import search_key
 from coursekeeper.ui.table_models import Column, RowTableModel
 from coursekeeper.ui.tasks import Progress, TaskRunner
@@ -154,6 +155,12 @@ class RowsPanel(QWidget):
     def summary_suffix(self) -> str:
         """More to say after the row count (e.g. a total); empty by default."""
         return ""
+
+    @staticmethod
+    def batch_message(one: str, many: str, count: int, total_ore: int) -> str:
+        """``one`` or ``many`` (translated by the caller) with %1 = the total and %2 = how many."""
+        text = one if count == 1 else many
+        return text.replace("%1", format_kr(total_ore)).replace("%2", str(count))
 
     def rows(self) -> list[Any]:
         """The rows shown, in display order."""
