@@ -78,6 +78,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--course", required=True, type=_int, help="kurs-id (se «coursekeeper courses»)")
     p.add_argument("--out", required=True, help="PDF-filen som skal skrives")
     p.add_argument("--as-of", default=None, help="for refund-letters: ÅÅÅÅ-MM-DD (standard: i dag)")
+
+    p = sub.add_parser("import", help="les inn en deltakerliste (xlsx, xlsm, xls, ods)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--course", required=True, type=_int, help="kurs-id (se «coursekeeper courses»)")
+    p.add_argument("--sheet", default=None, help="arket som skal leses når filen har flere")
+    p.add_argument("--dry-run", action="store_true", help="vis hva som ville skjedd, uten å lagre")
+    p.add_argument(
+        "--skip-invalid", action="store_true", help="les inn de gyldige radene, lagre resten i en feilfil"
+    )
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export", help="eksporter en kursliste til Excel")
+    p.add_argument(
+        "kind",
+        metavar="KIND",
+        choices=("participants", "attendance", "deposits", "certificates", "followup", "refunds"),
+    )
+    p.add_argument("--course", required=True, type=_int, help="kurs-id (se «coursekeeper courses»)")
+    p.add_argument("--out", required=True, help="xlsx-filen som skal skrives")
+
+    p = sub.add_parser("followup", help="les inn en utfylt oppfølgingsliste")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="vis hva som ville skjedd, uten å lagre")
+    p.add_argument("--json", action="store_true")
     return parser
 
 
@@ -288,6 +312,92 @@ def cmd_print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _issue_lines(issues: list, prefix: str = "") -> None:
+    for issue in issues:
+        print(f"{prefix}{issue.describe()}", file=sys.stderr)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read a participant list into a course (all or nothing unless --skip-invalid)."""
+    from coursekeeper.errors import ValidationError
+    from coursekeeper.excel.errors import SheetChoiceNeeded
+    from coursekeeper.services import courses, imports
+
+    _open(args)
+    courses.get_course(args.course)  # an unknown course is refused before the file is read
+    source = Path(args.file)
+    try:
+        preview = imports.preview_import(source, course_id=args.course, sheet=args.sheet)
+    except SheetChoiceNeeded as exc:
+        raise ValidationError(exc.message + " Oppgi arket med --sheet NAVN.") from None
+    refused = bool(preview.errors) and not args.skip_invalid
+    if args.dry_run or refused:
+        if args.json:
+            _print_json(preview.summary() | {"dry_run": args.dry_run, "written": False})
+        else:
+            print(
+                f"{'Prøvekjøring' if args.dry_run else 'Ingenting er lest inn'}: "
+                f"{preview.count(imports.RowStatus.NEW)} nye, {preview.count(imports.RowStatus.UPDATE)} "
+                f"oppdateres, {preview.count(imports.RowStatus.UNCHANGED)} uendret, "
+                f"{preview.count(imports.RowStatus.ERROR)} med feil."
+            )
+            _issue_lines(preview.errors, "Feil: ")
+            _issue_lines(preview.warnings, "Advarsel: ")
+            if refused:
+                print(
+                    "Rett feilene og prøv igjen, eller bruk --skip-invalid for å lese inn bare de "
+                    "gyldige radene.",
+                    file=sys.stderr,
+                )
+        if preview.blocking:
+            print(f"Feil: {preview.blocking}", file=sys.stderr)
+            return EXIT_INPUT
+        return EXIT_INPUT if refused else EXIT_OK
+    result = imports.commit_import(
+        preview, skip_invalid=args.skip_invalid, error_workbook=imports.error_workbook_path(source)
+    )
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        print(result.message)
+        _issue_lines(result.errors, "Ikke lest inn: ")
+        _issue_lines(result.warnings, "Advarsel: ")
+    if result.error_workbook is not None:
+        print(f"Radene med feil er lagret i «{result.error_workbook}».", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write a course workbook (participants, attendance, deposits, certificates, followup, refunds)."""
+    from coursekeeper.services import exports
+
+    _open(args)
+    try:
+        result = exports.export_kind(args.kind, course_id=args.course, out=Path(args.out))
+    except OSError as exc:
+        print(f"Feil: Kunne ikke skrive «{args.out}»: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INPUT
+    print(result.message)
+    return EXIT_OK
+
+
+def cmd_followup(args: argparse.Namespace) -> int:
+    """Read back a filled-in follow-up sheet: create or update assignments, report the rest."""
+    from coursekeeper.services.followup import apply_followup
+
+    _open(args)
+    result = apply_followup(Path(args.file), dry_run=args.dry_run)
+    if args.json:
+        _print_json(result.to_dict())
+        return EXIT_OK
+    print(result.message)
+    for note in result.refused:
+        print(f"Avvist: {note.message}", file=sys.stderr)
+    for note in result.conflicts:
+        print(f"Konflikt: {note.message}", file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "courses": cmd_courses,
@@ -298,6 +408,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "restore": cmd_restore,
     "check": cmd_check,
     "print": cmd_print,
+    "import": cmd_import,
+    "export": cmd_export,
+    "followup": cmd_followup,
 }
 
 
