@@ -74,6 +74,13 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text or "")
 
 
+def _fold_email(email: str) -> str:
+    # Same result as search_key for plain ASCII addresses (nearly all), several times faster.
+    if email.isascii():
+        return email.lower().replace("aa", "a").replace("oe", "o")
+    return search_key(email)
+
+
 def people_directory() -> list[PersonListRow]:
     """Everyone (not anonymised), by last name, with their number of courses; one query each."""
     counts = dict(
@@ -98,7 +105,7 @@ def people_directory() -> list[PersonListRow]:
     for pid, first, last, born, email, phone, mname, key in query.tuples():
         email = email or ""
         born_text = f"{born:%d.%m.%Y} {born.isoformat()}" if born else ""
-        text = " ".join((key or search_key(f"{first} {last}"), email, search_key(email), born_text))
+        text = " ".join((key or search_key(f"{first} {last}"), email, _fold_email(email), born_text))
         rows.append(
             PersonListRow(
                 pid,
