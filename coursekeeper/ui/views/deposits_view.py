@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from coursekeeper.ui import messages
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.deposit_status_panel import DepositStatusPanel
 from coursekeeper.ui.views.forfeit_candidates_panel import ForfeitCandidatesPanel
@@ -79,6 +80,12 @@ class DepositsView(QWidget):
     def new_item(self) -> None:
         """Ctrl+N: record a payment for the selected participants (on the «Deltakere» tab)."""
         self.tabs.setCurrentWidget(self.status_panel)
+        if not self.status_panel.selected_rows():
+            messages.show_info(
+                self,
+                self.tr("Velg først deltakerne som har betalt i listen «Deltakere», og trykk Ctrl+N igjen."),
+            )
+            return
         self.status_panel.pay()
 
     def show_course(self, course_id: int | None, tab: int = 0) -> None:
