@@ -75,12 +75,16 @@ def _add(
     return entry
 
 
-def balances(enrolment_ids: Iterable[int] | None = None) -> dict[int, Balance]:
-    """Ledger sums per enrolment (all enrolments when ``enrolment_ids`` is None)."""
+def balances(
+    enrolment_ids: Iterable[int] | None = None, *, course_id: int | None = None
+) -> dict[int, Balance]:
+    """Ledger sums per enrolment: the given ones, one course's, or all (both None)."""
     corrected = LedgerEntry.alias("corrected")
     query = LedgerEntry.select(
         LedgerEntry.enrolment, LedgerEntry.kind, LedgerEntry.amount_ore, corrected.kind
     ).join(corrected, pw.JOIN.LEFT_OUTER, on=(LedgerEntry.corrects == corrected.id))
+    if course_id is not None:
+        query = query.switch(LedgerEntry).join(Enrolment).where(Enrolment.course == course_id)
     if enrolment_ids is not None:
         ids = list(enrolment_ids)
         if not ids:

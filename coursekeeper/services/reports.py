@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import peewee as pw
 
@@ -38,12 +38,13 @@ class Funnel:
     reached_12: int = 0
     reached_18: int = 0
     refunded: int = 0
+    course_id: int | None = None  # set on per-course funnels: titles can repeat
+    start_date: dt.date | None = None
 
     def add(self, other: Funnel) -> None:
         """Add another funnel's counts to this one."""
-        for f in fields(self):
-            if f.name != "label":
-                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+        for name in STEP_LABELS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 STEP_LABELS = {
@@ -126,10 +127,12 @@ def funnel_per_course(as_of: dt.date | None = None) -> list[Funnel]:
     as_of = as_of or dt.date.today()
     by_course = _funnels(as_of, 1)
     out = []
-    for course_id, title in (
-        Course.select(Course.id, Course.title).order_by(Course.start_date.desc()).tuples()
+    for course_id, title, start in (
+        Course.select(Course.id, Course.title, Course.start_date).order_by(Course.start_date.desc()).tuples()
     ):
-        out.append(by_course.get(course_id, Funnel(title)))
+        funnel = by_course.get(course_id, Funnel(title))
+        funnel.course_id, funnel.start_date = course_id, start
+        out.append(funnel)
     return out
 
 
