@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import fields
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from coursekeeper.services import reports
-from coursekeeper.services.reports import Funnel
+from coursekeeper.services.reports import STEP_LABELS, Funnel
 from coursekeeper.ui.table_models import RIGHT, Column, RowTableModel
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets import status_labels
@@ -19,7 +18,7 @@ from coursekeeper.ui.widgets.data_table import DataTable
 from coursekeeper.ui.widgets.form_fields import date_edit, date_of
 
 #: The funnel's steps in order (every Funnel field but the label).
-STEPS = [f.name for f in fields(Funnel) if f.name != "label"]
+STEPS = list(STEP_LABELS)
 
 
 def funnels(as_of: dt.date) -> tuple[list[Funnel], list[Funnel]]:
