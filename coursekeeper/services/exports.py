@@ -19,11 +19,11 @@ from coursekeeper.db.models import Certificate, Enrolment, LedgerEntry, Municipa
 from coursekeeper.domain.deposits import EntryKind, balance, derive_status
 from coursekeeper.domain.states import EnrolmentState, ScreeningOutcome
 from coursekeeper.errors import ValidationError
-from coursekeeper.excel import cells
 from coursekeeper.excel.writing import ColumnSpec, SheetSpec, write_workbook
 from coursekeeper.services import attendance, courses, deposits, refunds
 from coursekeeper.services.course_overview import attendance_sheet
 from coursekeeper.services.followup import followup_sheets
+from coursekeeper.services.phone_display import display_phone
 
 Progress = Callable[[int, int], None]
 
@@ -82,8 +82,9 @@ def _write(
     return ExportResult(path, kind, sum(len(s.rows) for s in sheets), len(sheets))
 
 
-def _phone(value: str | None) -> str:
-    return cells.format_phone(value) if value else ""
+_phone = display_phone
+_STATE_LABELS = {s.value: s.label for s in EnrolmentState}
+_OUTCOME_LABELS = {o.value: o.label for o in ScreeningOutcome}
 
 
 def _subtitle(course_id: int) -> tuple[str, str]:
@@ -180,9 +181,9 @@ def participant_rows(course_id: int) -> list[list[object]]:
                 t[7],
                 t[8],
                 t[9],
-                EnrolmentState(t[10]).label,
+                _STATE_LABELS.get(t[10], t[10]),
                 t[11],
-                ScreeningOutcome(t[12]).label if t[12] else ScreeningOutcome.PENDING.label,
+                _OUTCOME_LABELS[t[12] or ScreeningOutcome.PENDING],
                 status.label,
                 bal.held,
                 hours.get(eid, 0) / 60,

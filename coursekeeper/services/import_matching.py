@@ -7,7 +7,7 @@ file costs a few queries, not one per row.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from coursekeeper.db.connection import database
@@ -18,8 +18,12 @@ from coursekeeper.errors import ValidationError
 from coursekeeper.excel import cells
 from coursekeeper.excel.participants import CellIssue, ParticipantRow, ParticipantSheet
 from coursekeeper.services import municipalities
+from coursekeeper.services.phone_display import display_phone
 
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
+_NEW = "Ny person, meldes på kurset."
+_NEW_PAID = "Ny person, meldes på kurset. Betalingen registreres."
+_FIX_FIRST = "Rettes før raden kan leses inn."
 
 
 class RowStatus(StrEnum):
@@ -55,7 +59,7 @@ FIELD_NAMES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class PlannedRow:
     """One row of the preview: status, reasons, and what a commit would write."""
 
@@ -67,16 +71,23 @@ class PlannedRow:
     enrolment_id: int | None = None
     municipality_id: int | None = None
     municipality_name: str = ""
-    changes: dict[str, object] = field(default_factory=dict)
-    before: dict[str, object] = field(default_factory=dict)
+    # None rather than empty containers: 100,000 rows × three empty dicts/lists is ~18 MB.
+    changes: dict[str, object] | None = None
+    before: dict[str, object] | None = None
     payment: tuple[int, dt.date] | None = None
     duplicate_of: int | None = None
-    extra_issues: list[CellIssue] = field(default_factory=list)
+    extra_issues: list[CellIssue] | None = None
 
     @property
     def issues(self) -> list[CellIssue]:
         """The excel layer's issues for the row plus those found against the database."""
-        return self.source.issues + self.extra_issues
+        return self.source.issues + self.extra_issues if self.extra_issues else self.source.issues
+
+    def add_issue(self, issue: CellIssue) -> None:
+        """Record a problem found against the database or the official lists."""
+        if self.extra_issues is None:
+            self.extra_issues = []
+        self.extra_issues.append(issue)
 
     @property
     def name(self) -> str:
@@ -97,9 +108,24 @@ class Existing:
     details: dict[int, dict[str, object]]
     enrolled: dict[int, int]  # person id → enrolment id on the course
     with_payment: set[int]  # enrolment ids that already have a payment entry
+    keys: dict[int, str]  # Excel row → folded name key of the row
 
 
-def load_existing(course_id: int, parsed: ParticipantSheet) -> Existing:
+def name_key(first: str, last: str) -> str:
+    """``people.person_key`` for names the excel layer already cleaned, ~10× faster for plain ASCII."""
+    text = f"{first} {last}"
+    if text.isascii():
+        # What search_key does to ASCII text: collapse spaces, fold case, "aa" → "a", "oe" → "o".
+        return " ".join(text.split()).lower().replace("aa", "a").replace("oe", "o")
+    return search_key(text)
+
+
+def name_keys(parsed: ParticipantSheet) -> dict[int, str]:
+    """Excel row → folded name key, computed once per import."""
+    return {r.excel_row: name_key(r.first_name, r.last_name) for r in parsed.rows}
+
+
+def load_existing(course_id: int, parsed: ParticipantSheet, keys: dict[int, str]) -> Existing:
     """Index people by e-mail and by folded name + birth date; details only for likely matches."""
     by_email: dict[str, int] = {}
     by_key: dict[tuple[str, str], int] = {}
@@ -116,7 +142,7 @@ def load_existing(course_id: int, parsed: ParticipantSheet) -> Existing:
         if row.email and row.email in by_email:
             wanted.add(by_email[row.email])
         if row.birth_date:
-            pid = by_key.get((search_key(f"{row.first_name} {row.last_name}"), row.birth_date.isoformat()))
+            pid = by_key.get((keys[row.excel_row], row.birth_date.isoformat()))
             if pid:
                 wanted.add(pid)
     details: dict[int, dict[str, object]] = {}
@@ -152,7 +178,7 @@ def load_existing(course_id: int, parsed: ParticipantSheet) -> Existing:
         .where((Enrolment.course == course_id) & (LedgerEntry.kind == EntryKind.PAYMENT))
         .tuples()
     }
-    return Existing(by_email, by_key, details, enrolled, with_payment)
+    return Existing(by_email, by_key, details, enrolled, with_payment, keys)
 
 
 class MunicipalityLookup:
@@ -232,15 +258,15 @@ def plan_import(
         if row.municipality_text:
             found = lookup.resolve(row.municipality_text)
             if isinstance(found, str):
-                plan.extra_issues.append(CellIssue(number, municipality_label, "municipality", found))
+                plan.add_issue(CellIssue(number, municipality_label, "municipality", found))
             else:
                 plan.municipality_id, plan.municipality_name = found
         if row.has_errors or plan.extra_issues:
             plan.status = RowStatus.ERROR
-            plan.reason = "Rettes før raden kan leses inn."
+            plan.reason = _FIX_FIRST
             planned.append(plan)
             continue
-        pid, why = _match(row, existing)
+        pid, why = _match(row, existing, existing.keys[number])
         if pid is not None and pid in first_row_of_person:
             plan.status, plan.duplicate_of = RowStatus.SKIPPED, first_row_of_person[pid]
             plan.reason = f"Samme person i CourseKeeper som rad {plan.duplicate_of}; slått sammen med den."
@@ -257,11 +283,11 @@ def plan_import(
     return planned
 
 
-def _match(row: ParticipantRow, existing: Existing) -> tuple[int | None, str]:
+def _match(row: ParticipantRow, existing: Existing, name: str) -> tuple[int | None, str]:
     if row.email and row.email in existing.by_email:
         return existing.by_email[row.email], "samme e-post"
     if row.birth_date:
-        key = (search_key(f"{row.first_name} {row.last_name}"), row.birth_date.isoformat())
+        key = (name, row.birth_date.isoformat())
         if key in existing.by_key:
             return existing.by_key[key], "samme navn og fødselsdato"
     return None, ""
@@ -272,14 +298,12 @@ def _plan_new(plan: PlannedRow, row: ParticipantRow, number: int) -> None:
     for name, label, what in (("first_name", "Fornavn", "fornavn"), ("last_name", "Etternavn", "etternavn")):
         if not getattr(row, name):
             message = f"Mangler {what}. En ny person må ha både fornavn og etternavn."
-            plan.extra_issues.append(CellIssue(number, label, name, message))
+            plan.add_issue(CellIssue(number, label, name, message))
     if plan.extra_issues:
-        plan.status, plan.reason, plan.payment = RowStatus.ERROR, "Rettes før raden kan leses inn.", None
+        plan.status, plan.reason, plan.payment = RowStatus.ERROR, _FIX_FIRST, None
         return
     plan.status = RowStatus.NEW
-    plan.reason = "Ny person, meldes på kurset."
-    if plan.payment:
-        plan.reason += " Betalingen registreres."
+    plan.reason = _NEW_PAID if plan.payment else _NEW
 
 
 def _plan_match(plan: PlannedRow, row: ParticipantRow, existing: Existing, pid: int, why: str) -> None:
@@ -287,7 +311,7 @@ def _plan_match(plan: PlannedRow, row: ParticipantRow, existing: Existing, pid: 
     stored = existing.details.get(pid, {})
     wanted: dict[str, object] = {
         "birth_date": row.birth_date,
-        "phone": cells.format_phone(row.phone) if row.phone else None,
+        "phone": display_phone(row.phone) or None,
         "address": row.address,
         "postal_code": row.postal_code,
         "city": row.city,
@@ -303,12 +327,14 @@ def _plan_match(plan: PlannedRow, row: ParticipantRow, existing: Existing, pid: 
             continue  # a stored birth date is not overwritten from a list
         same = _phone_key(old) == _phone_key(value) if name == "phone" else old == value
         if not same:
+            if plan.changes is None:
+                plan.changes, plan.before = {}, {}
             plan.changes[name], plan.before[name] = value, old
     parts = [f"Finnes i CourseKeeper ({why})."]
     stored_key = stored.get("search_key")
-    if stored_key and stored_key != search_key(f"{row.first_name} {row.last_name}"):
+    if stored_key and stored_key != name_key(row.first_name, row.last_name):
         name = f"{stored.get('first_name', '')} {stored.get('last_name', '')}".strip()
-        plan.extra_issues.append(
+        plan.add_issue(
             CellIssue(
                 plan.excel_row,
                 "",

@@ -6,8 +6,9 @@ Measured here: 10,000 people with ``save()`` ~1.7 s, ``insert_many`` ~0.45 s, a 
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import peewee as pw
 
@@ -16,16 +17,26 @@ from coursekeeper.db.models import AuditLog, BaseModel, now
 from coursekeeper.services import audit
 
 _BATCH = 1000  # rows per multi-row INSERT … RETURNING on PostgreSQL
+_CHUNK = 5000  # rows built and sent per executemany
 
 
 def _columns(model: type[BaseModel], names: Sequence[str]) -> list[str]:
     return [model._meta.fields[name].column_name for name in names]
 
 
-def insert_rows(model: type[BaseModel], names: Sequence[str], rows: list[tuple]) -> list[int]:
-    """Insert ``rows`` (values in ``names`` order) and return their new ids, in the same order."""
-    if not rows:
-        return []
+def insert_rows(model: type[BaseModel], names: Sequence[str], rows: Iterable[tuple]) -> list[int]:
+    """Insert ``rows`` (values in ``names`` order) and return their new ids, in the same order.
+
+    Rows are consumed in chunks, so a generator never has all its tuples in memory at once.
+    """
+    ids: list[int] = []
+    iterator = iter(rows)
+    while chunk := list(itertools.islice(iterator, _CHUNK)):
+        ids += _insert_chunk(model, names, chunk)
+    return ids
+
+
+def _insert_chunk(model: type[BaseModel], names: Sequence[str], rows: list[tuple]) -> list[int]:
     names, rows = _with_defaults(model, names, rows)
     if not is_sqlite(database):
         fields = [model._meta.fields[name] for name in names]

@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coursekeeper.db.connection import database
-from coursekeeper.db.models import Enrolment, LedgerEntry, Person, now
+from coursekeeper.db.models import Course, Enrolment, LedgerEntry, Person, now
 from coursekeeper.domain.deposits import EntryKind
 from coursekeeper.domain.states import CourseStatus, EnrolmentState
 from coursekeeper.errors import RuleError, ValidationError
-from coursekeeper.excel import cells
 from coursekeeper.excel.error_workbook import write_error_workbook
 from coursekeeper.excel.headers import FIELD_LABELS, ColumnMapping, detect_header
 from coursekeeper.excel.participants import CellIssue, ParticipantSheet, parse_participants
@@ -29,14 +28,14 @@ from coursekeeper.services import audit, courses
 from coursekeeper.services.database import get_setting, set_setting
 from coursekeeper.services.enrolments import seats_taken
 from coursekeeper.services.import_matching import (
-    MunicipalityLookup,
     PlannedRow,
     RowStatus,
     load_existing,
+    name_keys,
     plan_import,
 )
 from coursekeeper.services.import_writing import audit_rows, insert_rows, update_rows
-from coursekeeper.services.people import person_key
+from coursekeeper.services.phone_display import display_phone
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +93,7 @@ class ImportPreview:
     mapping_remembered: bool = False
     notices: list[str] = field(default_factory=list)
     blocking: str = ""  # why no commit is possible at all (e.g. a cancelled course)
+    name_keys: dict[int, str] = field(default_factory=dict, repr=False)
 
     @property
     def mapping(self) -> ColumnMapping:
@@ -195,8 +195,33 @@ def preview_import(
     Raises UnreadableWorkbookError (exit 2), SheetChoiceNeeded, ValidationError (no header),
     NotFoundError (unknown course).
     """
-    course = courses.get_course(course_id)
     today = today or dt.date.today()
+    preview = _parse(path, course_id=course_id, sheet=sheet, mapping=mapping, progress=progress, today=today)
+    course = courses.get_course(course_id)
+    preview.rows = _plan(preview, course, today)
+    _tick(progress, 4, 4)
+    applicants = preview.count(RowStatus.NEW) + sum(
+        1 for r in preview.rows if r.status == RowStatus.UPDATE and r.enrolment_id is None
+    )
+    if applicants and seats_taken(course) + applicants > course.capacity:
+        preview.notices.append(
+            f"Kurset har {course.capacity} plasser. Alle leses inn som «Søkt»; opptak gjøres som "
+            "eget steg, og de som ikke får plass settes på venteliste."
+        )
+    return preview
+
+
+def _parse(
+    path: str | Path,
+    *,
+    course_id: int,
+    sheet: str | None,
+    mapping: ColumnMapping | None,
+    progress: Progress | None,
+    today: dt.date,
+) -> ImportPreview:
+    """Read and parse the file (with a remembered mapping if there is one); rows not yet planned."""
+    course = courses.get_course(course_id)
     _tick(progress, 0, 4)
     rows = read_sheet(path, sheet)
     _tick(progress, 1, 4)
@@ -212,13 +237,8 @@ def preview_import(
                 logger.warning("Ignoring a damaged remembered mapping for %s", detected.mapping.signature)
     parsed = parse_participants(rows, mapping=mapping, header_row=detected.excel_row, today=today)
     _tick(progress, 2, 4)
-    existing = load_existing(course_id, parsed)
-    _tick(progress, 3, 4)
-    planned = plan_import(
-        parsed, existing, deposit_ore=course.deposit_ore, today=today, lookup=MunicipalityLookup()
-    )
-    _tick(progress, 4, 4)
-    preview = ImportPreview(Path(path), course_id, parsed, planned, detected.mapping, remembered)
+    preview = ImportPreview(Path(path), course_id, parsed, [], detected.mapping, remembered)
+    preview.name_keys = name_keys(parsed)
     preview.notices = list(parsed.notices)
     if remembered:
         preview.notices.append("Kolonnevalget du gjorde sist for en fil med de samme overskriftene er brukt.")
@@ -226,15 +246,13 @@ def preview_import(
         state = CourseStatus(course.status).label.lower()
         preview.blocking = f"Kurset «{course.title}» er {state} og tar ikke imot påmeldinger."
         preview.notices.append(preview.blocking)
-    applicants = preview.count(RowStatus.NEW) + sum(
-        1 for r in planned if r.status == RowStatus.UPDATE and r.enrolment_id is None
-    )
-    if applicants and seats_taken(course) + applicants > course.capacity:
-        preview.notices.append(
-            f"Kurset har {course.capacity} plasser. Alle leses inn som «Søkt»; opptak gjøres som "
-            "eget steg, og de som ikke får plass settes på venteliste."
-        )
     return preview
+
+
+def _plan(preview: ImportPreview, course: Course, today: dt.date) -> list[PlannedRow]:
+    """Match the parsed rows against the database as it is now."""
+    existing = load_existing(preview.course_id, preview.parsed, preview.name_keys)
+    return plan_import(preview.parsed, existing, deposit_ore=course.deposit_ore, today=today)
 
 
 def remember_mapping(mapping: ColumnMapping) -> None:
@@ -259,6 +277,7 @@ def commit_import(
     cannot create a person twice. Skipped rows go to ``error_workbook`` (default: beside the
     file) when ``skip_invalid`` is set.
     """
+    today = today or dt.date.today()
     if isinstance(source, ImportPreview):
         preview = source
         if course_id is not None and course_id != preview.course_id:
@@ -266,19 +285,16 @@ def commit_import(
     else:
         if course_id is None:
             raise ValueError("course_id is required with a path")
-        preview = preview_import(source, course_id=course_id, sheet=sheet, mapping=mapping, today=today)
+        preview = _parse(
+            source, course_id=course_id, sheet=sheet, mapping=mapping, progress=None, today=today
+        )
     today = today or dt.date.today()
     if preview.blocking:
         raise RuleError(preview.blocking)
     written_workbook: Path | None = None
     with database.atomic():
         course = courses.get_course(preview.course_id)
-        planned = plan_import(
-            preview.parsed,
-            load_existing(preview.course_id, preview.parsed),
-            deposit_ore=course.deposit_ore,
-            today=today,
-        )
+        planned = _plan(preview, course, today)
         preview.rows = planned
         bad = [r for r in planned if r.status == RowStatus.ERROR]
         if bad and not skip_invalid:
@@ -292,6 +308,11 @@ def commit_import(
             written_workbook = error_workbook or error_workbook_path(preview.path)
             rows = [dataclasses.replace(r.source, issues=r.issues) for r in bad]
             write_error_workbook(written_workbook, preview.parsed, rows)
+        for r in planned:
+            if r.status != RowStatus.ERROR:
+                # The original cells are only for the error workbook; at 100,000 rows they are
+                # ~70 MB that the writes below can reuse.
+                r.source.values = []
         try:
             result = _write(preview, planned, course, progress)
             if preview.user_mapping:
@@ -305,7 +326,7 @@ def commit_import(
 
 
 def _write(
-    preview: ImportPreview, planned: list[PlannedRow], course: object, progress: Progress | None
+    preview: ImportPreview, planned: list[PlannedRow], course: Course, progress: Progress | None
 ) -> ImportResult:
     """Inside the transaction: people, person updates, enrolments, payments, audit."""
     total = len(planned) or 1
@@ -313,39 +334,42 @@ def _write(
     file_name = preview.path.name
     stamp = now()
     new = [p for p in planned if p.status == RowStatus.NEW]
-    person_rows = []
-    for p in new:
-        r = p.source
-        person_rows.append(
-            (
-                r.first_name,
-                r.last_name,
-                r.birth_date,
-                r.email,
-                cells.format_phone(r.phone) or None,
-                r.address,
-                r.postal_code,
-                r.city,
-                p.municipality_id,
-                person_key(r.first_name, r.last_name),
-                stamp,
-            )
+    keys = preview.name_keys
+    person_rows = (  # generators: insert_rows takes them a chunk at a time
+        (
+            r.first_name,
+            r.last_name,
+            r.birth_date,
+            r.email,
+            display_phone(r.phone) or None,
+            r.address,
+            r.postal_code,
+            r.city,
+            p.municipality_id,
+            keys[p.excel_row],
+            stamp,
         )
+        for p in new
+        if (r := p.source) is not None
+    )
     names = ["first_name", "last_name", "birth_date", "email", "phone", "address", "postal_code", "city"]
     ids = insert_rows(Person, [*names, "municipality", "search_key", "created_at"], person_rows)
     for p, pid in zip(new, ids, strict=True):
         p.person_id = pid
     _tick(progress, len(new), total)
     entries: list[tuple[str, str, int | None, dict | None, dict | None]] = []
+    updates: dict[tuple[str, ...], list[tuple]] = {}  # one executemany per set of changed fields
     for p in planned:
         if p.status == RowStatus.UPDATE and p.changes:
-            fields = [("municipality" if n == "municipality_id" else n) for n in p.changes]
-            update_rows(Person, fields, [(*p.changes.values(), p.person_id)])
+            fields = tuple("municipality" if n == "municipality_id" else n for n in p.changes)
+            updates.setdefault(fields, []).append((*p.changes.values(), p.person_id))
             entries.append(("update", "person", p.person_id, p.before, dict(p.changes)))
+    for fields, rows in updates.items():
+        update_rows(Person, fields, rows)
     to_enrol = [
         p for p in planned if p.status in (RowStatus.NEW, RowStatus.UPDATE) and p.enrolment_id is None
     ]
-    enrolment_rows = [
+    enrolment_rows = (
         (
             course.id,
             p.person_id,
@@ -358,14 +382,14 @@ def _write(
             p.source.note,
         )
         for p in to_enrol
-    ]
+    )
     enrol_fields = ["course", "person", "state", "applied_at", "state_changed_at", "source", "source_file"]
     enrolment_ids = insert_rows(Enrolment, [*enrol_fields, "source_row", "notes"], enrolment_rows)
     for p, eid in zip(to_enrol, enrolment_ids, strict=True):
         p.enrolment_id = eid
     _tick(progress, len(new) + len(to_enrol), total)
     actor = audit.current_actor()
-    payments = [
+    payments = (
         (
             p.enrolment_id,
             EntryKind.PAYMENT.value,
@@ -378,7 +402,7 @@ def _write(
         )
         for p in planned
         if p.payment and p.status in (RowStatus.NEW, RowStatus.UPDATE)
-    ]
+    )
     ledger_fields = [
         "enrolment",
         "kind",
