@@ -21,9 +21,11 @@ from coursekeeper.domain.deposits import EntryKind
 from coursekeeper.domain.states import CourseStatus, EnrolmentState
 from coursekeeper.errors import RuleError, ValidationError
 from coursekeeper.excel.error_workbook import write_error_workbook
+from coursekeeper.excel.errors import SheetChoiceNeeded
 from coursekeeper.excel.headers import FIELD_LABELS, ColumnMapping, detect_header
 from coursekeeper.excel.participants import CellIssue, ParticipantSheet, parse_participants
 from coursekeeper.excel.reading import list_sheets, read_sheet
+from coursekeeper.excel.safety import column_letters
 from coursekeeper.services import audit, courses
 from coursekeeper.services.database import get_setting, set_setting
 from coursekeeper.services.enrolments import seats_taken
@@ -45,11 +47,15 @@ SOURCE = "Import"
 PAYMENT_METHOD = "Import"
 __all__ = [
     "FIELD_LABELS",
+    "ColumnMapping",
     "ImportIssue",
     "ImportPreview",
     "ImportResult",
     "RowStatus",
+    "SheetChoiceNeeded",
+    "column_choices",
     "commit_import",
+    "copy_mapping",
     "error_workbook_path",
     "list_sheets",
     "preview_import",
@@ -168,6 +174,16 @@ class ImportResult:
             text += f" {len(self.skipped_rows)} rader med feil ble ikke lest inn"
             text += f"; de er lagret i «{self.error_workbook}»." if self.error_workbook else "."
         return text
+
+
+def column_choices(mapping: ColumnMapping) -> list[str]:
+    """``A: Fornavn`` for each column of the file, for choosing a mapping."""
+    return [f"{column_letters(i)}: {h}" if h else column_letters(i) for i, h in enumerate(mapping.headers)]
+
+
+def copy_mapping(mapping: ColumnMapping) -> ColumnMapping:
+    """An independent copy the user may change."""
+    return ColumnMapping(list(mapping.headers), dict(mapping.fields))
 
 
 def error_workbook_path(path: str | Path) -> Path:
