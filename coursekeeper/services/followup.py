@@ -19,7 +19,7 @@ from coursekeeper.db.models import Assignment, Certificate, Course, Enrolment, M
 from coursekeeper.domain.text import search_key
 from coursekeeper.errors import ValidationError
 from coursekeeper.excel.followup import FollowupPerson, FollowupRow, followup_sheet, read_followup
-from coursekeeper.excel.writing import SheetSpec
+from coursekeeper.excel.writing import ColumnSpec, SheetSpec
 from coursekeeper.services import assignments, courses, municipalities
 
 Progress = Callable[[int, int], None]
@@ -81,6 +81,9 @@ def followup_sheets(course_id: int) -> list[SheetSpec]:
     for place, people in sorted(by_place.items()):
         spec = followup_sheet(f"Oppfølging – {place}", people, subtitle=subtitle)
         spec.name = place
+        # The course as the last column: read_followup matches by header, so it is ignored there.
+        spec.columns = [*spec.columns, ColumnSpec("Kurs", width=40)]
+        spec.rows = [[*row, course.title] for row in spec.rows]
         sheets.append(spec)
     if not sheets:
         sheets.append(followup_sheet("Oppfølging", [], subtitle=f"{course.title}: ingen har kursbevis ennå."))

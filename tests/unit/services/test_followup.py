@@ -62,6 +62,7 @@ def test_round_trip_creates_refuses_and_reports_conflicts(course, tmp_path: Path
     book = openpyxl.load_workbook(out)
     prefilled = next(r for ws in book.worksheets for r in ws.iter_rows(values_only=True) if r[0] == c)
     assert prefilled[5] == dt.datetime(2026, 5, 1)  # existing assignment pre-filled
+    assert prefilled[-1] == "Kurs for treningskontakter – Øygarden"
 
     filled = fill(
         out,
