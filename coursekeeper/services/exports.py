@@ -13,15 +13,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-import peewee as pw
-
-from coursekeeper.db.models import Certificate, Enrolment, LedgerEntry, Municipality, Person, Screening
-from coursekeeper.domain.deposits import EntryKind, balance, derive_status
-from coursekeeper.domain.states import EnrolmentState, ScreeningOutcome
+from coursekeeper.db.models import Certificate, Enrolment, Person
+from coursekeeper.domain.deposits import EntryKind
 from coursekeeper.errors import ValidationError
 from coursekeeper.excel.writing import ColumnSpec, SheetSpec, write_workbook
-from coursekeeper.services import attendance, courses, deposits, refunds
+from coursekeeper.services import courses, deposits, refunds
 from coursekeeper.services.course_overview import attendance_sheet
+from coursekeeper.services.export_rows import PARTICIPANT_COLUMNS, participant_rows
 from coursekeeper.services.followup import followup_sheets
 from coursekeeper.services.phone_display import display_phone
 
@@ -83,116 +81,12 @@ def _write(
 
 
 _phone = display_phone
-_STATE_LABELS = {s.value: s.label for s in EnrolmentState}
-_OUTCOME_LABELS = {o.value: o.label for o in ScreeningOutcome}
+_phone = display_phone
 
 
 def _subtitle(course_id: int) -> tuple[str, str]:
     course = courses.get_course(course_id)
     return course.title, f"{course.start_date:%d.%m.%Y}–{course.end_date:%d.%m.%Y}"
-
-
-PARTICIPANT_COLUMNS = [
-    ColumnSpec("Etternavn"),
-    ColumnSpec("Fornavn"),
-    ColumnSpec("Fødselsdato", "date"),
-    ColumnSpec("E-post"),
-    ColumnSpec("Telefon", width=14),
-    ColumnSpec("Adresse"),
-    ColumnSpec("Postnr", width=8),
-    ColumnSpec("Poststed"),
-    ColumnSpec("Kommune"),
-    ColumnSpec("Status"),
-    ColumnSpec("Søkt", "datetime", width=17),
-    ColumnSpec("Egnethet"),
-    ColumnSpec("Egenandel"),
-    ColumnSpec("Innbetalt", "money"),
-    ColumnSpec("Timer", "hours", width=8),
-    ColumnSpec("Kursbevis"),
-    ColumnSpec("Kilde"),
-    ColumnSpec("Merknad", width=30),
-]
-
-
-def participant_rows(course_id: int) -> list[list[object]]:
-    """One row per enrolment: person, state, screening outcome (never its notes), deposit, hours."""
-    course = courses.get_course(course_id)
-    query = (
-        Enrolment.select(
-            Enrolment.id,
-            Person.last_name,
-            Person.first_name,
-            Person.birth_date,
-            Person.email,
-            Person.phone,
-            Person.address,
-            Person.postal_code,
-            Person.city,
-            Municipality.name,
-            Enrolment.state,
-            Enrolment.applied_at,
-            Screening.outcome,
-            Enrolment.source_file,
-            Enrolment.source_row,
-            Enrolment.notes,
-        )
-        .join(Person)
-        .join(Municipality, pw.JOIN.LEFT_OUTER)
-        .switch(Enrolment)
-        .join(Screening, pw.JOIN.LEFT_OUTER)
-        .where(Enrolment.course == course_id)
-        .order_by(Person.last_name, Person.first_name, Enrolment.id)
-        .tuples()
-    )
-    ledger: dict[int, list[tuple[str, int, str | None]]] = {}
-    corrected = LedgerEntry.alias("corrected")
-    for eid, kind, amount, corrects_kind in (
-        LedgerEntry.select(LedgerEntry.enrolment, LedgerEntry.kind, LedgerEntry.amount_ore, corrected.kind)
-        .join(corrected, pw.JOIN.LEFT_OUTER, on=(LedgerEntry.corrects == corrected.id))
-        .switch(LedgerEntry)
-        .join(Enrolment)
-        .where(Enrolment.course == course_id)
-        .tuples()
-    ):
-        ledger.setdefault(eid, []).append((kind, amount, corrects_kind))
-    hours = attendance.attended_minutes(course_id)
-    numbers = dict(
-        Certificate.select(Certificate.enrolment, Certificate.number)
-        .join(Enrolment)
-        .where((Enrolment.course == course_id) & Certificate.revoked_at.is_null())
-        .tuples()
-    )
-    rows = []
-    for t in query:
-        eid = t[0]
-        bal = balance(ledger.get(eid, ()))
-        status = derive_status(
-            bal, deposit_ore=course.deposit_ore, refund_due=False, waived=course.deposit_waived
-        )
-        source = f"{t[13]} rad {t[14]}" if t[13] and t[14] else (t[13] or "")
-        rows.append(
-            [
-                t[1],
-                t[2],
-                t[3],
-                t[4],
-                _phone(t[5]),
-                t[6],
-                t[7],
-                t[8],
-                t[9],
-                _STATE_LABELS.get(t[10], t[10]),
-                t[11],
-                _OUTCOME_LABELS[t[12] or ScreeningOutcome.PENDING],
-                status.label,
-                bal.held,
-                hours.get(eid, 0) / 60,
-                numbers.get(eid, ""),
-                source,
-                t[15],
-            ]
-        )
-    return rows
 
 
 def export_participants(course_id: int, out: str | Path, *, progress: Progress | None = None) -> ExportResult:

@@ -1,6 +1,7 @@
 """Import a municipality's participant list: a read-only preview, then one all-or-nothing commit.
 
-Matching and statuses are in ``import_matching``, bulk writes in ``import_writing``. The audit
+Matching and statuses are in ``import_matching``, bulk writes in ``import_writing``, the
+preview and result types in ``import_types``. The audit
 log gets one «import» entry per file (the ids created, the file name and counts) plus a before/
 after entry per person whose details changed, rather than three JSON entries per row.
 """
@@ -12,7 +13,6 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from coursekeeper.db.connection import database
@@ -23,7 +23,7 @@ from coursekeeper.errors import RuleError, ValidationError
 from coursekeeper.excel.error_workbook import write_error_workbook
 from coursekeeper.excel.errors import SheetChoiceNeeded
 from coursekeeper.excel.headers import FIELD_LABELS, ColumnMapping, detect_header
-from coursekeeper.excel.participants import CellIssue, ParticipantSheet, parse_participants
+from coursekeeper.excel.participants import parse_participants
 from coursekeeper.excel.reading import list_sheets, read_sheet
 from coursekeeper.excel.safety import column_letters
 from coursekeeper.services import audit, courses
@@ -36,6 +36,7 @@ from coursekeeper.services.import_matching import (
     name_keys,
     plan_import,
 )
+from coursekeeper.services.import_types import ImportIssue, ImportPreview, ImportResult
 from coursekeeper.services.import_writing import audit_rows, insert_rows, update_rows
 from coursekeeper.services.phone_display import display_phone
 
@@ -60,120 +61,6 @@ __all__ = [
     "list_sheets",
     "preview_import",
 ]
-
-
-@dataclass(frozen=True)
-class ImportIssue:
-    """An error or warning as the user sees it: Excel row (None for the whole file), column, text."""
-
-    row: int | None
-    column: str
-    message: str
-    severity: str = "error"
-
-    @classmethod
-    def of(cls, issue: CellIssue) -> ImportIssue:
-        """From the excel layer's CellIssue."""
-        return cls(issue.row, issue.column, issue.message, issue.severity)
-
-    def to_dict(self) -> dict[str, object]:
-        """``{"row": r, "column": "…", "message": "…"}`` for ``--json``."""
-        return {"row": self.row, "column": self.column, "message": self.message}
-
-    def describe(self) -> str:
-        """``Rad 7, kolonne «Fødselsdato»: …``."""
-        if self.row is None:
-            return self.message
-        return CellIssue(self.row, self.column, "", self.message).describe()
-
-
-@dataclass
-class ImportPreview:
-    """What committing would do, row by row; nothing has been written."""
-
-    path: Path
-    course_id: int
-    parsed: ParticipantSheet
-    rows: list[PlannedRow]
-    detected_mapping: ColumnMapping
-    mapping_remembered: bool = False
-    notices: list[str] = field(default_factory=list)
-    blocking: str = ""  # why no commit is possible at all (e.g. a cancelled course)
-    name_keys: dict[int, str] = field(default_factory=dict, repr=False)
-
-    @property
-    def mapping(self) -> ColumnMapping:
-        """The column mapping used."""
-        return self.parsed.mapping
-
-    @property
-    def user_mapping(self) -> bool:
-        """True when the mapping differs from what CourseKeeper found itself."""
-        return self.mapping.to_dict() != self.detected_mapping.to_dict()
-
-    def count(self, status: RowStatus) -> int:
-        """Rows with ``status``."""
-        return sum(1 for r in self.rows if r.status == status)
-
-    @property
-    def errors(self) -> list[ImportIssue]:
-        """Errors of rows that cannot be imported."""
-        return [ImportIssue.of(i) for r in self.rows for i in r.issues if i.severity == "error"]
-
-    @property
-    def warnings(self) -> list[ImportIssue]:
-        """File notices (identity numbers, capacity) and row warnings."""
-        found = [ImportIssue(None, "", n, "warning") for n in self.notices]
-        return found + [ImportIssue.of(i) for r in self.rows for i in r.issues if i.severity == "warning"]
-
-    def summary(self) -> dict[str, object]:
-        """The ``--json`` shape of DESIGN §7 (what a commit would do)."""
-        return {
-            "created": self.count(RowStatus.NEW),
-            "updated": self.count(RowStatus.UPDATE),
-            "unchanged": self.count(RowStatus.UNCHANGED),
-            "errors": [e.to_dict() for e in self.errors],
-            "warnings": [w.to_dict() for w in self.warnings],
-        }
-
-
-@dataclass
-class ImportResult:
-    """What a commit wrote."""
-
-    created: int
-    updated: int
-    unchanged: int
-    errors: list[ImportIssue]
-    warnings: list[ImportIssue]
-    skipped_rows: list[int]
-    error_workbook: Path | None = None
-    payments: int = 0
-    enrolment_ids: list[int] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, object]:
-        """The ``--json`` shape of DESIGN §7, plus the skipped rows and the error workbook."""
-        return {
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "errors": [e.to_dict() for e in self.errors],
-            "warnings": [w.to_dict() for w in self.warnings],
-            "skipped_rows": self.skipped_rows,
-            "error_workbook": str(self.error_workbook) if self.error_workbook else None,
-        }
-
-    @property
-    def message(self) -> str:
-        """One Norwegian sentence for the user."""
-        text = (
-            f"Lest inn: {self.created} nye, {self.updated} oppdatert, {self.unchanged} uendret. "
-            f"{self.payments} betalinger registrert."
-        )
-        if self.skipped_rows:
-            text += f" {len(self.skipped_rows)} rader med feil ble ikke lest inn"
-            text += f"; de er lagret i «{self.error_workbook}»." if self.error_workbook else "."
-        return text
 
 
 def column_choices(mapping: ColumnMapping) -> list[str]:

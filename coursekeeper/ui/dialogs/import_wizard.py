@@ -177,7 +177,7 @@ class ImportWizard(QDialog):
         self.summary_label.setWordWrap(True)
         self.notices_label = QLabel()
         self.notices_label.setWordWrap(True)
-        self.preview_model = PreviewModel(preview_columns(self), self)
+        self.preview_model = PreviewModel(preview_columns(), self)
         self.preview_table = RowTableView()
         self.preview_table.setModel(self.preview_model)
         layout = QVBoxLayout(page)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
@@ -104,24 +104,36 @@ class PreviewModel(RowTableModel):
         return super().data(index, role)
 
 
-def preview_columns(widget: QWidget) -> list[Column[PlannedRow]]:
+def preview_columns() -> list[Column[PlannedRow]]:
     """Row, status, who, and why."""
+    # Literal translate() calls, so pyside6-lupdate files them under «PreviewModel».
     status = {
-        RowStatus.NEW: widget.tr("Ny"),
-        RowStatus.UPDATE: widget.tr("Oppdateres"),
-        RowStatus.UNCHANGED: widget.tr("Uendret"),
-        RowStatus.ERROR: widget.tr("Feil"),
-        RowStatus.SKIPPED: widget.tr("Hoppes over"),
+        RowStatus.NEW: QCoreApplication.translate("PreviewModel", "Ny"),
+        RowStatus.UPDATE: QCoreApplication.translate("PreviewModel", "Oppdateres"),
+        RowStatus.UNCHANGED: QCoreApplication.translate("PreviewModel", "Uendret"),
+        RowStatus.ERROR: QCoreApplication.translate("PreviewModel", "Feil"),
+        RowStatus.SKIPPED: QCoreApplication.translate("PreviewModel", "Hoppes over"),
     }
     order = list(RowStatus)
     return [
-        Column(widget.tr("Rad"), lambda r: r.excel_row, align=Qt.AlignmentFlag.AlignRight),
-        Column(widget.tr("Status"), lambda r: status[r.status], sort_key=lambda r: order.index(r.status)),
-        Column(widget.tr("Navn"), lambda r: r.name),
-        Column(widget.tr("Fødselsdato"), lambda r: r.source.birth_date),
-        Column(widget.tr("E-post"), lambda r: r.source.email or ""),
-        Column(widget.tr("Kommune"), lambda r: r.municipality_name or r.source.municipality_text),
-        Column(widget.tr("Årsak"), _reasons, tooltip=_reasons),
+        Column(
+            QCoreApplication.translate("PreviewModel", "Rad"),
+            lambda r: r.excel_row,
+            align=Qt.AlignmentFlag.AlignRight,
+        ),
+        Column(
+            QCoreApplication.translate("PreviewModel", "Status"),
+            lambda r: status[r.status],
+            sort_key=lambda r: order.index(r.status),
+        ),
+        Column(QCoreApplication.translate("PreviewModel", "Navn"), lambda r: r.name),
+        Column(QCoreApplication.translate("PreviewModel", "Fødselsdato"), lambda r: r.source.birth_date),
+        Column(QCoreApplication.translate("PreviewModel", "E-post"), lambda r: r.source.email or ""),
+        Column(
+            QCoreApplication.translate("PreviewModel", "Kommune"),
+            lambda r: r.municipality_name or r.source.municipality_text,
+        ),
+        Column(QCoreApplication.translate("PreviewModel", "Årsak"), _reasons, tooltip=_reasons),
     ]
 
 
