@@ -182,3 +182,16 @@ def test_followup_dialog_dry_run_then_save(
     assert tasks.wait_idle(10_000)
     assert Assignment.select().count() == 1 and not dialog.save_button.isEnabled()
     assert "Opprettet: 1" in dialog.summary.text()
+
+
+def test_preview_model_passes_qtmodeltester(qtmodeltester, db, tmp_path: Path) -> None:
+    from coursekeeper.services.imports import preview_import
+    from coursekeeper.ui.dialogs.import_wizard_pages import PreviewModel, preview_columns
+
+    course = factories.course()
+    preview = preview_import(write_messy(tmp_path / "liste.xlsx"), course_id=course)
+    model = PreviewModel(preview_columns())
+    model.set_rows(preview.rows)
+    qtmodeltester.check(model)
+    model.sort(1)
+    qtmodeltester.check(model)

@@ -273,3 +273,16 @@ def test_two_rows_matching_one_existing_person_do_not_enrol_twice(course_id: int
     commit_import(preview)
     assert Enrolment.select().count() == 1
     assert Person.select().where(Person.first_name == "Ola").count() == 1
+
+
+def test_betalt_as_an_amount_or_a_date_is_recorded_in_the_ledger(course_id: int, tmp_path: Path) -> None:
+    rows = [
+        ["Ola", "Nordmann", "ola@example.no", "kr 1 500,-"],
+        ["Kari", "Hansen", "kari@example.no", dt.date(2026, 3, 1)],
+        ["Per", "Berg", "per@example.no", "nei"],
+    ]
+    path = write_messy(tmp_path / "betalt.xlsx", rows, ["Fornavn", "Etternavn", "E-post", "Betalt"])
+    result = commit_import(path, course_id=course_id, today=dt.date(2026, 3, 5))
+    assert result.payments == 2
+    entries = [(e.amount_ore, e.entry_date) for e in LedgerEntry.select().order_by(LedgerEntry.id)]
+    assert entries == [(150_000, dt.date(2026, 3, 5)), (100_000, dt.date(2026, 3, 1))]
