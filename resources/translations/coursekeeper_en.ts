@@ -698,200 +698,248 @@ Create a new person anyway?</translation>
     </message>
 </context>
 <context>
-    <name>CoursePage</name>
+    <name>CourseDocumentsButton</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="34" />
-        <source>%1 av %2 plasser</source>
-        <translation>%1 of %2 seats</translation>
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="21" />
+        <source>Utskrift og eksport</source>
+        <translation>Print and export</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="39" />
-        <source>%1 på venteliste</source>
-        <translation>%1 on the waiting list</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="58" />
-        <source>← Alle kurs</source>
-        <translation>← All courses</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="68" />
-        <source>Rediger kurset …</source>
-        <translation>Edit course …</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="70" />
-        <source>Oppmøte …</source>
-        <translation>Attendance …</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="72" />
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="24" />
         <source>Oppmøtelister (PDF) …</source>
         <translation>Sign-in sheets (PDF) …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="74" />
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="26" />
         <source>Lagre oppmøtelister for hver økt som PDF, klare til utskrift</source>
         <translation>Save sign-in sheets for every session as a PDF, ready to print</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="85" />
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="39" />
+        <source>Deltakerliste (Excel) …</source>
+        <translation>Participant list (Excel) …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="40" />
+        <source>Oppmøte (Excel) …</source>
+        <translation>Attendance (Excel) …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="41" />
+        <source>Egenandeler (Excel) …</source>
+        <translation>Deposits (Excel) …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="42" />
+        <source>Tilbakebetalinger (Excel) …</source>
+        <translation>Refunds (Excel) …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="43" />
+        <source>Kursbevisregister (Excel) …</source>
+        <translation>Certificate register (Excel) …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="44" />
+        <source>Oppfølgingsliste til kommunen (Excel) …</source>
+        <translation>Follow-up sheet for the municipality (Excel) …</translation>
+    </message>
+</context>
+<context>
+    <name>CoursePage</name>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="42" />
+        <source>%1 av %2 plasser</source>
+        <translation>%1 of %2 seats</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="47" />
+        <source>%1 på venteliste</source>
+        <translation>%1 on the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="66" />
+        <source>← Alle kurs</source>
+        <translation>← All courses</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="76" />
+        <source>Rediger kurset …</source>
+        <translation>Edit course …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="78" />
+        <source>Oppmøte …</source>
+        <translation>Attendance …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="89" />
         <source>Søk etter navn eller kommune</source>
         <translation>Search by name or municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="88" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="92" />
         <source>Alle påmeldinger</source>
         <translation>All enrolments</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="92" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="96" />
         <source>Vis:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="94" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="98" />
         <source>Legg til person …</source>
         <translation>Add person …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="95" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="99" />
         <source>Søk opp en person som finnes, eller opprett en ny (Ctrl+N)</source>
         <translation>Find an existing person, or create a new one (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="106" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="107" />
+        <source>Importer deltakerliste …</source>
+        <translation>Import participant list …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="108" />
+        <source>Les inn en deltakerliste fra Excel (xlsx, xls eller ods)</source>
+        <translation>Read a participant list from Excel (xlsx, xls or ods)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="114" />
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="107" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="115" />
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="108" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="116" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="109" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="117" />
         <source>Vurdering</source>
         <translation>Screening</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="110" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="118" />
         <source>Egenandel</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="111" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="119" />
         <source>Timer</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="112" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="120" />
         <source>Kursbevis</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="113" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="121" />
         <source>Søkt</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="126" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="134" />
         <source>Ta opp</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="126" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="134" />
         <source>Gi plass på kurset (venteliste når kurset er fullt)</source>
         <translation>Give a seat on the course (waiting list when the course is full)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="127" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="135" />
         <source>Sett på venteliste</source>
         <translation>Put on waiting list</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="128" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="136" />
         <source>Avslå</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="129" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="137" />
         <source>Trekk …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="129" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="137" />
         <source>Trekk påmeldingen (Delete)</source>
         <translation>Withdraw the enrolment (Delete)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="130" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="138" />
         <source>Egnethetsvurdering …</source>
         <translation>Screening …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="130" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="138" />
         <source>Åpne vurderingen med notater (logges)</source>
         <translation>Open the screening with notes (logged)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="180" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="189" />
         <source>Henter kurset …</source>
         <translation>Loading the course …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="201" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="210" />
         <source>%1 timer</source>
         <translation>%1 hours</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="202" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="211" />
         <source>egenandel %1</source>
         <translation>deposit %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="204" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="213" />
         <source>ingen egenandel</source>
         <translation>no deposit</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="207" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="216" />
         <source>bindende fra %1</source>
         <translation>binding from %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="234" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="243" />
         <source>%1 av %2 påmeldinger vises</source>
         <translation>%1 of %2 enrolments shown</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="282" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="291" />
         <source>Lagrer …</source>
         <translation>Saving …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="299" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="308" />
         <source>Sjekker …</source>
         <translation>Checking …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="307" />
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="309" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="316" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="318" />
         <source>Trekk påmeldingen</source>
         <translation>Withdraw enrolment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="308" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="317" />
         <source>Vil du trekke påmeldingen?</source>
         <translation>Do you want to withdraw the enrolment?</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="314" />
+        <location filename="../../coursekeeper/ui/views/course_page.py" line="323" />
         <source>Trekker påmeldingen …</source>
         <translation>Withdrawing the enrolment …</translation>
     </message>
@@ -1017,133 +1065,153 @@ Create a new person anyway?</translation>
 <context>
     <name>DepositStatusPanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="35" />
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="34" />
         <source>Registrer innbetaling …</source>
         <extracomment>A line for the user about what was just recorded.</extracomment>
         <translation>Record payment …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="37" />
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="36" />
         <source>Tilbakebetal …</source>
         <translation>Refund …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="39" />
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="38" />
         <source>Behold egenandel …</source>
         <translation>Keep deposit …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="51" />
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="50" />
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="52" />
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="51" />
         <source>Kurs</source>
         <translation>Course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="54" />
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="53" />
         <source>Påmelding</source>
         <translation>Enrolment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="56" />
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="55" />
         <source>Egenandel</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="57" />
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="56" />
         <source>Innbetalt</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="58" />
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="57" />
         <source>Innestående</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="59" />
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="58" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="70" />
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="69" />
         <source>Henter egenandeler …</source>
         <translation>Loading deposits …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="105" />
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="104" />
         <source>Registrerer innbetalinger …</source>
         <translation>Recording payments …</translation>
     </message>
     <message>
         <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="112" />
-        <source>Innbetaling registrert: %1 (%2 posteringer).</source>
-        <translation>Payment recorded: %1 (%2 entries).</translation>
+        <source>Innbetaling registrert: %1.</source>
+        <translation>Payment recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="139" />
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="113" />
+        <source>Innbetalinger registrert for %2 deltakere: til sammen %1.</source>
+        <translation>Payments recorded for %2 participants: %1 in total.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="149" />
+        <source>Tilbakebetaling registrert: %1.</source>
+        <translation>Refund recorded: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="150" />
+        <source>Tilbakebetalinger registrert for %2 deltakere: til sammen %1.</source>
+        <translation>Refunds recorded for %2 participants: %1 in total.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="179" />
+        <source>Egenandel beholdt: %1.</source>
+        <translation>Deposit kept: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="180" />
+        <source>Egenandeler beholdt for %2 deltakere: til sammen %1.</source>
+        <translation>Deposits kept for %2 participants: %1 in total.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="141" />
         <source>Registrerer tilbakebetalinger …</source>
         <translation>Recording refunds …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="146" />
-        <source>Tilbakebetaling registrert: %1 (%2 posteringer).</source>
-        <translation>Refund recorded: %1 (%2 entries).</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="166" />
+        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="171" />
         <source>Registrerer beholdte egenandeler …</source>
         <translation>Recording kept deposits …</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="173" />
-        <source>Egenandel beholdt: %1 (%2 posteringer).</source>
-        <translation>Deposit kept: %1 (%2 entries).</translation>
     </message>
 </context>
 <context>
     <name>DepositsView</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="25" />
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="26" />
         <source>Egenandeler</source>
         <translation>Deposits</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="27" />
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="28" />
         <source>Alle kurs</source>
         <translation>All courses</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="29" />
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="30" />
         <source>Søk etter navn, kurs eller referanse (Ctrl+F)</source>
         <translation>Search by name, course or reference (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="39" />
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="40" />
         <source>Deltakere</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="40" />
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="41" />
         <source>Posteringer</source>
         <translation>Ledger entries</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="41" />
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="42" />
         <source>Til tilbakebetaling</source>
         <translation>Refunds due</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="42" />
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="43" />
         <source>Kan beholdes</source>
         <translation>May be kept</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="50" />
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="51" />
         <source>&amp;Kurs:</source>
         <translation>&amp;Course:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="86" />
+        <source>Velg først deltakerne som har betalt i listen «Deltakere», og trykk Ctrl+N igjen.</source>
+        <translation>First select the participants who have paid in the “Participants” list, then press Ctrl+N again.</translation>
     </message>
 </context>
 <context>
@@ -1214,57 +1282,155 @@ Create a new person anyway?</translation>
     </message>
 </context>
 <context>
+    <name>FollowupDialog</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="23" />
+        <source>Velg utfylt oppfølgingsliste</source>
+        <translation>Choose the filled-in follow-up sheet</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="25" />
+        <source>Regneark (*.xlsx *.xlsm *.xls *.ods)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="53" />
+        <source>Les inn oppfølgingsliste</source>
+        <translation>Read follow-up sheet</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="55" />
+        <source>Velg oppfølgingslisten kommunen har fylt ut og sendt tilbake.</source>
+        <translation>Choose the follow-up sheet the municipality filled in and sent back.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="61" />
+        <source>Hva</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="62" />
+        <source>Ark</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="63" />
+        <source>Rad</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="64" />
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="70" />
+        <source>&amp;Velg fil …</source>
+        <translation>&amp;Choose file …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="72" />
+        <source>&amp;Lagre oppdragene</source>
+        <translation>&amp;Save the assignments</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="75" />
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="106" />
+        <source>Leser «%1» …</source>
+        <translation>Reading “%1” …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="115" />
+        <source>Opprettes: %1 · oppdateres: %2 · uendret: %3 · avvist: %4 · konflikter: %5</source>
+        <translation>To create: %1 · to update: %2 · unchanged: %3 · refused: %4 · conflicts: %5</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="117" />
+        <source>Opprettet: %1 · oppdatert: %2 · uendret: %3 · avvist: %4 · konflikter: %5</source>
+        <translation>Created: %1 · updated: %2 · unchanged: %3 · refused: %4 · conflicts: %5</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="127" />
+        <source>Ingenting er lagret ennå. Trykk «Lagre oppdragene» for å lagre.</source>
+        <translation>Nothing is saved yet. Press “Save the assignments” to save.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="129" />
+        <source>Oppdragene er lagret. Avviste rader og konflikter er ikke endret.</source>
+        <translation>The assignments are saved. Refused rows and conflicts were not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="131" />
+        <source>Avvist</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="131" />
+        <source>Konflikt</source>
+        <translation>Conflict</translation>
+    </message>
+</context>
+<context>
     <name>ForfeitCandidatesPanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="40" />
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="39" />
         <source>&amp;Per dato:</source>
         <extracomment>A line for the user about what was just recorded.</extracomment>
         <translation>&amp;As of:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="44" />
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="43" />
         <source>Egenandeler der kursets frist for å starte oppdrag er passert uten et oppdrag som kan gi tilbakebetaling. Pengene beholdes først når du registrerer det.</source>
         <translation>Deposits where the course's deadline for starting an assignment has passed without an assignment that can give a refund. The money is only kept once you record it.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="53" />
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="52" />
         <source>Behold egenandel …</source>
         <translation>Keep deposit …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="63" />
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="62" />
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="64" />
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="63" />
         <source>Kurs</source>
         <translation>Course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="65" />
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="64" />
         <source>Beløp</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="66" />
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="65" />
         <source>Frist for å starte oppdrag</source>
         <translation>Deadline for starting an assignment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="77" />
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="76" />
         <source>Finner egenandeler som kan beholdes …</source>
         <translation>Finding deposits that may be kept …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="96" />
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="95" />
         <source>Registrerer beholdte egenandeler …</source>
         <translation>Recording kept deposits …</translation>
     </message>
     <message>
         <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="103" />
-        <source>Egenandel beholdt: %1 (%2 posteringer).</source>
-        <translation>Deposit kept: %1 (%2 entries).</translation>
+        <source>Egenandel beholdt: %1.</source>
+        <translation>Deposit kept: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="104" />
+        <source>Egenandeler beholdt for %2 deltakere: til sammen %1.</source>
+        <translation>Deposits kept for %2 participants: %1 in total.</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1480,127 @@ Create a new person anyway?</translation>
         <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="69" />
         <source>Skriv hvorfor egenandelen beholdes.</source>
         <translation>Enter why the deposit is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="46" />
+        <source>Velg deltakerliste</source>
+        <translation>Choose participant list</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="48" />
+        <source>Regneark (*.xlsx *.xlsm *.xls *.ods);;Alle filer (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="85" />
+        <source>Les inn deltakerliste</source>
+        <translation>Import participant list</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="95" />
+        <source>&lt; &amp;Tilbake</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="97" />
+        <source>&amp;Neste &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="99" />
+        <source>Les inn &amp;alle</source>
+        <translation>Import &amp;all</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="101" />
+        <source>Les inn bare &amp;gyldige rader</source>
+        <translation>Import only &amp;valid rows</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="103" />
+        <source>Radene med feil lagres i en egen fil som kan rettes og leses inn på nytt</source>
+        <translation>Rows with errors are saved in a separate file that can be corrected and imported again</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="106" />
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="215" />
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="129" />
+        <source>Velg regnearket med deltakerne (xlsx, xlsm, xls eller ods). Overskriftsraden kan stå under en tittel; kolonnene kjennes igjen på navnet, og du kan rette valget etterpå.</source>
+        <translation>Choose the spreadsheet with the participants (xlsx, xlsm, xls or ods). The header row may be below a title; columns are recognised by their names, and you can correct the choice afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="136" />
+        <source>&amp;Velg fil …</source>
+        <translation>&amp;Choose file …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="152" />
+        <source>&amp;Ark:</source>
+        <translation>&amp;Sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="193" />
+        <source>Åpne &amp;feilfilen</source>
+        <translation>Open the &amp;error file</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="215" />
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="234" />
+        <source>Leser «%1» …</source>
+        <translation>Reading “%1” …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="247" />
+        <source> Kolonnevalget du gjorde sist for en fil med de samme overskriftene er brukt.</source>
+        <translation> The column choice you made last time for a file with the same headers has been used.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="250" />
+        <source>Overskriftene står i rad %1 på arket «%2». Kontroller hvilken kolonne som er hva.</source>
+        <translation>The headers are in row %1 of the sheet “%2”. Check which column is which.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="263" />
+        <source>Filen har flere ark med data. Velg arket med deltakerlisten.</source>
+        <translation>The file has several sheets with data. Choose the sheet with the participant list.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="277" />
+        <source>%1 nye · %2 oppdateres · %3 uendret · %4 med feil · %5 hoppes over</source>
+        <translation>%1 new · %2 to update · %3 unchanged · %4 with errors · %5 skipped</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="321" />
+        <source>Leser inn deltakere …</source>
+        <translation>Importing participants …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="330" />
+        <source>Lest inn: %1 nye, %2 oppdatert, %3 uendret. %4 betalinger er registrert.</source>
+        <translation>Imported: %1 new, %2 updated, %3 unchanged. %4 payments recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="336" />
+        <source>Alle er meldt på som «Søkt»; opptak gjøres på kurssiden.</source>
+        <translation>Everyone is enrolled as “Applied”; acceptance is done on the course page.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="338" />
+        <source>%1 rader med feil ble ikke lest inn. De er lagret i:
+%2</source>
+        <translation>%1 rows with errors were not imported. They are saved in:
+%2</translation>
     </message>
 </context>
 <context>
@@ -1405,58 +1692,58 @@ Create a new person anyway?</translation>
 <context>
     <name>KeyFiguresView</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="56" />
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="55" />
         <source>Nøkkeltall</source>
         <extracomment>The funnel's steps in order (every Funnel field but the label). Emitted after the tables were filled (tests wait on it).</extracomment>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="62" />
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="61" />
         <source>Antall personer på hvert trinn: påmeldt, tatt opp, møtte, fikk kursbevis, startet oppdrag, var fortsatt i oppdrag etter 6, 12 og 18 måneder, og fikk egenandelen tilbake. Hold musen over et tall for å se andelen av de påmeldte.</source>
         <translation>Number of people at each step: registered, accepted, attended, certified, started an assignment, still in an assignment after 6, 12 and 18 months, and had the deposit refunded. Hover over a number to see its share of those registered.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="68" />
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="67" />
         <source>Kurs</source>
         <translation>Course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="69" />
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="68" />
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="76" />
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="75" />
         <source>Per kurs</source>
         <translation>Per course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="77" />
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="76" />
         <source>Per kommune</source>
         <translation>Per municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="80" />
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="79" />
         <source>&amp;Per dato:</source>
         <translation>&amp;As of:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="106" />
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="105" />
         <source>Totalt</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="108" />
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="107" />
         <source>Uten kommune</source>
         <translation>No municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="115" />
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="114" />
         <source>%1 % av de påmeldte</source>
         <translation>%1 % of those registered</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="123" />
+        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="122" />
         <source>Beregner nøkkeltall …</source>
         <translation>Calculating key figures …</translation>
     </message>
@@ -1576,6 +1863,89 @@ Create a new person anyway?</translation>
         <location filename="../../coursekeeper/ui/main_window.py" line="84" />
         <source>Innstillinger</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTable</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="30" />
+        <source>Felt i CourseKeeper</source>
+        <translation>Field in CourseKeeper</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="30" />
+        <source>Kolonne i filen</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="38" />
+        <source>Fornavn</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="39" />
+        <source>Etternavn</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="40" />
+        <source>Navn (fornavn og etternavn i én kolonne)</source>
+        <translation>Name (first and last name in one column)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="41" />
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="42" />
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="43" />
+        <source>Fødselsdato</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="44" />
+        <source>Fødselsnummer (bare fødselsdatoen tas vare på)</source>
+        <translation>National identity number (only the date of birth is kept)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="45" />
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="46" />
+        <source>Postnummer</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="47" />
+        <source>Poststed</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="48" />
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="49" />
+        <source>Betalt</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="50" />
+        <source>Merknad</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="56" />
+        <source>(ikke i filen)</source>
+        <translation>(not in the file)</translation>
     </message>
 </context>
 <context>
@@ -1724,13 +2094,13 @@ Create a new person anyway?</translation>
     <message>
         <location filename="../../coursekeeper/ui/views/person_page.py" line="47" />
         <location filename="../../coursekeeper/ui/views/person_page.py" line="60" />
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="90" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="92" />
         <source>Kurs</source>
         <translation>Course</translation>
     </message>
     <message>
         <location filename="../../coursekeeper/ui/views/person_page.py" line="48" />
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="72" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="74" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
@@ -1741,7 +2111,7 @@ Create a new person anyway?</translation>
     </message>
     <message>
         <location filename="../../coursekeeper/ui/views/person_page.py" line="50" />
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="92" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="94" />
         <source>Egenandel</source>
         <translation>Deposit</translation>
     </message>
@@ -1771,139 +2141,202 @@ Create a new person anyway?</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="71" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="73" />
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="73" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="75" />
         <source>Slutt</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="73" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="75" />
         <source>Pågår</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="74" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="76" />
         <source>Seks måneder</source>
         <translation>Six months</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="75" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="77" />
         <source>Merknad</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="79" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="81" />
         <source>Nytt oppdrag …</source>
         <translation>New assignment …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="80" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="82" />
         <source>Registrer et oppdrag som treningskontakt (Ctrl+N)</source>
         <translation>Register an assignment as training contact (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="82" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="84" />
         <source>Avslutt oppdrag …</source>
         <translation>End assignment …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="91" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="93" />
         <source>Kursbevis</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="93" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="95" />
         <source>Oppdrag</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="129" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="131" />
         <source>Henter personen …</source>
         <translation>Loading the person …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="140" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="142" />
         <source>Født %1</source>
         <translation>Born %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="145" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="147" />
         <source>%1 kommune</source>
         <translation>%1 municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="147" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="149" />
         <source>Ingen kontaktopplysninger registrert.</source>
         <translation>No contact details registered.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="160" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="162" />
         <source>Kurs (%1)</source>
         <translation>Courses (%1)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="161" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="163" />
         <source>Kursbevis (%1)</source>
         <translation>Certificates (%1)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="162" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="164" />
         <source>Egenandel (%1)</source>
         <translation>Deposits (%1)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="163" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="165" />
         <source>Oppdrag (%1)</source>
         <translation>Assignments (%1)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="171" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="173" />
         <source>Gyldig</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="172" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="174" />
         <source>Tilbakekalt %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="177" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="179" />
         <source>Nei (sluttet før)</source>
         <translation>No (ended before)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="179" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="181" />
         <source>Nådd %1</source>
         <translation>Reached %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="180" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="182" />
         <source>Nås %1</source>
         <translation>Reached on %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="207" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="209" />
         <source>Registrerer oppdrag …</source>
         <translation>Registering assignment …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="224" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="226" />
         <source>Avslutter oppdrag …</source>
         <translation>Ending assignment …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="234" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="236" />
         <source>Oppdrag fra %1 er registrert.</source>
         <translation>Assignment from %1 is registered.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="237" />
+        <location filename="../../coursekeeper/ui/views/person_page.py" line="239" />
         <source>Oppdrag fra %1 til %2 er registrert.</source>
         <translation>Assignment from %1 to %2 is registered.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="111" />
+        <source>Ny</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="112" />
+        <source>Oppdateres</source>
+        <translation>To update</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="113" />
+        <source>Uendret</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="114" />
+        <source>Feil</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="115" />
+        <source>Hoppes over</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="120" />
+        <source>Rad</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="125" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="129" />
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="130" />
+        <source>Fødselsdato</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="131" />
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="133" />
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="136" />
+        <source>Årsak</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -2154,18 +2587,18 @@ Create a new person anyway?</translation>
 <context>
     <name>RowsPanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="148" />
+        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="149" />
         <source>1 rad</source>
         <extracomment>Emitted after new rows are shown (tests wait on it). The table model class (a RowTableModel subclass may add colours).</extracomment>
         <translation>1 row</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="148" />
+        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="149" />
         <source>%1 rader</source>
         <translation>%1 rows</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="150" />
+        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="151" />
         <source>%1 av %2 rader</source>
         <translation>%1 of %2 rows</translation>
     </message>
@@ -2653,62 +3086,62 @@ The current database is first copied to the backups folder.</translation>
         <translation>Enter the verification code printed at the bottom of the certificate, and press “Verify”.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="48" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="47" />
         <source>&amp;Kontroller</source>
         <translation>&amp;Verify</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="52" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="51" />
         <source>K&amp;ode:</source>
         <translation>C&amp;ode:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="69" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="68" />
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="85" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="84" />
         <source>Ingen kode kontrollert ennå</source>
         <translation>No code verified yet</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="93" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="92" />
         <source>Skriv inn en kode først.</source>
         <translation>Enter a code first.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="97" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="96" />
         <source>Kontrollerer kursbevis …</source>
         <translation>Verifying certificate …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="111" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="110" />
         <source>✔ Gyldig kursbevis</source>
         <translation>✔ Valid certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="113" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="112" />
         <source>Kursbevis %1 for %2, «%3», utstedt %4.</source>
         <translation>Certificate %1 for %2, “%3”, issued %4.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="120" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="119" />
         <source>✖ Tilbakekalt</source>
         <translation>✖ Revoked</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="122" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="121" />
         <source>Kursbevis %1 for %2 er trukket tilbake og gjelder ikke. Begrunnelse: %3</source>
         <translation>Certificate %1 for %2 has been revoked and is not valid. Reason: %3</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="128" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="127" />
         <source>? Ukjent kode</source>
         <translation>? Unknown code</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="130" />
+        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="129" />
         <source>Koden svarer ikke til noe kursbevis i registeret. Sjekk at den er skrevet riktig; et endret eller forfalsket kursbevis gir ukjent kode.</source>
         <translation>The code does not match any certificate in the register. Check that it is typed correctly; an altered or forged certificate gives an unknown code.</translation>
     </message>
@@ -2739,6 +3172,90 @@ The current database is first copied to the backups folder.</translation>
         <location filename="../../coursekeeper/app.py" line="131" />
         <source>CourseKeeper kan ikke åpne databasen.</source>
         <translation>CourseKeeper cannot open the database.</translation>
+    </message>
+</context>
+<context>
+    <name>export_actions</name>
+    <message>
+        <location filename="../../coursekeeper/ui/export_actions.py" line="31" />
+        <source>Deltakerliste</source>
+        <translation>Participant list</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/export_actions.py" line="32" />
+        <source>Oppmøte</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/export_actions.py" line="33" />
+        <source>Egenandeler</source>
+        <translation>Deposits</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/export_actions.py" line="34" />
+        <source>Tilbakebetalinger</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/export_actions.py" line="35" />
+        <source>Kursbevisregister</source>
+        <translation>Certificate register</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/export_actions.py" line="36" />
+        <source>Oppfølging</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/export_actions.py" line="44" />
+        <source>Eksporter til Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/export_actions.py" line="46" />
+        <source>Excel-arbeidsbøker (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/export_actions.py" line="72" />
+        <source>Forbereder eksport …</source>
+        <translation>Preparing the export …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/export_actions.py" line="83" />
+        <source>Skriver %1 …</source>
+        <translation>Writing %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/export_actions.py" line="95" />
+        <source>Kunne ikke lagre filen. Er den åpen i Excel?
+%1</source>
+        <translation>Could not save the file. Is it open in Excel?
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/export_actions.py" line="107" />
+        <source>%1 er lagret:
+%2
+%3 rader.</source>
+        <translation>%1 is saved:
+%2
+%3 rows.</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/export_actions.py" line="114" />
+        <source>Eksportert til Excel</source>
+        <translation>Exported to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/export_actions.py" line="115" />
+        <source>Vil du åpne filen nå?</source>
+        <translation>Do you want to open the file now?</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/export_actions.py" line="116" />
+        <source>Åpne filen</source>
+        <translation>Open the file</translation>
     </message>
 </context>
 <context>

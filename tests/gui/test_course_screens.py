@@ -171,8 +171,35 @@ def test_sign_in_sheets_are_saved_as_pdf(window, tasks, shown, monkeypatch, tmp_
     view = window.views["courses"]
     view.open_course(course_id)
     assert tasks.wait_idle()
-    view.page.sign_in_button.click()
+    view.page.documents_button.sign_in_action.trigger()
     assert tasks.wait_idle(20_000)
     assert shown["error"] == []
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
     assert shown["exception"] == []
+
+
+def test_course_page_exports_to_excel_and_opens_the_import_wizard(
+    window, tasks, shown, monkeypatch, tmp_path
+) -> None:
+    from openpyxl import load_workbook
+
+    from coursekeeper.ui import export_actions
+    from coursekeeper.ui.dialogs.import_wizard import ImportWizard
+
+    course_id = _course("Kurs Bergen", "Bergen", dt.date(2026, 4, 9), screening_required=False)
+    person = people.create_person(people.PersonInput("Kari", "Nordmann"))
+    enrolments.enrol(course_id=course_id, person_id=person.id)
+    out = tmp_path / "deltakere.xlsx"
+    monkeypatch.setattr(export_actions, "ask_xlsx_path", lambda parent, default: out)
+    monkeypatch.setattr(export_actions, "open_file", lambda path: True)
+    view = window.views["courses"]
+    view.open_course(course_id)
+    assert tasks.wait_idle()
+    view.page.documents_button.export_actions["participants"].trigger()
+    assert tasks.wait_idle(20_000)
+    assert shown["error"] == [] and shown["exception"] == []
+    cells = [c.value for row in load_workbook(out).active.iter_rows() for c in row]
+    assert "Nordmann" in cells or any("Nordmann" in str(c) for c in cells)
+    view.page.import_button.click()
+    assert isinstance(view.page.dialog, ImportWizard) and view.page.dialog.isVisible()
+    view.page.dialog.reject()

@@ -7,7 +7,14 @@ import functools
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.money import format_kr
@@ -21,6 +28,7 @@ from coursekeeper.ui.dialogs.course_dialog import CourseDialog
 from coursekeeper.ui.dialogs.screening_dialog import ScreeningDialog
 from coursekeeper.ui.table_models import RIGHT, Column, Hours, RowTableModel
 from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.widgets.course_documents_button import CourseDocumentsButton
 from coursekeeper.ui.widgets.search_field import SearchField
 from coursekeeper.ui.widgets.table_view import RowTableView
 
@@ -69,18 +77,14 @@ class CoursePage(QWidget):
         self.edit_button.clicked.connect(self.edit_course)
         self.attendance_button = QPushButton(self.tr("Oppmøte …"))
         self.attendance_button.clicked.connect(self.open_attendance)
-        self.sign_in_button = QPushButton(self.tr("Oppmøtelister (PDF) …"))
-        self.sign_in_button.setToolTip(
-            self.tr("Lagre oppmøtelister for hver økt som PDF, klare til utskrift")
-        )
-        self.sign_in_button.clicked.connect(self.save_sign_in_sheets)
+        self.documents_button = CourseDocumentsButton(tasks)
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
         top.addWidget(self.edit_button)
         top.addWidget(self.attendance_button)
-        top.addWidget(self.sign_in_button)
+        top.addWidget(self.documents_button)
 
         self.search = SearchField(self.tr("Søk etter navn eller kommune"))
         self.search.search.connect(self._apply_filter)
@@ -100,6 +104,10 @@ class CoursePage(QWidget):
         filters.addWidget(self.state_filter)
         filters.addStretch(1)
         filters.addWidget(self.add_button)
+        self.import_button = QPushButton(self.tr("Importer deltakerliste …"))
+        self.import_button.setToolTip(self.tr("Les inn en deltakerliste fra Excel (xlsx, xls eller ods)"))
+        self.import_button.clicked.connect(self.import_participants)
+        filters.addWidget(self.import_button)
 
         self.model: RowTableModel[EnrolmentRow] = RowTableModel(
             [
@@ -169,6 +177,7 @@ class CoursePage(QWidget):
             self.state_filter.setCurrentIndex(0)
             self.model.set_rows([])
         self.course_id = course_id
+        self.documents_button.course_id = course_id
         self.reload()
 
     def reload(self) -> None:
@@ -347,13 +356,14 @@ class CoursePage(QWidget):
         self.dialog = ScreeningDialog(self.tasks, row, self)
         self.dialog.open()
 
-    def save_sign_in_sheets(self) -> None:
-        """Sign-in sheets for every session as one PDF (written on the worker)."""
-        # Imported here: the PDF machinery is not needed to start the program.
-        from coursekeeper.ui import printing_actions
+    def import_participants(self) -> None:
+        """The import wizard for a municipality's participant list."""
+        from coursekeeper.ui.dialogs.import_wizard import ImportWizard
 
-        if self.course_id is not None:
-            printing_actions.save_pdf(self, self.tasks, kind="attendance", course_id=self.course_id)
+        if self.course_id is None:
+            return
+        self.dialog = ImportWizard(self.tasks, self.course_id, self)
+        self.dialog.open()
 
     def open_attendance(self) -> None:
         """The attendance grid for this course."""
