@@ -973,91 +973,101 @@ Create a new person anyway?</translation>
     </message>
     <message>
         <location filename="../../coursekeeper/ui/views/courses_view.py" line="70" />
+        <source>Les inn oppfølgingsliste …</source>
+        <translation>Read follow-up sheet …</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="72" />
+        <source>Les inn oppdragene kommunen har fylt ut i oppfølgingslisten og sendt tilbake</source>
+        <translation>Read the assignments the municipality filled in on the follow-up sheet and sent back</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="75" />
         <source>Åpne kurset</source>
         <translation>Open course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="76" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="81" />
         <source>År:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="77" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="82" />
         <source>Kommune:</source>
         <translation>Municipality:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="78" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="83" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="90" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="96" />
         <source>Tittel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="91" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="97" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="92" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="98" />
         <source>Slutt</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="93" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="99" />
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="94" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="100" />
         <source>Sted</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="95" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="101" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="97" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="103" />
         <source>Plasser</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="99" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="105" />
         <source>%1 av %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="105" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="111" />
         <source>Venteliste</source>
         <translation>Waiting list</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="130" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="136" />
         <source>Henter kurs …</source>
         <translation>Loading courses …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="156" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="162" />
         <source>Alle år</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="160" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="166" />
         <source>Alle kommuner</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="203" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="209" />
         <source>%1 kurs</source>
         <translation>%1 courses</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="205" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="211" />
         <source>Viser %1 av %2 kurs</source>
         <translation>Showing %1 of %2 courses</translation>
     </message>

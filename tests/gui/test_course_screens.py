@@ -203,3 +203,12 @@ def test_course_page_exports_to_excel_and_opens_the_import_wizard(
     view.page.import_button.click()
     assert isinstance(view.page.dialog, ImportWizard) and view.page.dialog.isVisible()
     view.page.dialog.reject()
+
+
+def test_course_list_opens_the_follow_up_reader(window, tasks) -> None:
+    from coursekeeper.ui.dialogs.followup_dialog import FollowupDialog
+
+    view = window.views["courses"]
+    view.followup_button.click()
+    assert isinstance(view.dialog, FollowupDialog) and view.dialog.isVisible()
+    view.dialog.reject()

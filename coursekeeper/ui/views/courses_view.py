@@ -37,7 +37,7 @@ class CoursesView(QWidget):
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
-        self.dialog: CourseDialog | None = None
+        self.dialog: QWidget | None = None
         self.stack = QStackedWidget()
         self.list_page = QWidget()
         self.page = CoursePage(tasks)
@@ -67,9 +67,20 @@ class CoursesView(QWidget):
         self.new_button = QPushButton(self.tr("Nytt kurs …"))
         self.new_button.setToolTip(self.tr("Opprett et nytt kurs (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_item)
+        self.followup_button = QPushButton(self.tr("Les inn oppfølgingsliste …"))
+        self.followup_button.setToolTip(
+            self.tr("Les inn oppdragene kommunen har fylt ut i oppfølgingslisten og sendt tilbake")
+        )
+        self.followup_button.clicked.connect(self.read_followup)
         self.open_button = QPushButton(self.tr("Åpne kurset"))
         self.open_button.clicked.connect(self._open_selected)
 
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(self.followup_button)
+        heading.addWidget(self.open_button)
+        heading.addWidget(self.new_button)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         for text, combo in (
@@ -81,9 +92,6 @@ class CoursesView(QWidget):
             label.setBuddy(combo)
             bar.addWidget(label)
             bar.addWidget(combo)
-        bar.addSpacing(12)
-        bar.addWidget(self.open_button)
-        bar.addWidget(self.new_button)
 
         self.model: RowTableModel[CourseRow] = RowTableModel(
             [
@@ -117,7 +125,7 @@ class CoursesView(QWidget):
         self.count_label = QLabel()
 
         layout = QVBoxLayout(self.list_page)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
@@ -219,6 +227,13 @@ class CoursesView(QWidget):
         """Show a course's page."""
         self.page.show_course(course_id)
         self.stack.setCurrentWidget(self.page)
+
+    def read_followup(self) -> None:
+        """Read back a follow-up sheet a municipality filled in (assignments for many courses)."""
+        from coursekeeper.ui.dialogs.followup_dialog import FollowupDialog
+
+        self.dialog = FollowupDialog(self.tasks, self)
+        self.dialog.open()
 
     def show_list(self) -> None:
         """Back to the course list."""

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from coursekeeper.ui.tasks import TaskRunner
 
 EXPORT_KINDS = ("participants", "attendance", "deposits", "refunds", "certificates", "followup")
 
 
-class CourseDocumentsButton(QToolButton):
+class CourseDocumentsButton(QPushButton):
     """Sign-in sheets as PDF and every Excel export of the course set in ``course_id``."""
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
@@ -19,7 +19,6 @@ class CourseDocumentsButton(QToolButton):
         self.tasks = tasks
         self.course_id: int | None = None
         self.setText(self.tr("Utskrift og eksport"))
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self)
         self.sign_in_action = menu.addAction(self.tr("Oppmøtelister (PDF) …"))
         self.sign_in_action.setToolTip(
