@@ -27,6 +27,11 @@ _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _LABEL = r"[a-z0-9æøåäöü](?:[a-z0-9æøåäöü-]*[a-z0-9æøåäöü])?"
 _EMAIL = re.compile(rf"^[^@\s\"(),:;<>\[\\\]]+@{_LABEL}(?:\.{_LABEL})*\.[a-z]{{2,}}$")
 _ID_RUN = re.compile(r"(?<!\d)(?:\d{6}[ .-]?\d{5}|\d{10})(?!\d)")
+_NON_DIGIT = re.compile(r"\D")
+_WORD_START = re.compile(r"(^|[-'’])(\w)")
+_ANGLE = re.compile(r"<([^<>]+)>")
+_EMAIL_SEPARATORS = re.compile(r"[;,\s]+")
+_THREE_DIGITS = re.compile(r"\d{3}")
 _YES = {"ja", "j", "yes", "y", "x", "✓", "✔", "true", "sant", "betalt", "ok", "paid", "1"}
 _NO = {"nei", "n", "no", "false", "usant", "ikke betalt", "ubetalt", "unpaid", "-", "0"}
 _PARTICLES = {"van", "von", "de", "der", "den", "af", "av", "di", "da", "du", "des", "la", "le"}
@@ -90,7 +95,7 @@ def scrub_identity_numbers(text: str) -> tuple[str, bool]:
 
 
 def _is_id_run(run: str, *, strict: bool) -> bool:
-    digits = re.sub(r"\D", "", run)
+    digits = _NON_DIGIT.sub("", run)
     if len(digits) == 10:
         return is_identity_number("0" + digits)
     return not strict or is_identity_number(digits)
@@ -120,16 +125,19 @@ def clean_name(value: object, *, fix_case: bool = True) -> str:
     name = clean_text(value)
     if not fix_case or not name:
         return name
-    letters = [ch for ch in name if ch.isalpha()]
-    if len(letters) < 2 or not (name.isupper() or name.islower()):
+    if not (name.isupper() or name.islower()) or sum(1 for ch in name if ch.isalpha()) < 2:
         return name  # mixed case is how the person writes it: McDonald, van der Berg
     words = []
     for position, word in enumerate(name.lower().split(" ")):
         if position and word in _PARTICLES:
             words.append(word)
         else:
-            words.append(re.sub(r"(^|[-'’])(\w)", lambda m: m.group(1) + m.group(2).upper(), word))
+            words.append(_WORD_START.sub(_upper_initial, word))
     return " ".join(words)
+
+
+def _upper_initial(match: re.Match[str]) -> str:
+    return match.group(1) + match.group(2).upper()
 
 
 def split_full_name(value: object) -> tuple[str, str]:
@@ -196,11 +204,11 @@ def parse_phone(value: object) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).strip()
-    digits = _PHONE_NOISE.sub("", text)
+    # A positive whole number has nothing for _PHONE_NOISE to take out.
+    plain = type(value) is int and value >= 0
+    digits = str(value) if plain else _PHONE_NOISE.sub("", str(value).strip())
     national = _norwegian_national(digits)
     if national is not None:
-        number = PhoneNumber(country_code=47, national_number=int(national))
         if national[0] in "2345679":
             # Norwegian mobile and landline ranges are decided by the first two digits
             # (test_phone_validity_follows_the_first_two_digits checks this against the
@@ -208,6 +216,7 @@ def parse_phone(value: object) -> str | None:
             if not _valid_prefix(national[:2], int(national)):
                 raise CellValueError(f"Telefonnummeret {shown(value)} ser ikke riktig ut.")
             return f"+47{national}"
+        number = PhoneNumber(country_code=47, national_number=int(national))
     else:
         try:
             number = phonenumbers.parse(digits, "NO")
@@ -229,10 +238,11 @@ def _valid_prefix(prefix: str, national: int) -> bool:
 
 
 def _norwegian_national(digits: str) -> str | None:
-    for prefix in ("+47", "0047", "47"):
-        if digits.startswith(prefix) and len(digits) == len(prefix) + 8:
-            digits = digits[len(prefix) :]
-            break
+    if len(digits) != 8:  # with a prefix the number is 10 to 12 characters long
+        for prefix in ("+47", "0047", "47"):
+            if digits.startswith(prefix) and len(digits) == len(prefix) + 8:
+                digits = digits[len(prefix) :]
+                break
     if len(digits) == 8 and digits.isdigit() and digits[0] != "0":
         return digits
     return None
@@ -260,10 +270,10 @@ def parse_email(value: object) -> tuple[str | None, bool]:
         return None, False
     text = unicodedata.normalize("NFC", str(value)).strip().lower()
     text = text.removeprefix("mailto:")
-    angle = re.search(r"<([^<>]+)>", text)  # "Ola Nordmann <ola@example.no>"
+    angle = _ANGLE.search(text) if "<" in text else None  # "Ola Nordmann <ola@example.no>"
     if angle:
         text = angle.group(1).strip()
-    parts = [p for p in re.split(r"[;,\s]+", text) if p]
+    parts = [p for p in _EMAIL_SEPARATORS.split(text) if p]
     address = parts[0] if parts else ""
     if not _EMAIL.match(address) or ".." in address:
         raise CellValueError(f"{shown(value)} er ikke en gyldig e-postadresse.")
@@ -325,6 +335,6 @@ def parse_postal_code(value: object) -> str:
     text = "".join(str(value).split())
     if len(text) == 4 and text.isdigit():
         return text
-    if re.fullmatch(r"\d{3}", text):
+    if _THREE_DIGITS.fullmatch(text):
         return "0" + text
     raise CellValueError(f"{shown(value)} er ikke et postnummer (fire sifre).")

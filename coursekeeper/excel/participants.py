@@ -190,6 +190,25 @@ def _maybe_identity(value: object) -> bool:
     return isinstance(value, str) and 11 <= len(value.strip()) <= 14
 
 
+_CACHE_LIMIT = 4096  # distinct texts remembered per column (towns, «ja», first names repeat)
+_MISSING_CONTACT = (
+    "Mangler både e-post, telefon og fødselsdato, så personen kan forveksles med andre med samme navn."
+)
+
+
+def _cached(cache: dict[str, tuple], parse: Callable[[object], tuple], value: object) -> tuple:
+    """``parse(value)``, remembered for text cells (the parsers are pure; only ``str`` keys, so
+    1, 1.0 and True never share an entry)."""
+    if type(value) is not str:
+        return parse(value)
+    hit = cache.get(value)  # type: ignore[arg-type]
+    if hit is None:
+        hit = parse(value)
+        if len(cache) < _CACHE_LIMIT:
+            cache[value] = hit  # type: ignore[index]
+    return hit
+
+
 class _RowBuilder:
     """Turns one row of cells into a ParticipantRow; holds the column plan for speed."""
 
@@ -198,82 +217,115 @@ class _RowBuilder:
         self.identity = set(identity)
         self.today = today
         self.fix_case = fix_case
-        self.col = mapping.fields.get
+        col = mapping.fields.get
+        self.col = col
         self.labels = {name: mapping.label(name) for name in mapping.fields}
         birth = mapping.column("birth_date")
         self.birth_from = [birth] if birth is not None and birth not in self.identity else []
         self.birth_from += sorted(self.identity)  # fallback when the date cell is empty
         self.text_fields = [
-            (name, index)
+            ("municipality_text" if name == "municipality" else name, name, index, {})
             for name in ("address", "city", "municipality", "note")
-            if (index := self.col(name)) is not None
+            if (index := col(name)) is not None
         ]
+        self.first_col, self.last_col, self.full_col = col("first_name"), col("last_name"), col("full_name")
+        self.email_col, self.phone_col = col("email"), col("phone")
+        self.postal_col, self.paid_col = col("postal_code"), col("paid")
+        self.name_cache: dict[str, tuple] = {}
+        self.email_cache: dict[str, tuple] = {}
+        self.postal_cache: dict[str, tuple] = {}
+        self.paid_cache: dict[str, tuple] = {}
 
     def build(self, number: int, values: list[object]) -> ParticipantRow:
-        row = ParticipantRow(excel_row=number)
-        issues = row.issues
-
-        def cell(name: str) -> object:
-            index = self.col(name)
-            return values[index] if index is not None and index < len(values) else None
+        size = len(values)
+        issues: list[CellIssue] = []
+        labels = self.labels
 
         def problem(name: str, message: str, severity: Severity = "error") -> None:
-            issues.append(CellIssue(number, self.labels.get(name, ""), name, message, severity))
+            issues.append(CellIssue(number, labels.get(name, ""), name, message, severity))
 
-        self._names(row, cell, problem)
-        self._birth_date(row, values, problem)
-        try:
-            row.email, several = cells.parse_email(cell("email"))
+        first, last = self._names(values, size, problem)
+        birth = self._birth_date(number, values, size, issues, problem) if self.birth_from else None
+        email = phone = None
+        index = self.email_col
+        if index is not None and index < size:
+            email, several, reason = _cached(self.email_cache, _email, values[index])
             if several:
                 problem("email", "Flere e-postadresser; bare den første er tatt med.", "warning")
-        except cells.CellValueError as exc:
-            problem("email", exc.reason + " Den blir ikke lagret.", "warning")
-        try:
-            row.phone = cells.parse_phone(cell("phone"))
-        except cells.CellValueError as exc:
-            problem("phone", exc.reason + " Det blir ikke lagret.", "warning")
-        try:
-            row.postal_code = cells.parse_postal_code(cell("postal_code"))
-        except cells.CellValueError as exc:
-            problem("postal_code", exc.reason, "warning")
-            row.postal_code = cells.mask_identity_numbers(cells.clean_text(cell("postal_code")))
-        try:
-            payment = cells.parse_paid(cell("paid"), today=self.today)
-            row.paid, row.paid_amount_ore, row.paid_on = (
-                payment.paid, payment.amount_ore, payment.paid_on
-            )  # fmt: skip
-        except cells.CellValueError as exc:
-            problem("paid", exc.reason + " Betalingen er ikke registrert.", "warning")
-        for name, index in self.text_fields:
-            text, scrubbed = cells.scrub_identity_numbers(
-                cells.clean_text(values[index] if index < len(values) else None)
-            )
-            setattr(row, "municipality_text" if name == "municipality" else name, text)
+            elif reason:
+                problem("email", reason + " Den blir ikke lagret.", "warning")
+        index = self.phone_col
+        if index is not None and index < size and values[index] is not None:
+            try:
+                phone = cells.parse_phone(values[index])
+            except cells.CellValueError as exc:
+                problem("phone", exc.reason + " Det blir ikke lagret.", "warning")
+        postal_code = ""
+        index = self.postal_col
+        if index is not None and index < size:
+            postal_code, reason = _cached(self.postal_cache, _postal_code, values[index])
+            if reason:
+                problem("postal_code", reason, "warning")
+        paid = amount = paid_on = None
+        index = self.paid_col
+        if index is not None and index < size:
+            paid, amount, paid_on, reason = _cached(self.paid_cache, self._paid, values[index])
+            if reason:
+                problem("paid", reason + " Betalingen er ikke registrert.", "warning")
+        texts = {}
+        for attribute, name, index, cache in self.text_fields:
+            text, scrubbed = _cached(cache, _text, values[index] if index < size else None)
+            texts[attribute] = text
             if scrubbed:
                 problem(name, "Et fødselsnummer i teksten er fjernet.", "warning")
-        if not (row.email or row.phone or row.birth_date):
-            problem(
-                "",
-                "Mangler både e-post, telefon og fødselsdato, så personen kan forveksles med "
-                "andre med samme navn.",
-                "warning",
-            )
-        row.values = self._safe_values(values)
-        return row
+        if not (email or phone or birth):
+            problem("", _MISSING_CONTACT, "warning")
+        return ParticipantRow(
+            excel_row=number,
+            first_name=first,
+            last_name=last,
+            birth_date=birth,
+            email=email,
+            phone=phone,
+            postal_code=postal_code,
+            paid=paid,
+            paid_amount_ore=amount,
+            paid_on=paid_on,
+            issues=issues,
+            values=self._safe_values(values),
+            **texts,
+        )
 
-    def _names(self, row: ParticipantRow, cell: Callable, problem: Callable) -> None:
-        first = cells.clean_name(cell("first_name"), fix_case=self.fix_case)
-        last = cells.clean_name(cell("last_name"), fix_case=self.fix_case)
-        if not first and not last and self.col("full_name") is not None:
-            first, last = cells.split_full_name(cells.clean_name(cell("full_name"), fix_case=self.fix_case))
-        for name in ("first_name", "last_name", "full_name"):
-            if is_identity_number(cell(name)):
-                first, last = "", ""  # a number where a name should be: never keep it
-        first, scrub1 = cells.scrub_identity_numbers(first)
-        last, scrub2 = cells.scrub_identity_numbers(last)
-        row.first_name, row.last_name = first, last
+    def _name(self, value: object) -> tuple[str, bool, str, bool]:
+        """(cleaned name, the cell is an identity number, the name scrubbed, whether it was)."""
+        name = cells.clean_name(value, fix_case=self.fix_case)
+        return name, is_identity_number(value), *cells.scrub_identity_numbers(name)
+
+    def _names(self, values: list[object], size: int, problem: Callable) -> tuple[str, str]:
+        first_col, last_col, full_col = self.first_col, self.last_col, self.full_col
+        first, first_id, first_safe, scrub1 = (
+            _cached(self.name_cache, self._name, values[first_col] if first_col < size else None)
+            if first_col is not None
+            else ("", False, "", False)
+        )
+        last, last_id, last_safe, scrub2 = (
+            _cached(self.name_cache, self._name, values[last_col] if last_col < size else None)
+            if last_col is not None
+            else ("", False, "", False)
+        )
+        if full_col is not None:
+            full = values[full_col] if full_col < size else None
+            if not first and not last:
+                first, last = cells.split_full_name(cells.clean_name(full, fix_case=self.fix_case))
+                first_safe, scrub1 = cells.scrub_identity_numbers(first)
+                last_safe, scrub2 = cells.scrub_identity_numbers(last)
+            if is_identity_number(full):
+                first_id = True
+        if first_id or last_id:
+            first_safe, last_safe, scrub1, scrub2 = "", "", False, False  # never keep a number as a name
+        first, last = first_safe, last_safe
         if not first and not last:
-            field_name = "full_name" if self.col("full_name") is not None else "first_name"
+            field_name = "full_name" if full_col is not None else "first_name"
             problem(field_name, "Mangler navn.")
         elif not first:
             problem("first_name", "Mangler fornavn.", "warning")
@@ -281,18 +333,25 @@ class _RowBuilder:
             problem("last_name", "Mangler etternavn.", "warning")
         if scrub1 or scrub2:
             problem("full_name", "Et fødselsnummer i navnet er fjernet.", "warning")
+        return first, last
 
-    def _birth_date(self, row: ParticipantRow, values: list[object], problem: Callable) -> None:
+    def _birth_date(
+        self, number: int, values: list[object], size: int, issues: list[CellIssue], problem: Callable
+    ) -> dt.date | None:
         for index in self.birth_from:
-            value = values[index] if index < len(values) else None
+            value = values[index] if index < size else None
+            if type(value) is dt.datetime and index not in self.identity:
+                day = value.date()  # a date cell, the common case
+                if day.year >= 1900 and day <= self.today:
+                    return day
             if cells.is_blank(value):
                 continue
             if index in self.identity:
-                row.birth_date = birth_date_from_identity_number(value)
-                if row.birth_date is None:
-                    row.issues.append(
+                day = birth_date_from_identity_number(value)
+                if day is None:
+                    issues.append(
                         CellIssue(
-                            row.excel_row,
+                            number,
                             column_label(self.mapping.headers, index),
                             "birth_date",
                             f"{cells.shown(value)} er ikke et gyldig fødselsnummer, så "
@@ -300,23 +359,38 @@ class _RowBuilder:
                             "warning",
                         )
                     )
-                return
+                return day
             try:
                 day = cells.parse_date_cell(value, today=self.today)
                 if day is not None:
                     cells.check_birth_date(day, today=self.today)
-                row.birth_date = day
+                return day
             except cells.CellValueError as exc:
                 problem("birth_date", exc.reason)
-            return
+            return None
+        return None
+
+    def _paid(self, value: object) -> tuple[bool | None, int | None, dt.date | None, str]:
+        try:
+            payment = cells.parse_paid(value, today=self.today)
+        except cells.CellValueError as exc:
+            return None, None, None, exc.reason
+        return payment.paid, payment.amount_ore, payment.paid_on, ""
 
     def _safe_values(self, values: list[object]) -> list[object]:
         """The original cells for an error workbook, with every identity number taken out."""
         safe = list(values)
+        identity = self.identity
         for index, value in enumerate(values):
             kind = type(value)
+            if kind is str:
+                size = len(value)  # type: ignore[arg-type]
+                if size < 10 and index not in identity:
+                    continue  # too short for a number (the common case: a quick way out)
+            elif kind is not int and kind is not float and index not in identity:
+                continue  # dates, None, booleans
             if (
-                index in self.identity
+                index in identity
                 or ((kind is int or kind is float) and 1e9 <= value < 1e11 and is_identity_number(value))
                 or (kind is str and 11 <= len(value) <= 14 and is_identity_number(value))
             ):
@@ -326,6 +400,24 @@ class _RowBuilder:
             elif kind is str and len(value) >= 10 and _DIGIT_RUN.search(value):
                 safe[index] = cells.scrub_identity_numbers(value)[0]
         return safe
+
+
+def _email(value: object) -> tuple[str | None, bool, str]:
+    try:
+        return (*cells.parse_email(value), "")
+    except cells.CellValueError as exc:
+        return None, False, exc.reason
+
+
+def _postal_code(value: object) -> tuple[str, str]:
+    try:
+        return cells.parse_postal_code(value), ""
+    except cells.CellValueError as exc:
+        return cells.mask_identity_numbers(cells.clean_text(value)), exc.reason
+
+
+def _text(value: object) -> tuple[str, bool]:
+    return cells.scrub_identity_numbers(cells.clean_text(value))
 
 
 def _mark_duplicates(rows: list[ParticipantRow]) -> None:
