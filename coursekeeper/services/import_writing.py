@@ -6,6 +6,7 @@ Measured here: 10,000 people with ``save()`` ~1.7 s, ``insert_many`` ~0.45 s, a 
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 from collections.abc import Iterable, Sequence
@@ -18,6 +19,21 @@ from coursekeeper.services import audit
 
 _BATCH = 1000  # rows per multi-row INSERT … RETURNING on PostgreSQL
 _CHUNK = 5000  # rows built and sent per executemany
+
+
+def sql_value(value: object) -> object:
+    """A date or timestamp as the text sqlite3's own adapter would store, converted once.
+
+    The default adapters are Python functions called per value: 40,000 timestamps of one import
+    cost ~0.03 s. Other databases get the value unchanged.
+    """
+    if not is_sqlite(database):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def _columns(model: type[BaseModel], names: Sequence[str]) -> list[str]:
@@ -86,7 +102,7 @@ def update_rows(model: type[BaseModel], names: Sequence[str], rows: list[tuple])
 
 def audit_rows(entries: list[tuple[str, str, int | None, dict | None, dict | None]]) -> None:
     """Append audit entries ``(action, entity, entity_id, before, after)`` in one statement."""
-    actor, at = audit.current_actor(), now()
+    actor, at = audit.current_actor(), sql_value(now())
     rows = [
         (
             at,

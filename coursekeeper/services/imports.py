@@ -37,7 +37,7 @@ from coursekeeper.services.import_matching import (
     plan_import,
 )
 from coursekeeper.services.import_types import ImportIssue, ImportPreview, ImportResult
-from coursekeeper.services.import_writing import audit_rows, insert_rows, update_rows
+from coursekeeper.services.import_writing import audit_rows, insert_rows, sql_value, update_rows
 from coursekeeper.services.phone_display import display_phone
 
 logger = logging.getLogger(__name__)
@@ -235,7 +235,7 @@ def _write(
     total = len(planned) or 1
     _tick(progress, 0, total)
     file_name = preview.path.name
-    stamp = now()
+    stamp = sql_value(now())  # the same text sqlite3 stores for a datetime, converted once
     new = [p for p in planned if p.status == RowStatus.NEW]
     keys = preview.name_keys
     person_rows = (  # generators: insert_rows takes them a chunk at a time
@@ -297,7 +297,7 @@ def _write(
             p.enrolment_id,
             EntryKind.PAYMENT.value,
             p.payment[0],
-            p.payment[1],
+            sql_value(p.payment[1]),
             PAYMENT_METHOD,
             f"{file_name} rad {p.excel_row}",
             actor,
