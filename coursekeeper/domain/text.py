@@ -28,5 +28,7 @@ def search_key(text: str) -> str:
     value = unicodedata.normalize("NFC", normalise_name(text).casefold())
     for old, new in _FOLDS:
         value = value.replace(old, new)
+    if value.isascii():
+        return value  # "ødegård" is "odegard" by now: nothing left to decompose
     decomposed = unicodedata.normalize("NFD", value)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

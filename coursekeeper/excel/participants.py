@@ -83,6 +83,8 @@ class ParticipantSheet:
     rows: list[ParticipantRow]
     identity_columns: list[int] = field(default_factory=list)  # fødselsnummer columns (0 = A)
     notices: list[str] = field(default_factory=list)
+    # Excel row → search_key("first last"): computed once for the duplicates, reused for matching.
+    name_keys: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def issues(self) -> list[CellIssue]:
@@ -152,7 +154,7 @@ def parse_participants(
         )
     builder = _RowBuilder(mapping, identity, today or dt.date.today(), fix_name_case)
     result.rows = [builder.build(number, values) for number, values in data]
-    _mark_duplicates(result.rows)
+    result.name_keys = _mark_duplicates(result.rows)
     return result
 
 
@@ -420,11 +422,16 @@ def _text(value: object) -> tuple[str, bool]:
     return cells.scrub_identity_numbers(cells.clean_text(value))
 
 
-def _mark_duplicates(rows: list[ParticipantRow]) -> None:
-    """Flag later rows with the same e-mail, or the same name and birth date, as duplicates."""
+def _mark_duplicates(rows: list[ParticipantRow]) -> dict[int, str]:
+    """Flag later rows with the same e-mail, or the same name and birth date, as duplicates.
+
+    Returns every row's folded name key (Excel row → ``search_key("first last")``).
+    """
     by_email: dict[str, int] = {}
     by_person: dict[tuple[str, dt.date], int] = {}
+    keys: dict[int, str] = {}
     for row in rows:
+        key = keys[row.excel_row] = search_key(f"{row.first_name} {row.last_name}")
         if not row.first_name and not row.last_name:
             continue
         earlier, why = None, ""
@@ -433,7 +440,7 @@ def _mark_duplicates(rows: list[ParticipantRow]) -> None:
             why = "samme e-post"
         person = None
         if row.birth_date:
-            person = (search_key(f"{row.first_name} {row.last_name}"), row.birth_date)
+            person = (key, row.birth_date)
             first = by_person.setdefault(person, row.excel_row)
             if earlier in (None, row.excel_row):
                 earlier, why = first, "samme navn og fødselsdato"
@@ -442,3 +449,4 @@ def _mark_duplicates(rows: list[ParticipantRow]) -> None:
             row.issues.append(
                 CellIssue(row.excel_row, "", "", f"Samme person som rad {earlier} ({why}).", "warning")
             )
+    return keys

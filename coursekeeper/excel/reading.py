@@ -100,7 +100,8 @@ class Workbook:
         pad = [None] * start_col
         rows = []
         for offset, values in enumerate(grid):
-            if all(is_blank(v) for v in values):
+            # Most rows have a value in their first cell; only the others are looked at whole.
+            if not values or (is_blank(values[0]) and all(is_blank(v) for v in values)):
                 continue
             rows.append((start_row + offset + 1, pad + values if start_col else values))
         return SheetRows(self.path.name, name, rows)

@@ -121,22 +121,23 @@ def name_key(first: str, last: str) -> str:
 
 
 def name_keys(parsed: ParticipantSheet) -> dict[int, str]:
-    """Excel row → folded name key, computed once per import."""
+    """Excel row → folded name key, computed once per import (the excel layer's when it has them)."""
+    if len(parsed.name_keys) == len(parsed.rows):
+        return parsed.name_keys  # search_key("first last") of each row, as name_key gives
     return {r.excel_row: name_key(r.first_name, r.last_name) for r in parsed.rows}
 
 
 def load_existing(course_id: int, parsed: ParticipantSheet, keys: dict[int, str]) -> Existing:
     """Index people by e-mail and by folded name + birth date; details only for likely matches."""
-    by_email: dict[str, int] = {}
-    by_key: dict[tuple[str, str], int] = {}
+    # Highest id first: a later assignment wins in a dict comprehension, so the lowest id of
+    # people sharing an e-mail (or name and birth date) is the one kept.
     cursor = database.execute_sql(
-        "SELECT id, email, search_key, birth_date FROM person WHERE anonymised_at IS NULL ORDER BY id"
+        "SELECT id, email, search_key, birth_date FROM person WHERE anonymised_at IS NULL ORDER BY id DESC"
     )
-    for pid, email, key, born in cursor.fetchall():
-        if email:
-            by_email.setdefault(email.lower(), pid)
-        if born:
-            by_key.setdefault((key, str(born)[:10]), pid)
+    people = cursor.fetchall()
+    by_email: dict[str, int] = {email.lower(): pid for pid, email, _, _ in people if email}
+    by_key: dict[tuple[str, str], int] = {(key, str(born)[:10]): pid for pid, _, key, born in people if born}
+    del people
     wanted: set[int] = set()
     for row in parsed.rows:
         if row.email and row.email in by_email:

@@ -292,12 +292,13 @@ def _write(
         p.enrolment_id = eid
     _tick(progress, len(new) + len(to_enrol), total)
     actor = audit.current_actor()
+    pay_days = {day: sql_value(day) for day in {p.payment[1] for p in planned if p.payment}}
     payments = (
         (
             p.enrolment_id,
             EntryKind.PAYMENT.value,
             p.payment[0],
-            sql_value(p.payment[1]),
+            pay_days[p.payment[1]],
             PAYMENT_METHOD,
             f"{file_name} rad {p.excel_row}",
             actor,
