@@ -8,11 +8,13 @@ after entry per person whose details changed, rather than three JSON entries per
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import gc
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from coursekeeper.db.connection import database
@@ -79,11 +81,29 @@ def error_workbook_path(path: str | Path) -> Path:
     return source.with_name(f"{source.stem} – feil.xlsx")
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection during an import; the previous state comes back after.
+
+    An import allocates a dozen objects per cell (rows, issues, tuples for the database), all
+    freed by reference counting. Each full collection the allocations trigger walks every
+    object of the program (Qt's too): ~0.06 s of a 10,000-row import in the benchmark.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _tick(progress: Progress | None, i: int, n: int) -> None:
     if progress is not None:
         progress(i, n)
 
 
+@_collector_paused()
 def preview_import(
     path: str | Path,
     *,
@@ -163,6 +183,7 @@ def remember_mapping(mapping: ColumnMapping) -> None:
     set_setting(MAPPING_KEY + mapping.signature, json.dumps(mapping.to_dict()))
 
 
+@_collector_paused()
 def commit_import(
     source: ImportPreview | str | Path,
     *,
