@@ -273,7 +273,10 @@ def parse_email(value: object) -> tuple[str | None, bool]:
     angle = _ANGLE.search(text) if "<" in text else None  # "Ola Nordmann <ola@example.no>"
     if angle:
         text = angle.group(1).strip()
-    parts = [p for p in _EMAIL_SEPARATORS.split(text) if p]
+    if _EMAIL_SEPARATORS.search(text):
+        parts = [p for p in _EMAIL_SEPARATORS.split(text) if p]
+    else:
+        parts = [text] if text else []  # one address, nothing to split (the common case)
     address = parts[0] if parts else ""
     if not _EMAIL.match(address) or ".." in address:
         raise CellValueError(f"{shown(value)} er ikke en gyldig e-postadresse.")

@@ -193,6 +193,7 @@ def _maybe_identity(value: object) -> bool:
 
 
 _CACHE_LIMIT = 4096  # distinct texts remembered per column (towns, «ja», first names repeat)
+_NO_NAME = ("", False, "", False)
 _MISSING_CONTACT = (
     "Mangler både e-post, telefon og fødselsdato, så personen kan forveksles med andre med samme navn."
 )
@@ -233,8 +234,9 @@ class _RowBuilder:
         self.first_col, self.last_col, self.full_col = col("first_name"), col("last_name"), col("full_name")
         self.email_col, self.phone_col = col("email"), col("phone")
         self.postal_col, self.paid_col = col("postal_code"), col("paid")
+        # The date column when it comes first among the birth-date sources (not an identity column).
+        self.date_col = birth if birth is not None and birth not in self.identity else None
         self.name_cache: dict[str, tuple] = {}
-        self.email_cache: dict[str, tuple] = {}
         self.postal_cache: dict[str, tuple] = {}
         self.paid_cache: dict[str, tuple] = {}
 
@@ -246,37 +248,52 @@ class _RowBuilder:
         def problem(name: str, message: str, severity: Severity = "error") -> None:
             issues.append(CellIssue(number, labels.get(name, ""), name, message, severity))
 
+        # Remembered parses are looked up here rather than through _cached: a call less per cell.
         first, last = self._names(values, size, problem)
-        birth = self._birth_date(number, values, size, issues, problem) if self.birth_from else None
+        birth = None
+        index = self.date_col
+        if index is not None and index < size and type(value := values[index]) is dt.datetime:
+            birth = value.date()  # a date cell, the common case
+            if birth.year < 1900 or birth > self.today:
+                birth = self._birth_date(number, values, size, issues, problem)
+        elif self.birth_from:
+            birth = self._birth_date(number, values, size, issues, problem)
         email = phone = None
         index = self.email_col
-        if index is not None and index < size:
-            email, several, reason = _cached(self.email_cache, _email, values[index])
-            if several:
-                problem("email", "Flere e-postadresser; bare den første er tatt med.", "warning")
-            elif reason:
-                problem("email", reason + " Den blir ikke lagret.", "warning")
-        index = self.phone_col
-        if index is not None and index < size and values[index] is not None:
+        if index is not None and index < size and (value := values[index]) is not None:
             try:
-                phone = cells.parse_phone(values[index])
+                email, several = cells.parse_email(value)
+                if several:
+                    problem("email", "Flere e-postadresser; bare den første er tatt med.", "warning")
+            except cells.CellValueError as exc:
+                problem("email", exc.reason + " Den blir ikke lagret.", "warning")
+        index = self.phone_col
+        if index is not None and index < size and (value := values[index]) is not None:
+            try:
+                phone = cells.parse_phone(value)
             except cells.CellValueError as exc:
                 problem("phone", exc.reason + " Det blir ikke lagret.", "warning")
         postal_code = ""
         index = self.postal_col
         if index is not None and index < size:
-            postal_code, reason = _cached(self.postal_cache, _postal_code, values[index])
+            value = values[index]
+            hit = self.postal_cache.get(value) if type(value) is str else None  # type: ignore[arg-type]
+            postal_code, reason = hit or _cached(self.postal_cache, _postal_code, value)
             if reason:
                 problem("postal_code", reason, "warning")
         paid = amount = paid_on = None
         index = self.paid_col
         if index is not None and index < size:
-            paid, amount, paid_on, reason = _cached(self.paid_cache, self._paid, values[index])
+            value = values[index]
+            hit = self.paid_cache.get(value) if type(value) is str else None  # type: ignore[arg-type]
+            paid, amount, paid_on, reason = hit or _cached(self.paid_cache, self._paid, value)
             if reason:
                 problem("paid", reason + " Betalingen er ikke registrert.", "warning")
         texts = {}
         for attribute, name, index, cache in self.text_fields:
-            text, scrubbed = _cached(cache, _text, values[index] if index < size else None)
+            value = values[index] if index < size else None
+            hit = cache.get(value) if type(value) is str else None  # type: ignore[arg-type]
+            text, scrubbed = hit or _cached(cache, _text, value)
             texts[attribute] = text
             if scrubbed:
                 problem(name, "Et fødselsnummer i teksten er fjernet.", "warning")
@@ -305,16 +322,17 @@ class _RowBuilder:
 
     def _names(self, values: list[object], size: int, problem: Callable) -> tuple[str, str]:
         first_col, last_col, full_col = self.first_col, self.last_col, self.full_col
-        first, first_id, first_safe, scrub1 = (
-            _cached(self.name_cache, self._name, values[first_col] if first_col < size else None)
-            if first_col is not None
-            else ("", False, "", False)
-        )
-        last, last_id, last_safe, scrub2 = (
-            _cached(self.name_cache, self._name, values[last_col] if last_col < size else None)
-            if last_col is not None
-            else ("", False, "", False)
-        )
+        cache = self.name_cache
+        first, first_id, first_safe, scrub1 = _NO_NAME
+        if first_col is not None:
+            value = values[first_col] if first_col < size else None
+            hit = cache.get(value) if type(value) is str else None  # type: ignore[arg-type]
+            first, first_id, first_safe, scrub1 = hit or _cached(cache, self._name, value)
+        last, last_id, last_safe, scrub2 = _NO_NAME
+        if last_col is not None:
+            value = values[last_col] if last_col < size else None
+            hit = cache.get(value) if type(value) is str else None  # type: ignore[arg-type]
+            last, last_id, last_safe, scrub2 = hit or _cached(cache, self._name, value)
         if full_col is not None:
             full = values[full_col] if full_col < size else None
             if not first and not last:
@@ -385,30 +403,27 @@ class _RowBuilder:
         identity = self.identity
         for index, value in enumerate(values):
             kind = type(value)
-            if kind is str:
+            if index in identity:
+                pass
+            elif kind is str:
                 size = len(value)  # type: ignore[arg-type]
-                if size < 10 and index not in identity:
-                    continue  # too short for a number (the common case: a quick way out)
-            elif kind is not int and kind is not float and index not in identity:
+                if size < 10:
+                    continue  # the common case: too short for any number
+                # A text starting with a letter keeps it when spaces, dots and dashes are taken
+                # out, so it is no identity number (but may hold one: the digit-run check).
+                if not (11 <= size <= 14 and not value[0].isalpha() and is_identity_number(value)):  # type: ignore[index]
+                    if _DIGIT_RUN.search(value):  # type: ignore[arg-type]
+                        safe[index] = cells.scrub_identity_numbers(value)[0]  # type: ignore[arg-type]
+                    continue
+            elif kind is int or kind is float:
+                if not (1e9 <= value < 1e11 and is_identity_number(value)):  # type: ignore[operator]
+                    continue
+            else:
                 continue  # dates, None, booleans
-            if (
-                index in identity
-                or ((kind is int or kind is float) and 1e9 <= value < 1e11 and is_identity_number(value))
-                or (kind is str and 11 <= len(value) <= 14 and is_identity_number(value))
-            ):
-                # The birth date stands in for the number; anything else is masked.
-                day = birth_date_from_identity_number(value)
-                safe[index] = day or cells.mask_identity_numbers(cells.clean_text(value))
-            elif kind is str and len(value) >= 10 and _DIGIT_RUN.search(value):
-                safe[index] = cells.scrub_identity_numbers(value)[0]
+            # The birth date stands in for the number; anything else is masked.
+            day = birth_date_from_identity_number(value)
+            safe[index] = day or cells.mask_identity_numbers(cells.clean_text(value))
         return safe
-
-
-def _email(value: object) -> tuple[str | None, bool, str]:
-    try:
-        return (*cells.parse_email(value), "")
-    except cells.CellValueError as exc:
-        return None, False, exc.reason
 
 
 def _postal_code(value: object) -> tuple[str, str]:
