@@ -47,6 +47,16 @@ class RowStatus(StrEnum):
         }[self]
 
 
+# Module-level names for the members: on Python 3.11 every ``RowStatus.NEW`` goes through a
+# descriptor, and planning looks them up a few times per row.
+_IS_NEW, _IS_UPDATE, _IS_UNCHANGED, _IS_ERROR, _IS_SKIPPED = (
+    RowStatus.NEW,
+    RowStatus.UPDATE,
+    RowStatus.UNCHANGED,
+    RowStatus.ERROR,
+    RowStatus.SKIPPED,
+)
+
 # Person fields an import may fill in or change, with their Norwegian names for the reasons.
 FIELD_NAMES = {
     "birth_date": "fødselsdato",
@@ -247,7 +257,7 @@ def plan_import(
             planned.append(
                 PlannedRow(
                     number,
-                    RowStatus.SKIPPED,
+                    _IS_SKIPPED,
                     original,
                     f"Samme person som rad {original.duplicate_of}; slått sammen med den.",
                     duplicate_of=original.duplicate_of,
@@ -255,21 +265,21 @@ def plan_import(
             )
             continue
         row = merged[number]
-        plan = PlannedRow(number, RowStatus.NEW, original)
+        plan = PlannedRow(number, _IS_NEW, original)
         if row.municipality_text:
             found = lookup.resolve(row.municipality_text)
             if isinstance(found, str):
                 plan.add_issue(CellIssue(number, municipality_label, "municipality", found))
             else:
                 plan.municipality_id, plan.municipality_name = found
-        if row.has_errors or plan.extra_issues:
-            plan.status = RowStatus.ERROR
+        if (row.issues and row.has_errors) or plan.extra_issues:
+            plan.status = _IS_ERROR
             plan.reason = _FIX_FIRST
             planned.append(plan)
             continue
         pid, why = _match(row, existing, existing.keys[number])
         if pid is not None and pid in first_row_of_person:
-            plan.status, plan.duplicate_of = RowStatus.SKIPPED, first_row_of_person[pid]
+            plan.status, plan.duplicate_of = _IS_SKIPPED, first_row_of_person[pid]
             plan.reason = f"Samme person i CourseKeeper som rad {plan.duplicate_of}; slått sammen med den."
             planned.append(plan)
             continue
@@ -301,9 +311,9 @@ def _plan_new(plan: PlannedRow, row: ParticipantRow, number: int) -> None:
             message = f"Mangler {what}. En ny person må ha både fornavn og etternavn."
             plan.add_issue(CellIssue(number, label, name, message))
     if plan.extra_issues:
-        plan.status, plan.reason, plan.payment = RowStatus.ERROR, _FIX_FIRST, None
+        plan.status, plan.reason, plan.payment = _IS_ERROR, _FIX_FIRST, None
         return
-    plan.status = RowStatus.NEW
+    plan.status = _IS_NEW
     plan.reason = _NEW_PAID if plan.payment else _NEW
 
 
@@ -357,5 +367,5 @@ def _plan_match(plan: PlannedRow, row: ParticipantRow, existing: Existing, pid: 
     if plan.payment:
         parts.append("Betalingen registreres.")
     changed = enrolment_id is None or plan.changes or plan.payment
-    plan.status = RowStatus.UPDATE if changed else RowStatus.UNCHANGED
+    plan.status = _IS_UPDATE if changed else _IS_UNCHANGED
     plan.reason = " ".join(parts)

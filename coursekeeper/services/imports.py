@@ -220,7 +220,8 @@ def commit_import(
         course = courses.get_course(preview.course_id)
         planned = _plan(preview, course, today)
         preview.rows = planned
-        bad = [r for r in planned if r.status == RowStatus.ERROR]
+        error = RowStatus.ERROR
+        bad = [r for r in planned if r.status == error]
         if bad and not skip_invalid:
             details = [m for r in bad for m in r.messages() if "Rad" in m][:200]
             raise ValidationError(
@@ -233,7 +234,7 @@ def commit_import(
             rows = [dataclasses.replace(r.source, issues=r.issues) for r in bad]
             write_error_workbook(written_workbook, preview.parsed, rows)
         for r in planned:
-            if r.status != RowStatus.ERROR:
+            if r.status != error:
                 # The original cells are only for the error workbook; at 100,000 rows they are
                 # ~70 MB that the writes below can reuse.
                 r.source.values = []
@@ -249,6 +250,13 @@ def commit_import(
     return result
 
 
+def _shown_phone(e164: str | None) -> str | None:
+    """``display_phone`` for the person table; a Norwegian mobile (most rows) without its regex."""
+    if e164 and len(e164) == 11 and e164.startswith("+47") and e164[3] in "49" and e164[4:].isdecimal():
+        return f"{e164[3:6]} {e164[6:8]} {e164[8:]}"
+    return display_phone(e164) or None
+
+
 def _write(
     preview: ImportPreview, planned: list[PlannedRow], course: Course, progress: Progress | None
 ) -> ImportResult:
@@ -257,7 +265,9 @@ def _write(
     _tick(progress, 0, total)
     file_name = preview.path.name
     stamp = sql_value(now())  # the same text sqlite3 stores for a datetime, converted once
-    new = [p for p in planned if p.status == RowStatus.NEW]
+    new_status, update_status = RowStatus.NEW, RowStatus.UPDATE  # enum lookups are slow-ish
+    active = (new_status, update_status)
+    new = [p for p in planned if p.status == new_status]
     keys = preview.name_keys
     person_rows = (  # generators: insert_rows takes them a chunk at a time
         (
@@ -265,7 +275,7 @@ def _write(
             r.last_name,
             r.birth_date,
             r.email,
-            display_phone(r.phone) or None,
+            _shown_phone(r.phone),
             r.address,
             r.postal_code,
             r.city,
@@ -284,15 +294,13 @@ def _write(
     entries: list[tuple[str, str, int | None, dict | None, dict | None]] = []
     updates: dict[tuple[str, ...], list[tuple]] = {}  # one executemany per set of changed fields
     for p in planned:
-        if p.status == RowStatus.UPDATE and p.changes:
+        if p.status == update_status and p.changes:
             fields = tuple("municipality" if n == "municipality_id" else n for n in p.changes)
             updates.setdefault(fields, []).append((*p.changes.values(), p.person_id))
             entries.append(("update", "person", p.person_id, p.before, dict(p.changes)))
     for fields, rows in updates.items():
         update_rows(Person, fields, rows)
-    to_enrol = [
-        p for p in planned if p.status in (RowStatus.NEW, RowStatus.UPDATE) and p.enrolment_id is None
-    ]
+    to_enrol = [p for p in planned if p.status in active and p.enrolment_id is None]
     enrolment_rows = (
         (
             course.id,
@@ -322,11 +330,12 @@ def _write(
             pay_days[p.payment[1]],
             PAYMENT_METHOD,
             f"{file_name} rad {p.excel_row}",
+            "",
             actor,
             stamp,
         )
         for p in planned
-        if p.payment and p.status in (RowStatus.NEW, RowStatus.UPDATE)
+        if p.payment and p.status in active
     )
     ledger_fields = [
         "enrolment",
@@ -335,6 +344,7 @@ def _write(
         "entry_date",
         "method",
         "reference",
+        "note",  # the model's default, given here so no row is built twice
         "entered_by",
         "entered_at",
     ]
@@ -350,7 +360,7 @@ def _write(
                 "file": file_name,
                 "sheet": preview.parsed.sheet,
                 "created_people": created,
-                "updated_people": [p.person_id for p in planned if p.status == RowStatus.UPDATE],
+                "updated_people": [p.person_id for p in planned if p.status == update_status],
                 "enrolments": enrolment_ids,
                 "payments": payment_ids,
             },
@@ -358,11 +368,12 @@ def _write(
     )
     audit_rows(entries)
     _tick(progress, total, total)
-    skipped = [p for p in planned if p.status == RowStatus.ERROR]
+    error, unchanged = RowStatus.ERROR, RowStatus.UNCHANGED
+    skipped = [p for p in planned if p.status == error]
     return ImportResult(
         created=len(new),
-        updated=sum(1 for p in planned if p.status == RowStatus.UPDATE),
-        unchanged=sum(1 for p in planned if p.status == RowStatus.UNCHANGED),
+        updated=sum(1 for p in planned if p.status == update_status),
+        unchanged=sum(1 for p in planned if p.status == unchanged),
         errors=[ImportIssue.of(i) for p in skipped for i in p.issues if i.severity == "error"],
         warnings=preview.warnings,
         skipped_rows=[p.excel_row for p in skipped],
