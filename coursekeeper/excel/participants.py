@@ -194,6 +194,7 @@ def _maybe_identity(value: object) -> bool:
 
 _CACHE_LIMIT = 4096  # distinct texts remembered per column (towns, «ja», first names repeat)
 _NO_NAME = ("", False, "", False)
+_DATE_TYPES = (dt.date, dt.datetime)  # exact types: calamine gives date, or datetime with a time
 _MISSING_CONTACT = (
     "Mangler både e-post, telefon og fødselsdato, så personen kan forveksles med andre med samme navn."
 )
@@ -226,9 +227,9 @@ class _RowBuilder:
         birth = mapping.column("birth_date")
         self.birth_from = [birth] if birth is not None and birth not in self.identity else []
         self.birth_from += sorted(self.identity)  # fallback when the date cell is empty
-        self.text_fields = [
-            ("municipality_text" if name == "municipality" else name, name, index, {})
-            for name in ("address", "city", "municipality", "note")
+        self.text_fields = [  # (slot in build's texts: address, city, municipality, note)
+            (slot, name, index, {})
+            for slot, name in enumerate(("address", "city", "municipality", "note"))
             if (index := col(name)) is not None
         ]
         self.first_col, self.last_col, self.full_col = col("first_name"), col("last_name"), col("full_name")
@@ -252,9 +253,9 @@ class _RowBuilder:
         first, last = self._names(values, size, problem)
         birth = None
         index = self.date_col
-        if index is not None and index < size and type(value := values[index]) is dt.datetime:
-            birth = value.date()  # a date cell, the common case
-            if birth.year < 1900 or birth > self.today:
+        if index is not None and index < size and (kind := type(value := values[index])) in _DATE_TYPES:
+            birth = value.date() if kind is dt.datetime else value  # a date cell, the common case
+            if birth.year < 1900 or birth > self.today:  # type: ignore[union-attr, operator]
                 birth = self._birth_date(number, values, size, issues, problem)
         elif self.birth_from:
             birth = self._birth_date(number, values, size, issues, problem)
@@ -289,30 +290,35 @@ class _RowBuilder:
             paid, amount, paid_on, reason = hit or _cached(self.paid_cache, self._paid, value)
             if reason:
                 problem("paid", reason + " Betalingen er ikke registrert.", "warning")
-        texts = {}
-        for attribute, name, index, cache in self.text_fields:
+        texts = ["", "", "", ""]
+        for slot, name, index, cache in self.text_fields:
             value = values[index] if index < size else None
             hit = cache.get(value) if type(value) is str else None  # type: ignore[arg-type]
             text, scrubbed = hit or _cached(cache, _text, value)
-            texts[attribute] = text
+            texts[slot] = text
             if scrubbed:
                 problem(name, "Et fødselsnummer i teksten er fjernet.", "warning")
         if not (email or phone or birth):
             problem("", _MISSING_CONTACT, "warning")
-        return ParticipantRow(
-            excel_row=number,
-            first_name=first,
-            last_name=last,
-            birth_date=birth,
-            email=email,
-            phone=phone,
-            postal_code=postal_code,
-            paid=paid,
-            paid_amount_ore=amount,
-            paid_on=paid_on,
-            issues=issues,
-            values=self._safe_values(values),
-            **texts,
+        address, city, municipality, note = texts
+        return ParticipantRow(  # positional: the field order of ParticipantRow
+            number,
+            first,
+            last,
+            birth,
+            email,
+            phone,
+            address,
+            postal_code,
+            city,
+            municipality,
+            paid,
+            amount,
+            paid_on,
+            note,
+            None,
+            issues,
+            self._safe_values(values),
         )
 
     def _name(self, value: object) -> tuple[str, bool, str, bool]:
