@@ -109,6 +109,12 @@ class PlannedRow:
         return [issue.describe() for issue in self.issues]
 
 
+# Person fields loaded for the people a file matches, and their keys in Existing.details.
+_DETAIL_FIELDS = ("id", "first_name", "last_name", "search_key", "birth_date", "email", "phone", "address",
+                  "postal_code", "city", "municipality")  # fmt: skip
+_DETAIL_KEYS = (*_DETAIL_FIELDS[:-1], "municipality_id")
+
+
 @dataclass
 class Existing:
     """People and this course's enrolments, loaded once for matching."""
@@ -158,24 +164,18 @@ def load_existing(course_id: int, parsed: ParticipantSheet, keys: dict[int, str]
                 wanted.add(pid)
     details: dict[int, dict[str, object]] = {}
     ids = sorted(wanted)
+    # Plain SQL rather than peewee's .dicts() (~10 µs a row); only the birth date needs the
+    # field's conversion (text → date on SQLite), the other columns come back as peewee gives them.
+    columns = ", ".join(f'"{Person._meta.fields[n].column_name}"' for n in _DETAIL_FIELDS)
+    to_date = Person.birth_date.python_value
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        query = Person.select(
-            Person.id,
-            Person.first_name,
-            Person.last_name,
-            Person.search_key,
-            Person.birth_date,
-            Person.email,
-            Person.phone,
-            Person.address,
-            Person.postal_code,
-            Person.city,
-            Person.municipality,
-        ).where(Person.id.in_(chunk))
-        for d in query.dicts():
-            d["municipality_id"] = d.pop("municipality")
-            details[d["id"]] = d
+        marks = ", ".join(database.param for _ in chunk)
+        cursor = database.execute_sql(f'SELECT {columns} FROM "person" WHERE "id" IN ({marks})', chunk)
+        for values in cursor.fetchall():
+            d = dict(zip(_DETAIL_KEYS, values, strict=True))
+            d["birth_date"] = to_date(d["birth_date"])
+            details[d["id"]] = d  # type: ignore[index]
     enrolled = {
         pid: eid
         for pid, eid in Enrolment.select(Enrolment.person, Enrolment.id)
