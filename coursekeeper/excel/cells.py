@@ -200,6 +200,15 @@ def check_birth_date(day: dt.date, *, today: dt.date | None = None) -> None:
 
 def parse_phone(value: object) -> str | None:
     """A phone number as E.164 (``+4791234567``); None for blank; else CellValueError."""
+    if type(value) is float and value.is_integer():
+        value = int(value)
+    if type(value) is int and (20_000_000 <= value < 80_000_000 or 90_000_000 <= value < 100_000_000):
+        # A number cell with an 8-digit Norwegian number starting 2-7 or 9 (most lists): the
+        # same answer as the steps below, without them.
+        national = str(value)
+        if not _valid_prefix(national[:2], value):
+            raise CellValueError(f"Telefonnummeret {shown(value)} ser ikke riktig ut.")
+        return f"+47{national}"
     if is_blank(value):
         return None
     if isinstance(value, float) and value.is_integer():
