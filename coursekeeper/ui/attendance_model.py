@@ -98,7 +98,8 @@ class AttendanceModel(QAbstractTableModel):
             if section == NAME:
                 return self.tr("Deltaker")
             if session is not None:
-                return f"{format_date(session.date)}\n{format_hours(session.minutes)} t"
+                hours = self.tr("%1 t").replace("%1", format_hours(session.minutes))
+                return f"{format_date(session.date)}\n{hours}"
             if section == self.total_column:
                 return self.tr("Timer")
             if section == self.done_column:

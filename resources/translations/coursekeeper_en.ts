@@ -348,27 +348,32 @@ Create a new person anyway?</translation>
         <translation>Participant</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/attendance_model.py" line="103" />
+        <location filename="../../coursekeeper/ui/attendance_model.py" line="101" />
+        <source>%1 t</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../../coursekeeper/ui/attendance_model.py" line="104" />
         <source>Timer</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/attendance_model.py" line="105" />
+        <location filename="../../coursekeeper/ui/attendance_model.py" line="106" />
         <source>Fullført</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/attendance_model.py" line="144" />
+        <location filename="../../coursekeeper/ui/attendance_model.py" line="145" />
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/attendance_model.py" line="144" />
+        <location filename="../../coursekeeper/ui/attendance_model.py" line="145" />
         <source>Nei</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/attendance_model.py" line="161" />
+        <location filename="../../coursekeeper/ui/attendance_model.py" line="162" />
         <source>Skriv timer mellom 0 og %1 for økten %2.</source>
         <translation>Enter hours between 0 and %1 for the session on %2.</translation>
     </message>
@@ -705,42 +710,42 @@ Create a new person anyway?</translation>
         <translation>Print and export</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="24" />
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="23" />
         <source>Oppmøtelister (PDF) …</source>
         <translation>Sign-in sheets (PDF) …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="26" />
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="25" />
         <source>Lagre oppmøtelister for hver økt som PDF, klare til utskrift</source>
         <translation>Save sign-in sheets for every session as a PDF, ready to print</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="39" />
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="38" />
         <source>Deltakerliste (Excel) …</source>
         <translation>Participant list (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="40" />
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="39" />
         <source>Oppmøte (Excel) …</source>
         <translation>Attendance (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="41" />
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="40" />
         <source>Egenandeler (Excel) …</source>
         <translation>Deposits (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="42" />
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="41" />
         <source>Tilbakebetalinger (Excel) …</source>
         <translation>Refunds (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="43" />
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="42" />
         <source>Kursbevisregister (Excel) …</source>
         <translation>Certificate register (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="44" />
+        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="43" />
         <source>Oppfølgingsliste til kommunen (Excel) …</source>
         <translation>Follow-up sheet for the municipality (Excel) …</translation>
     </message>
@@ -987,87 +992,87 @@ Create a new person anyway?</translation>
         <translation>Open course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="81" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="87" />
         <source>År:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="82" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="88" />
         <source>Kommune:</source>
         <translation>Municipality:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="83" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="89" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="96" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="98" />
         <source>Tittel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="97" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="99" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="98" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="100" />
         <source>Slutt</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="99" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="101" />
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="100" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="102" />
         <source>Sted</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="101" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="103" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="103" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="105" />
         <source>Plasser</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="105" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="107" />
         <source>%1 av %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="111" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="113" />
         <source>Venteliste</source>
         <translation>Waiting list</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="136" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="138" />
         <source>Henter kurs …</source>
         <translation>Loading courses …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="162" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="164" />
         <source>Alle år</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="166" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="168" />
         <source>Alle kommuner</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="209" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="211" />
         <source>%1 kurs</source>
         <translation>%1 courses</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="211" />
+        <location filename="../../coursekeeper/ui/views/courses_view.py" line="213" />
         <source>Viser %1 av %2 kurs</source>
         <translation>Showing %1 of %2 courses</translation>
     </message>
