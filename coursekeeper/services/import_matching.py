@@ -286,7 +286,10 @@ def plan_import(
         if row.paid and (row.paid_amount_ore or deposit_ore) > 0:
             plan.payment = (row.paid_amount_ore or deposit_ore, row.paid_on or today)
         if pid is None:
-            _plan_new(plan, row, number)
+            if row.first_name and row.last_name:  # _plan_new's answer for the common case
+                plan.reason = _NEW_PAID if plan.payment else _NEW
+            else:
+                _plan_new(plan, row, number)
         else:
             first_row_of_person[pid] = number
             _plan_match(plan, row, existing, pid, why)
