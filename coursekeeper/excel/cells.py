@@ -282,10 +282,9 @@ def parse_email(value: object) -> tuple[str | None, bool]:
     angle = _ANGLE.search(text) if "<" in text else None  # "Ola Nordmann <ola@example.no>"
     if angle:
         text = angle.group(1).strip()
-    if _EMAIL_SEPARATORS.search(text):
-        parts = [p for p in _EMAIL_SEPARATORS.split(text) if p]
-    else:
-        parts = [text] if text else []  # one address, nothing to split (the common case)
+    if _EMAIL.match(text) and ".." not in text:
+        return text, False  # one valid address (the common case): _EMAIL allows no separators
+    parts = [p for p in _EMAIL_SEPARATORS.split(text) if p]
     address = parts[0] if parts else ""
     if not _EMAIL.match(address) or ".." in address:
         raise CellValueError(f"{shown(value)} er ikke en gyldig e-postadresse.")
