@@ -269,11 +269,12 @@ def _write(
     active = (new_status, update_status)
     new = [p for p in planned if p.status == new_status]
     keys = preview.name_keys
+    as_text = isinstance(stamp, str)  # SQLite: dates as the adapter's text too, without the adapter
     person_rows = (  # generators: insert_rows takes them a chunk at a time
         (
             r.first_name,
             r.last_name,
-            r.birth_date,
+            r.birth_date.isoformat() if as_text and r.birth_date else r.birth_date,
             r.email,
             _shown_phone(r.phone),
             r.address,
