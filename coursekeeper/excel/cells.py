@@ -73,15 +73,15 @@ def mask_identity_numbers(text: str) -> str:
     Any 11-digit run is masked, and a 10-digit run too when a lost leading zero (a number cell)
     makes it a valid one.
     """
-    if len(text) < 10:
+    if len(text) < 10 or not _ID_RUN.search(text):
         return text
     return _ID_RUN.sub(lambda m: "***********" if _is_id_run(m.group(0), strict=False) else m.group(0), text)
 
 
 def scrub_identity_numbers(text: str) -> tuple[str, bool]:
     """Remove valid fødselsnummer from free text; returns the text and whether any were removed."""
-    if len(text) < 10:
-        return text, False
+    if len(text) < 10 or not _ID_RUN.search(text):
+        return text, False  # no 10- or 11-digit run: nothing to look at (most texts)
     found = False
 
     def replace(match: re.Match[str]) -> str:
