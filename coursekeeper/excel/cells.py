@@ -108,6 +108,9 @@ def clean_text(value: object) -> str:
     if isinstance(value, str):
         text = value.strip()
         # Fast path: most cells are already NFC with single spaces (normalise_name is ~4× slower).
+        # A printable text has no whitespace but the plain space, so "  " is the only mess left.
+        if "  " not in text and text.isprintable() and unicodedata.is_normalized("NFC", text):
+            return text
         if not _MESSY_SPACE.search(text) and unicodedata.is_normalized("NFC", text):
             return text
         return normalise_name(value)
