@@ -237,10 +237,6 @@ class RowBuilder:
     ) -> dt.date | None:
         for index in self.birth_from:
             value = values[index] if index < size else None
-            if type(value) is dt.datetime and index not in self.identity:
-                day = value.date()  # a date cell, the common case
-                if day.year >= 1900 and day <= self.today:
-                    return day
             if cells.is_blank(value):
                 continue
             if index in self.identity:
