@@ -120,7 +120,7 @@ class Existing:
     """People and this course's enrolments, loaded once for matching."""
 
     by_email: dict[str, int]
-    by_key: dict[tuple[str, str], int]
+    by_key: dict[tuple[str, str], int]  # (name key, birth date) → id, for the names of the file
     details: dict[int, dict[str, object]]
     enrolled: dict[int, int]  # person id → enrolment id on the course
     with_payment: set[int]  # enrolment ids that already have a payment entry
@@ -152,7 +152,11 @@ def load_existing(course_id: int, parsed: ParticipantSheet, keys: dict[int, str]
     )
     people = cursor.fetchall()
     by_email: dict[str, int] = {email.lower(): pid for pid, email, _, _ in people if email}
-    by_key: dict[tuple[str, str], int] = {(key, str(born)[:10]): pid for pid, _, key, born in people if born}
+    # Only names the file has can match (by_key is looked up with the file's keys alone).
+    names = set(keys.values())
+    by_key: dict[tuple[str, str], int] = {
+        (key, str(born)[:10]): pid for pid, _, key, born in people if born and key in names
+    }
     del people
     wanted: set[int] = set()
     for row in parsed.rows:
