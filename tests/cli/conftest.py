@@ -40,6 +40,15 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def fresh_db(_template_db: Path, tmp_path: Path) -> Path:
+    """An empty migrated database at a path with æøå."""
+    target = tmp_path / "Kursdata æøå" / "ny.db"
+    target.parent.mkdir()
+    shutil.copy(_template_db, target)
+    return target
+
+
+@pytest.fixture
 def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
     """Run ``coursekeeper.cli.main`` in-process; returns (exit code, stdout, stderr)."""
 

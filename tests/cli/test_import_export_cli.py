@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,14 +14,6 @@ from tests.cli.conftest import checkpoint, row_counts
 from tests.unit.services.test_imports import NUMBERS, write_messy
 
 Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def fresh_db(_template_db: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "Kursdata æøå" / "ny.db"
-    target.parent.mkdir()
-    shutil.copy(_template_db, target)
-    return target
 
 
 def new_course(run: Run, db: Path) -> int:
