@@ -1078,6 +1078,29 @@ Create a new person anyway?</translation>
     </message>
 </context>
 <context>
+    <name>DepositActionsPanel</name>
+    <message>
+        <source>Registrerer beholdte egenandeler …</source>
+        <translation>Recording kept deposits …</translation>
+    </message>
+    <message>
+        <source>Egenandel beholdt: %1.</source>
+        <translation>Deposit kept: %1.</translation>
+    </message>
+    <message>
+        <source>Egenandeler beholdt for %2 deltakere: til sammen %1.</source>
+        <translation>Deposits kept for %2 participants: %1 in total.</translation>
+    </message>
+    <message>
+        <source>Registrerer tilbakebetalinger …</source>
+        <translation>Recording refunds …</translation>
+    </message>
+    <message>
+        <source>&amp;Per dato:</source>
+        <translation>&amp;As of:</translation>
+    </message>
+</context>
+<context>
     <name>DepositStatusPanel</name>
     <message>
         <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="34" />
@@ -1159,26 +1182,6 @@ Create a new person anyway?</translation>
         <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="150" />
         <source>Tilbakebetalinger registrert for %2 deltakere: til sammen %1.</source>
         <translation>Refunds recorded for %2 participants: %1 in total.</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="179" />
-        <source>Egenandel beholdt: %1.</source>
-        <translation>Deposit kept: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="180" />
-        <source>Egenandeler beholdt for %2 deltakere: til sammen %1.</source>
-        <translation>Deposits kept for %2 participants: %1 in total.</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="141" />
-        <source>Registrerer tilbakebetalinger …</source>
-        <translation>Recording refunds …</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="171" />
-        <source>Registrerer beholdte egenandeler …</source>
-        <translation>Recording kept deposits …</translation>
     </message>
 </context>
 <context>
@@ -1392,12 +1395,6 @@ Create a new person anyway?</translation>
 <context>
     <name>ForfeitCandidatesPanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="39" />
-        <source>&amp;Per dato:</source>
-        <extracomment>A line for the user about what was just recorded.</extracomment>
-        <translation>&amp;As of:</translation>
-    </message>
-    <message>
         <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="43" />
         <source>Egenandeler der kursets frist for å starte oppdrag er passert uten et oppdrag som kan gi tilbakebetaling. Pengene beholdes først når du registrerer det.</source>
         <translation>Deposits where the course's deadline for starting an assignment has passed without an assignment that can give a refund. The money is only kept once you record it.</translation>
@@ -1431,21 +1428,6 @@ Create a new person anyway?</translation>
         <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="76" />
         <source>Finner egenandeler som kan beholdes …</source>
         <translation>Finding deposits that may be kept …</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="95" />
-        <source>Registrerer beholdte egenandeler …</source>
-        <translation>Recording kept deposits …</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="103" />
-        <source>Egenandel beholdt: %1.</source>
-        <translation>Deposit kept: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="104" />
-        <source>Egenandeler beholdt for %2 deltakere: til sammen %1.</source>
-        <translation>Deposits kept for %2 participants: %1 in total.</translation>
     </message>
 </context>
 <context>
@@ -2417,11 +2399,6 @@ Create a new person anyway?</translation>
         <translation>Show deposits due back as of this date</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="47" />
-        <source>&amp;Per dato:</source>
-        <translation>&amp;As of:</translation>
-    </message>
-    <message>
         <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="53" />
         <source>Velg alle</source>
         <translation>Select all</translation>
@@ -2490,11 +2467,6 @@ Create a new person anyway?</translation>
         <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="119" />
         <source> · valgt: %1 (%2)</source>
         <translation> · selected: %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="140" />
-        <source>Registrerer tilbakebetalinger …</source>
-        <translation>Recording refunds …</translation>
     </message>
     <message>
         <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="149" />

@@ -5,32 +5,26 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from coursekeeper.services import deposit_batches
 from coursekeeper.services.deposit_batches import EntryBatch
 from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
-from coursekeeper.services.refund_batches import RefundBatch, record_refunds
+from coursekeeper.services.refund_batches import RefundBatch
 from coursekeeper.ui import labels
-from coursekeeper.ui.dialogs.forfeit_dialog import ForfeitDialog
 from coursekeeper.ui.dialogs.payment_dialog import PaymentDialog
-from coursekeeper.ui.dialogs.refund_dialog import RefundDialog, RefundTarget
+from coursekeeper.ui.dialogs.refund_dialog import RefundTarget
 from coursekeeper.ui.table_models import RIGHT, Column, Money
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
-from coursekeeper.ui.widgets.rows_panel import RowsPanel
+from coursekeeper.ui.views.deposit_actions_panel import DepositActionsPanel
 
 
-class DepositStatusPanel(RowsPanel):
+class DepositStatusPanel(DepositActionsPanel):
     """One row per enrolment: what is due, paid and held; record money for the selection."""
 
-    #: A line for the user about what was just recorded.
-    recorded = Signal(str)
-
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(tasks, widths=(190, 260, 100, 90, 90, 100), multi_select=True, parent=parent)
-        self.course_id: int | None = None
+        super().__init__(tasks, widths=(190, 260, 100, 90, 90, 100), parent=parent)
         self.pay_button = QPushButton(self.tr("Registrer innbetaling …"))
         self.pay_button.clicked.connect(self.pay)
         self.refund_button = QPushButton(self.tr("Tilbakebetal …"))
@@ -39,10 +33,8 @@ class DepositStatusPanel(RowsPanel):
         self.forfeit_button.clicked.connect(self.forfeit)
         for button in (self.pay_button, self.refund_button, self.forfeit_button):
             self.buttons.addWidget(button)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self._on_double_click)
-        self.model.modelReset.connect(self._update_buttons)
-        self._update_buttons()
+        self.follow_selection()
 
     def make_columns(self) -> list[Column]:
         """Name, course, state, and the money."""
@@ -57,10 +49,6 @@ class DepositStatusPanel(RowsPanel):
             Column(self.tr("Innestående"), lambda r: Money(r.held_ore), RIGHT, lambda r: r.held_ore),
             Column(self.tr("Status"), lambda r: labels.deposit_status(r.status), sort_key=lambda r: r.status),
         ]
-
-    def set_course(self, course_id: int | None) -> None:
-        """Show one course (None: every course)."""
-        self.course_id = course_id
 
     def reload(self) -> None:
         """Fetch the rows again."""
@@ -123,26 +111,7 @@ class DepositStatusPanel(RowsPanel):
             for r in self.selected_rows()
             if r.held_ore > 0
         ]
-        if not targets:
-            return
-        dialog = RefundDialog(targets, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        v = dialog.values()
-        self.tasks.run(
-            functools.partial(
-                record_refunds,
-                enrolment_ids=v.enrolment_ids,
-                refunded_on=v.refunded_on,
-                method=v.method,
-                reference=v.reference,
-                note=v.note,
-            ),
-            label=self.tr("Registrerer tilbakebetalinger …"),
-            touches={"deposits"},
-            on_done=self._on_refunded,
-            parent=self,
-        )
+        self.refund_deposits(targets, self._on_refunded)
 
     def _on_refunded(self, batch: RefundBatch) -> None:
         text = self.batch_message(
@@ -155,30 +124,6 @@ class DepositStatusPanel(RowsPanel):
 
     def forfeit(self) -> None:
         """Keep what is held for the selected participants."""
-        targets = [
-            (r.enrolment_id, r.person_name, r.held_ore) for r in self.selected_rows() if r.held_ore > 0
-        ]
-        if not targets:
-            return
-        dialog = ForfeitDialog(targets, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        v = dialog.values()
-        self.tasks.run(
-            functools.partial(
-                deposit_batches.record_forfeits, enrolment_ids=v.enrolment_ids, on=v.on, note=v.note
-            ),
-            label=self.tr("Registrerer beholdte egenandeler …"),
-            touches={"deposits"},
-            on_done=self._on_forfeited,
-            parent=self,
+        self.keep_deposits(
+            [(r.enrolment_id, r.person_name, r.held_ore) for r in self.selected_rows() if r.held_ore > 0]
         )
-
-    def _on_forfeited(self, batch: EntryBatch) -> None:
-        text = self.batch_message(
-            self.tr("Egenandel beholdt: %1."),
-            self.tr("Egenandeler beholdt for %2 deltakere: til sammen %1."),
-            len(batch.entry_ids),
-            batch.total_ore,
-        )
-        self.recorded.emit(text)

@@ -4,61 +4,40 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from coursekeeper.domain.money import format_kr
 from coursekeeper.services import refunds
-from coursekeeper.services.refund_batches import RefundBatch, record_refunds
+from coursekeeper.services.refund_batches import RefundBatch
 from coursekeeper.services.refunds import RefundDue
 from coursekeeper.ui import messages
-from coursekeeper.ui.dialogs.refund_dialog import RefundDialog, RefundTarget
+from coursekeeper.ui.dialogs.refund_dialog import RefundTarget
 from coursekeeper.ui.table_models import RIGHT, Column, Money
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.views.deposit_actions_panel import DepositActionsPanel
 from coursekeeper.ui.widgets import status_labels
-from coursekeeper.ui.widgets.form_fields import date_edit, date_of
-from coursekeeper.ui.widgets.rows_panel import RowsPanel
+from coursekeeper.ui.widgets.form_fields import date_of
 
 
 def _due_text(row: RefundDue) -> str:
     return f"{row.person_name} {row.course_title} {row.municipality} {row.assignment_municipality}"
 
 
-class RefundsDuePanel(RowsPanel):
+class RefundsDuePanel(DepositActionsPanel):
     """Refunds due as of a date, with the assignment and the day six months were reached."""
 
-    #: A line for the user about what was just recorded.
-    recorded = Signal(str)
-
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(
-            tasks,
-            widths=(150, 200, 125, 75, 195, 180),
-            multi_select=True,
-            text_of=_due_text,
-            parent=parent,
-        )
-        self.course_id: int | None = None
-        self.as_of = date_edit()
+        super().__init__(tasks, widths=(150, 200, 125, 75, 195, 180), text_of=_due_text, parent=parent)
+        self.as_of = self.add_as_of_row()
         self.as_of.setToolTip(self.tr("Vis egenandeler som skal tilbakebetales per denne datoen"))
-        self.as_of.dateChanged.connect(self.reload)
-        top = QHBoxLayout()
-        label = QLabel(self.tr("&Per dato:"))
-        label.setBuddy(self.as_of)
-        top.addWidget(label)
-        top.addWidget(self.as_of)
-        top.addStretch(1)
-        self.layout().insertLayout(0, top)
         self.select_all_button = QPushButton(self.tr("Velg alle"))
         self.select_all_button.clicked.connect(self.table.selectAll)
         self.refund_button = QPushButton(self.tr("Registrer tilbakebetaling …"))
         self.refund_button.clicked.connect(self.refund_selected)
         self.buttons.addWidget(self.select_all_button)
         self.buttons.addWidget(self.refund_button)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
-        self._update_buttons()
+        self.follow_selection()
 
     def make_columns(self) -> list[Column]:
         """Who, which course, how much, why, and the assignment that made it due."""
@@ -92,10 +71,6 @@ class RefundsDuePanel(RowsPanel):
             return self.tr("%1 fra %2").replace("%1", row.assignment_municipality).replace("%2", start)
         return self.tr("Fra %1").replace("%1", start)
 
-    def set_course(self, course_id: int | None) -> None:
-        """Show one course (None: every course)."""
-        self.course_id = course_id
-
     def reload(self) -> None:
         """Fetch the refunds due again for the chosen date."""
         self.load(
@@ -122,25 +97,8 @@ class RefundsDuePanel(RowsPanel):
     def refund_selected(self) -> None:
         """Record refunds for every selected row in one transaction."""
         rows: list[RefundDue] = self.selected_rows()
-        if not rows:
-            return
-        dialog = RefundDialog([RefundTarget(r.enrolment_id, r.person_name, r.amount_ore) for r in rows], self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        v = dialog.values()
-        self.tasks.run(
-            functools.partial(
-                record_refunds,
-                enrolment_ids=v.enrolment_ids,
-                refunded_on=v.refunded_on,
-                method=v.method,
-                reference=v.reference,
-                note=v.note,
-            ),
-            label=self.tr("Registrerer tilbakebetalinger …"),
-            touches={"deposits"},
-            on_done=self._on_refunded,
-            parent=self,
+        self.refund_deposits(
+            [RefundTarget(r.enrolment_id, r.person_name, r.amount_ore) for r in rows], self._on_refunded
         )
 
     def _on_refunded(self, batch: RefundBatch) -> None:

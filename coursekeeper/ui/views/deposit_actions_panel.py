@@ -1,0 +1,116 @@
+"""What the deposit panels share: one course or all, an «as of» date, and keep or refund the selection."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDateEdit, QDialog, QHBoxLayout, QLabel, QWidget
+
+from coursekeeper.services import deposit_batches
+from coursekeeper.services.deposit_batches import EntryBatch
+from coursekeeper.services.refund_batches import RefundBatch, record_refunds
+from coursekeeper.ui.dialogs.forfeit_dialog import ForfeitDialog
+from coursekeeper.ui.dialogs.refund_dialog import RefundDialog, RefundTarget
+from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.widgets.form_fields import date_edit
+from coursekeeper.ui.widgets.rows_panel import RowsPanel
+
+
+class DepositActionsPanel(RowsPanel):
+    """Deposit rows (multi-select) whose held money can be kept or paid back in one transaction.
+
+    Each panel defines ``reload`` (fetch its rows) and ``_update_buttons`` (enable its actions).
+    """
+
+    #: A line for the user about what was just recorded.
+    recorded = Signal(str)
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        *,
+        widths: Sequence[int],
+        text_of: Callable[[Any], str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(tasks, widths=widths, multi_select=True, text_of=text_of, parent=parent)
+        self.course_id: int | None = None
+
+    def set_course(self, course_id: int | None) -> None:
+        """Show one course (None: every course)."""
+        self.course_id = course_id
+
+    def follow_selection(self) -> None:
+        """Call ``_update_buttons`` now and whenever the selection or the rows change."""
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+    def add_as_of_row(self, beside: QWidget | None = None) -> QDateEdit:
+        """A «Per dato» field above the table that reloads the rows; ``beside`` fills the rest of the row."""
+        as_of = date_edit()
+        as_of.dateChanged.connect(self.reload)
+        top = QHBoxLayout()
+        label = QLabel(self.tr("&Per dato:"))
+        label.setBuddy(as_of)
+        top.addWidget(label)
+        top.addWidget(as_of)
+        if beside is None:
+            top.addStretch(1)
+        else:
+            top.addWidget(beside, 1)
+        self.layout().insertLayout(0, top)
+        return as_of
+
+    def keep_deposits(self, targets: list[tuple[int, str, int]]) -> None:
+        """Ask for a date and a reason, then keep what is held for (enrolment id, name, øre) ``targets``."""
+        if not targets:
+            return
+        dialog = ForfeitDialog(targets, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        v = dialog.values()
+        self.tasks.run(
+            functools.partial(
+                deposit_batches.record_forfeits, enrolment_ids=v.enrolment_ids, on=v.on, note=v.note
+            ),
+            label=self.tr("Registrerer beholdte egenandeler …"),
+            touches={"deposits"},
+            on_done=self._on_forfeited,
+            parent=self,
+        )
+
+    def _on_forfeited(self, batch: EntryBatch) -> None:
+        text = self.batch_message(
+            self.tr("Egenandel beholdt: %1."),
+            self.tr("Egenandeler beholdt for %2 deltakere: til sammen %1."),
+            len(batch.entry_ids),
+            batch.total_ore,
+        )
+        self.recorded.emit(text)
+
+    def refund_deposits(self, targets: list[RefundTarget], on_done: Callable[[RefundBatch], None]) -> None:
+        """Ask for the refund's date and method, then pay back what is held for ``targets``."""
+        if not targets:
+            return
+        dialog = RefundDialog(targets, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        v = dialog.values()
+        self.tasks.run(
+            functools.partial(
+                record_refunds,
+                enrolment_ids=v.enrolment_ids,
+                refunded_on=v.refunded_on,
+                method=v.method,
+                reference=v.reference,
+                note=v.note,
+            ),
+            label=self.tr("Registrerer tilbakebetalinger …"),
+            touches={"deposits"},
+            on_done=on_done,
+            parent=self,
+        )
