@@ -229,11 +229,6 @@ Create a new person anyway?</translation>
         <translation>Register assignment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="69" />
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="94" />
         <source>Velg en kommune fra listen, eller la feltet stå tomt.</source>
         <translation>Choose a municipality from the list, or leave the field empty.</translation>
@@ -490,29 +485,9 @@ Create a new person anyway?</translation>
         <translation>For example: recorded on the wrong person</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="55" />
-        <source>&amp;Dato:</source>
-        <translation>&amp;Date:</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="56" />
-        <source>&amp;Begrunnelse:</source>
-        <translation>&amp;Reason:</translation>
-    </message>
-    <message>
         <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="58" />
         <source>Registrer korrigering</source>
         <translation>Record correction</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="58" />
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="73" />
-        <source>Datoen kan ikke være fram i tid.</source>
-        <translation>The date cannot be in the future.</translation>
     </message>
     <message>
         <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="75" />
@@ -1078,6 +1053,17 @@ Create a new person anyway?</translation>
     </message>
 </context>
 <context>
+    <name>DatedReasonDialog</name>
+    <message>
+        <source>&amp;Dato:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Begrunnelse:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+</context>
+<context>
     <name>DepositActionsPanel</name>
     <message>
         <source>Registrerer beholdte egenandeler …</source>
@@ -1289,11 +1275,6 @@ Create a new person anyway?</translation>
         <translation>&amp;End date:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/end_assignment_dialog.py" line="43" />
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <location filename="../../coursekeeper/ui/dialogs/end_assignment_dialog.py" line="55" />
         <source>Sluttdatoen kan ikke være før startdatoen.</source>
         <translation>The end date cannot be before the start date.</translation>
@@ -1454,29 +1435,20 @@ Create a new person anyway?</translation>
         <translation>For example: the deadline for starting an assignment has passed</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="50" />
-        <source>&amp;Dato:</source>
-        <translation>&amp;Date:</translation>
+        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="69" />
+        <source>Skriv hvorfor egenandelen beholdes.</source>
+        <translation>Enter why the deposit is kept.</translation>
     </message>
+</context>
+<context>
+    <name>FormDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="51" />
-        <source>&amp;Begrunnelse:</source>
-        <translation>&amp;Reason:</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="53" />
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="67" />
         <source>Datoen kan ikke være fram i tid.</source>
         <translation>The date cannot be in the future.</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="69" />
-        <source>Skriv hvorfor egenandelen beholdes.</source>
-        <translation>Enter why the deposit is kept.</translation>
     </message>
 </context>
 <context>
@@ -1999,11 +1971,6 @@ Create a new person anyway?</translation>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="82" />
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="103" />
         <source>Skriv beløpet som er betalt.</source>
         <translation>Enter the amount paid.</translation>
@@ -2012,11 +1979,6 @@ Create a new person anyway?</translation>
         <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="108" />
         <source>Skriv et beløp større enn 0 kr, for eksempel 1000.</source>
         <translation>Enter an amount above 0 kr, for example 1000.</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="111" />
-        <source>Datoen kan ikke være fram i tid.</source>
-        <translation>The date cannot be in the future.</translation>
     </message>
 </context>
 <context>
@@ -2379,16 +2341,6 @@ Create a new person anyway?</translation>
         <source>M&amp;erknad:</source>
         <translation>N&amp;ote:</translation>
     </message>
-    <message>
-        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="82" />
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="96" />
-        <source>Datoen kan ikke være fram i tid.</source>
-        <translation>The date cannot be in the future.</translation>
-    </message>
 </context>
 <context>
     <name>RefundsDuePanel</name>
@@ -2559,11 +2511,6 @@ Create a new person anyway?</translation>
         <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="51" />
         <source>&amp;Begrunnelse:</source>
         <translation>&amp;Reason:</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="53" />
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="66" />

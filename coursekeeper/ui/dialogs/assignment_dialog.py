@@ -5,17 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.six_months import qualifying_date
-from coursekeeper.ui.widgets.form_fields import (
-    ErrorLabel,
-    date_edit,
-    date_of,
-    municipality_combo,
-    ok_cancel_buttons,
-)
+from coursekeeper.ui.dialogs.form_dialog import FormDialog
+from coursekeeper.ui.widgets.form_fields import ErrorLabel, date_edit, date_of, municipality_combo
 
 
 @dataclass(frozen=True)
@@ -29,7 +24,7 @@ class AssignmentValues:
     note: str
 
 
-class AssignmentDialog(QDialog):
+class AssignmentDialog(FormDialog):
     """Record an assignment as training contact; shows when six months will be reached."""
 
     def __init__(
@@ -45,8 +40,6 @@ class AssignmentDialog(QDialog):
         self.setMinimumWidth(460)
         self._person_id = person_id
         self._names = set(municipalities)
-        intro = QLabel(self.tr("Oppdrag som treningskontakt for %1.").replace("%1", person_name))
-        intro.setWordWrap(True)
         self.municipality = municipality_combo(municipalities)
         self.municipality.setCurrentText(default_municipality)
         self.start = date_edit()
@@ -58,21 +51,17 @@ class AssignmentDialog(QDialog):
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #555555;")
         self.error = ErrorLabel()
-        form = QFormLayout()
-        form.addRow(self.tr("&Kommune:"), self.municipality)
-        form.addRow(self.tr("&Startdato:"), self.start)
-        form.addRow("", self.running)
-        form.addRow(self.tr("S&luttdato:"), self.end)
-        form.addRow(self.tr("M&erknad:"), self.note)
-        form.addRow("", self.hint)
-        form.addRow("", self.error)
-        self.buttons, self.ok_button = ok_cancel_buttons(self.tr("Registrer oppdrag"), self.tr("Avbryt"))
-        self.buttons.accepted.connect(self._on_accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.form.addRow(self.tr("&Kommune:"), self.municipality)
+        self.form.addRow(self.tr("&Startdato:"), self.start)
+        self.form.addRow("", self.running)
+        self.form.addRow(self.tr("S&luttdato:"), self.end)
+        self.form.addRow(self.tr("M&erknad:"), self.note)
+        self.form.addRow("", self.hint)
+        self.form.addRow("", self.error)
+        self.lay_out(
+            self.tr("Registrer oppdrag"),
+            self.tr("Oppdrag som treningskontakt for %1.").replace("%1", person_name),
+        )
         self.running.toggled.connect(self._on_running_toggled)
         self.start.dateChanged.connect(self._validate)
         self.end.dateChanged.connect(self._validate)
@@ -102,10 +91,6 @@ class AssignmentDialog(QDialog):
             self.hint.setText(self.tr("Seks måneder nås %1.").replace("%1", format_date(reached)))
         self.ok_button.setEnabled(not message)
         return not message
-
-    def _on_accept(self) -> None:
-        if self._validate():
-            self.accept()
 
     def values(self) -> AssignmentValues:
         """The entered values (call after the dialog was accepted)."""

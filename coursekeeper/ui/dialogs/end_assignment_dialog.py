@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.services.assignments import AssignmentRow
-from coursekeeper.ui.widgets.form_fields import ErrorLabel, date_edit, date_of, ok_cancel_buttons
+from coursekeeper.ui.dialogs.form_dialog import FormDialog
+from coursekeeper.ui.widgets.form_fields import ErrorLabel, date_edit, date_of
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class EndAssignmentValues:
     end_date: dt.date
 
 
-class EndAssignmentDialog(QDialog):
+class EndAssignmentDialog(FormDialog):
     """Set the end date of an assignment (not before its start)."""
 
     def __init__(self, row: AssignmentRow, parent: QWidget | None = None) -> None:
@@ -29,24 +30,16 @@ class EndAssignmentDialog(QDialog):
         self.setMinimumWidth(420)
         self._row = row
         where = row.municipality or self.tr("uten kommune")
-        intro = QLabel(
+        intro = (
             self.tr("Oppdrag i %1, startet %2.")
             .replace("%1", where)
             .replace("%2", format_date(row.start_date))
         )
-        intro.setWordWrap(True)
         self.end = date_edit(max(dt.date.today(), row.start_date))
         self.error = ErrorLabel()
-        form = QFormLayout()
-        form.addRow(self.tr("&Sluttdato:"), self.end)
-        form.addRow("", self.error)
-        self.buttons, self.ok_button = ok_cancel_buttons(self.tr("Avslutt oppdrag"), self.tr("Avbryt"))
-        self.buttons.accepted.connect(self._on_accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.form.addRow(self.tr("&Sluttdato:"), self.end)
+        self.form.addRow("", self.error)
+        self.lay_out(self.tr("Avslutt oppdrag"), intro)
         self.end.dateChanged.connect(self._validate)
         self._validate()
 
@@ -55,10 +48,6 @@ class EndAssignmentDialog(QDialog):
         self.error.show_message("" if ok else self.tr("Sluttdatoen kan ikke være før startdatoen."))
         self.ok_button.setEnabled(ok)
         return ok
-
-    def _on_accept(self) -> None:
-        if self._validate():
-            self.accept()
 
     def values(self) -> EndAssignmentValues:
         """The entered values (call after the dialog was accepted)."""

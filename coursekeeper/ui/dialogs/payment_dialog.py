@@ -5,24 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from coursekeeper.errors import ValidationError
 from coursekeeper.services.deposit_overview import DepositRow
+from coursekeeper.ui.dialogs.form_dialog import FormDialog
 from coursekeeper.ui.widgets.form_fields import (
     ErrorLabel,
     amount_text,
     date_edit,
     date_of,
     method_combo,
-    ok_cancel_buttons,
     parse_amount,
 )
 
@@ -39,22 +32,19 @@ class PaymentValues:
     note: str
 
 
-class PaymentDialog(QDialog):
+class PaymentDialog(FormDialog):
     """Record a deposit payment; the amount defaults to what is outstanding."""
 
     def __init__(self, rows: list[DepositRow], parent: QWidget | None = None, today: dt.date | None = None):
-        super().__init__(parent)
+        super().__init__(parent, today)
         self.setWindowTitle(self.tr("Registrer innbetaling"))
         self.setMinimumWidth(460)
         self._rows = rows
-        self._today = today or dt.date.today()
         if len(rows) == 1:
             who = self.tr("Innbetaling av egenandel for %1 («%2»).").replace("%1", rows[0].person_name)
             who = who.replace("%2", rows[0].course_title)
         else:
             who = self.tr("Innbetaling av egenandel for %1 deltakere.").replace("%1", str(len(rows)))
-        intro = QLabel(who)
-        intro.setWordWrap(True)
 
         self.date = date_edit(self._today)
         self.amount = QLineEdit()
@@ -70,23 +60,14 @@ class PaymentDialog(QDialog):
         self.note = QLineEdit()
         self.date_error = ErrorLabel()
 
-        form = QFormLayout()
-        form.addRow(self.tr("&Dato:"), self.date)
-        form.addRow("", self.date_error)
-        form.addRow(self.tr("&Beløp (kr):"), self.amount)
-        form.addRow("", self.amount_error)
-        form.addRow(self.tr("Betalings&måte:"), self.method)
-        form.addRow(self.tr("&Referanse:"), self.reference)
-        form.addRow(self.tr("M&erknad:"), self.note)
-
-        self.buttons, self.ok_button = ok_cancel_buttons(self.tr("Registrer innbetaling"), self.tr("Avbryt"))
-        self.buttons.accepted.connect(self._on_accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.form.addRow(self.tr("&Dato:"), self.date)
+        self.form.addRow("", self.date_error)
+        self.form.addRow(self.tr("&Beløp (kr):"), self.amount)
+        self.form.addRow("", self.amount_error)
+        self.form.addRow(self.tr("Betalings&måte:"), self.method)
+        self.form.addRow(self.tr("&Referanse:"), self.reference)
+        self.form.addRow(self.tr("M&erknad:"), self.note)
+        self.lay_out(self.tr("Registrer innbetaling"), who)
         self.amount.textChanged.connect(self._validate)
         self.date.dateChanged.connect(self._validate)
         self._validate()
@@ -107,17 +88,11 @@ class PaymentDialog(QDialog):
         except ValidationError:
             self.amount_error.show_message(self.tr("Skriv et beløp større enn 0 kr, for eksempel 1000."))
             ok = False
-        if date_of(self.date) > self._today:
-            self.date_error.show_message(self.tr("Datoen kan ikke være fram i tid."))
-            ok = False
-        else:
-            self.date_error.show_message("")
+        future = self.future_date_message(self.date)
+        self.date_error.show_message(future)
+        ok = ok and not future
         self.ok_button.setEnabled(ok)
         return ok
-
-    def _on_accept(self) -> None:
-        if self._validate():
-            self.accept()
 
     def values(self) -> PaymentValues:
         """The entered values (call after the dialog was accepted)."""

@@ -6,16 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QWidget
 
-from coursekeeper.ui.widgets.form_fields import (
-    ErrorLabel,
-    date_edit,
-    date_of,
-    kr,
-    method_combo,
-    ok_cancel_buttons,
-)
+from coursekeeper.ui.dialogs.form_dialog import FormDialog
+from coursekeeper.ui.widgets.form_fields import ErrorLabel, date_edit, date_of, kr, method_combo
 
 
 @dataclass(frozen=True)
@@ -38,19 +32,18 @@ class RefundValues:
     note: str
 
 
-class RefundDialog(QDialog):
+class RefundDialog(FormDialog):
     """Pay back the held deposit of one or more participants in one step."""
 
     def __init__(
         self, targets: list[RefundTarget], parent: QWidget | None = None, today: dt.date | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, today)
         self.setWindowTitle(self.tr("Registrer tilbakebetaling"))
         self.setMinimumWidth(480)
         self._targets = targets
-        self._today = today or dt.date.today()
         total = sum(t.amount_ore for t in targets)
-        summary = QLabel(
+        summary = (
             self.tr("Tilbakebetaling til %1 deltakere, til sammen %2.")
             .replace("%1", str(len(targets)))
             .replace("%2", kr(total))
@@ -59,7 +52,6 @@ class RefundDialog(QDialog):
             .replace("%1", targets[0].person_name)
             .replace("%2", kr(total))
         )
-        summary.setWordWrap(True)
         people = QListWidget()
         people.addItems([f"{t.person_name} – {kr(t.amount_ore)}" for t in targets])
         people.setMaximumHeight(min(24 * max(len(targets), 1) + 8, 160))
@@ -71,35 +63,20 @@ class RefundDialog(QDialog):
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("For eksempel bilagsnummer i regnskapet"))
         self.note = QLineEdit()
-        form = QFormLayout()
-        form.addRow(self.tr("&Dato utbetalt:"), self.date)
-        form.addRow("", self.date_error)
-        form.addRow(self.tr("Betalings&måte:"), self.method)
-        form.addRow(self.tr("&Referanse:"), self.reference)
-        form.addRow(self.tr("M&erknad:"), self.note)
-
-        self.buttons, self.ok_button = ok_cancel_buttons(
-            self.tr("Registrer tilbakebetaling"), self.tr("Avbryt")
-        )
-        self.buttons.accepted.connect(self._on_accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(people)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.form.addRow(self.tr("&Dato utbetalt:"), self.date)
+        self.form.addRow("", self.date_error)
+        self.form.addRow(self.tr("Betalings&måte:"), self.method)
+        self.form.addRow(self.tr("&Referanse:"), self.reference)
+        self.form.addRow(self.tr("M&erknad:"), self.note)
+        self.lay_out(self.tr("Registrer tilbakebetaling"), summary, people)
         self.date.dateChanged.connect(self._validate)
         self._validate()
 
-    def _validate(self) -> bool:
-        future = date_of(self.date) > self._today
-        self.date_error.show_message(self.tr("Datoen kan ikke være fram i tid.") if future else "")
+    def _validate(self, *_args: object) -> bool:
+        future = self.future_date_message(self.date)
+        self.date_error.show_message(future)
         self.ok_button.setEnabled(not future)
         return not future
-
-    def _on_accept(self) -> None:
-        if self._validate():
-            self.accept()
 
     def values(self) -> RefundValues:
         """The entered values (call after the dialog was accepted)."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.services.certificate_register import CertificateRow
-from coursekeeper.ui.widgets.form_fields import ErrorLabel, ok_cancel_buttons
+from coursekeeper.ui.dialogs.form_dialog import FormDialog
+from coursekeeper.ui.widgets.form_fields import ErrorLabel
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class RevokeValues:
     reason: str
 
 
-class RevokeDialog(QDialog):
+class RevokeDialog(FormDialog):
     """Revoke one certificate with a reason."""
 
     def __init__(self, row: CertificateRow, parent: QWidget | None = None) -> None:
@@ -27,49 +28,33 @@ class RevokeDialog(QDialog):
         self.setWindowTitle(self.tr("Tilbakekall kursbevis"))
         self.setMinimumWidth(480)
         self._row = row
-        facts = QLabel(
+        facts = (
             self.tr("Kursbevis %1 for %2, «%3», utstedt %4.")
             .replace("%1", row.number)
             .replace("%2", row.person_name)
             .replace("%3", row.course_title)
             .replace("%4", format_date(row.issued_on))
         )
-        facts.setWordWrap(True)
-        warning = QLabel(
-            self.tr(
-                "Et tilbakekalt kursbevis gjelder ikke lenger og viser «Tilbakekalt» når koden kontrolleres. "
-                "Nummeret brukes aldri igjen."
-            )
+        warning = self.tr(
+            "Et tilbakekalt kursbevis gjelder ikke lenger og viser «Tilbakekalt» når koden kontrolleres. "
+            "Nummeret brukes aldri igjen."
         )
-        warning.setWordWrap(True)
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("For eksempel: utstedt ved en feil"))
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(80)
         self.error = ErrorLabel()
-        form = QFormLayout()
-        form.addRow(self.tr("&Begrunnelse:"), self.reason)
-        form.addRow("", self.error)
-        self.buttons, self.ok_button = ok_cancel_buttons(self.tr("Tilbakekall kursbevis"), self.tr("Avbryt"))
-        self.buttons.accepted.connect(self._on_accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(facts)
-        layout.addWidget(warning)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.form.addRow(self.tr("&Begrunnelse:"), self.reason)
+        self.form.addRow("", self.error)
+        self.lay_out(self.tr("Tilbakekall kursbevis"), facts, warning)
         self.reason.textChanged.connect(self._validate)
         self._validate()
 
-    def _validate(self) -> bool:
+    def _validate(self, *_args: object) -> bool:
         ok = bool(self.reason.toPlainText().strip())
         self.error.show_message("" if ok else self.tr("Skriv hvorfor kursbeviset tilbakekalles."))
         self.ok_button.setEnabled(ok)
         return ok
-
-    def _on_accept(self) -> None:
-        if self._validate():
-            self.accept()
 
     def values(self) -> RevokeValues:
         """The entered values (call after the dialog was accepted)."""

@@ -1,0 +1,77 @@
+"""The frame of the small record-something dialogs: text, a form, and an OK button named for the action."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from coursekeeper.ui.widgets.form_fields import ErrorLabel, date_edit, date_of, ok_cancel_buttons
+
+
+class FormDialog(QDialog):
+    """Fill ``self.form``, then ``lay_out``; OK is enabled only while ``_validate`` finds nothing wrong."""
+
+    def __init__(self, parent: QWidget | None = None, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self._today = today or dt.date.today()
+        self.form = QFormLayout()
+
+    def lay_out(self, ok_text: str, *above: QWidget | str) -> None:
+        """``above`` (texts wrap), the form, then Cancel and the OK button called ``ok_text``."""
+        self.buttons, self.ok_button = ok_cancel_buttons(ok_text, self.tr("Avbryt"))
+        self.buttons.accepted.connect(self._on_accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for item in above:
+            if isinstance(item, str):
+                item = QLabel(item)
+                item.setWordWrap(True)
+            layout.addWidget(item)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+
+    def _validate(self, *_args: object) -> bool:
+        """Show what is wrong and enable OK when nothing is (each dialog says what to check)."""
+        raise NotImplementedError
+
+    def _on_accept(self) -> None:
+        if self._validate():
+            self.accept()
+
+    def future_date_message(self, edit: QDateEdit) -> str:
+        """«Datoen kan ikke være fram i tid.» when ``edit`` is after today, else empty."""
+        return self.tr("Datoen kan ikke være fram i tid.") if date_of(edit) > self._today else ""
+
+
+class DatedReasonDialog(FormDialog):
+    """A date (not in the future) and a required reason, e.g. for a correction or a kept deposit."""
+
+    def __init__(self, parent: QWidget | None = None, today: dt.date | None = None) -> None:
+        super().__init__(parent, today)
+        self.date = date_edit(self._today)
+        self.note = QLineEdit()
+        self.error = ErrorLabel()
+        self.form.addRow(self.tr("&Dato:"), self.date)
+        self.form.addRow(self.tr("&Begrunnelse:"), self.note)
+        self.form.addRow("", self.error)
+
+    def lay_out(self, ok_text: str, *above: QWidget | str) -> None:
+        """As ``FormDialog.lay_out``; then check the fields as they change (quietly at first)."""
+        super().lay_out(ok_text, *above)
+        self.note.textChanged.connect(self._validate)
+        self.date.dateChanged.connect(self._validate)
+        self._validate(initial=True)
+
+    def missing_reason(self) -> str:
+        """What to say when the reason is left empty (each dialog asks for its own)."""
+        raise NotImplementedError
+
+    def _validate(self, *_args: object, initial: bool = False) -> bool:
+        message = self.future_date_message(self.date)
+        if not message and not self.note.text().strip() and not initial:
+            message = self.missing_reason()
+        ok = not message and bool(self.note.text().strip())
+        self.error.show_message(message)
+        self.ok_button.setEnabled(ok)
+        return ok
