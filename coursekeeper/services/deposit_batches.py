@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from coursekeeper.db.connection import database
-from coursekeeper.db.models import Course, Enrolment, Person
+from coursekeeper.db.models import Course, Enrolment, LedgerEntry, Person
 from coursekeeper.errors import CourseKeeperError, RuleError, ValidationError
 from coursekeeper.services import deposits
 
@@ -18,13 +18,6 @@ class EntryBatch:
 
     entry_ids: tuple[int, ...]
     total_ore: int
-
-
-def _ids(enrolment_ids: Iterable[int]) -> list[int]:
-    ids = list(dict.fromkeys(enrolment_ids))
-    if not ids:
-        raise ValidationError("Velg minst én påmelding.")
-    return ids
 
 
 def _name(enrolment_id: int) -> str:
@@ -38,8 +31,33 @@ def _name(enrolment_id: int) -> str:
     return f"{row[0]} {row[1]}" if row else f"Påmelding {enrolment_id}"
 
 
-def _refusal(enrolment_id: int, exc: CourseKeeperError, what: str) -> CourseKeeperError:
-    return type(exc)(f"{_name(enrolment_id)}: {exc.message} Ingen {what} er registrert.", details=exc.details)
+def record_each(
+    enrolment_ids: Iterable[int],
+    record: Callable[[int], LedgerEntry],
+    what: str,
+    *,
+    none_chosen: str = "Velg minst én påmelding.",
+) -> EntryBatch:
+    """``record(enrolment_id)`` for each enrolment in ONE transaction: all are recorded or none.
+
+    A refusal for one enrolment names the person, says that no ``what`` were recorded, and rolls
+    back the whole batch.
+    """
+    ids = list(dict.fromkeys(enrolment_ids))
+    if not ids:
+        raise ValidationError(none_chosen)
+    entry_ids, total = [], 0
+    with database.atomic():
+        for enrolment_id in ids:
+            try:
+                entry = record(enrolment_id)
+            except CourseKeeperError as exc:
+                raise type(exc)(
+                    f"{_name(enrolment_id)}: {exc.message} Ingen {what} er registrert.", details=exc.details
+                ) from exc
+            entry_ids.append(entry.id)
+            total += entry.amount_ore
+    return EntryBatch(tuple(entry_ids), total)
 
 
 def outstanding_ore(enrolment_id: int) -> int:
@@ -66,39 +84,27 @@ def record_payments(
     note: str = "",
 ) -> EntryBatch:
     """Record a payment per enrolment (default: what is outstanding); all or nothing."""
-    ids = _ids(enrolment_ids)
-    entry_ids, total = [], 0
-    with database.atomic():
-        for enrolment_id in ids:
-            try:
-                amount = outstanding_ore(enrolment_id) if amount_ore is None else amount_ore
-                if amount <= 0:
-                    raise RuleError("Egenandelen er allerede betalt.")
-                entry = deposits.record_payment(
-                    enrolment_id=enrolment_id,
-                    amount_ore=amount,
-                    paid_on=paid_on,
-                    method=method,
-                    reference=reference,
-                    note=note,
-                )
-            except CourseKeeperError as exc:
-                raise _refusal(enrolment_id, exc, "innbetalinger") from exc
-            entry_ids.append(entry.id)
-            total += entry.amount_ore
-    return EntryBatch(tuple(entry_ids), total)
+
+    def pay(enrolment_id: int) -> LedgerEntry:
+        amount = outstanding_ore(enrolment_id) if amount_ore is None else amount_ore
+        if amount <= 0:
+            raise RuleError("Egenandelen er allerede betalt.")
+        return deposits.record_payment(
+            enrolment_id=enrolment_id,
+            amount_ore=amount,
+            paid_on=paid_on,
+            method=method,
+            reference=reference,
+            note=note,
+        )
+
+    return record_each(enrolment_ids, pay, "innbetalinger")
 
 
 def record_forfeits(*, enrolment_ids: Iterable[int], on: dt.date, note: str = "") -> EntryBatch:
     """Keep everything held for each enrolment (a forfeit entry each); all or nothing."""
-    ids = _ids(enrolment_ids)
-    entry_ids, total = [], 0
-    with database.atomic():
-        for enrolment_id in ids:
-            try:
-                entry = deposits.record_forfeit(enrolment_id=enrolment_id, on=on, note=note)
-            except CourseKeeperError as exc:
-                raise _refusal(enrolment_id, exc, "beholdte egenandeler") from exc
-            entry_ids.append(entry.id)
-            total += entry.amount_ore
-    return EntryBatch(tuple(entry_ids), total)
+    return record_each(
+        enrolment_ids,
+        lambda enrolment_id: deposits.record_forfeit(enrolment_id=enrolment_id, on=on, note=note),
+        "beholdte egenandeler",
+    )
