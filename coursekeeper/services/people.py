@@ -34,8 +34,8 @@ class PersonInput:
 
 
 @dataclass(frozen=True)
-class PersonRow:
-    """A person for lists and search results."""
+class PersonFacts:
+    """Who a person is, as every person row starts (``person_query`` selects these first)."""
 
     id: int
     first_name: str
@@ -43,7 +43,6 @@ class PersonRow:
     birth_date: dt.date | None
     email: str
     phone: str
-    municipality: str
 
     @property
     def full_name(self) -> str:
@@ -51,11 +50,23 @@ class PersonRow:
         return f"{self.first_name} {self.last_name}".strip()
 
 
+@dataclass(frozen=True)
+class PersonRow(PersonFacts):
+    """A person for lists and search results."""
+
+    municipality: str
+
+
+def person_not_found(person_id: int) -> NotFoundError:
+    """The error for an unknown person id (Norwegian, for the user)."""
+    return NotFoundError(f"Fant ikke person med id {person_id}.")
+
+
 def get_person(person_id: int) -> Person:
     """The person with this id; NotFoundError in Norwegian otherwise."""
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
-        raise NotFoundError(f"Fant ikke person med id {person_id}.")
+        raise person_not_found(person_id)
     return person
 
 
@@ -134,21 +145,16 @@ def find_match(
     return None
 
 
-def _row_query() -> pw.ModelSelect:
-    return (
-        Person.select(
-            Person.id,
-            Person.first_name,
-            Person.last_name,
-            Person.birth_date,
-            Person.email,
-            Person.phone,
-            Municipality.name.alias("municipality_name"),
-            Person.search_key,
-        )
-        .join(Municipality, pw.JOIN.LEFT_OUTER)
-        .where(Person.anonymised_at.is_null())
-    )
+def person_query(*more: pw.Node) -> pw.ModelSelect:
+    """Select the ``PersonFacts`` columns, then ``more`` (the municipality is joined, may be NULL)."""
+    return Person.select(
+        Person.id, Person.first_name, Person.last_name, Person.birth_date, Person.email, Person.phone, *more
+    ).join(Municipality, pw.JOIN.LEFT_OUTER)
+
+
+def listed_people() -> pw.ModelSelect:
+    """Everyone not anonymised: the facts, the municipality's name and the folded search key."""
+    return person_query(Municipality.name, Person.search_key).where(Person.anonymised_at.is_null())
 
 
 def _to_row(t: tuple) -> PersonRow:
@@ -160,7 +166,7 @@ def search_people(query: str = "", *, limit: int | None = None) -> list[PersonRo
 
     Matching is done in Python on the stored folded key, because SQLite's LIKE folds ASCII only.
     """
-    rows = _row_query().order_by(Person.last_name, Person.first_name).tuples()
+    rows = listed_people().order_by(Person.last_name, Person.first_name).tuples()
     terms = [t for t in search_key(query).split() if t]
     result = []
     for t in rows:
@@ -177,7 +183,7 @@ def search_people(query: str = "", *, limit: int | None = None) -> list[PersonRo
 
 def person_row(person_id: int) -> PersonRow:
     """One person as a display row."""
-    t = _row_query().where(Person.id == person_id).tuples().first()
+    t = listed_people().where(Person.id == person_id).tuples().first()
     if t is None:
-        raise NotFoundError(f"Fant ikke person med id {person_id}.")
+        raise person_not_found(person_id)
     return _to_row(t)

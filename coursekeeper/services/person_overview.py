@@ -10,53 +10,31 @@ import peewee as pw
 
 from coursekeeper.db.models import Enrolment, Municipality, Person
 from coursekeeper.domain.text import search_key
-from coursekeeper.errors import NotFoundError
 from coursekeeper.services.assignments import AssignmentRow, assignments_of
 from coursekeeper.services.certificate_register import CertificateRow, certificate_rows
 from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
 from coursekeeper.services.deposits import LedgerRow, ledger
+from coursekeeper.services.people import PersonFacts, listed_people, person_not_found, person_query
 
 
 @dataclass(frozen=True)
-class PersonListRow:
+class PersonListRow(PersonFacts):
     """A person in the people list, with a folded text to search in (never shown)."""
 
-    id: int
-    first_name: str
-    last_name: str
-    birth_date: dt.date | None
-    email: str
-    phone: str
     municipality: str
     courses: int
     search_text: str
     phone_digits: str
 
-    @property
-    def full_name(self) -> str:
-        """``Fornavn Etternavn``."""
-        return f"{self.first_name} {self.last_name}".strip()
-
 
 @dataclass(frozen=True)
-class PersonDetails:
+class PersonDetails(PersonFacts):
     """A person's own facts for the top of their page."""
 
-    id: int
-    first_name: str
-    last_name: str
-    birth_date: dt.date | None
-    email: str
-    phone: str
     address: str
     postal_code: str
     city: str
     municipality: str
-
-    @property
-    def full_name(self) -> str:
-        """``Fornavn Etternavn``."""
-        return f"{self.first_name} {self.last_name}".strip()
 
 
 @dataclass(frozen=True)
@@ -86,21 +64,7 @@ def people_directory() -> list[PersonListRow]:
     counts = dict(
         Enrolment.select(Enrolment.person, pw.fn.COUNT(Enrolment.id)).group_by(Enrolment.person).tuples()
     )
-    query = (
-        Person.select(
-            Person.id,
-            Person.first_name,
-            Person.last_name,
-            Person.birth_date,
-            Person.email,
-            Person.phone,
-            Municipality.name,
-            Person.search_key,
-        )
-        .join(Municipality, pw.JOIN.LEFT_OUTER)
-        .where(Person.anonymised_at.is_null())
-        .order_by(Person.last_name, Person.first_name, Person.id)
-    )
+    query = listed_people().order_by(Person.last_name, Person.first_name, Person.id)
     rows = []
     for pid, first, last, born, email, phone, mname, key in query.tuples():
         email = email or ""
@@ -151,25 +115,13 @@ def filter_people(rows: list[PersonListRow], query: str) -> list[PersonListRow]:
 def person_details(person_id: int) -> PersonDetails:
     """One person's own facts."""
     t = (
-        Person.select(
-            Person.id,
-            Person.first_name,
-            Person.last_name,
-            Person.birth_date,
-            Person.email,
-            Person.phone,
-            Person.address,
-            Person.postal_code,
-            Person.city,
-            Municipality.name,
-        )
-        .join(Municipality, pw.JOIN.LEFT_OUTER)
+        person_query(Person.address, Person.postal_code, Person.city, Municipality.name)
         .where(Person.id == person_id)
         .tuples()
         .first()
     )
     if t is None:
-        raise NotFoundError(f"Fant ikke person med id {person_id}.")
+        raise person_not_found(person_id)
     return PersonDetails(t[0], t[1], t[2], t[3], t[4] or "", t[5] or "", t[6], t[7], t[8], t[9] or "")
 
 
