@@ -30,6 +30,7 @@ from coursekeeper.ui import messages
 from coursekeeper.ui.table_models import Column, RowTableModel
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_field import FieldWithError
+from coursekeeper.ui.widgets.form_fields import FormErrorLabel
 from coursekeeper.ui.widgets.search_field import SearchField
 from coursekeeper.ui.widgets.table_view import RowTableView
 
@@ -140,10 +141,7 @@ class AddPersonDialog(QDialog):
         if course.screening_required:
             self.accept_now.setEnabled(False)
             self.accept_now.setToolTip(self.tr("Kurset krever egnethetsvurdering før opptak."))
-        self.form_error = QLabel()
-        self.form_error.setStyleSheet("color: #b00020; font-weight: 600;")
-        self.form_error.setWordWrap(True)
-        self.form_error.hide()
+        self.form_error = FormErrorLabel()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Lukk"))
         close.rejected.connect(self.reject)
@@ -197,7 +195,7 @@ class AddPersonDialog(QDialog):
         """Enrol the person chosen in the search results."""
         row = self.model.row_at(self.results.currentIndex())
         if row is None:
-            self._show_error(self.tr("Velg en person i listen først."))
+            self.form_error.show_message(self.tr("Velg en person i listen først."))
             return
         self._enrol(row.id, None)
 
@@ -283,11 +281,4 @@ class AddPersonDialog(QDialog):
 
     def _on_error(self, exc: BaseException) -> None:
         self.setEnabled(True)
-        if isinstance(exc, CourseKeeperError):
-            self._show_error(exc.message)
-        else:
-            messages.show_exception(self, exc)
-
-    def _show_error(self, text: str) -> None:
-        self.form_error.setText(text)
-        self.form_error.show()
+        self.form_error.show_refusal(exc)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -28,9 +27,10 @@ from coursekeeper.domain.money import format_kr, parse_kr
 from coursekeeper.errors import CourseKeeperError, ValidationError
 from coursekeeper.services import course_overview, courses, municipalities, organisations
 from coursekeeper.services.courses import CourseInput
-from coursekeeper.ui import labels, messages
+from coursekeeper.ui import labels
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_field import FieldWithError
+from coursekeeper.ui.widgets.form_fields import FormErrorLabel, ok_cancel_buttons
 from coursekeeper.ui.widgets.sessions_table import SessionsTable
 
 STATUSES = ("planned", "open", "running", "finished", "cancelled")
@@ -126,15 +126,10 @@ class CourseDialog(QDialog):
         days = QGroupBox(self.tr("Økter"))
         QVBoxLayout(days).addWidget(f["sessions"])
 
-        self.form_error = QLabel()
-        self.form_error.setStyleSheet("color: #b00020; font-weight: 600;")
-        self.form_error.setWordWrap(True)
-        self.form_error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.form_error = FormErrorLabel()
+        self.buttons, _ = ok_cancel_buttons(
+            self.tr("Lagre"), self.tr("Avbryt"), QDialogButtonBox.StandardButton.Save
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Lagre"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -306,11 +301,7 @@ class CourseDialog(QDialog):
 
     def _on_error(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, CourseKeeperError):
-            self.form_error.setText(exc.message)
-            self.form_error.show()
-        else:
-            messages.show_exception(self, exc)
+        self.form_error.show_refusal(exc)
 
 
 def _create(data: CourseInput) -> int:

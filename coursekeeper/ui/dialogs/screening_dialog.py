@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 
 from coursekeeper.domain.dates import format_date, parse_date
 from coursekeeper.domain.states import TRANSITIONS, EnrolmentState, ScreeningOutcome
-from coursekeeper.errors import CourseKeeperError, ValidationError
+from coursekeeper.errors import ValidationError
 from coursekeeper.services import enrolments, screening
 from coursekeeper.services.course_overview import EnrolmentRow
 from coursekeeper.services.screening import ScreeningView
 from coursekeeper.ui import labels, messages
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_field import FieldWithError
+from coursekeeper.ui.widgets.form_fields import FormErrorLabel, ok_cancel_buttons
 
 
 class ScreeningDialog(QDialog):
@@ -61,15 +62,10 @@ class ScreeningDialog(QDialog):
         form.addRow(self.tr("&Dato:"), self.date_field)
         form.addRow(self.tr("&Vurdering:"), self.outcome)
         form.addRow(self.tr("&Notater:"), self.notes)
-        self.form_error = QLabel()
-        self.form_error.setStyleSheet("color: #b00020; font-weight: 600;")
-        self.form_error.setWordWrap(True)
-        self.form_error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.form_error = FormErrorLabel()
+        self.buttons, _ = ok_cancel_buttons(
+            self.tr("Lagre"), self.tr("Avbryt"), QDialogButtonBox.StandardButton.Save
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Lagre"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -148,8 +144,4 @@ class ScreeningDialog(QDialog):
 
     def _on_error(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, CourseKeeperError):
-            self.form_error.setText(exc.message)
-            self.form_error.show()
-        else:
-            messages.show_exception(self, exc)
+        self.form_error.show_refusal(exc)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from coursekeeper.domain.money import format_kr, parse_kr
-from coursekeeper.errors import ValidationError
+from coursekeeper.errors import CourseKeeperError, ValidationError
+from coursekeeper.ui import messages
 
 #: Payment methods offered in the method field (free text is allowed too).
 PAYMENT_METHODS = ("Bank", "Vipps", "Kontant", "Faktura")
@@ -99,10 +100,29 @@ class ErrorLabel(QLabel):
         self.setVisible(bool(text))
 
 
-def ok_cancel_buttons(ok_text: str, cancel_text: str) -> tuple[QDialogButtonBox, QPushButton]:
-    """A dialog's button row with the action named on the OK button (not just «OK»)."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+class FormErrorLabel(ErrorLabel):
+    """What the service refused, in bold red above a dialog's buttons; hidden until there is something."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("color: #b00020; font-weight: 600;")
+
+    def show_refusal(self, exc: BaseException) -> None:
+        """A CourseKeeperError's message here; anything else in the exception dialog."""
+        if isinstance(exc, CourseKeeperError):
+            self.show_message(exc.message)
+        else:
+            messages.show_exception(self.window(), exc)
+
+
+def ok_cancel_buttons(
+    ok_text: str,
+    cancel_text: str,
+    accept: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok,
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """A dialog's button row with the action named on the OK (or ``accept``) button, not just «OK»."""
+    buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel)
+    ok = buttons.button(accept)
     ok.setText(ok_text)
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
     return buttons, ok
