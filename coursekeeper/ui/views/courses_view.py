@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,32 +20,25 @@ from coursekeeper.ui.dialogs.course_dialog import CourseDialog
 from coursekeeper.ui.table_models import CENTER, Column, RowTableModel
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.course_page import CoursePage
+from coursekeeper.ui.views.list_and_page_view import ListAndPageView
 from coursekeeper.ui.widgets.search_field import SearchField
 from coursekeeper.ui.widgets.table_view import RowTableView
 
 ALL = None
 
 
-class CoursesView(QWidget):
+class CoursesView(ListAndPageView):
     """The list of courses; opening one shows its page, «Alle kurs» goes back."""
+
+    page: CoursePage
 
     areas = frozenset(
         {"courses", "enrolments", "screening", "attendance", "deposits", "certificates", "people"}
     )
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tasks = tasks
+        super().__init__(tasks, CoursePage(tasks), parent)
         self.dialog: QWidget | None = None
-        self.stack = QStackedWidget()
-        self.list_page = QWidget()
-        self.page = CoursePage(tasks)
-        self.page.back_requested.connect(self.show_list)
-        self.stack.addWidget(self.list_page)
-        self.stack.addWidget(self.page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
         self._build_list()
 
     def _build_list(self) -> None:
@@ -137,12 +129,12 @@ class CoursesView(QWidget):
         self.tasks.run(
             courses.list_courses, label=self.tr("Henter kurs …"), on_done=self._on_loaded, parent=self
         )
-        if self.stack.currentWidget() is self.page:
+        if self.page_shown():
             self.page.reload()
 
     def focus_search(self) -> None:
         """Ctrl+F."""
-        if self.stack.currentWidget() is self.page:
+        if self.page_shown():
             self.page.focus_search()
         else:
             self.search.setFocus()
@@ -150,7 +142,7 @@ class CoursesView(QWidget):
 
     def new_item(self) -> None:
         """Ctrl+N: a new course (or add a person when a course page is open)."""
-        if self.stack.currentWidget() is self.page:
+        if self.page_shown():
             self.page.add_person()
             return
         self.dialog = CourseDialog(self.tasks, None, self)
@@ -237,6 +229,6 @@ class CoursesView(QWidget):
 
     def show_list(self) -> None:
         """Back to the course list."""
-        self.stack.setCurrentWidget(self.list_page)
+        super().show_list()
         self.reload()
         self.table.setFocus()

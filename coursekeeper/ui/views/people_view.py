@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coursekeeper.services.person_overview import (
     PersonListRow,
@@ -16,6 +16,7 @@ from coursekeeper.services.person_overview import (
 from coursekeeper.ui.table_models import CENTER, Column
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.views.list_and_page_view import ListAndPageView
 from coursekeeper.ui.views.person_page import PersonPage
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 from coursekeeper.ui.widgets.search_field import SearchField
@@ -52,24 +53,15 @@ class PeopleList(RowsPanel):
         self._update_count()
 
 
-class PeopleView(QWidget):
+class PeopleView(ListAndPageView):
     """The people list; Enter or a double click opens the person's page."""
+
+    page: PersonPage
 
     areas = frozenset({"people", "enrolments", "deposits", "certificates", "assignments"})
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tasks = tasks
-        self.stack = QStackedWidget()
-        self.list_page = QWidget()
-        self.page = PersonPage(tasks)
-        self.page.back_requested.connect(self.show_list)
-        self.stack.addWidget(self.list_page)
-        self.stack.addWidget(self.page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
-
+        super().__init__(tasks, PersonPage(tasks), parent)
         title = QLabel(self.tr("Personer"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.search = SearchField(self.tr("Søk etter navn, e-post, telefon eller fødselsdato (Ctrl+F)"))
@@ -91,7 +83,7 @@ class PeopleView(QWidget):
     def reload(self) -> None:
         """Load everyone once (one query); also refresh an open person's page."""
         self.people.load(people_directory, self.tr("Henter personer …"))
-        if self.stack.currentWidget() is self.page:
+        if self.page_shown():
             self.page.reload()
 
     def focus_search(self) -> None:
@@ -102,7 +94,7 @@ class PeopleView(QWidget):
 
     def new_item(self) -> None:
         """Ctrl+N on a person's page: a new assignment."""
-        if self.stack.currentWidget() is self.page:
+        if self.page_shown():
             self.page.add_assignment()
 
     # -- list --------------------------------------------------------------------------------
@@ -129,5 +121,5 @@ class PeopleView(QWidget):
 
     def show_list(self) -> None:
         """Back to the list."""
-        self.stack.setCurrentWidget(self.list_page)
+        super().show_list()
         self.people.table.setFocus()
