@@ -7,18 +7,16 @@ segno's matrix, with no layout work; the goal is that real certificates cost at 
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import sys
 import tempfile
-import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import segno  # noqa: E402
-from PIL import Image, ImageDraw  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.utils import ImageReader  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
@@ -27,62 +25,19 @@ from coursekeeper.domain.dates import format_date, format_day_ranges  # noqa: E4
 from coursekeeper.printing.certificate_body import format_hours, organisers_sentence  # noqa: E402
 from coursekeeper.printing.certificates import write_certificates  # noqa: E402
 from coursekeeper.printing.fonts import BOLD, REGULAR, register_fonts  # noqa: E402
-from coursekeeper.printing.models import CertificatePrint, OrganisationProfile  # noqa: E402
+from coursekeeper.printing.models import CertificatePrint  # noqa: E402
+from tests.benchmarks.bench_common import best_of  # noqa: E402
+from tests.unit.printing.printing_samples import FONTS_DIR, make_certificate  # noqa: E402
 
 COUNT = 300
 ROUNDS = 3
-FONTS_DIR = ROOT / "resources" / "fonts"
-
-
-def make_logo() -> bytes:
-    """A 600×220 PNG with transparency, like an organiser's logo."""
-    image = Image.new("RGBA", (600, 220), (255, 255, 255, 0))
-    draw = ImageDraw.Draw(image)
-    draw.ellipse((10, 10, 210, 210), outline=(31, 61, 99, 255), width=18)
-    draw.ellipse((60, 60, 160, 160), fill=(196, 42, 46, 255))
-    draw.rectangle((240, 70, 580, 150), fill=(31, 61, 99, 255))
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 def make_certificates() -> list[CertificatePrint]:
-    """COUNT certificates for one course, each with its own name, number and code."""
-    profile = OrganisationProfile(
-        name="Hordaland Idrettskrets",
-        address="Postboks 5123 Majorstuen",
-        postal_code="5020",
-        city="Bergen",
-        email="post@hordaland-ik.no",
-        phone="55 00 12 34",
-        signatory_name="Kari Nordmann",
-        signatory_title="Organisasjonssjef",
-        logo=make_logo(),
-    )
-    sessions = [dt.date(2026, 4, d) for d in (9, 10, 11, 24, 25)]
+    """COUNT copies of the printing tests' sample certificate, each with its own name, number and code."""
+    sample = make_certificate()
     return [
-        CertificatePrint(
-            number=f"HIK-2026-{n:04d}",
-            code=f"ABCD-EFGH-IJKL-{n:04d}",
-            issued_on=dt.date(2026, 5, 12),
-            place="Bergen",
-            first_name=f"Åse {n}",
-            last_name="Ødegård Kjærstad",
-            birth_date=dt.date(1985, 4, 9),
-            course_title="Kurs for treningskontakter – Øygarden",
-            session_dates=sessions,
-            total_minutes=900,
-            topics=[
-                "Rollen som treningskontakt og taushetsplikt",
-                "Fysisk aktivitet og psykisk helse",
-                "Rus, avhengighet og motivasjon",
-                "Kommunikasjon og relasjonsbygging",
-                "Aktivitetstilbud i nærmiljøet",
-                "Praktiske økter: styrke, svømming og tur",
-            ],
-            co_organisers=["Øygarden kommune", "Stiftelsen Bergensklinikkene", "Helse Bergen"],
-            organisation=profile,
-        )
+        replace(sample, number=f"HIK-2026-{n:04d}", code=f"ABCD-EFGH-IJKL-{n:04d}", first_name=f"Åse {n}")
         for n in range(1, COUNT + 1)
     ]
 
@@ -132,16 +87,6 @@ def bare_canvas(certs: list[CertificatePrint], out: Path) -> None:
     canvas.save()
 
 
-def best_of(rounds: int, action) -> float:
-    """The fastest of ``rounds`` runs (the least disturbed by the rest of the machine)."""
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> None:
     """Time both ways in the same run and print the ratio and the size per certificate."""
     certs = make_certificates()
@@ -150,8 +95,8 @@ def main() -> None:
         ours, bare = Path(folder) / "kursbevis.pdf", Path(folder) / "bare.pdf"
         bare_canvas(certs[:5], bare)  # warm-up: imports, font subsetting code paths
         write_certificates(certs[:5], ours, fonts_dir=FONTS_DIR)
-        bare_time = best_of(ROUNDS, lambda: bare_canvas(certs, bare))
-        our_time = best_of(ROUNDS, lambda: write_certificates(certs, ours, fonts_dir=FONTS_DIR))
+        bare_time = best_of(lambda: bare_canvas(certs, bare), ROUNDS)
+        our_time = best_of(lambda: write_certificates(certs, ours, fonts_dir=FONTS_DIR), ROUNDS)
         print(f"{COUNT} certificates in one PDF (best of {ROUNDS})")
         print(f"  bare reportlab canvas: {bare_time:.3f} s, {bare.stat().st_size / COUNT / 1024:.1f} kB each")
         print(f"  write_certificates:    {our_time:.3f} s, {ours.stat().st_size / COUNT / 1024:.1f} kB each")

@@ -11,12 +11,10 @@ Prints, for one generated workbook of ROWS participants (default 10,000):
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,45 +22,18 @@ sys.path.insert(0, str(ROOT))
 
 from coursekeeper.excel.participants import read_participants  # noqa: E402
 from coursekeeper.excel.writing import ColumnSpec, SheetSpec, write_workbook  # noqa: E402
-
-HEADERS = ["Fornavn", "Etternavn", "Fødselsdato", "E-post", "Mobil", "Adresse", "Postnr", "Poststed",
-           "Kommune", "Betalt", "Merknad"]  # fmt: skip
-
-
-def _rows(count: int) -> list[list[object]]:
-    first = ["Ola", "Kari", "Per", "Anne", "Øyvind", "Åse", "Lars", "Ingrid"]
-    last = ["Nordmann", "Ødegård", "Hansen", "Berg", "Dahl", "Strand", "Aasen", "Lie"]
-    rows = []
-    for i in range(count):
-        rows.append([
-            first[i % 8], f"{last[i % 7]}{i}", dt.date(1950, 1, 1) + dt.timedelta(days=i % 20000),
-            f"person{i}@example.no", 90000000 + i, f"Storgata {i % 200}", f"{5000 + i % 900:04d}",
-            "Bergen", "Bergen", "ja" if i % 3 else "1 000 kr", "" if i % 5 else "Vegetar",
-        ])  # fmt: skip
-    return rows
-
-
-def _best(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+from tests.benchmarks.bench_common import (  # noqa: E402
+    HEADERS,
+    best_of,
+    sample_participants,
+    write_participants_xlsx,
+)
 
 
 def bench_read(folder: Path, count: int) -> None:
-    import openpyxl
     import python_calamine
 
-    path = folder / "deltakere.xlsx"
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("Påmeldte")
-    sheet.append(["Påmeldte til treningskontaktkurs"])
-    sheet.append(HEADERS)
-    for row in _rows(count):
-        sheet.append(row)
-    book.save(path)
+    path = write_participants_xlsx(folder / "deltakere.xlsx", sample_participants(count))
 
     def bare() -> None:
         with path.open("rb") as handle:
@@ -73,7 +44,7 @@ def bench_read(folder: Path, count: int) -> None:
         parsed = read_participants(path)
         assert len(parsed.rows) == count and not parsed.errors, parsed.errors[:3]
 
-    bare_t, full_t = _best(bare), _best(full)
+    bare_t, full_t = best_of(bare, 5), best_of(full, 5)
     print(f"read {count} rows: full parse {full_t:.3f} s, bare calamine {bare_t:.3f} s, "
           f"ratio {full_t / bare_t:.1f}×")  # fmt: skip
 
@@ -81,7 +52,7 @@ def bench_read(folder: Path, count: int) -> None:
 def bench_write(folder: Path, count: int) -> None:
     from openpyxl import Workbook
 
-    rows = [[*r[:4], f"+47{r[4]}", *r[5:9], 100000, r[10]] for r in _rows(count)]
+    rows = [[*r[:4], f"+47{r[4]}", *r[5:9], 100000, r[10]] for r in sample_participants(count)]
     kinds = {"Fødselsdato": "date", "Betalt": "money"}
     columns = [ColumnSpec(h, kinds.get(h, "text")) for h in HEADERS]  # type: ignore[arg-type]
 
@@ -96,7 +67,7 @@ def bench_write(folder: Path, count: int) -> None:
     def ours() -> None:
         write_workbook(folder / "ours.xlsx", [SheetSpec("Deltakere", columns, rows, totals=True)])
 
-    bare_t, ours_t = _best(bare, 3), _best(ours, 3)
+    bare_t, ours_t = best_of(bare, 3), best_of(ours, 3)
     print(f"write {count} rows: write_workbook {ours_t:.3f} s, bare openpyxl write-only {bare_t:.3f} s, "
           f"ratio {ours_t / bare_t:.2f}× (goal ≤ 1.5×)")  # fmt: skip
 

@@ -29,40 +29,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-HEADERS = ["Fornavn", "Etternavn", "Fødselsdato", "E-post", "Mobil", "Adresse", "Postnr", "Poststed",
-           "Kommune", "Betalt", "Merknad"]  # fmt: skip
+from tests.benchmarks.bench_common import (  # noqa: E402
+    HEADERS,
+    best_of,
+    sample_participants,
+    write_participants_xlsx,
+)
+
 EXISTING = 20_000
 MATCHING = 0.1  # share of the file's rows that are people already in the database
 IMPORT_REPEAT = 5  # runs of the import and of each bare tool; the best of each is compared
 
 
-def file_rows(count: int) -> list[list[object]]:
-    """A municipality's list: every tenth person is already in the database (same e-mail)."""
-    first = ["Ola", "Kari", "Per", "Anne", "Øyvind", "Åse", "Lars", "Ingrid"]
-    last = ["Nordmann", "Ødegård", "Hansen", "Berg", "Dahl", "Strand", "Aasen", "Lie"]
-    places = ["Bergen", "Øygarden", "Askøy", "Alver", "Bjørnafjorden"]
-    rows = []
-    for i in range(count):
-        email = f"kjent{i}@example.no" if i % int(1 / MATCHING) == 0 else f"person{i}@example.no"
-        rows.append([
-            first[i % 8], f"{last[i % 7]}{i}", dt.date(1950, 1, 1) + dt.timedelta(days=i % 20000),
-            email, 90000000 + i, f"Storgata {i % 200}", f"{5000 + i % 900:04d}", "Bergen",
-            places[i % 5], "ja" if i % 3 else "1 000 kr", "" if i % 5 else "Vegetar",
-        ])  # fmt: skip
-    return rows
-
-
 def write_file(path: Path, count: int) -> Path:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Påmeldte")
-    sheet.append(["Påmeldte til treningskontaktkurs"])
-    sheet.append(HEADERS)
-    for row in file_rows(count):
-        sheet.append(row)
-    book.save(path)
-    return path
+    """A municipality's list: every tenth person is already in the database (same e-mail)."""
+    rows = sample_participants(
+        count,
+        known_every=int(1 / MATCHING),
+        municipalities=("Bergen", "Øygarden", "Askøy", "Alver", "Bjørnafjorden"),
+    )
+    return write_participants_xlsx(path, rows)
 
 
 def make_database(folder: Path) -> tuple[Path, int]:
@@ -110,15 +96,6 @@ def fresh_copy(template: Path, folder: Path, name: str) -> Path:
     return target
 
 
-def best(fn, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def bench_import(folder: Path, template: Path, course_id: int, count: int) -> Path:
     import python_calamine
 
@@ -156,7 +133,7 @@ def bench_import(folder: Path, template: Path, course_id: int, count: int) -> Pa
         close_database()
 
     # Best of IMPORT_REPEAT for all three: single runs here vary by ±10 % on a shared machine.
-    read_t, insert_t = best(bare_read, IMPORT_REPEAT), best(bare_insert, IMPORT_REPEAT)
+    read_t, insert_t = best_of(bare_read, IMPORT_REPEAT), best_of(bare_insert, IMPORT_REPEAT)
     times = []
     for _ in range(IMPORT_REPEAT):
         ours()
@@ -181,7 +158,7 @@ def breakdown(path: Path, template: Path, folder: Path, course_id: int) -> None:
     from coursekeeper.services.database import prepare
     from coursekeeper.services.imports import commit_import, preview_import
 
-    parse_t = best(lambda: read_participants(path), 3)
+    parse_t = best_of(lambda: read_participants(path), 3)
     db = fresh_copy(template, folder, "parts.db")
     prepare("sqlite:///" + db.as_posix())
     start = time.perf_counter()
@@ -206,7 +183,7 @@ def bench_preview(folder: Path, template: Path, course_id: int) -> None:
     path = write_file(folder / "tusen.xlsx", 1000)
     db = fresh_copy(template, folder, "preview.db")
     prepare("sqlite:///" + db.as_posix())
-    seconds = best(lambda: preview_import(path, course_id=course_id), 5)
+    seconds = best_of(lambda: preview_import(path, course_id=course_id), 5)
     close_database()
     print(f"preview of 1000 rows with {EXISTING} people in the database: {seconds:.3f} s (goal < 0.5 s)")
 
@@ -260,9 +237,9 @@ def bench_export(folder: Path, db: Path, course_id: int, count: int) -> None:
             sheet.append(row)
         book.save(folder / "bare.xlsx")
 
-    bare_t = best(bare)
-    ours_t = best(lambda: export_participants(course_id, folder / "ours.xlsx"))
-    query_t = best(lambda: participant_rows(course_id))
+    bare_t = best_of(bare)
+    ours_t = best_of(lambda: export_participants(course_id, folder / "ours.xlsx"))
+    query_t = best_of(lambda: participant_rows(course_id))
     close_database()
     print(
         f"participants export of {count} rows: {ours_t:.3f} s (query {query_t:.3f} s), bare openpyxl "
