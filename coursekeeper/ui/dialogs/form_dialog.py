@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_fields import ErrorLabel, date_edit, date_of, ok_cancel_buttons
 
 
@@ -38,6 +43,30 @@ class FormDialog(QDialog):
     def _on_accept(self) -> None:
         if self._validate():
             self.accept()
+
+    def values(self) -> Any:
+        """The entered values as a dataclass whose fields are the service's keyword arguments."""
+        raise NotImplementedError
+
+    def run_when_accepted(
+        self,
+        tasks: TaskRunner,
+        service: Callable[..., Any],
+        *,
+        label: str,
+        touches: set[str],
+        on_done: Callable[[Any], None],
+    ) -> None:
+        """Show the dialog; once accepted, run ``service(**values())`` on the database worker."""
+        if self.exec() != QDialog.DialogCode.Accepted:
+            return
+        tasks.run(
+            functools.partial(service, **dataclasses.asdict(self.values())),
+            label=label,
+            touches=touches,
+            on_done=on_done,
+            parent=self.parentWidget(),
+        )
 
     def future_date_message(self, edit: QDateEdit) -> str:
         """«Datoen kan ikke være fram i tid.» when ``edit`` is after today, else empty."""

@@ -158,16 +158,12 @@ class CertificatesView(QWidget):
         row: CertificateRow | None = self.panel.table.current_row()
         if row is None or not row.valid:
             return
-        dialog = RevokeDialog(row, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        v = dialog.values()
-        self.tasks.run(
-            functools.partial(certificates.revoke, v.certificate_id, v.reason),
+        RevokeDialog(row, self).run_when_accepted(
+            self.tasks,
+            certificates.revoke,
             label=self.tr("Tilbakekaller kursbevis …"),
             touches={"certificates"},
             on_done=functools.partial(self._on_revoked, row.number),
-            parent=self,
         )
 
     def _on_revoked(self, number: str, _cert: object) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDateEdit, QDialog, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from coursekeeper.services import deposit_batches
 from coursekeeper.services.deposit_batches import EntryBatch
@@ -67,21 +66,14 @@ class DepositActionsPanel(RowsPanel):
 
     def keep_deposits(self, targets: list[tuple[int, str, int]]) -> None:
         """Ask for a date and a reason, then keep what is held for (enrolment id, name, øre) ``targets``."""
-        if not targets:
-            return
-        dialog = ForfeitDialog(targets, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        v = dialog.values()
-        self.tasks.run(
-            functools.partial(
-                deposit_batches.record_forfeits, enrolment_ids=v.enrolment_ids, on=v.on, note=v.note
-            ),
-            label=self.tr("Registrerer beholdte egenandeler …"),
-            touches={"deposits"},
-            on_done=self._on_forfeited,
-            parent=self,
-        )
+        if targets:
+            ForfeitDialog(targets, self).run_when_accepted(
+                self.tasks,
+                deposit_batches.record_forfeits,
+                label=self.tr("Registrerer beholdte egenandeler …"),
+                touches={"deposits"},
+                on_done=self._on_forfeited,
+            )
 
     def _on_forfeited(self, batch: EntryBatch) -> None:
         text = self.batch_message(
@@ -94,23 +86,11 @@ class DepositActionsPanel(RowsPanel):
 
     def refund_deposits(self, targets: list[RefundTarget], on_done: Callable[[RefundBatch], None]) -> None:
         """Ask for the refund's date and method, then pay back what is held for ``targets``."""
-        if not targets:
-            return
-        dialog = RefundDialog(targets, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        v = dialog.values()
-        self.tasks.run(
-            functools.partial(
+        if targets:
+            RefundDialog(targets, self).run_when_accepted(
+                self.tasks,
                 record_refunds,
-                enrolment_ids=v.enrolment_ids,
-                refunded_on=v.refunded_on,
-                method=v.method,
-                reference=v.reference,
-                note=v.note,
-            ),
-            label=self.tr("Registrerer tilbakebetalinger …"),
-            touches={"deposits"},
-            on_done=on_done,
-            parent=self,
-        )
+                label=self.tr("Registrerer tilbakebetalinger …"),
+                touches={"deposits"},
+                on_done=on_done,
+            )

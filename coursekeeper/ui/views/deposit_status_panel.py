@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from coursekeeper.services import deposit_batches
 from coursekeeper.services.deposit_batches import EntryBatch
@@ -73,27 +73,14 @@ class DepositStatusPanel(DepositActionsPanel):
     def pay(self) -> None:
         """Record a payment for the selected participants."""
         rows: list[DepositRow] = self.selected_rows()
-        if not rows:
-            return
-        dialog = PaymentDialog(rows, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        v = dialog.values()
-        self.tasks.run(
-            functools.partial(
+        if rows:
+            PaymentDialog(rows, self).run_when_accepted(
+                self.tasks,
                 deposit_batches.record_payments,
-                enrolment_ids=v.enrolment_ids,
-                paid_on=v.paid_on,
-                amount_ore=v.amount_ore,
-                method=v.method,
-                reference=v.reference,
-                note=v.note,
-            ),
-            label=self.tr("Registrerer innbetalinger …"),
-            touches={"deposits"},
-            on_done=self._on_paid,
-            parent=self,
-        )
+                label=self.tr("Registrerer innbetalinger …"),
+                touches={"deposits"},
+                on_done=self._on_paid,
+            )
 
     def _on_paid(self, batch: EntryBatch) -> None:
         text = self.batch_message(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from coursekeeper.domain.money import format_kr
 from coursekeeper.services import deposits
@@ -98,16 +98,12 @@ class LedgerPanel(RowsPanel):
         row: LedgerRow | None = self.table.current_row()
         if row is None:
             return
-        dialog = CorrectionDialog(row, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        v = dialog.values()
-        self.tasks.run(
-            functools.partial(deposits.record_correction, entry_id=v.entry_id, on=v.on, note=v.note),
+        CorrectionDialog(row, self).run_when_accepted(
+            self.tasks,
+            deposits.record_correction,
             label=self.tr("Registrerer korrigering …"),
             touches={"deposits"},
             on_done=self._on_corrected,
-            parent=self,
         )
 
     def _on_corrected(self, entry: object) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.six_months import qualifying_date
@@ -194,22 +194,12 @@ class PersonPage(QWidget):
             return
         d = self.overview.details
         dialog = AssignmentDialog(d.id, d.full_name, municipalities.all_names(), d.municipality, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        v = dialog.values()
-        self.tasks.run(
-            functools.partial(
-                assignments.add_assignment,
-                person_id=v.person_id,
-                start_date=v.start_date,
-                end_date=v.end_date,
-                municipality=v.municipality,
-                note=v.note,
-            ),
+        dialog.run_when_accepted(
+            self.tasks,
+            assignments.add_assignment,
             label=self.tr("Registrerer oppdrag …"),
             touches={"assignments"},
             on_done=self._on_assignment_saved,
-            parent=self,
         )
 
     def end_assignment(self) -> None:
@@ -217,16 +207,12 @@ class PersonPage(QWidget):
         row: AssignmentRow | None = self.assignments.table.current_row()
         if row is None or row.end_date is not None:
             return
-        dialog = EndAssignmentDialog(row, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        v = dialog.values()
-        self.tasks.run(
-            functools.partial(assignments.end_assignment, assignment_id=v.assignment_id, end_date=v.end_date),
+        EndAssignmentDialog(row, self).run_when_accepted(
+            self.tasks,
+            assignments.end_assignment,
             label=self.tr("Avslutter oppdrag …"),
             touches={"assignments"},
             on_done=self._on_assignment_saved,
-            parent=self,
         )
 
     def _on_assignment_saved(self, row: object) -> None:
