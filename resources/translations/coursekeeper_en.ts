@@ -1085,6 +1085,14 @@ Create a new person anyway?</translation>
         <source>&amp;Per dato:</source>
         <translation>&amp;As of:</translation>
     </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kurs</source>
+        <translation>Course</translation>
+    </message>
 </context>
 <context>
     <name>DepositStatusPanel</name>
@@ -1103,16 +1111,6 @@ Create a new person anyway?</translation>
         <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="38" />
         <source>Behold egenandel …</source>
         <translation>Keep deposit …</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="50" />
-        <source>Navn</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="51" />
-        <source>Kurs</source>
-        <translation>Course</translation>
     </message>
     <message>
         <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="53" />
@@ -1384,16 +1382,6 @@ Create a new person anyway?</translation>
         <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="52" />
         <source>Behold egenandel …</source>
         <translation>Keep deposit …</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="62" />
-        <source>Navn</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="63" />
-        <source>Kurs</source>
-        <translation>Course</translation>
     </message>
     <message>
         <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="64" />
@@ -2359,16 +2347,6 @@ Create a new person anyway?</translation>
         <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="55" />
         <source>Registrer tilbakebetaling …</source>
         <translation>Record refund …</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="66" />
-        <source>Navn</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="67" />
-        <source>Kurs</source>
-        <translation>Course</translation>
     </message>
     <message>
         <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="69" />

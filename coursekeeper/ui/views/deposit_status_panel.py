@@ -15,7 +15,6 @@ from coursekeeper.ui import labels
 from coursekeeper.ui.dialogs.payment_dialog import PaymentDialog
 from coursekeeper.ui.dialogs.refund_dialog import RefundTarget
 from coursekeeper.ui.table_models import RIGHT, Column, Money
-from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.deposit_actions_panel import DepositActionsPanel
 
@@ -39,8 +38,7 @@ class DepositStatusPanel(DepositActionsPanel):
     def make_columns(self) -> list[Column]:
         """Name, course, state, and the money."""
         return [
-            Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
-            Column(self.tr("Kurs"), lambda r: r.course_title, sort_key=lambda r: nb_key(r.course_title)),
+            *self.who_columns(),
             Column(
                 self.tr("Påmelding"), lambda r: labels.enrolment_state(r.state), sort_key=lambda r: r.state
             ),

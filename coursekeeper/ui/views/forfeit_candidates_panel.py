@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from coursekeeper.services import refunds
 from coursekeeper.services.refunds import ForfeitCandidate
 from coursekeeper.ui.table_models import RIGHT, Column, Money
-from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.deposit_actions_panel import DepositActionsPanel
 from coursekeeper.ui.widgets.form_fields import date_of
@@ -40,8 +39,7 @@ class ForfeitCandidatesPanel(DepositActionsPanel):
     def make_columns(self) -> list[Column]:
         """Who, which course, how much, and the deadline that passed."""
         return [
-            Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
-            Column(self.tr("Kurs"), lambda r: r.course_title, sort_key=lambda r: nb_key(r.course_title)),
+            *self.who_columns(),
             Column(self.tr("Beløp"), lambda r: Money(r.amount_ore), RIGHT, lambda r: r.amount_ore),
             Column(self.tr("Frist for å starte oppdrag"), lambda r: r.deadline),
         ]

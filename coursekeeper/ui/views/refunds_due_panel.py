@@ -42,8 +42,7 @@ class RefundsDuePanel(DepositActionsPanel):
     def make_columns(self) -> list[Column]:
         """Who, which course, how much, why, and the assignment that made it due."""
         return [
-            Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
-            Column(self.tr("Kurs"), lambda r: r.course_title, sort_key=lambda r: nb_key(r.course_title)),
+            *self.who_columns(),
             Column(
                 self.tr("Kurskommune"), lambda r: r.municipality, sort_key=lambda r: nb_key(r.municipality)
             ),
