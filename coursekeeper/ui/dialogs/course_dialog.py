@@ -99,11 +99,7 @@ class CourseDialog(QDialog):
             "topics": FieldWithError(self.topics),
             "sessions": FieldWithError(self.sessions),
         }
-        about = QGroupBox(self.tr("Kurset"))
-        about_layout = QVBoxLayout(about)
-        form = QFormLayout()
-        about_layout.addLayout(form)
-        about_layout.addStretch(1)
+        about, form = _form_box(self.tr("Kurset"))
         form.addRow(self.tr("&Tittel:"), f["title"])
         form.addRow(self.tr("&Vertskommune:"), f["municipality"])
         form.addRow(self.tr("&Sted:"), f["venue"])
@@ -111,11 +107,7 @@ class CourseDialog(QDialog):
         form.addRow(self.tr("Stat&us:"), f["status"])
         form.addRow(self.tr("T&emaer:"), f["topics"])
 
-        rules = QGroupBox(self.tr("Plasser og egenandel"))
-        rules_layout = QVBoxLayout(rules)
-        rform = QFormLayout()
-        rules_layout.addLayout(rform)
-        rules_layout.addStretch(1)
+        rules, rform = _form_box(self.tr("Plasser og egenandel"))
         rform.addRow(self.tr("&Plasser:"), f["capacity"])
         rform.addRow(self.tr("&Egenandel (kr):"), f["deposit"])
         rform.addRow("", self.deposit_waived)
@@ -302,6 +294,16 @@ class CourseDialog(QDialog):
     def _on_error(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.form_error.show_refusal(exc)
+
+
+def _form_box(title: str) -> tuple[QGroupBox, QFormLayout]:
+    """A titled box with a form at its top."""
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    form = QFormLayout()
+    layout.addLayout(form)
+    layout.addStretch(1)
+    return box, form
 
 
 def _create(data: CourseInput) -> int:
