@@ -1,4 +1,9 @@
-"""One database worker thread for the whole program, with delayed progress dialogs and Cancel."""
+"""One database worker thread for the whole program, with delayed progress dialogs and Cancel.
+
+Imported before the main window is first shown, so it imports only PySide6 and small modules: not
+peewee (the worker connects on its first task), not the messages module or the dialogs, not the
+``Qt`` namespace (building its ~120 enums costs ~10 ms; see main_window.py).
+"""
 
 from __future__ import annotations
 
@@ -10,15 +15,15 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from coursekeeper.errors import Cancelled, CourseKeeperError
 from coursekeeper.services.worker_connection import connect_worker, disconnect_worker
-from coursekeeper.ui import messages
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog, QWidget
 
 logger = logging.getLogger(__name__)
 
@@ -65,18 +70,45 @@ class Progress:
             self._report(self._job, i, n, text)
 
 
-@dataclass(eq=False)
 class _Job:
-    id: int
-    fn: Callable[..., Any]
-    label: str
-    touches: frozenset[str]
-    on_done: Callable[[Any], None] | None
-    on_error: Callable[[BaseException], None] | None
-    parent: QWidget | None
-    cancel: threading.Event = field(default_factory=threading.Event)
-    dialog: QProgressDialog | None = None
-    last_progress: tuple[int, int, str] = (0, 0, "")
+    """One queued call, its callbacks, its Cancel flag and its progress dialog (if shown)."""
+
+    __slots__ = (
+        "cancel",
+        "dialog",
+        "dialog_allowed",
+        "fn",
+        "id",
+        "label",
+        "last_progress",
+        "on_done",
+        "on_error",
+        "parent",
+        "touches",
+    )
+
+    def __init__(
+        self,
+        id: int,
+        fn: Callable[..., Any],
+        label: str,
+        touches: frozenset[str],
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        parent: QWidget | None,
+        dialog_allowed: bool = True,
+    ) -> None:
+        self.id = id
+        self.fn = fn
+        self.label = label
+        self.touches = touches
+        self.on_done = on_done
+        self.on_error = on_error
+        self.parent = parent
+        self.dialog_allowed = dialog_allowed
+        self.cancel = threading.Event()
+        self.dialog: QProgressDialog | None = None
+        self.last_progress: tuple[int, int, str] = (0, 0, "")
 
 
 def _wants_progress(fn: Callable[..., Any]) -> bool:
@@ -108,9 +140,11 @@ class TaskRunner(QObject):
         self._queue: queue.Queue[_Job | None] = queue.Queue()
         self._ids = itertools.count(1)
         self._pending = 0
-        self._started.connect(self._on_started, Qt.ConnectionType.QueuedConnection)
-        self._progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        # Emitted on the worker, received by this object on the GUI thread: Qt's automatic
+        # connection type queues them (tests/gui/test_tasks.py checks the callbacks' thread).
+        self._started.connect(self._on_started)
+        self._progress.connect(self._on_progress)
+        self._finished.connect(self._on_finished)
         self._thread = threading.Thread(target=self._work, name="coursekeeper-db", daemon=True)
         self._thread.start()
 
@@ -125,9 +159,13 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         parent: QWidget | None = None,
+        dialog: bool = True,
     ) -> None:
-        """Queue ``fn`` (optionally taking a Progress) on the worker; call back on the GUI thread."""
-        job = _Job(next(self._ids), fn, label, frozenset(touches), on_done, on_error, parent)
+        """Queue ``fn`` (optionally taking a Progress) on the worker; call back on the GUI thread.
+
+        ``dialog=False``: no progress dialog however long it takes (the caller shows its own state).
+        """
+        job = _Job(next(self._ids), fn, label, frozenset(touches), on_done, on_error, parent, dialog)
         self._pending += 1
         self._queue.put(job)
 
@@ -151,13 +189,21 @@ class TaskRunner(QObject):
             self._thread.join(timeout_s)
 
     def _on_started(self, job: _Job) -> None:
+        if not job.dialog_allowed:
+            return
+        from PySide6.QtCore import QTimer
+
         QTimer.singleShot(PROGRESS_DELAY_MS, self, functools.partial(self._show_dialog, job))
 
     def _show_dialog(self, job: _Job) -> None:
         if job.id < 0 or job.cancel.is_set():
             return
+        from PySide6.QtWidgets import QProgressDialog
+
         dialog = QProgressDialog(job.label, self.tr("Avbryt"), 0, 0, job.parent)
         dialog.setWindowTitle(self.tr("Arbeider …"))
+        from PySide6.QtCore import Qt
+
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
@@ -206,6 +252,8 @@ class TaskRunner(QObject):
 
     @staticmethod
     def _report_error(job: _Job, exc: BaseException) -> None:
+        from coursekeeper.ui import messages
+
         if isinstance(exc, Cancelled):
             return
         if job.on_error is not None:
