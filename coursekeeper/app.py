@@ -1,17 +1,30 @@
-"""Composition root of the desktop program: settings → database → QApplication → MainWindow."""
+"""Composition root of the desktop program: QApplication → MainWindow shown → database opened.
+
+Start-up order (ARCHITECTURE "Performance notes"): the window is built and shown first, with only
+PySide6 and small modules imported; the database is then opened, migrated and checked on the task
+runner's worker thread (peewee, psycopg and the services are imported there, while the window
+paints), and the window becomes usable when that is done. Nothing heavy is imported at module
+level here: peewee, the services and the views come later, on the worker or on first use.
+"""
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
+from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from coursekeeper import settings
 from coursekeeper.errors import DatabaseUnavailableError
+
+if TYPE_CHECKING:
+    from coursekeeper.ui.main_window import MainWindow
+    from coursekeeper.ui.tasks import TaskRunner
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +34,8 @@ LANGUAGES = ("nb", "en")
 
 def setup_logging() -> None:
     """A rotating log file in the data folder (``logs/coursekeeper.log``)."""
+    import logging.handlers
+
     folder = settings.data_dir() / "logs"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "coursekeeper.log"
@@ -78,19 +93,26 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with CourseKeeper's names (used by QSettings)."""
+    """The QApplication with CourseKeeper's names (used by QSettings); nothing else, so it is cheap."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setApplicationName("CourseKeeper")
     QCoreApplication.setOrganizationName("CourseKeeper")
     return app  # type: ignore[return-value]
 
 
-def offer_demo(window, tasks) -> None:
-    """On a first start with no courses, offer to load the demo data."""
-    from coursekeeper.services import course_overview
+def offer_demo(window, tasks, *, has_courses: bool | None = None) -> None:
+    """On a first start with no courses, offer to load the demo data.
+
+    ``has_courses`` is what the start-up task already found out on the worker; when None the
+    question is asked here.
+    """
     from coursekeeper.ui import messages
 
-    if course_overview.has_courses():
+    if has_courses is None:
+        from coursekeeper.services import course_overview
+
+        has_courses = course_overview.has_courses()
+    if has_courses:
         return
     if not messages.confirm(
         window,
@@ -113,32 +135,154 @@ def offer_demo(window, tasks) -> None:
     )
 
 
-def run_desktop(db_arg: str | None) -> int:
-    """Open the desktop program on the database from ``--db`` / env / settings; returns the exit code."""
-    setup_logging()
-    app = make_application()
-    install_translators(app, current_language())
-    from coursekeeper.services import database
-    from coursekeeper.ui import messages
+def location_text(url: str) -> str:
+    """Where the database is, for the opening page: the file of an SQLite URL, else nothing.
 
-    url = settings.resolve_database_url(db_arg)
-    try:
-        database.prepare(url)
-    except DatabaseUnavailableError as exc:
-        logger.error("Database unavailable: %s", exc)
-        messages.show_error(
-            None,
-            QCoreApplication.translate("app", "CourseKeeper kan ikke åpne databasen.") + "\n\n" + exc.message,
-        )
-        return 2
+    (A server URL may hold a password, so it is not shown.)
+    """
+    if url.startswith("sqlite:///"):
+        raw = unquote(url[len("sqlite:///") :])
+        if raw and raw != ":memory:":
+            return raw if (len(raw) > 2 and raw[1] == ":") else "/" + raw.lstrip("/")
+    return ""
+
+
+def open_database(url: str) -> bool:
+    """On the worker thread: open, migrate and check ``url``; True when it holds any course."""
+    from coursekeeper.services import course_overview, database
+
+    database.prepare(url)
+    return course_overview.has_courses()
+
+
+class Desktop:
+    """The running program after start-up: the window is on screen, the database may still open.
+
+    ``exit_code`` is set when start-up failed (the database could not be opened) and the program
+    should end; ``database_open`` once the database is open and checked; ``data_shown`` once the
+    first view has loaded its rows. ``timings`` holds the clock readings start_desktop was asked for.
+    """
+
+    def __init__(self, app: QApplication, window: MainWindow, tasks: TaskRunner) -> None:
+        self.app = app
+        self.window = window
+        self.tasks = tasks
+        self.exit_code: int | None = None
+        self.database_open = False
+        self.data_shown = False
+        self.timings: dict[str, float] = {}
+        self.translators: list[QTranslator] = []
+        self._in_exec = False
+
+    def exec(self) -> int:
+        """Run the event loop until the program ends; its exit code."""
+        if self.exit_code is not None:
+            return self.exit_code
+        self._in_exec = True
+        try:
+            code = self.app.exec()
+        finally:
+            self._in_exec = False
+        return self.exit_code if self.exit_code is not None else code
+
+    def finish(self, code: int) -> None:
+        """End the program with ``code``, now or (when the event loop is not running yet) in exec().
+
+        ``QCoreApplication.exit`` outside ``exec()`` would leave Qt's quit flag set, and every
+        later nested event loop (a dialog's, a test's wait) would return at once.
+        """
+        self.exit_code = code
+        if self._in_exec:
+            self.app.exit(code)
+
+
+def start_desktop(
+    db_arg: str | None,
+    *,
+    prepare: Callable[[], bool] | None = None,
+    clock: Callable[[], float] | None = None,
+) -> Desktop:
+    """Show the main window at once, then open the database on the worker thread.
+
+    Everything ``run_desktop`` does before ``app.exec()``; the benchmark calls this too. ``prepare``
+    replaces ``open_database`` (tests); ``clock`` (e.g. ``time.perf_counter``) records when the
+    window was shown, the database opened and the first view's data shown, in ``timings``.
+    """
+    app = make_application()
+    language = current_language()
+    translators = []
+    if language != "nb":  # the window's own texts are Norwegian in the source: only others need a .qm
+        translators = install_translators(app, language)
     from coursekeeper.ui.main_window import MainWindow
     from coursekeeper.ui.tasks import TaskRunner
 
-    sys.excepthook = _excepthook
     tasks = TaskRunner()
-    window = MainWindow(tasks)
+    window = MainWindow(tasks, database_ready=False)
     window.show()
-    offer_demo(window, tasks)
-    code = app.exec()
-    tasks.shutdown()
+    app.processEvents()  # the first paint, before the worker starts importing peewee
+    desktop = Desktop(app, window, tasks)
+    desktop.translators = translators
+    if clock is not None:
+        desktop.timings["shown"] = clock()
+
+    # After the first paint: Qt's own Norwegian texts (Avbryt, Lukk … in its dialogs), the settings
+    # file, the log file, then the database on the worker.
+    if language == "nb":
+        desktop.translators = install_translators(app, language)
+    url = settings.resolve_database_url(db_arg)
+    if window.opening is not None:
+        window.opening.set_location(location_text(url))
+    setup_logging()
+    sys.excepthook = _excepthook
+
+    def data_shown() -> None:
+        tasks.idle.disconnect(data_shown)
+        desktop.data_shown = True
+        if clock is not None:
+            desktop.timings["data"] = clock()
+
+    def opened(has_courses: bool) -> None:
+        desktop.database_open = True
+        if clock is not None:
+            desktop.timings["database"] = clock()
+        tasks.idle.connect(data_shown)  # after the first view's reload queued below
+        window.set_database_ready()
+        if not window.closing:  # not when the window was closed while the database opened
+            offer_demo(window, tasks, has_courses=bool(has_courses))
+
+    def failed(exc: BaseException) -> None:
+        from coursekeeper.ui import messages
+
+        if isinstance(exc, DatabaseUnavailableError):
+            logger.error("Database unavailable: %s", exc)
+            messages.show_error(
+                window,
+                QCoreApplication.translate("app", "CourseKeeper kan ikke åpne databasen.")
+                + "\n\n"
+                + exc.message,
+            )
+            desktop.finish(2)
+        else:
+            messages.show_exception(window, exc)
+            desktop.finish(1)
+
+    tasks.run(
+        prepare or (lambda: open_database(url)),
+        label=QCoreApplication.translate("app", "Åpner databasen …"),
+        on_done=opened,
+        on_error=failed,
+        parent=window,
+        dialog=False,  # the window shows its own calm "opening" page
+    )
+    return desktop
+
+
+def run_desktop(db_arg: str | None) -> int:
+    """Open the desktop program on the database from ``--db`` / env / settings; returns the exit code.
+
+    Exit code 2: the database could not be opened (one message said why).
+    """
+    desktop = start_desktop(db_arg)
+    code = desktop.exec()
+    desktop.tasks.shutdown()
     return code
