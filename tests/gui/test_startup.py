@@ -165,3 +165,13 @@ def test_task_callbacks_run_on_the_gui_thread(tasks, qtbot, shown) -> None:
     tasks.run(lambda: 1 / 0, label="y", on_error=lambda e: seen.setdefault("error", threading.get_ident()))
     assert tasks.wait_idle()
     assert seen == {"changed": main, "done": main, "error": main}
+
+
+def test_closing_while_the_database_opens_waits_for_it_and_builds_nothing_more(started, qtbot, shown) -> None:
+    from PySide6.QtCore import QTimer
+
+    window = started.window
+    QTimer.singleShot(50, started.release.set)  # the database finishes opening during closeEvent
+    window.close()
+    assert started.database_open and not window.isVisible()
+    assert window.views == {} and shown["confirm"] == []  # no view loaded, no demo offered
