@@ -14,7 +14,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from coursekeeper import __version__, settings
+import coursekeeper
+from coursekeeper import settings
 from coursekeeper.errors import CourseKeeperError
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,17 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_INPUT)
 
 
+class _VersionAction(argparse.Action):
+    """``--version`` that looks the version up only when asked (importlib.metadata is slow)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"CourseKeeper {coursekeeper.__version__}")
+        parser.exit()
+
+
 def _int(text: str) -> int:
     try:
         value = int(text)
@@ -43,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     parser = _Parser(prog="coursekeeper", description="CourseKeeper – kurs, egenandeler og kursbevis.")
     parser.add_argument("--db", help="databasefil eller adresse (ellers COURSEKEEPER_DB / standard)")
-    parser.add_argument("--version", action="version", version=f"CourseKeeper {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="vis versjonen og avslutt")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
 
     sub.add_parser("demo", help="fyll databasen med realistiske demodata (trygt å kjøre to ganger)")
