@@ -55,7 +55,14 @@ def current_language() -> str:
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Load CourseKeeper's own translation and Qt's standard-dialog texts for ``language``."""
+    """Load CourseKeeper's own translation and Qt's standard-dialog texts for ``language``.
+
+    The Qt-free catalogue (``coursekeeper.i18n``) follows too, so refusals built in services
+    arrive in the same language as the window around them.
+    """
+    from coursekeeper import i18n
+
+    i18n.set_language(language)
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     names = ["nb", "no", "nn"] if language == "nb" else [language]

@@ -16,6 +16,7 @@ from coursekeeper.domain.states import (
     check_transition,
 )
 from coursekeeper.errors import NotFoundError, RuleError
+from coursekeeper.i18n import tr
 from coursekeeper.services import audit, deposits
 from coursekeeper.services.courses import get_course
 from coursekeeper.services.people import get_person
@@ -58,7 +59,7 @@ def get_enrolment(enrolment_id: int) -> Enrolment:
     """The enrolment with this id; NotFoundError in Norwegian otherwise."""
     enrolment = Enrolment.get_or_none(Enrolment.id == enrolment_id)
     if enrolment is None:
-        raise NotFoundError(f"Fant ikke påmelding med id {enrolment_id}.")
+        raise NotFoundError(tr("Fant ikke påmelding med id {id}.", id=enrolment_id))
     return enrolment
 
 

@@ -4,163 +4,130 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="74"/>
         <source>Legg til person på «%1»</source>
         <translation>Add a person to “%1”</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="77"/>
         <source>Søk på navn, e-post, telefon eller fødselsdato</source>
         <translation>Search by name, e-mail, phone or date of birth</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="81"/>
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="82"/>
         <source>Født</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="83"/>
         <source>E-post</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="84"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="85"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="93"/>
         <source>Søk først, så du ikke lager samme person to ganger.</source>
         <translation>Search first, so you do not create the same person twice.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="95"/>
         <source>Meld på valgt person</source>
         <translation>Enrol selected person</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="97"/>
         <source>1. Finnes personen allerede?</source>
         <translation>1. Is the person already registered?</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="109"/>
         <source>dd.mm.åååå</source>
         <translation>dd.mm.yyyy</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="125"/>
         <source>Opprett og meld på</source>
         <translation>Create and enrol</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="127"/>
         <source>2. Eller opprett en ny person</source>
         <translation>2. Or create a new person</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="129"/>
         <source>&amp;Fornavn:</source>
         <translation>&amp;First name:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="130"/>
         <source>&amp;Etternavn:</source>
         <translation>&amp;Last name:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="131"/>
         <source>Fø&amp;dselsdato:</source>
         <translation>&amp;Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="132"/>
         <source>E-&amp;post:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="133"/>
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="134"/>
         <source>&amp;Kommune:</source>
         <translation>M&amp;unicipality:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="140"/>
         <source>Ta opp på kurset med en gang (venteliste hvis fullt)</source>
         <translation>Accept on the course right away (waiting list if full)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="143"/>
         <source>Kurset krever egnethetsvurdering før opptak.</source>
         <translation>The course requires a suitability screening before acceptance.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="146"/>
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="176"/>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="241"/>
         <source>Søker …</source>
         <translation>Searching …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="187"/>
         <source>%1 treff. Velg personen og trykk «Meld på valgt person».</source>
         <translation>%1 found. Select the person and press “Enrol selected person”.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="192"/>
         <source>Ingen treff. Opprett personen nedenfor.</source>
         <translation>Nobody found. Create the person below.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="198"/>
         <source>Velg en person i listen først.</source>
         <translation>Select a person in the list first.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="209"/>
         <source>Skriv fornavnet.</source>
         <translation>Enter the first name.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="211"/>
         <source>Skriv etternavnet.</source>
         <translation>Enter the last name.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="217"/>
         <source>Skriv datoen som dd.mm.åååå, for eksempel 09.04.1985.</source>
         <translation>Enter the date as dd.mm.yyyy, for example 09.04.1985.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="225"/>
         <source>Ugyldig e-postadresse.</source>
         <translation>Invalid e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="252"/>
         <source>Finnes personen allerede?</source>
         <translation>Is the person already registered?</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="254"/>
         <source>Disse personene er allerede registrert med samme navn:
 %1
 
@@ -171,17 +138,14 @@ Opprette en ny person likevel?</source>
 Create a new person anyway?</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="257"/>
         <source>Opprett ny person</source>
         <translation>Create new person</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="261"/>
         <source>Velg personen i listen og trykk «Meld på valgt person».</source>
         <translation>Select the person in the list and press “Enrol selected person”.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/add_person_dialog.py" line="270"/>
         <source>Melder på …</source>
         <translation>Enrolling …</translation>
     </message>
@@ -189,62 +153,50 @@ Create a new person anyway?</translation>
 <context>
     <name>AssignmentDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="39"/>
         <source>Nytt oppdrag</source>
         <translation>New assignment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="63"/>
         <source>Oppdrag som treningskontakt for %1.</source>
         <translation>Assignment as training contact for %1.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="46"/>
         <source>Oppdraget pågår fortsatt</source>
         <translation>The assignment is still ongoing</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="54"/>
         <source>&amp;Kommune:</source>
         <translation>M&amp;unicipality:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="55"/>
         <source>&amp;Startdato:</source>
         <translation>&amp;Start date:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="57"/>
         <source>S&amp;luttdato:</source>
         <translation>&amp;End date:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="58"/>
         <source>M&amp;erknad:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="62"/>
         <source>Registrer oppdrag</source>
         <translation>Register assignment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="83"/>
         <source>Velg en kommune fra listen, eller la feltet stå tomt.</source>
         <translation>Choose a municipality from the list, or leave the field empty.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="85"/>
         <source>Sluttdatoen kan ikke være før startdatoen.</source>
         <translation>The end date cannot be before the start date.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="89"/>
         <source>Oppdraget varer kortere enn seks måneder.</source>
         <translation>The assignment lasts less than six months.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/assignment_dialog.py" line="91"/>
         <source>Seks måneder nås %1.</source>
         <translation>Six months are reached on %1.</translation>
     </message>
@@ -252,84 +204,66 @@ Create a new person anyway?</translation>
 <context>
     <name>AttendanceDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="39"/>
         <source>Oppmøte</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="46"/>
         <source>Piltastene flytter. Mellomrom krysser av for hele økten. Skriv et tall for timer (for eksempel 3,5). Endringer lagres med en gang.</source>
         <translation>Arrow keys move. Space ticks the whole session. Type a number for hours (for example 3.5). Changes are saved at once.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="68"/>
         <source>Alle til stede i valgt økt</source>
         <translation>Everyone present in the selected session</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="70"/>
         <source>Krysser av alle som er tatt opp, for økten markøren står i (Ctrl+T)</source>
         <translation>Ticks everyone accepted, for the session the cursor is in (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="75"/>
         <source>Avslutt kurset …</source>
         <translation>Close the course …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="77"/>
         <source>Sett Fullført, Ikke fullført eller Møtte ikke for alle som er tatt opp, ut fra timene</source>
         <translation>Set Completed, Not completed or No-show for everyone accepted, from their hours</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="84"/>
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="103"/>
         <source>Henter oppmøte …</source>
         <translation>Loading attendance …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="112"/>
         <source>%1 – fullført krever %2 timer</source>
         <translation>%1 – completion requires %2 hours</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="115"/>
         <source>Ingen deltakere er tatt opp på kurset ennå.</source>
         <translation>No participants have been accepted on the course yet.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="125"/>
         <source>Valgt økt: %1</source>
         <translation>Selected session: %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="134"/>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="148"/>
         <source>Lagrer oppmøte …</source>
         <translation>Saving attendance …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="161"/>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="166"/>
         <source>Avslutt kurset</source>
         <translation>Close the course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="163"/>
         <source>Alle som er tatt opp, får status ut fra timene sine: «Fullført» med minst %1 timer, ellers «Ikke fullført», eller «Møtte ikke» uten oppmøte. Dette kan ikke angres.</source>
         <translation>Everyone accepted gets a status from their hours: “Completed” with at least %1 hours, otherwise “Not completed”, or “No-show” without attendance. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="171"/>
         <source>Avslutter kurset …</source>
         <translation>Closing the course …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/attendance_dialog.py" line="180"/>
         <source>%1 fullførte, %2 fullførte ikke, %3 møtte ikke.</source>
         <translation>%1 completed, %2 did not complete, %3 did not show up.</translation>
     </message>
@@ -337,38 +271,31 @@ Create a new person anyway?</translation>
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location filename="../../coursekeeper/ui/attendance_model.py" line="99"/>
         <source>Deltaker</source>
         <extracomment>``(enrolment_id, session_id, minutes)`` after the user changed a cell. A Norwegian message when typed hours could not be used.</extracomment>
         <translation>Participant</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/attendance_model.py" line="101"/>
         <source>%1 t</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/attendance_model.py" line="104"/>
         <source>Timer</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/attendance_model.py" line="106"/>
         <source>Fullført</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/attendance_model.py" line="145"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/attendance_model.py" line="145"/>
         <source>Nei</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/attendance_model.py" line="162"/>
         <source>Skriv timer mellom 0 og %1 for økten %2.</source>
         <translation>Enter hours between 0 and %1 for the session on %2.</translation>
     </message>
@@ -376,88 +303,70 @@ Create a new person anyway?</translation>
 <context>
     <name>CertificatesView</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="96"/>
         <source>Kursbevis</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="98"/>
         <source>Alle kurs</source>
         <translation>All courses</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="100"/>
         <source>Søk etter nummer, navn eller kurs (Ctrl+F)</source>
         <translation>Search by number, name or course (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="106"/>
         <source>Utsted kursbevis …</source>
         <translation>Issue certificates …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="107"/>
         <source>Vis hvem på kurset som får kursbevis, og utsted dem (Ctrl+N)</source>
         <translation>Show who on the course gets a certificate, and issue them (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="109"/>
         <source>Tilbakekall …</source>
         <translation>Revoke …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="111"/>
         <source>Registrer duplikat …</source>
         <translation>Register duplicate …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="112"/>
         <source>Et nytt eksemplar med samme nummer, merket som duplikat</source>
         <translation>A new copy with the same number, marked as a duplicate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="114"/>
         <source>Kontroller kursbevis …</source>
         <translation>Verify certificate …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="118"/>
         <source>&amp;Kurs:</source>
         <translation>&amp;Course:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="164"/>
         <source>Tilbakekaller kursbevis …</source>
         <translation>Revoking certificate …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="170"/>
         <source>Kursbevis %1 er tilbakekalt.</source>
         <translation>Certificate %1 has been revoked.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="179"/>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="186"/>
         <source>Registrer duplikat</source>
         <translation>Register duplicate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="181"/>
         <source>Kursbevis %1 for %2 får et nytt eksemplar med samme nummer, merket som duplikat. Registrere duplikatet nå?</source>
         <translation>Certificate %1 for %2 gets a new copy with the same number, marked as a duplicate. Register the duplicate now?</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="192"/>
         <source>Registrerer duplikat …</source>
         <translation>Registering duplicate …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="202"/>
         <source>Kursbevis %1 for %2 er registrert som duplikat nr. %3, datert %4.</source>
         <translation>Certificate %1 for %2 is registered as duplicate no. %3, dated %4.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="214"/>
         <source>Henter kursbevisregisteret …</source>
         <translation>Loading the certificate register …</translation>
     </message>
@@ -465,32 +374,26 @@ Create a new person anyway?</translation>
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="31"/>
         <source>Korriger postering</source>
         <translation>Correct entry</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="35"/>
         <source>%1 på %2 for %3, datert %4.</source>
         <translation>%1 of %2 for %3, dated %4.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="43"/>
         <source>Posteringer endres aldri. Korrigeringen føres som en ny postering på %1, og begge vises i oversikten.</source>
         <translation>Entries are never changed. The correction is recorded as a new entry of %1, and both are shown in the ledger.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="49"/>
         <source>For eksempel: registrert på feil person</source>
         <translation>For example: recorded on the wrong person</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="50"/>
         <source>Registrer korrigering</source>
         <translation>Record correction</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/correction_dialog.py" line="54"/>
         <source>Skriv hvorfor posteringen korrigeres.</source>
         <translation>Enter why the entry is corrected.</translation>
     </message>
@@ -498,7 +401,6 @@ Create a new person anyway?</translation>
 <context>
     <name>CourseCombo</name>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_combo.py" line="34"/>
         <source>Henter kurs …</source>
         <extracomment>Emitted after the list was (re)filled.</extracomment>
         <translation>Loading courses …</translation>
@@ -507,172 +409,138 @@ Create a new person anyway?</translation>
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="49"/>
         <source>Nytt kurs</source>
         <translation>New course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="49"/>
         <source>Rediger kurs</source>
         <translation>Edit course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="53"/>
         <source>F.eks. Treningskontaktkurs Øygarden 2026</source>
         <translation>E.g. Training contact course Øygarden 2026</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="55"/>
         <source>Begynn å skrive, velg fra listen</source>
         <translation>Start typing, choose from the list</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="66"/>
         <source>Én per linje, for eksempel Helse Bergen</source>
         <translation>One per line, for example Helse Bergen</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="76"/>
         <source>Ingen egenandel på dette kurset</source>
         <translation>No deposit on this course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="78"/>
         <source>dd.mm.åååå (tomt: ikke bindende)</source>
         <translation>dd.mm.yyyy (empty: not binding)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="80"/>
         <source>tomt: alle timene</source>
         <translation>empty: all hours</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="81"/>
         <source>Søkere må vurderes som egnet før de tas opp</source>
         <translation>Applicants must be screened as suitable before acceptance</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="86"/>
         <source>Ett tema per linje (skrives på kursbeviset)</source>
         <translation>One topic per line (printed on the certificate)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="102"/>
         <source>Kurset</source>
         <translation>The course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="103"/>
         <source>&amp;Tittel:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="104"/>
         <source>&amp;Vertskommune:</source>
         <translation>&amp;Host municipality:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="105"/>
         <source>&amp;Sted:</source>
         <translation>&amp;Venue:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="106"/>
         <source>Sa&amp;marbeidspartnere:</source>
         <translation>Co-&amp;organisers:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="107"/>
         <source>Stat&amp;us:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="108"/>
         <source>T&amp;emaer:</source>
         <translation>T&amp;opics:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="110"/>
         <source>Plasser og egenandel</source>
         <translation>Seats and deposit</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="111"/>
         <source>&amp;Plasser:</source>
         <translation>&amp;Seats:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="112"/>
         <source>&amp;Egenandel (kr):</source>
         <translation>&amp;Deposit (NOK):</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="114"/>
         <source>&amp;Bindende fra:</source>
         <translation>&amp;Binding from:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="115"/>
         <source>Påkrevde t&amp;imer:</source>
         <translation>Required &amp;hours:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="118"/>
         <source>Økter</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="123"/>
         <source>Lagre</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="123"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="166"/>
         <source>Henter kurset …</source>
         <translation>Loading the course …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="205"/>
         <source>Skriv en tittel på kurset.</source>
         <translation>Enter a title for the course.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="217"/>
         <source>Egenandelen kan ikke være negativ.</source>
         <translation>The deposit cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="219"/>
         <source>Skriv et beløp i kroner, for eksempel 1000.</source>
         <translation>Enter an amount in kroner, for example 1000.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="225"/>
         <source>Skriv datoen som dd.mm.åååå, for eksempel 01.03.2026.</source>
         <translation>Enter the date as dd.mm.yyyy, for example 01.03.2026.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="233"/>
         <source>Skriv antall timer, for eksempel 15 eller 7,5.</source>
         <translation>Enter the number of hours, for example 15 or 7.5.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="238"/>
         <source>Legg til minst én økt (dag) for kurset.</source>
         <translation>Add at least one session (day) for the course.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="244"/>
         <source>Kurset har bare %1 timer til sammen.</source>
         <translation>The course only has %1 hours in total.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/course_dialog.py" line="283"/>
         <source>Lagrer kurset …</source>
         <translation>Saving the course …</translation>
     </message>
@@ -680,47 +548,38 @@ Create a new person anyway?</translation>
 <context>
     <name>CourseDocumentsButton</name>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="21"/>
         <source>Utskrift og eksport</source>
         <translation>Print and export</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="23"/>
         <source>Oppmøtelister (PDF) …</source>
         <translation>Sign-in sheets (PDF) …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="25"/>
         <source>Lagre oppmøtelister for hver økt som PDF, klare til utskrift</source>
         <translation>Save sign-in sheets for every session as a PDF, ready to print</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="38"/>
         <source>Deltakerliste (Excel) …</source>
         <translation>Participant list (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="39"/>
         <source>Oppmøte (Excel) …</source>
         <translation>Attendance (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="40"/>
         <source>Egenandeler (Excel) …</source>
         <translation>Deposits (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="41"/>
         <source>Tilbakebetalinger (Excel) …</source>
         <translation>Refunds (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="42"/>
         <source>Kursbevisregister (Excel) …</source>
         <translation>Certificate register (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/course_documents_button.py" line="43"/>
         <source>Oppfølgingsliste til kommunen (Excel) …</source>
         <translation>Follow-up sheet for the municipality (Excel) …</translation>
     </message>
@@ -728,198 +587,158 @@ Create a new person anyway?</translation>
 <context>
     <name>CoursePage</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="42"/>
         <source>%1 av %2 plasser</source>
         <translation>%1 of %2 seats</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="47"/>
         <source>%1 på venteliste</source>
         <translation>%1 on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="66"/>
         <source>← Alle kurs</source>
         <translation>← All courses</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="76"/>
         <source>Rediger kurset …</source>
         <translation>Edit course …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="78"/>
         <source>Oppmøte …</source>
         <translation>Attendance …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="89"/>
         <source>Søk etter navn eller kommune</source>
         <translation>Search by name or municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="92"/>
         <source>Alle påmeldinger</source>
         <translation>All enrolments</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="96"/>
         <source>Vis:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="98"/>
         <source>Legg til person …</source>
         <translation>Add person …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="99"/>
         <source>Søk opp en person som finnes, eller opprett en ny (Ctrl+N)</source>
         <translation>Find an existing person, or create a new one (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="107"/>
         <source>Importer deltakerliste …</source>
         <translation>Import participant list …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="108"/>
         <source>Les inn en deltakerliste fra Excel (xlsx, xls eller ods)</source>
         <translation>Read a participant list from Excel (xlsx, xls or ods)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="114"/>
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="115"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="116"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="117"/>
         <source>Vurdering</source>
         <translation>Screening</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="118"/>
         <source>Egenandel</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="119"/>
         <source>Timer</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="120"/>
         <source>Kursbevis</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="121"/>
         <source>Søkt</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="134"/>
         <source>Ta opp</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="134"/>
         <source>Gi plass på kurset (venteliste når kurset er fullt)</source>
         <translation>Give a seat on the course (waiting list when the course is full)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="135"/>
         <source>Sett på venteliste</source>
         <translation>Put on waiting list</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="136"/>
         <source>Avslå</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="137"/>
         <source>Trekk …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="137"/>
         <source>Trekk påmeldingen (Delete)</source>
         <translation>Withdraw the enrolment (Delete)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="138"/>
         <source>Egnethetsvurdering …</source>
         <translation>Screening …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="138"/>
         <source>Åpne vurderingen med notater (logges)</source>
         <translation>Open the screening with notes (logged)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="189"/>
         <source>Henter kurset …</source>
         <translation>Loading the course …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="210"/>
         <source>%1 timer</source>
         <translation>%1 hours</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="211"/>
         <source>egenandel %1</source>
         <translation>deposit %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="213"/>
         <source>ingen egenandel</source>
         <translation>no deposit</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="216"/>
         <source>bindende fra %1</source>
         <translation>binding from %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="243"/>
         <source>%1 av %2 påmeldinger vises</source>
         <translation>%1 of %2 enrolments shown</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="291"/>
         <source>Lagrer …</source>
         <translation>Saving …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="308"/>
         <source>Sjekker …</source>
         <translation>Checking …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="316"/>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="318"/>
         <source>Trekk påmeldingen</source>
         <translation>Withdraw enrolment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="317"/>
         <source>Vil du trekke påmeldingen?</source>
         <translation>Do you want to withdraw the enrolment?</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/course_page.py" line="323"/>
         <source>Trekker påmeldingen …</source>
         <translation>Withdrawing the enrolment …</translation>
     </message>
@@ -927,127 +746,102 @@ Create a new person anyway?</translation>
 <context>
     <name>CoursesView</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="45"/>
         <source>Kurs</source>
         <translation>Courses</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="48"/>
         <source>Søk i tittel, kommune eller sted (Ctrl+F)</source>
         <translation>Search title, municipality or venue (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="54"/>
         <source>Alle statuser</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="59"/>
         <source>Nytt kurs …</source>
         <translation>New course …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="60"/>
         <source>Opprett et nytt kurs (Ctrl+N)</source>
         <translation>Create a new course (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="62"/>
         <source>Les inn oppfølgingsliste …</source>
         <translation>Read follow-up sheet …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="64"/>
         <source>Les inn oppdragene kommunen har fylt ut i oppfølgingslisten og sendt tilbake</source>
         <translation>Read the assignments the municipality filled in on the follow-up sheet and sent back</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="67"/>
         <source>Åpne kurset</source>
         <translation>Open course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="79"/>
         <source>År:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="80"/>
         <source>Kommune:</source>
         <translation>Municipality:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="81"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="90"/>
         <source>Tittel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="91"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="92"/>
         <source>Slutt</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="93"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="94"/>
         <source>Sted</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="95"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="97"/>
         <source>Plasser</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="99"/>
         <source>%1 av %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="105"/>
         <source>Venteliste</source>
         <translation>Waiting list</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="130"/>
         <source>Henter kurs …</source>
         <translation>Loading courses …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="156"/>
         <source>Alle år</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="160"/>
         <source>Alle kommuner</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="203"/>
         <source>%1 kurs</source>
         <translation>%1 courses</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/courses_view.py" line="205"/>
         <source>Viser %1 av %2 kurs</source>
         <translation>Showing %1 of %2 courses</translation>
     </message>
@@ -1055,12 +849,10 @@ Create a new person anyway?</translation>
 <context>
     <name>DatedReasonDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/form_dialog.py" line="84"/>
         <source>&amp;Dato:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/form_dialog.py" line="85"/>
         <source>&amp;Begrunnelse:</source>
         <translation>&amp;Reason:</translation>
     </message>
@@ -1068,38 +860,31 @@ Create a new person anyway?</translation>
 <context>
     <name>DepositActionsPanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_actions_panel.py" line="82"/>
         <source>Registrerer beholdte egenandeler …</source>
         <translation>Recording kept deposits …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_actions_panel.py" line="89"/>
         <source>Egenandel beholdt: %1.</source>
         <translation>Deposit kept: %1.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_actions_panel.py" line="90"/>
         <source>Egenandeler beholdt for %2 deltakere: til sammen %1.</source>
         <translation>Deposits kept for %2 participants: %1 in total.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_actions_panel.py" line="102"/>
         <source>Registrerer tilbakebetalinger …</source>
         <translation>Recording refunds …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_actions_panel.py" line="65"/>
         <source>&amp;Per dato:</source>
         <translation>&amp;As of:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_actions_panel.py" line="50"/>
         <source>Navn</source>
         <extracomment>A line for the user about what was just recorded.</extracomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_actions_panel.py" line="51"/>
         <source>Kurs</source>
         <translation>Course</translation>
     </message>
@@ -1107,72 +892,58 @@ Create a new person anyway?</translation>
 <context>
     <name>DepositStatusPanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="27"/>
         <source>Registrer innbetaling …</source>
         <translation>Record payment …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="29"/>
         <source>Tilbakebetal …</source>
         <translation>Refund …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="31"/>
         <source>Behold egenandel …</source>
         <translation>Keep deposit …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="43"/>
         <source>Påmelding</source>
         <translation>Enrolment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="45"/>
         <source>Egenandel</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="46"/>
         <source>Innbetalt</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="47"/>
         <source>Innestående</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="48"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="55"/>
         <source>Henter egenandeler …</source>
         <translation>Loading deposits …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="78"/>
         <source>Registrerer innbetalinger …</source>
         <translation>Recording payments …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="85"/>
         <source>Innbetaling registrert: %1.</source>
         <translation>Payment recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="86"/>
         <source>Innbetalinger registrert for %2 deltakere: til sammen %1.</source>
         <translation>Payments recorded for %2 participants: %1 in total.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="103"/>
         <source>Tilbakebetaling registrert: %1.</source>
         <translation>Refund recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposit_status_panel.py" line="104"/>
         <source>Tilbakebetalinger registrert for %2 deltakere: til sammen %1.</source>
         <translation>Refunds recorded for %2 participants: %1 in total.</translation>
     </message>
@@ -1180,47 +951,38 @@ Create a new person anyway?</translation>
 <context>
     <name>DepositsView</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="26"/>
         <source>Egenandeler</source>
         <translation>Deposits</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="28"/>
         <source>Alle kurs</source>
         <translation>All courses</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="30"/>
         <source>Søk etter navn, kurs eller referanse (Ctrl+F)</source>
         <translation>Search by name, course or reference (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="40"/>
         <source>Deltakere</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="41"/>
         <source>Posteringer</source>
         <translation>Ledger entries</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="42"/>
         <source>Til tilbakebetaling</source>
         <translation>Refunds due</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="43"/>
         <source>Kan beholdes</source>
         <translation>May be kept</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="51"/>
         <source>&amp;Kurs:</source>
         <translation>&amp;Course:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/deposits_view.py" line="86"/>
         <source>Velg først deltakerne som har betalt i listen «Deltakere», og trykk Ctrl+N igjen.</source>
         <translation>First select the participants who have paid in the “Participants” list, then press Ctrl+N again.</translation>
     </message>
@@ -1228,32 +990,26 @@ Create a new person anyway?</translation>
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="104"/>
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="106"/>
         <source>Kursbevis</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="110"/>
         <source>Hvorfor ikke</source>
         <translation>Why not</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="115"/>
         <source>Har %1</source>
         <translation>Has %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="116"/>
         <source>Får kursbevis</source>
         <translation>Gets a certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="116"/>
         <source>Får ikke</source>
         <translation>Does not get one</translation>
     </message>
@@ -1261,28 +1017,22 @@ Create a new person anyway?</translation>
 <context>
     <name>EndAssignmentDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/end_assignment_dialog.py" line="29"/>
-        <location filename="../../coursekeeper/ui/dialogs/end_assignment_dialog.py" line="42"/>
         <source>Avslutt oppdrag</source>
         <translation>End assignment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/end_assignment_dialog.py" line="32"/>
         <source>uten kommune</source>
         <translation>without municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/end_assignment_dialog.py" line="34"/>
         <source>Oppdrag i %1, startet %2.</source>
         <translation>Assignment in %1, started %2.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/end_assignment_dialog.py" line="40"/>
         <source>&amp;Sluttdato:</source>
         <translation>&amp;End date:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/end_assignment_dialog.py" line="48"/>
         <source>Sluttdatoen kan ikke være før startdatoen.</source>
         <translation>The end date cannot be before the start date.</translation>
     </message>
@@ -1290,92 +1040,74 @@ Create a new person anyway?</translation>
 <context>
     <name>FollowupDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="23"/>
         <source>Velg utfylt oppfølgingsliste</source>
         <translation>Choose the filled-in follow-up sheet</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="25"/>
         <source>Regneark (*.xlsx *.xlsm *.xls *.ods)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="53"/>
         <source>Les inn oppfølgingsliste</source>
         <translation>Read follow-up sheet</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="55"/>
         <source>Velg oppfølgingslisten kommunen har fylt ut og sendt tilbake.</source>
         <translation>Choose the follow-up sheet the municipality filled in and sent back.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="61"/>
         <source>Hva</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="62"/>
         <source>Ark</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="63"/>
         <source>Rad</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="64"/>
         <source>Melding</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="70"/>
         <source>&amp;Velg fil …</source>
         <translation>&amp;Choose file …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="72"/>
         <source>&amp;Lagre oppdragene</source>
         <translation>&amp;Save the assignments</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="75"/>
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="106"/>
         <source>Leser «%1» …</source>
         <translation>Reading “%1” …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="115"/>
         <source>Opprettes: %1 · oppdateres: %2 · uendret: %3 · avvist: %4 · konflikter: %5</source>
         <translation>To create: %1 · to update: %2 · unchanged: %3 · refused: %4 · conflicts: %5</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="117"/>
         <source>Opprettet: %1 · oppdatert: %2 · uendret: %3 · avvist: %4 · konflikter: %5</source>
         <translation>Created: %1 · updated: %2 · unchanged: %3 · refused: %4 · conflicts: %5</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="127"/>
         <source>Ingenting er lagret ennå. Trykk «Lagre oppdragene» for å lagre.</source>
         <translation>Nothing is saved yet. Press “Save the assignments” to save.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="129"/>
         <source>Oppdragene er lagret. Avviste rader og konflikter er ikke endret.</source>
         <translation>The assignments are saved. Refused rows and conflicts were not changed.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="131"/>
         <source>Avvist</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/followup_dialog.py" line="131"/>
         <source>Konflikt</source>
         <translation>Conflict</translation>
     </message>
@@ -1383,27 +1115,22 @@ Create a new person anyway?</translation>
 <context>
     <name>ForfeitCandidatesPanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="28"/>
         <source>Egenandeler der kursets frist for å starte oppdrag er passert uten et oppdrag som kan gi tilbakebetaling. Pengene beholdes først når du registrerer det.</source>
         <translation>Deposits where the course&apos;s deadline for starting an assignment has passed without an assignment that can give a refund. The money is only kept once you record it.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="34"/>
         <source>Behold egenandel …</source>
         <translation>Keep deposit …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="43"/>
         <source>Beløp</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="44"/>
         <source>Frist for å starte oppdrag</source>
         <translation>Deadline for starting an assignment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/forfeit_candidates_panel.py" line="51"/>
         <source>Finner egenandeler som kan beholdes …</source>
         <translation>Finding deposits that may be kept …</translation>
     </message>
@@ -1411,28 +1138,22 @@ Create a new person anyway?</translation>
 <context>
     <name>ForfeitDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="33"/>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="44"/>
         <source>Behold egenandel</source>
         <translation>Keep deposit</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="38"/>
         <source>Egenandelen til %1 (%2) beholdes og betales ikke tilbake.</source>
         <translation>The deposit of %1 (%2) is kept and not paid back.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="41"/>
         <source>Egenandelene til %1 deltakere (til sammen %2) beholdes og betales ikke tilbake.</source>
         <translation>The deposits of %1 participants (%2 in total) are kept and not paid back.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="43"/>
         <source>For eksempel: fristen for å starte oppdrag er passert</source>
         <translation>For example: the deadline for starting an assignment has passed</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/forfeit_dialog.py" line="48"/>
         <source>Skriv hvorfor egenandelen beholdes.</source>
         <translation>Enter why the deposit is kept.</translation>
     </message>
@@ -1440,12 +1161,10 @@ Create a new person anyway?</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/form_dialog.py" line="27"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/form_dialog.py" line="73"/>
         <source>Datoen kan ikke være fram i tid.</source>
         <translation>The date cannot be in the future.</translation>
     </message>
@@ -1453,118 +1172,94 @@ Create a new person anyway?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="46"/>
         <source>Velg deltakerliste</source>
         <translation>Choose participant list</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="48"/>
         <source>Regneark (*.xlsx *.xlsm *.xls *.ods);;Alle filer (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="85"/>
         <source>Les inn deltakerliste</source>
         <translation>Import participant list</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="95"/>
         <source>&lt; &amp;Tilbake</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="97"/>
         <source>&amp;Neste &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="99"/>
         <source>Les inn &amp;alle</source>
         <translation>Import &amp;all</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="101"/>
         <source>Les inn bare &amp;gyldige rader</source>
         <translation>Import only &amp;valid rows</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="103"/>
         <source>Radene med feil lagres i en egen fil som kan rettes og leses inn på nytt</source>
         <translation>Rows with errors are saved in a separate file that can be corrected and imported again</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="106"/>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="215"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="129"/>
         <source>Velg regnearket med deltakerne (xlsx, xlsm, xls eller ods). Overskriftsraden kan stå under en tittel; kolonnene kjennes igjen på navnet, og du kan rette valget etterpå.</source>
         <translation>Choose the spreadsheet with the participants (xlsx, xlsm, xls or ods). The header row may be below a title; columns are recognised by their names, and you can correct the choice afterwards.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="136"/>
         <source>&amp;Velg fil …</source>
         <translation>&amp;Choose file …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="152"/>
         <source>&amp;Ark:</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="193"/>
         <source>Åpne &amp;feilfilen</source>
         <translation>Open the &amp;error file</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="215"/>
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="234"/>
         <source>Leser «%1» …</source>
         <translation>Reading “%1” …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="247"/>
         <source> Kolonnevalget du gjorde sist for en fil med de samme overskriftene er brukt.</source>
         <translation> The column choice you made last time for a file with the same headers has been used.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="250"/>
         <source>Overskriftene står i rad %1 på arket «%2». Kontroller hvilken kolonne som er hva.</source>
         <translation>The headers are in row %1 of the sheet “%2”. Check which column is which.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="263"/>
         <source>Filen har flere ark med data. Velg arket med deltakerlisten.</source>
         <translation>The file has several sheets with data. Choose the sheet with the participant list.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="277"/>
         <source>%1 nye · %2 oppdateres · %3 uendret · %4 med feil · %5 hoppes over</source>
         <translation>%1 new · %2 to update · %3 unchanged · %4 with errors · %5 skipped</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="321"/>
         <source>Leser inn deltakere …</source>
         <translation>Importing participants …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="330"/>
         <source>Lest inn: %1 nye, %2 oppdatert, %3 uendret. %4 betalinger er registrert.</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged. %4 payments recorded.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="336"/>
         <source>Alle er meldt på som «Søkt»; opptak gjøres på kurssiden.</source>
         <translation>Everyone is enrolled as “Applied”; acceptance is done on the course page.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard.py" line="338"/>
         <source>%1 rader med feil ble ikke lest inn. De er lagret i:
 %2</source>
         <translation>%1 rows with errors were not imported. They are saved in:
@@ -1574,85 +1269,66 @@ Create a new person anyway?</translation>
 <context>
     <name>IssueCertificatesDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="53"/>
         <source>Mangler timer: %1 av %2 timer.</source>
         <translation>Missing hours: %1 of %2 hours.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="59"/>
         <source>Status er «%1».</source>
         <translation>Status is “%1”.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="63"/>
         <source>Egenandelen er ikke betalt.</source>
         <translation>The deposit has not been paid.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="66"/>
         <source>Ikke vurdert som egnet.</source>
         <translation>Not screened as suitable.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="69"/>
         <source>Har allerede kursbevis.</source>
         <translation>Already has a certificate.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="125"/>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="138"/>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="194"/>
         <source>Utsted kursbevis</source>
         <translation>Issue certificates</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="141"/>
         <source>Utsted for valgte</source>
         <translation>Issue for selected</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="142"/>
         <source>Utsted kursbevis bare til de valgte deltakerne</source>
         <translation>Issue certificates only to the selected participants</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="145"/>
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="149"/>
         <source>&amp;Kurs:</source>
         <translation>&amp;Course:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="151"/>
         <source>&amp;Utstedt dato:</source>
         <translation>&amp;Issue date:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="179"/>
         <source>Vurderer hvem som får kursbevis …</source>
         <translation>Checking who gets a certificate …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="188"/>
         <source>%1 får kursbevis · %2 får ikke · %3 har allerede</source>
         <translation>%1 get a certificate · %2 do not · %3 already have one</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="194"/>
         <source>Utsted %1 kursbevis</source>
         <translation>Issue %1 certificates</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="211"/>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="229"/>
         <source>Utsteder kursbevis …</source>
         <translation>Issuing certificates …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/issue_certificates_dialog.py" line="239"/>
         <source>%1 kursbevis er utstedt:</source>
         <translation>%1 certificates have been issued:</translation>
     </message>
@@ -1660,58 +1336,47 @@ Create a new person anyway?</translation>
 <context>
     <name>KeyFiguresView</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="55"/>
         <source>Nøkkeltall</source>
         <extracomment>The funnel&apos;s steps in order (every Funnel field but the label). Emitted after the tables were filled (tests wait on it).</extracomment>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="61"/>
         <source>Antall personer på hvert trinn: påmeldt, tatt opp, møtte, fikk kursbevis, startet oppdrag, var fortsatt i oppdrag etter 6, 12 og 18 måneder, og fikk egenandelen tilbake. Hold musen over et tall for å se andelen av de påmeldte.</source>
         <translation>Number of people at each step: registered, accepted, attended, certified, started an assignment, still in an assignment after 6, 12 and 18 months, and had the deposit refunded. Hover over a number to see its share of those registered.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="67"/>
         <source>Kurs</source>
         <translation>Course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="68"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="75"/>
         <source>Per kurs</source>
         <translation>Per course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="76"/>
         <source>Per kommune</source>
         <translation>Per municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="79"/>
         <source>&amp;Per dato:</source>
         <translation>&amp;As of:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="105"/>
         <source>Totalt</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="107"/>
         <source>Uten kommune</source>
         <translation>No municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="114"/>
         <source>%1 % av de påmeldte</source>
         <translation>%1 % of those registered</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/key_figures_view.py" line="122"/>
         <source>Beregner nøkkeltall …</source>
         <translation>Calculating key figures …</translation>
     </message>
@@ -1719,83 +1384,67 @@ Create a new person anyway?</translation>
 <context>
     <name>LedgerPanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="37"/>
         <source>Korriger …</source>
         <extracomment>A line for the user about what was just recorded.</extracomment>
         <translation>Correct …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="39"/>
         <source>Posteringer kan ikke endres. Korrigering fører en ny postering med motsatt beløp.</source>
         <translation>Entries cannot be changed. A correction records a new entry with the opposite amount.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="50"/>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="51"/>
         <source>Dato</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="52"/>
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="53"/>
         <source>Kurs</source>
         <translation>Course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="54"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="55"/>
         <source>Beløp</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="56"/>
         <source>Måte</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="57"/>
         <source>Referanse</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="59"/>
         <source>Merknad</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="67"/>
         <source>Registrert av %1</source>
         <translation>Recorded by %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="74"/>
         <source>Korrigerer nr. %1</source>
         <translation>Corrects no. %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="85"/>
         <source>Henter posteringer …</source>
         <translation>Loading entries …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="104"/>
         <source>Registrerer korrigering …</source>
         <translation>Recording correction …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/ledger_panel.py" line="111"/>
         <source>Korrigering registrert: %1.</source>
         <translation>Correction recorded: %1.</translation>
     </message>
@@ -1803,32 +1452,26 @@ Create a new person anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coursekeeper/ui/main_window.py" line="64"/>
         <source>Kurs</source>
         <translation>Courses</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/main_window.py" line="71"/>
         <source>Personer</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/main_window.py" line="78"/>
         <source>Egenandeler</source>
         <translation>Deposits</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/main_window.py" line="85"/>
         <source>Kursbevis</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/main_window.py" line="92"/>
         <source>Nøkkeltall</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/main_window.py" line="99"/>
         <source>Innstillinger</source>
         <translation>Settings</translation>
     </message>
@@ -1836,82 +1479,66 @@ Create a new person anyway?</translation>
 <context>
     <name>MappingTable</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="30"/>
         <source>Felt i CourseKeeper</source>
         <translation>Field in CourseKeeper</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="30"/>
         <source>Kolonne i filen</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="38"/>
         <source>Fornavn</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="39"/>
         <source>Etternavn</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="40"/>
         <source>Navn (fornavn og etternavn i én kolonne)</source>
         <translation>Name (first and last name in one column)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="41"/>
         <source>E-post</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="42"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="43"/>
         <source>Fødselsdato</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="44"/>
         <source>Fødselsnummer (bare fødselsdatoen tas vare på)</source>
         <translation>National identity number (only the date of birth is kept)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="45"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="46"/>
         <source>Postnummer</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="47"/>
         <source>Poststed</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="48"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="49"/>
         <source>Betalt</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="50"/>
         <source>Merknad</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="56"/>
         <source>(ikke i filen)</source>
         <translation>(not in the file)</translation>
     </message>
@@ -1919,7 +1546,6 @@ Create a new person anyway?</translation>
 <context>
     <name>OpeningPage</name>
     <message>
-        <location filename="../../coursekeeper/ui/main_window.py" line="133"/>
         <source>Åpner databasen …</source>
         <translation>Opening the database …</translation>
     </message>
@@ -1927,63 +1553,50 @@ Create a new person anyway?</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="40"/>
-        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="70"/>
         <source>Registrer innbetaling</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="44"/>
         <source>Innbetaling av egenandel for %1 («%2»).</source>
         <translation>Deposit payment for %1 (“%2”).</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="47"/>
         <source>Innbetaling av egenandel for %1 deltakere.</source>
         <translation>Deposit payment for %1 participants.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="55"/>
         <source>Det som gjenstår for hver</source>
         <translation>What remains for each</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="59"/>
         <source>For eksempel KID, Vipps-nummer eller bilagsnummer</source>
         <translation>For example KID, Vipps number or voucher number</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="63"/>
         <source>&amp;Dato:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="65"/>
         <source>&amp;Beløp (kr):</source>
         <translation>&amp;Amount (NOK):</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="67"/>
         <source>Betalings&amp;måte:</source>
         <translation>Payment &amp;method:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="68"/>
         <source>&amp;Referanse:</source>
         <translation>&amp;Reference:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="69"/>
         <source>M&amp;erknad:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="84"/>
         <source>Skriv beløpet som er betalt.</source>
         <translation>Enter the amount paid.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/payment_dialog.py" line="89"/>
         <source>Skriv et beløp større enn 0 kr, for eksempel 1000.</source>
         <translation>Enter an amount above 0 kr, for example 1000.</translation>
     </message>
@@ -1991,37 +1604,30 @@ Create a new person anyway?</translation>
 <context>
     <name>PeopleList</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/people_view.py" line="31"/>
         <source>Etternavn</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/people_view.py" line="32"/>
         <source>Fornavn</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/people_view.py" line="33"/>
         <source>Født</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/people_view.py" line="34"/>
         <source>E-post</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/people_view.py" line="35"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/people_view.py" line="36"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/people_view.py" line="37"/>
         <source>Kurs</source>
         <translation>Courses</translation>
     </message>
@@ -2029,22 +1635,18 @@ Create a new person anyway?</translation>
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/people_view.py" line="65"/>
         <source>Personer</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/people_view.py" line="67"/>
         <source>Søk etter navn, e-post, telefon eller fødselsdato (Ctrl+F)</source>
         <translation>Search by name, e-mail, phone or date of birth (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/people_view.py" line="71"/>
         <source>Åpne personen</source>
         <translation>Open person</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/people_view.py" line="85"/>
         <source>Henter personer …</source>
         <translation>Loading people …</translation>
     </message>
@@ -2052,192 +1654,151 @@ Create a new person anyway?</translation>
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="37"/>
         <source>← Alle personer</source>
         <extracomment>Emitted after the page was filled (tests wait on it).</extracomment>
         <translation>← All people</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="47"/>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="60"/>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="92"/>
         <source>Kurs</source>
         <translation>Course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="48"/>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="74"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="49"/>
         <source>Påmelding</source>
         <translation>Enrolment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="50"/>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="94"/>
         <source>Egenandel</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="51"/>
         <source>Innbetalt</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="52"/>
         <source>Innestående</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="59"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="61"/>
         <source>Utstedt</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="62"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="73"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="75"/>
         <source>Slutt</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="75"/>
         <source>Pågår</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="76"/>
         <source>Seks måneder</source>
         <translation>Six months</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="77"/>
         <source>Merknad</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="81"/>
         <source>Nytt oppdrag …</source>
         <translation>New assignment …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="82"/>
         <source>Registrer et oppdrag som treningskontakt (Ctrl+N)</source>
         <translation>Register an assignment as training contact (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="84"/>
         <source>Avslutt oppdrag …</source>
         <translation>End assignment …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="93"/>
         <source>Kursbevis</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="95"/>
         <source>Oppdrag</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="131"/>
         <source>Henter personen …</source>
         <translation>Loading the person …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="142"/>
         <source>Født %1</source>
         <translation>Born %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="147"/>
         <source>%1 kommune</source>
         <translation>%1 municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="149"/>
         <source>Ingen kontaktopplysninger registrert.</source>
         <translation>No contact details registered.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="162"/>
         <source>Kurs (%1)</source>
         <translation>Courses (%1)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="163"/>
         <source>Kursbevis (%1)</source>
         <translation>Certificates (%1)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="164"/>
         <source>Egenandel (%1)</source>
         <translation>Deposits (%1)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="165"/>
         <source>Oppdrag (%1)</source>
         <translation>Assignments (%1)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="173"/>
         <source>Gyldig</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="174"/>
         <source>Tilbakekalt %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="179"/>
         <source>Nei (sluttet før)</source>
         <translation>No (ended before)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="181"/>
         <source>Nådd %1</source>
         <translation>Reached %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="182"/>
         <source>Nås %1</source>
         <translation>Reached on %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="200"/>
         <source>Registrerer oppdrag …</source>
         <translation>Registering assignment …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="213"/>
         <source>Avslutter oppdrag …</source>
         <translation>Ending assignment …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="222"/>
         <source>Oppdrag fra %1 er registrert.</source>
         <translation>Assignment from %1 is registered.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/person_page.py" line="225"/>
         <source>Oppdrag fra %1 til %2 er registrert.</source>
         <translation>Assignment from %1 to %2 is registered.</translation>
     </message>
@@ -2245,62 +1806,50 @@ Create a new person anyway?</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="111"/>
         <source>Ny</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="112"/>
         <source>Oppdateres</source>
         <translation>To update</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="113"/>
         <source>Uendret</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="114"/>
         <source>Feil</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="115"/>
         <source>Hoppes over</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="120"/>
         <source>Rad</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="125"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="129"/>
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="130"/>
         <source>Fødselsdato</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="131"/>
         <source>E-post</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="133"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/import_wizard_pages.py" line="136"/>
         <source>Årsak</source>
         <translation>Reason</translation>
     </message>
@@ -2308,43 +1857,34 @@ Create a new person anyway?</translation>
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="42"/>
-        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="71"/>
         <source>Registrer tilbakebetaling</source>
         <translation>Record refund</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="47"/>
         <source>Tilbakebetaling til %1 deltakere, til sammen %2.</source>
         <translation>Refund to %1 participants, %2 in total.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="51"/>
         <source>Tilbakebetaling til %1: %2.</source>
         <translation>Refund to %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="64"/>
         <source>For eksempel bilagsnummer i regnskapet</source>
         <translation>For example the voucher number in the accounts</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="66"/>
         <source>&amp;Dato utbetalt:</source>
         <translation>&amp;Date paid out:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="68"/>
         <source>Betalings&amp;måte:</source>
         <translation>Payment &amp;method:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="69"/>
         <source>&amp;Referanse:</source>
         <translation>&amp;Reference:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/refund_dialog.py" line="70"/>
         <source>M&amp;erknad:</source>
         <translation>N&amp;ote:</translation>
     </message>
@@ -2352,77 +1892,62 @@ Create a new person anyway?</translation>
 <context>
     <name>RefundsDuePanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="33"/>
         <source>Vis egenandeler som skal tilbakebetales per denne datoen</source>
         <translation>Show deposits due back as of this date</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="34"/>
         <source>Velg alle</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="36"/>
         <source>Registrer tilbakebetaling …</source>
         <translation>Record refund …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="47"/>
         <source>Kurskommune</source>
         <translation>Course municipality</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="49"/>
         <source>Beløp</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="51"/>
         <source>Grunn</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="54"/>
         <source>Oppdrag</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="59"/>
         <source>Seks måneder nådd</source>
         <translation>Six months reached</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="70"/>
         <source>%1 fra %2</source>
         <translation>%1 from %2</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="71"/>
         <source>Fra %1</source>
         <translation>From %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="77"/>
         <source>Finner egenandeler som skal tilbakebetales …</source>
         <translation>Finding deposits due back …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="90"/>
         <source>Til sammen %1 å tilbakebetale</source>
         <translation>%1 to refund in total</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="93"/>
         <source> · valgt: %1 (%2)</source>
         <translation> · selected: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="106"/>
         <source>1 tilbakebetaling registrert: %1.</source>
         <translation>1 refund recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/refunds_due_panel.py" line="109"/>
         <source>%1 tilbakebetalinger registrert, til sammen %2.</source>
         <translation>%1 refunds recorded, %2 in total.</translation>
     </message>
@@ -2430,52 +1955,42 @@ Create a new person anyway?</translation>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="57"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="58"/>
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="59"/>
         <source>Kurs</source>
         <translation>Course</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="60"/>
         <source>Utstedt</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="62"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="67"/>
         <source>Duplikater</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="68"/>
         <source>Kontrollkode</source>
         <translation>Verification code</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="73"/>
         <source>Gyldig</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="74"/>
         <source>Tilbakekalt %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/certificates_view.py" line="81"/>
         <source>%1 (sist %2)</source>
         <translation>%1 (last %2)</translation>
     </message>
@@ -2483,33 +1998,26 @@ Create a new person anyway?</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="28"/>
-        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="49"/>
         <source>Tilbakekall kursbevis</source>
         <translation>Revoke certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="32"/>
         <source>Kursbevis %1 for %2, «%3», utstedt %4.</source>
         <translation>Certificate %1 for %2, “%3”, issued %4.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="39"/>
         <source>Et tilbakekalt kursbevis gjelder ikke lenger og viser «Tilbakekalt» når koden kontrolleres. Nummeret brukes aldri igjen.</source>
         <translation>A revoked certificate is no longer valid and shows “Revoked” when the code is verified. The number is never used again.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="43"/>
         <source>For eksempel: utstedt ved en feil</source>
         <translation>For example: issued by mistake</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="47"/>
         <source>&amp;Begrunnelse:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/revoke_dialog.py" line="55"/>
         <source>Skriv hvorfor kursbeviset tilbakekalles.</source>
         <translation>Enter why the certificate is revoked.</translation>
     </message>
@@ -2517,18 +2025,15 @@ Create a new person anyway?</translation>
 <context>
     <name>RowsPanel</name>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="149"/>
         <source>1 rad</source>
         <extracomment>Emitted after new rows are shown (tests wait on it). The table model class (a RowTableModel subclass may add colours).</extracomment>
         <translation>1 row</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="149"/>
         <source>%1 rader</source>
         <translation>%1 rows</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/rows_panel.py" line="151"/>
         <source>%1 av %2 rader</source>
         <translation>%1 of %2 rows</translation>
     </message>
@@ -2536,82 +2041,66 @@ Create a new person anyway?</translation>
 <context>
     <name>ScreeningDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="39"/>
         <source>Egnethetsvurdering – %1</source>
         <translation>Suitability screening – %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="44"/>
         <source>Notatene er personopplysninger. De vises bare her, og hver gang vurderingen åpnes eller endres, skrives det i loggen.</source>
         <translation>The notes are personal data. They are shown only here, and every time the screening is opened or changed, it is written to the log.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="52"/>
         <source>dd.mm.åååå</source>
         <translation>dd.mm.yyyy</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="61"/>
         <source>&amp;Intervjuet av:</source>
         <translation>&amp;Interviewed by:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="62"/>
         <source>&amp;Dato:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="63"/>
         <source>&amp;Vurdering:</source>
         <translation>&amp;Outcome:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="64"/>
         <source>&amp;Notater:</source>
         <translation>&amp;Notes:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="67"/>
         <source>Lagre</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="67"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="80"/>
         <source>Åpner vurderingen …</source>
         <translation>Opening the screening …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="103"/>
         <source>Skriv datoen som dd.mm.åååå, for eksempel 09.04.2026.</source>
         <translation>Enter the date as dd.mm.yyyy, for example 09.04.2026.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="116"/>
         <source>Lagrer vurderingen …</source>
         <translation>Saving the screening …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="131"/>
         <source>Avslå søknaden?</source>
         <translation>Reject the application?</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="132"/>
         <source>%1 er vurdert som ikke egnet. Vil du avslå søknaden nå?</source>
         <translation>%1 has been assessed as not suitable. Do you want to reject the application now?</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="135"/>
         <source>Avslå søknaden</source>
         <translation>Reject application</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/screening_dialog.py" line="139"/>
         <source>Avslår …</source>
         <translation>Rejecting …</translation>
     </message>
@@ -2619,67 +2108,54 @@ Create a new person anyway?</translation>
 <context>
     <name>SessionsTable</name>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="41"/>
         <source>Dato</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="41"/>
         <source>Fra</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="41"/>
         <source>Til</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="41"/>
         <source>Timer</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="57"/>
         <source>Legg til økt</source>
         <translation>Add session</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="59"/>
         <source>Fjern økt</source>
         <translation>Remove session</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="133"/>
         <source>Økt %1</source>
         <translation>Session %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="138"/>
         <source>skriv datoen som dd.mm.åååå, for eksempel 09.04.2026.</source>
         <translation>enter the date as dd.mm.yyyy, for example 09.04.2026.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="146"/>
         <source>«%1» er ikke et klokkeslett. Skriv TT:MM.</source>
         <translation>“%1” is not a time of day. Enter HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="155"/>
         <source>timer må være et tall, for eksempel 6 eller 7,5.</source>
         <translation>hours must be a number, for example 6 or 7.5.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="159"/>
         <source>sluttid må være etter starttid.</source>
         <translation>the end time must be after the start time.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="162"/>
         <source>oppgi klokkeslett fra og til, eller antall timer.</source>
         <translation>enter times from and to, or the number of hours.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/sessions_table.py" line="165"/>
         <source>antall timer må være større enn null.</source>
         <translation>the number of hours must be more than zero.</translation>
     </message>
@@ -2687,194 +2163,154 @@ Create a new person anyway?</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="45"/>
         <source>Innstillinger</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="51"/>
         <source>For eksempel HIK</source>
         <translation>For example HIK</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="60"/>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="179"/>
         <source>Ingen logo</source>
         <translation>No logo</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="64"/>
         <source>Velg logo …</source>
         <translation>Choose logo …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="66"/>
         <source>Fjern logo</source>
         <translation>Remove logo</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="69"/>
         <source>Lagre profilen</source>
         <translation>Save profile</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="73"/>
         <source>Organisasjonen (står på kursbevis og brev)</source>
         <translation>The organisation (printed on certificates and letters)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="75"/>
         <source>&amp;Navn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="76"/>
         <source>&amp;Prefiks for kursbevisnummer:</source>
         <translation>Certificate number &amp;prefix:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="77"/>
         <source>&amp;Adresse:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="81"/>
         <source>Postnummer og sted:</source>
         <translation>Postcode and town:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="82"/>
         <source>&amp;E-post:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="83"/>
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="84"/>
         <source>&amp;Underskriver:</source>
         <translation>&amp;Signatory:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="85"/>
         <source>Underskriverens &amp;tittel:</source>
         <translation>Signatory&apos;s &amp;title:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="91"/>
         <source>Logo:</source>
         <translation>Logo:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="105"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="107"/>
         <source>Sp&amp;råk i programmet:</source>
         <translation>Program &amp;language:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="113"/>
         <source>Ta sikkerhetskopi nå …</source>
         <translation>Back up now …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="115"/>
         <source>Gjenopprett fra sikkerhetskopi …</source>
         <translation>Restore from backup …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="117"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="119"/>
         <source>Databasen ligger her:</source>
         <translation>The database is here:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="148"/>
         <source>Henter profilen …</source>
         <translation>Loading the profile …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="185"/>
         <source>Velg logo</source>
         <translation>Choose logo</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="185"/>
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="197"/>
         <source>Filen kan ikke brukes som logo. Velg et PNG- eller JPEG-bilde under 2 MB.</source>
         <translation>The file cannot be used as a logo. Choose a PNG or JPEG image under 2 MB.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="212"/>
         <source>Skriv navnet på organisasjonen.</source>
         <translation>Enter the name of the organisation.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="214"/>
         <source>Skriv 1–10 bokstaver eller sifre, for eksempel HIK.</source>
         <translation>Enter 1–10 letters or digits, for example HIK.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="235"/>
         <source>Lagrer profilen …</source>
         <translation>Saving the profile …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="244"/>
         <source>Lagret.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="257"/>
         <source>Språket endres neste gang du starter CourseKeeper.</source>
         <translation>The language changes the next time you start CourseKeeper.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="266"/>
         <source>Ta sikkerhetskopi</source>
         <translation>Back up</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="266"/>
         <source>CourseKeeper-database (*.db)</source>
         <translation>CourseKeeper database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="277"/>
         <source>Tar sikkerhetskopi …</source>
         <translation>Backing up …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="284"/>
         <source>Sikkerhetskopien er lagret i %1</source>
         <translation>The backup is saved in %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="290"/>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="303"/>
         <source>Gjenopprett fra sikkerhetskopi</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="292"/>
         <source>CourseKeeper-database (*.db);;Alle filer (*)</source>
         <translation>CourseKeeper database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="305"/>
         <source>Alt som er registrert nå, erstattes med innholdet i
 %1
 
@@ -2885,17 +2321,14 @@ Den nåværende databasen blir først kopiert til mappen for sikkerhetskopier.</
 The current database is first copied to the backups folder.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="308"/>
         <source>Gjenopprett</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="313"/>
         <source>Gjenoppretter …</source>
         <translation>Restoring …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/views/settings_view.py" line="326"/>
         <source>Databasen er gjenopprettet. Den forrige databasen ble lagret som %1</source>
         <translation>The database has been restored. The previous database was saved as %1</translation>
     </message>
@@ -2903,87 +2336,70 @@ The current database is first copied to the backups folder.</translation>
 <context>
     <name>StatusLabels</name>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="17"/>
         <source>Innbetaling</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="18"/>
         <source>Tilbakebetaling</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="19"/>
         <source>Beholdt (tapt egenandel)</source>
         <translation>Kept (forfeited deposit)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="20"/>
         <source>Korrigering</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="28"/>
         <source>Seks måneder i oppdrag</source>
         <translation>Six months in an assignment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="29"/>
         <source>Trukket før bindende frist</source>
         <translation>Withdrawn before the binding date</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="30"/>
         <source>Ikke tatt opp</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="31"/>
         <source>Kurset er avlyst</source>
         <translation>The course is cancelled</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="39"/>
         <source>Påmeldt</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="40"/>
         <source>Tatt opp</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="41"/>
         <source>Møtte</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="42"/>
         <source>Kursbevis</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="43"/>
         <source>I oppdrag</source>
         <translation>In assignment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="44"/>
         <source>6 måneder</source>
         <translation>6 months</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="45"/>
         <source>12 måneder</source>
         <translation>12 months</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="46"/>
         <source>18 måneder</source>
         <translation>18 months</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/widgets/status_labels.py" line="47"/>
         <source>Tilbakebetalt</source>
         <translation>Refunded</translation>
     </message>
@@ -2991,13 +2407,11 @@ The current database is first copied to the backups folder.</translation>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../coursekeeper/ui/tasks.py" line="203"/>
         <source>Avbryt</source>
         <extracomment>Every data area; a restore touches all of them. Milliseconds before a running task shows its progress dialog. Emitted with the set of data areas a successful task touched, so views reload. Emitted when the last queued task has finished (tests wait on it).</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/tasks.py" line="204"/>
         <source>Arbeider …</source>
         <translation>Working …</translation>
     </message>
@@ -3005,73 +2419,59 @@ The current database is first copied to the backups folder.</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="38"/>
         <source>Kontroller kursbevis</source>
         <extracomment>Background and text colour per result: green valid, red revoked, amber unknown.</extracomment>
         <translation>Verify certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="41"/>
         <source>Skriv inn kontrollkoden som står nederst på kursbeviset, og trykk «Kontroller».</source>
         <translation>Enter the verification code printed at the bottom of the certificate, and press “Verify”.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="47"/>
         <source>&amp;Kontroller</source>
         <translation>&amp;Verify</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="51"/>
         <source>K&amp;ode:</source>
         <translation>C&amp;ode:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="68"/>
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="84"/>
         <source>Ingen kode kontrollert ennå</source>
         <translation>No code verified yet</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="92"/>
         <source>Skriv inn en kode først.</source>
         <translation>Enter a code first.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="96"/>
         <source>Kontrollerer kursbevis …</source>
         <translation>Verifying certificate …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="110"/>
         <source>✔ Gyldig kursbevis</source>
         <translation>✔ Valid certificate</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="112"/>
         <source>Kursbevis %1 for %2, «%3», utstedt %4.</source>
         <translation>Certificate %1 for %2, “%3”, issued %4.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="119"/>
         <source>✖ Tilbakekalt</source>
         <translation>✖ Revoked</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="121"/>
         <source>Kursbevis %1 for %2 er trukket tilbake og gjelder ikke. Begrunnelse: %3</source>
         <translation>Certificate %1 for %2 has been revoked and is not valid. Reason: %3</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="127"/>
         <source>? Ukjent kode</source>
         <translation>? Unknown code</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/dialogs/verify_dialog.py" line="129"/>
         <source>Koden svarer ikke til noe kursbevis i registeret. Sjekk at den er skrevet riktig; et endret eller forfalsket kursbevis gir ukjent kode.</source>
         <translation>The code does not match any certificate in the register. Check that it is typed correctly; an altered or forged certificate gives an unknown code.</translation>
     </message>
@@ -3079,32 +2479,26 @@ The current database is first copied to the backups folder.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../coursekeeper/app.py" line="119"/>
         <source>Velkommen til CourseKeeper</source>
         <translation>Welcome to CourseKeeper</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/app.py" line="120"/>
         <source>Databasen er tom. Vil du fylle den med demodata (kurs, personer og egenandeler) for å prøve programmet? Du kan også begynne med et tomt register.</source>
         <translation>The database is empty. Do you want to fill it with demo data (courses, people and deposits) to try the program? You can also start with an empty register.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/app.py" line="125"/>
         <source>Last inn demodata</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/app.py" line="132"/>
         <source>Lager demodata …</source>
         <translation>Creating demo data …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/app.py" line="243"/>
         <source>CourseKeeper kan ikke åpne databasen.</source>
         <translation>CourseKeeper cannot open the database.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/app.py" line="254"/>
         <source>Åpner databasen …</source>
         <translation>Opening the database …</translation>
     </message>
@@ -3112,64 +2506,52 @@ The current database is first copied to the backups folder.</translation>
 <context>
     <name>export_actions</name>
     <message>
-        <location filename="../../coursekeeper/ui/export_actions.py" line="31"/>
         <source>Deltakerliste</source>
         <translation>Participant list</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/export_actions.py" line="32"/>
         <source>Oppmøte</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/export_actions.py" line="33"/>
         <source>Egenandeler</source>
         <translation>Deposits</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/export_actions.py" line="34"/>
         <source>Tilbakebetalinger</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/export_actions.py" line="35"/>
         <source>Kursbevisregister</source>
         <translation>Certificate register</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/export_actions.py" line="36"/>
         <source>Oppfølging</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/export_actions.py" line="44"/>
         <source>Eksporter til Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/export_actions.py" line="46"/>
         <source>Excel-arbeidsbøker (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/export_actions.py" line="72"/>
         <source>Forbereder eksport …</source>
         <translation>Preparing the export …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/export_actions.py" line="83"/>
         <source>Skriver %1 …</source>
         <translation>Writing %1 …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/export_actions.py" line="95"/>
         <source>Kunne ikke lagre filen. Er den åpen i Excel?
 %1</source>
         <translation>Could not save the file. Is it open in Excel?
 %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/export_actions.py" line="107"/>
         <source>%1 er lagret:
 %2
 %3 rader.</source>
@@ -3178,17 +2560,14 @@ The current database is first copied to the backups folder.</translation>
 %3 rows.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/export_actions.py" line="114"/>
         <source>Eksportert til Excel</source>
         <translation>Exported to Excel</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/export_actions.py" line="115"/>
         <source>Vil du åpne filen nå?</source>
         <translation>Do you want to open the file now?</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/export_actions.py" line="116"/>
         <source>Åpne filen</source>
         <translation>Open the file</translation>
     </message>
@@ -3196,117 +2575,94 @@ The current database is first copied to the backups folder.</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="14"/>
         <source>Søkt</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="15"/>
         <source>Venteliste</source>
         <translation>Waiting list</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="16"/>
         <source>Tatt opp</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="17"/>
         <source>Avslått</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="18"/>
         <source>Trukket</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="19"/>
         <source>Møtte ikke</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="20"/>
         <source>Fullført</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="21"/>
         <source>Ikke fullført</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="29"/>
         <source>Planlagt</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="30"/>
         <source>Åpen for påmelding</source>
         <translation>Open for enrolment</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="31"/>
         <source>Pågår</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="32"/>
         <source>Avsluttet</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="33"/>
         <source>Avlyst</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="41"/>
         <source>Ikke vurdert</source>
         <translation>Not screened</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="42"/>
         <source>Egnet</source>
         <translation>Suitable</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="43"/>
         <source>Følges opp</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="44"/>
         <source>Ikke egnet</source>
         <translation>Not suitable</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="52"/>
         <source>Ikke betalt</source>
         <translation>Unpaid</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="53"/>
         <source>Betalt</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="54"/>
         <source>Skal tilbakebetales</source>
         <translation>Refund due</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="55"/>
         <source>Tilbakebetalt</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="56"/>
         <source>Beholdt</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/labels.py" line="57"/>
         <source>Fritatt</source>
         <translation>Waived</translation>
     </message>
@@ -3314,27 +2670,22 @@ The current database is first copied to the backups folder.</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../coursekeeper/ui/messages.py" line="26"/>
         <source>Kan ikke fullføre</source>
         <translation>Cannot complete</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/messages.py" line="36"/>
         <source>CourseKeeper</source>
         <translation>CourseKeeper</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/messages.py" line="46"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/messages.py" line="71"/>
         <source>Uventet feil</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/messages.py" line="72"/>
         <source>Det oppstod en uventet feil. Ingenting er lagret fra handlingen som feilet.
 
 Detaljene er skrevet til loggfilen. Kopier dem gjerne og send dem til den som hjelper deg med CourseKeeper.</source>
@@ -3343,7 +2694,6 @@ Detaljene er skrevet til loggfilen. Kopier dem gjerne og send dem til den som hj
 The details are written to the log file. Copy them and send them to whoever helps you with CourseKeeper.</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/messages.py" line="82"/>
         <source>Kopier detaljer og lukk</source>
         <translation>Copy details and close</translation>
     </message>
@@ -3351,86 +2701,70 @@ The details are written to the log file. Copy them and send them to whoever help
 <context>
     <name>printing_actions</name>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="45"/>
         <source>Lagre som PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="47"/>
         <source>PDF-filer (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="67"/>
         <source>Skriver kursbevis …</source>
         <translation>Writing certificates …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="69"/>
         <source>Skriver brev om tilbakebetaling …</source>
         <translation>Writing refund letters …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="70"/>
         <source>Skriver oppmøtelister …</source>
         <translation>Writing sign-in sheets …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="76"/>
         <source>Ikke med i utskriften:</source>
         <translation>Not included in the printout:</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="104"/>
         <source>Forbereder utskrift …</source>
         <translation>Preparing the printout …</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="113"/>
         <source>Organisasjonsprofilen er ufullstendig</source>
         <translation>The organisation profile is incomplete</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="116"/>
         <source>Du kan fylle ut profilen under Innstillinger. Skriv ut likevel?</source>
         <translation>You can fill in the profile under Settings. Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="119"/>
         <source>Skriv ut likevel</source>
         <translation>Print anyway</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="148"/>
         <source>Lagret som PDF</source>
         <translation>Saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="149"/>
         <source>Vil du åpne PDF-en nå?</source>
         <translation>Do you want to open the PDF now?</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="150"/>
         <source>Åpne PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="215"/>
         <source>Utskriften er sendt til standardskriveren.
 %1</source>
         <translation>The printout has been sent to the default printer.
 %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="224"/>
         <source>PDF-en er åpnet i PDF-leseren. Skriv den ut derfra (Fil → Skriv ut, eller Ctrl+P).
 %1</source>
         <translation>The PDF is open in the PDF reader. Print it from there (File → Print, or Ctrl+P).
 %1</translation>
     </message>
     <message>
-        <location filename="../../coursekeeper/ui/printing_actions.py" line="252"/>
         <source>Skriveren kan ikke brukes.</source>
         <translation>The printer cannot be used.</translation>
     </message>

@@ -32,6 +32,9 @@ def test_english_is_applied_when_chosen(qapp) -> None:
         from PySide6.QtCore import QLocale
 
         QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal))
+        from coursekeeper import i18n
+
+        i18n.set_language("nb")
     assert QCoreApplication.translate("MainWindow", "Nøkkeltall") == "Nøkkeltall"
 
 
