@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from coursekeeper.domain.money import format_kr
 from coursekeeper.services import deposits
+from coursekeeper.i18n import tr
 from coursekeeper.services.deposit_batches import EntryBatch, record_each
 
 
@@ -42,7 +43,7 @@ def record_refunds(
             reference=reference,
             note=note,
         ),
-        "tilbakebetalinger",
-        none_chosen="Velg minst én påmelding å tilbakebetale.",
+        tr("Ingen tilbakebetalinger er registrert."),
+        none_chosen=tr("Velg minst én påmelding å tilbakebetale."),
     )
     return RefundBatch(batch.entry_ids, batch.total_ore)
