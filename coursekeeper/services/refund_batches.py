@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from coursekeeper.domain.money import format_kr
-from coursekeeper.services import deposits
 from coursekeeper.i18n import tr
+from coursekeeper.services import deposits
 from coursekeeper.services.deposit_batches import EntryBatch, record_each
 
 
