@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from coursekeeper.services import deposit_batches
 from coursekeeper.services.deposit_batches import EntryBatch
 from coursekeeper.services.refund_batches import RefundBatch, record_refunds
+from coursekeeper.ui import navigation
 from coursekeeper.ui.dialogs.forfeit_dialog import ForfeitDialog
 from coursekeeper.ui.dialogs.refund_dialog import RefundDialog, RefundTarget
 from coursekeeper.ui.table_models import Column
@@ -39,6 +40,10 @@ class DepositActionsPanel(RowsPanel):
     ) -> None:
         super().__init__(tasks, widths=widths, multi_select=True, text_of=text_of, parent=parent)
         self.course_id: int | None = None
+        self.menu: QMenu | None = None
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.show_menu)
+        self.table.doubleClicked.connect(self._on_double_click)
 
     def set_course(self, course_id: int | None) -> None:
         """Show one course (None: every course)."""
@@ -50,6 +55,45 @@ class DepositActionsPanel(RowsPanel):
             Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
             Column(self.tr("Kurs"), lambda r: r.course_title, sort_key=lambda r: nb_key(r.course_title)),
         ]
+
+    def show_menu(self, pos: QPoint) -> None:
+        """Right-click: the panel's buttons for the selected rows, then open the person or course."""
+        menu = QMenu(self)
+        for i in range(self.buttons.count()):
+            button = self.buttons.itemAt(i).widget()
+            if isinstance(button, QPushButton) and not button.isHidden():
+                action = menu.addAction(button.text())
+                action.setEnabled(button.isEnabled())
+                action.triggered.connect(button.click)
+        menu.addSeparator()
+        rows = self.selected_rows()
+        row = rows[0] if len(rows) == 1 else None
+        if all(hasattr(r, "person_id") for r in rows):  # forfeit candidates carry only the course
+            person = menu.addAction(self.tr("Åpne personen"))
+            person.setEnabled(row is not None)
+            person.triggered.connect(self.open_person)
+        course = menu.addAction(self.tr("Åpne kurset"))
+        course.setEnabled(row is not None)
+        course.triggered.connect(self.open_course)
+        self.menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index)
+        if row is not None:
+            navigation.open_course(self, row.course_id, row.enrolment_id)
+
+    def open_person(self) -> None:
+        """The selected row's person under «Personer»."""
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            navigation.open_person(self, rows[0].person_id)
+
+    def open_course(self) -> None:
+        """The selected row's course page, with the cursor on the enrolment."""
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            navigation.open_course(self, rows[0].course_id, rows[0].enrolment_id)
 
     def follow_selection(self) -> None:
         """Call ``_update_buttons`` now and whenever the selection or the rows change."""

@@ -32,7 +32,6 @@ class DepositStatusPanel(DepositActionsPanel):
         self.forfeit_button.clicked.connect(self.forfeit)
         for button in (self.pay_button, self.refund_button, self.forfeit_button):
             self.buttons.addWidget(button)
-        self.table.doubleClicked.connect(self._on_double_click)
         self.follow_selection()
 
     def make_columns(self) -> list[Column]:
@@ -61,10 +60,6 @@ class DepositStatusPanel(DepositActionsPanel):
         held = any(r.held_ore > 0 for r in rows)
         self.refund_button.setEnabled(held)
         self.forfeit_button.setEnabled(held)
-
-    def _on_double_click(self) -> None:
-        if self.pay_button.isEnabled():
-            self.pay()
 
     # -- actions -----------------------------------------------------------------------------
 
