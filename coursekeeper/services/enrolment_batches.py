@@ -303,35 +303,32 @@ def _headings(before: bool) -> dict[str, str]:
     }
 
 
-def _money_lines(plan: BatchPlan, before: bool) -> list[str]:
-    """Who gets a seat from the waiting list, and whose deposit is kept or due back."""
-    lines = []
-    for step in plan.doable():
-        if step.promoted:
-            lines.append(
-                tr("{name} får plassen fra ventelisten.", name=step.promoted)
-                if before
-                else tr("{name} har fått plassen fra ventelisten.", name=step.promoted)
-            )
-    for step in plan.doable():
-        name = step.name
-        if step.forfeited_ore:
-            amount = format_kr(step.forfeited_ore)
-            lines.append(
-                tr(
-                    "{name}: egenandelen på {amount} beholdes (påmeldingen var bindende).",
-                    name=name,
-                    amount=amount,
-                )
-                if before
-                else tr("{name}: egenandelen på {amount} er beholdt.", name=name, amount=amount)
-            )
-        if step.refund_due_ore:
-            amount = format_kr(step.refund_due_ore)
-            lines.append(
-                tr("{name}: egenandelen på {amount} skal betales tilbake.", name=name, amount=amount)
-            )
-    return lines
+def _promotion_and_money(plan: BatchPlan, before: bool) -> list[str]:
+    """Who gets a seat from the waiting list; whose deposit is kept, and whose is due back."""
+    steps = plan.doable()
+    promoted = [
+        tr("{name} får plassen fra ventelisten.", name=s.promoted)
+        if before
+        else tr("{name} har fått plassen fra ventelisten.", name=s.promoted)
+        for s in steps
+        if s.promoted
+    ]
+    parts = ["\n".join(promoted)] if promoted else []
+    kept = [(s.name, s.forfeited_ore) for s in steps if s.forfeited_ore]
+    due = [(s.name, s.refund_due_ore) for s in steps if s.refund_due_ore]
+    for heading, amounts in (
+        (
+            tr("Egenandelen beholdes fordi påmeldingen var bindende ({n}):")
+            if before
+            else tr("Egenandelen er beholdt ({n}):"),
+            kept,
+        ),
+        (tr("Egenandelen skal betales tilbake ({n}):"), due),
+    ):
+        if amounts:
+            lines = [f"• {name}: {format_kr(ore)}" for name, ore in amounts]
+            parts.append("\n".join([heading.format(n=len(amounts)), *lines]))
+    return parts
 
 
 def describe(plan: BatchPlan, *, before: bool) -> str:
@@ -345,7 +342,7 @@ def describe(plan: BatchPlan, *, before: bool) -> str:
         headings[key].format(n=len(names)) + " " + ", ".join(names)
         for key, names in sorted(groups.items(), key=lambda kv: list(headings).index(kv[0]))
     ]
-    parts += _money_lines(plan, before)
+    parts += _promotion_and_money(plan, before)
     refused = plan.refused()
     if refused:
         heading = tr("Blir ikke endret ({n}):") if before else tr("Ikke endret ({n}):")

@@ -105,7 +105,8 @@ class EnrolmentActions(QObject):
         }
         enabled["screening"] = bool(rows)
         enabled["pay"] = any(r.deposit_status == DepositStatus.UNPAID for r in rows)
-        enabled["issue"] = any(r.state in (S.ACCEPTED, S.COMPLETED) and not r.certificate_number for r in rows)
+        issuable = (S.ACCEPTED, S.COMPLETED)
+        enabled["issue"] = any(r.state in issuable and not r.certificate_number for r in rows)
         enabled["print"] = enabled["save_pdf"] = any(r.certificate_number for r in rows)
         for key, action in self.actions.items():
             action.setEnabled(enabled[key])

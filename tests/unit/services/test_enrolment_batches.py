@@ -96,7 +96,7 @@ def test_withdrawing_several_promotes_and_states_the_money(db) -> None:
     text = describe(plan, before=True)
     assert "Trekkes fra kurset (2): C Ødegård, B Ødegård" in text
     assert "D Ødegård får plassen fra ventelisten." in text
-    assert "B Ødegård: egenandelen på 1 000 kr beholdes (påmeldingen var bindende)." in text
+    assert "Egenandelen beholdes fordi påmeldingen var bindende (1):\n• B Ødegård: 1 000 kr" in text
     done = run_batch(
         action="withdraw", enrolment_ids=plan.doable_ids(), on=dt.date(2026, 3, 2), confirmed=plan
     )
@@ -109,7 +109,7 @@ def test_reject_and_no_show_say_what_is_due_back(db) -> None:
     _course, ids = _three(capacity=5)
     f.pay(ids[0])
     plan = run_batch(action="reject", enrolment_ids=ids[:2])
-    assert "A Ødegård: egenandelen på 1 000 kr skal betales tilbake." in describe(plan, before=False)
+    assert "Egenandelen skal betales tilbake (1):\n• A Ødegård: 1 000 kr" in describe(plan, before=False)
     run_batch(action="accept", enrolment_ids=[ids[2]])
     done = run_batch(action="no_show", enrolment_ids=[ids[2]])
     assert done.steps[0].message == "C Ødegård er registrert som «Møtte ikke»."
