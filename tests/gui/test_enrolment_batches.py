@@ -263,3 +263,7 @@ def test_double_click_opens_the_person_and_the_course(window, tasks, qtbot, show
     assert tasks.wait_idle()
     assert window.views["courses"].page.course_id == course
     assert [r.id for r in window.views["courses"].page.selected_rows()] == [ids["Anne Aas"]]
+    course_page = window.views["courses"].page
+    course_page.table.setFocus()
+    qtbot.keyClick(course_page.table, Qt.Key.Key_Return)  # Enter does what double-click does
+    assert window.current_key() == "people"

@@ -132,7 +132,7 @@ class CoursePage(QWidget):
         self.table = RowTableView(multi_select=True)
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.table.doubleClicked.connect(self._on_double_click)
+        self.table.doubleClicked.connect(self.open_person_at)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.installEventFilter(self)
 
@@ -158,15 +158,14 @@ class CoursePage(QWidget):
         self._update_buttons()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Delete on the enrolments table asks before withdrawing."""
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Delete
-        ):
-            self.withdraw_selected()
-            return True
+        """Delete on the enrolments table plans a withdrawal; Enter opens the person."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Delete:
+                self.withdraw_selected()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_person_at(self.table.currentIndex())
+                return True
         return super().eventFilter(watched, event)
 
     # -- loading -----------------------------------------------------------------------------
@@ -280,7 +279,8 @@ class CoursePage(QWidget):
         self.enrolment_actions.update(self.selected_rows())
         self.add_button.setEnabled(self.course_id is not None)
 
-    def _on_double_click(self, index: QModelIndex) -> None:
+    def open_person_at(self, index: QModelIndex) -> None:
+        """Double-click or Enter: the row's person under «Personer»."""
         row = self.model.row_at(index)
         if row is not None:
             navigation.open_person(self, row.person_id)

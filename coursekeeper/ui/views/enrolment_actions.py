@@ -23,7 +23,7 @@ from coursekeeper.services.course_overview import EnrolmentRow
 from coursekeeper.services.deposit_batches import EntryBatch
 from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
 from coursekeeper.services.enrolment_batches import BatchPlan, ScreeningBatch
-from coursekeeper.ui import labels, messages, navigation, printing_actions
+from coursekeeper.ui import labels, messages, printing_actions
 from coursekeeper.ui.dialogs.batch_screening_dialog import BatchScreeningDialog
 from coursekeeper.ui.dialogs.payment_dialog import PaymentDialog
 from coursekeeper.ui.dialogs.screening_dialog import ScreeningDialog
@@ -285,7 +285,5 @@ class EnrolmentActions(QObject):
         )
 
     def open_person(self) -> None:
-        """The selected row's person under «Personer»."""
-        row = self.page.selected()
-        if row is not None:
-            navigation.open_person(self.page, row.person_id)
+        """The person of the row under the cursor, under «Personer»."""
+        self.page.open_person_at(self.page.table.currentIndex())
