@@ -69,12 +69,23 @@ def _screening_for_several(ctx: Context) -> object:
     return dialog
 
 
+def _deposit_menu(ctx: Context) -> object:
+    view = ctx.window.show_view("deposits")
+    ctx.settle()
+    panel = view.status_panel
+    panel.table.selectRow(0)
+    panel.show_menu(panel.table.rect().center())
+    ctx.settle()
+    return panel.menu
+
+
 BATCH_SHOTS: list[tuple[str, Callable[[Context], object]]] = [
     ("b1_kursside_valgte_1280x720.png", _selected_page(1280, 720)),
     ("b2_kursside_valgte_1920x1080.png", _selected_page(1920, 1080)),
     ("b3_hoyreklikkmeny.png", _context_menu),
     ("b4_bekreft_trekk.png", _confirmation),
     ("b5_vurdering_for_flere.png", _screening_for_several),
+    ("b6_egenandeler_hoyreklikk.png", _deposit_menu),
 ]
 
 if __name__ == "__main__":
