@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
 INPUTS = (QLineEdit, QComboBox, QSpinBox, QDateEdit, QPlainTextEdit, QTextEdit)
 
 
@@ -88,7 +87,7 @@ class User:
         answer = self._answers.pop(0)
         try:
             answer(widget)
-        except BaseException as error:  # noqa: BLE001 — re-raised in the test by raise_errors
+        except BaseException as error:
             self.errors.append(error)
             widget.close()
 
@@ -293,7 +292,7 @@ def save_to(monkeypatch, folder: Path) -> list[Path]:
 
     chosen: list[Path] = []
 
-    def fake(parent, caption="", directory="", filter="", *args, **kwargs):  # noqa: A002 — Qt's name
+    def fake(parent, caption="", directory="", filter="", *args, **kwargs):
         path = folder / Path(directory or "fil.pdf").name
         chosen.append(path)
         return str(path), filter
