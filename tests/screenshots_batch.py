@@ -30,12 +30,21 @@ def _selected_page(width: int, height: int) -> Callable[[Context], object]:
     return shot
 
 
+def _popup(ctx: Context, table, entries) -> object:
+    """The right-click menu shown without waiting in its event loop, so it can be grabbed."""
+    from coursekeeper.ui.widgets.context_menu import build_menu
+
+    menu = build_menu(table, entries)
+    ctx.keep.append(menu)
+    menu.popup(table.viewport().mapToGlobal(table.rect().center()))
+    ctx.settle()
+    return menu
+
+
 def _context_menu(ctx: Context) -> object:
     page = screenshots._page(ctx)
     page.select_enrolments([r.id for r in page.model.rows()[:4]])
-    page.enrolment_actions.show_menu(page.table.rect().center())
-    ctx.settle()
-    return page.enrolment_actions.menu
+    return _popup(ctx, page.table, page.enrolment_actions.menu_entries())
 
 
 def _confirmation(ctx: Context) -> object:
@@ -74,9 +83,7 @@ def _deposit_menu(ctx: Context) -> object:
     ctx.settle()
     panel = view.status_panel
     panel.table.selectRow(0)
-    panel.show_menu(panel.table.rect().center())
-    ctx.settle()
-    return panel.menu
+    return _popup(ctx, panel.table, panel.menu_entries())
 
 
 BATCH_SHOTS: list[tuple[str, Callable[[Context], object]]] = [

@@ -17,6 +17,7 @@ from coursekeeper.ui import printing_actions
 from coursekeeper.ui.dialogs.batch_screening_dialog import BatchScreeningDialog
 from coursekeeper.ui.dialogs.payment_dialog import PaymentDialog
 from tests import part_b_data
+from tests.gui.as_user import User, plain
 from tests.gui.b_helpers import drive_dialog
 
 T0 = dt.datetime(2026, 1, 5, 9, 0)
@@ -92,21 +93,24 @@ def _right_click(qtbot, table, row: int) -> None:
     QApplication.sendEvent(table.viewport(), event)
 
 
-def _menu_action(menu: QMenu, text: str):
-    return next(a for a in menu.actions() if a.text() == text)
-
-
 def test_accept_three_with_the_mouse_and_the_context_menu(window, tasks, qtbot, shown) -> None:
     course, _ids = _course(2, ["Anne Aas", "Bjørn Berg", "Cecilie Dahl"])
     page = _open(window, tasks, course)
     _click_row(qtbot, page.table, 0)
     _click_row(qtbot, page.table, 2, Qt.KeyboardModifier.ShiftModifier)
     assert [r.name for r in page.selected_rows()] == ["Anne Aas", "Bjørn Berg", "Cecilie Dahl"]
+    user = User(qtbot, window, tasks)
+    offered: dict[str, bool] = {}
+
+    def pick(menu: QMenu) -> None:
+        offered.update({plain(a.text()): a.isEnabled() for a in menu.actions() if not a.isSeparator()})
+        user.trigger(menu, "Ta opp")
+
+    user.then(pick)
     _right_click(qtbot, page.table, 1)
-    menu = page.enrolment_actions.menu
-    assert menu is not None and menu.isVisible()
-    assert not _menu_action(menu, "Møtte ikke …").isEnabled()  # nobody is accepted yet
-    _menu_action(menu, "Ta opp").trigger()
+    qtbot.waitUntil(user.all_answered, timeout=3000)
+    user.stop()
+    assert offered["Ta opp"] and not offered["Møtte ikke"]  # nobody is accepted yet
     assert tasks.wait_idle()
     assert shown["confirm"] == [
         "Tas opp (2): Anne Aas, Bjørn Berg\n\n"
@@ -212,7 +216,9 @@ def test_issue_opens_preselected_and_print_saves_the_selected(
     part_b_data.attend_fully(s, "Kari", "Ola", "Per")
     page = _open(window, tasks, s.course_id)
     page.select_enrolments([s.enrolments["Kari"], s.enrolments["Per"]])
-    page.enrolment_actions.actions["issue"].trigger()
+    user = User(qtbot, window, tasks)
+    user.context_menu(page.table, "Utsted kursbevis …")  # as the whole-job tests do it
+    user.stop()
     assert tasks.wait_idle()
     dialog = page.dialog
     qtbot.waitUntil(lambda: len(dialog.panel.selected_rows()) == 2, timeout=3000)
@@ -248,16 +254,24 @@ def test_double_click_opens_the_person_and_the_course(window, tasks, qtbot, show
     panel = deposits_view.status_panel
     table = panel.table
     _click_row(qtbot, table, 0)
+    user = User(qtbot, window, tasks)
+    texts: list[str] = []
+
+    def look(menu: QMenu) -> None:
+        texts.extend(plain(a.text()) for a in menu.actions() if not a.isSeparator())
+        menu.close()
+
+    user.then(look)
     _right_click(qtbot, table, 0)
-    texts = [a.text() for a in panel.menu.actions() if not a.isSeparator()]
+    qtbot.waitUntil(user.all_answered, timeout=3000)
+    user.stop()
     assert texts == [
-        "Registrer innbetaling …",
-        "Tilbakebetal …",
-        "Behold egenandel …",
+        "Registrer innbetaling",
+        "Tilbakebetal",
+        "Behold egenandel",
         "Åpne personen",
         "Åpne kurset",
     ]
-    panel.menu.close()
     _double_click(qtbot, table, 0)
     assert window.current_key() == "courses"
     assert tasks.wait_idle()

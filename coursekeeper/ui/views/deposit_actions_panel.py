@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coursekeeper.services import deposit_batches
 from coursekeeper.services.deposit_batches import EntryBatch
@@ -17,6 +17,7 @@ from coursekeeper.ui.dialogs.refund_dialog import RefundDialog, RefundTarget
 from coursekeeper.ui.table_models import Column
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.widgets.context_menu import MenuEntry, exec_menu
 from coursekeeper.ui.widgets.form_fields import date_edit
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 
@@ -40,7 +41,6 @@ class DepositActionsPanel(RowsPanel):
     ) -> None:
         super().__init__(tasks, widths=widths, multi_select=True, text_of=text_of, parent=parent)
         self.course_id: int | None = None
-        self.menu: QMenu | None = None
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_menu)
         self.table.doubleClicked.connect(self._on_double_click)
@@ -56,27 +56,24 @@ class DepositActionsPanel(RowsPanel):
             Column(self.tr("Kurs"), lambda r: r.course_title, sort_key=lambda r: nb_key(r.course_title)),
         ]
 
-    def show_menu(self, pos: QPoint) -> None:
-        """Right-click: the panel's buttons for the selected rows, then open the person or course."""
-        menu = QMenu(self)
+    def menu_entries(self) -> list[MenuEntry]:
+        """The panel's buttons for the selected rows, then open the person (when known) or the course."""
+        entries: list[MenuEntry] = []
         for i in range(self.buttons.count()):
             button = self.buttons.itemAt(i).widget()
             if isinstance(button, QPushButton) and not button.isHidden():
-                action = menu.addAction(button.text())
-                action.setEnabled(button.isEnabled())
-                action.triggered.connect(button.click)
-        menu.addSeparator()
+                entries.append((button.text(), button.isEnabled(), button.click))
+        entries.append(None)
         rows = self.selected_rows()
-        row = rows[0] if len(rows) == 1 else None
+        one = len(rows) == 1
         if all(hasattr(r, "person_id") for r in rows):  # forfeit candidates carry only the course
-            person = menu.addAction(self.tr("Åpne personen"))
-            person.setEnabled(row is not None)
-            person.triggered.connect(self.open_person)
-        course = menu.addAction(self.tr("Åpne kurset"))
-        course.setEnabled(row is not None)
-        course.triggered.connect(self.open_course)
-        self.menu = menu
-        menu.popup(self.table.viewport().mapToGlobal(pos))
+            entries.append((self.tr("Åpne personen"), one, self.open_person))
+        entries.append((self.tr("Åpne kurset"), one, self.open_course))
+        return entries
+
+    def show_menu(self, pos: QPoint) -> None:
+        """Right-click on the table."""
+        exec_menu(self.table, pos, self.menu_entries())
 
     def _on_double_click(self, index: QModelIndex) -> None:
         row = self.model.row_at(index)

@@ -27,6 +27,7 @@ from coursekeeper.ui import labels, messages, printing_actions
 from coursekeeper.ui.dialogs.batch_screening_dialog import BatchScreeningDialog
 from coursekeeper.ui.dialogs.payment_dialog import PaymentDialog
 from coursekeeper.ui.dialogs.screening_dialog import ScreeningDialog
+from coursekeeper.ui.widgets.context_menu import MenuEntry, exec_menu
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 
 if TYPE_CHECKING:
@@ -54,7 +55,6 @@ class EnrolmentActions(QObject):
         super().__init__(page)
         self.page = page
         self.tasks = page.tasks
-        self.menu: QMenu | None = None
         tips = {
             "accept": self.tr("Gi plass på kurset (venteliste når kurset er fullt)"),
             "withdraw": self.tr("Trekk påmeldingene (Delete)"),
@@ -115,16 +115,18 @@ class EnrolmentActions(QObject):
         self.certificate_button.setEnabled(bool(rows))
         self.open_person_action.setEnabled(len(rows) == 1)
 
+    def menu_entries(self) -> list[MenuEntry]:
+        """Every action for the selected rows, grouped, as the right-click menu lists them."""
+        entries: list[MenuEntry] = []
+        for group in (tuple(STATE_ACTIONS), ("screening", "pay"), CERTIFICATE_KEYS):
+            entries += [(a.text(), a.isEnabled(), a.trigger) for a in (self.actions[k] for k in group)]
+            entries.append(None)
+        action = self.open_person_action
+        return [*entries, (action.text(), action.isEnabled(), action.trigger)]
+
     def show_menu(self, pos: QPoint) -> None:
         """Right-click on the table: every action for the selected rows."""
-        menu = QMenu(self.page)
-        for group in (tuple(STATE_ACTIONS), ("screening", "pay"), CERTIFICATE_KEYS):
-            for key in group:
-                menu.addAction(self.actions[key])
-            menu.addSeparator()
-        menu.addAction(self.open_person_action)
-        self.menu = menu
-        menu.popup(self.page.table.viewport().mapToGlobal(pos))
+        exec_menu(self.page.table, pos, self.menu_entries())
 
     # -- running ---------------------------------------------------------------------------
 
