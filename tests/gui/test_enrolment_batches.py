@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -34,6 +35,20 @@ def window(tasks, qtbot):
     assert tasks.wait_idle()
     yield win
     win.close()
+    win.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # torn down now, not in a later test
+
+
+@pytest.fixture
+def user(window, tasks, qtbot):
+    """Answers the right-click menus as they open (``as_user``)."""
+    answering = User(qtbot, window, tasks)
+    yield answering
+    answering.stop()
+    # User and its parentless QTimer form a cycle: collect it here, on the GUI thread. Left to a
+    # later GC run, it may be collected on the database worker, which then deletes a GUI-thread timer.
+    del answering
+    gc.collect()
 
 
 def _course(capacity: int, names: list[str], **kw) -> tuple[int, dict[str, int]]:
@@ -93,13 +108,12 @@ def _right_click(qtbot, table, row: int) -> None:
     QApplication.sendEvent(table.viewport(), event)
 
 
-def test_accept_three_with_the_mouse_and_the_context_menu(window, tasks, qtbot, shown) -> None:
+def test_accept_three_with_the_mouse_and_the_context_menu(window, tasks, qtbot, shown, user) -> None:
     course, _ids = _course(2, ["Anne Aas", "Bjørn Berg", "Cecilie Dahl"])
     page = _open(window, tasks, course)
     _click_row(qtbot, page.table, 0)
     _click_row(qtbot, page.table, 2, Qt.KeyboardModifier.ShiftModifier)
     assert [r.name for r in page.selected_rows()] == ["Anne Aas", "Bjørn Berg", "Cecilie Dahl"]
-    user = User(qtbot, window, tasks)
     offered: dict[str, bool] = {}
 
     def pick(menu: QMenu) -> None:
@@ -109,7 +123,6 @@ def test_accept_three_with_the_mouse_and_the_context_menu(window, tasks, qtbot, 
     user.then(pick)
     _right_click(qtbot, page.table, 1)
     qtbot.waitUntil(user.all_answered, timeout=3000)
-    user.stop()
     assert offered["Ta opp"] and not offered["Møtte ikke"]  # nobody is accepted yet
     assert tasks.wait_idle()
     assert shown["confirm"] == [
@@ -209,16 +222,14 @@ def test_one_screening_for_several_then_payment(window, tasks, qtbot, shown, mon
 
 
 def test_issue_opens_preselected_and_print_saves_the_selected(
-    window, tasks, qtbot, shown, monkeypatch, tmp_path
+    window, tasks, qtbot, shown, monkeypatch, tmp_path, user
 ) -> None:
     s = part_b_data.build()
     part_b_data.pay(s, "Kari", "Ola", "Per")
     part_b_data.attend_fully(s, "Kari", "Ola", "Per")
     page = _open(window, tasks, s.course_id)
     page.select_enrolments([s.enrolments["Kari"], s.enrolments["Per"]])
-    user = User(qtbot, window, tasks)
     user.context_menu(page.table, "Utsted kursbevis …")  # as the whole-job tests do it
-    user.stop()
     assert tasks.wait_idle()
     dialog = page.dialog
     qtbot.waitUntil(lambda: len(dialog.panel.selected_rows()) == 2, timeout=3000)
@@ -240,7 +251,7 @@ def test_issue_opens_preselected_and_print_saves_the_selected(
     assert shown["error"] == [] and shown["exception"] == []
 
 
-def test_double_click_opens_the_person_and_the_course(window, tasks, qtbot, shown) -> None:
+def test_double_click_opens_the_person_and_the_course(window, tasks, qtbot, shown, user) -> None:
     course, ids = _course(5, ["Anne Aas"])
     page = _open(window, tasks, course)
     _double_click(qtbot, page.table, 0)
@@ -254,7 +265,6 @@ def test_double_click_opens_the_person_and_the_course(window, tasks, qtbot, show
     panel = deposits_view.status_panel
     table = panel.table
     _click_row(qtbot, table, 0)
-    user = User(qtbot, window, tasks)
     texts: list[str] = []
 
     def look(menu: QMenu) -> None:
@@ -264,7 +274,6 @@ def test_double_click_opens_the_person_and_the_course(window, tasks, qtbot, show
     user.then(look)
     _right_click(qtbot, table, 0)
     qtbot.waitUntil(user.all_answered, timeout=3000)
-    user.stop()
     assert texts == [
         "Registrer innbetaling",
         "Tilbakebetal",
