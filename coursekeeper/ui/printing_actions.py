@@ -130,7 +130,8 @@ class _PrintFlow:
             if chosen is None:
                 return
             out = chosen
-        touches = {"certificates", "audit"} if self.options.get("duplicate") else set()
+        # Certificates remember their first print, and a reprint is registered as a duplicate.
+        touches = {"certificates", "audit"} if self.kind == PrintKind.CERTIFICATES else set()
         self.tasks.run(
             functools.partial(
                 _write, kind=self.kind.value, course_id=self.course_id, out=out, options=self.options
@@ -165,9 +166,9 @@ def save_pdf(
 ) -> None:
     """«Lagre som PDF»: warn about the profile, ask for a file name, write it, offer to open it.
 
-    ``options`` go to the service: ``certificate_ids``, ``duplicate``, ``allow_revoked_copy``
-    for certificates; ``as_of``, ``enrolment_ids``, ``sender``, ``payment_method_text`` for
-    refund letters (``as_of`` defaults to today).
+    ``options`` go to the service: ``certificate_ids``, ``duplicate``, ``reprints``,
+    ``allow_revoked_copy`` for certificates; ``as_of``, ``enrolment_ids``, ``recorded``,
+    ``sender``, ``payment_method_text`` for refund letters (``as_of`` defaults to today).
     """
     _PrintFlow(parent, tasks, kind, course_id, dict(options), to_printer=False).start()
 

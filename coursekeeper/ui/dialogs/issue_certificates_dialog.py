@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -12,9 +13,13 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from coursekeeper.domain.states import ENROLMENT_STATE_LABELS
 from coursekeeper.errors import Cancelled, CourseKeeperError
-from coursekeeper.services import certificate_batches, certificates
+from coursekeeper.i18n import tr
+from coursekeeper.services import certificate_batches, certificates, deposit_batches
+from coursekeeper.services.certificate_register import certificate_rows
 from coursekeeper.services.certificates import Eligibility
+from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
 from coursekeeper.ui import labels, messages
+from coursekeeper.ui.dialogs.payment_dialog import PaymentDialog
 from coursekeeper.ui.table_models import Column, RowTableModel
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
@@ -33,6 +38,28 @@ def issue_and_describe(course_id: int, issued_on: dt.date) -> list[tuple[str, st
         content = certificates.content_of(cert)
         result.append((cert.number, f"{content['first_name']} {content['last_name']}"))
     return result
+
+
+def issued_with_ids(issue: Callable[[], list[tuple[str, str]]], course_id: int) -> list[tuple[int, str, str]]:
+    """Run ``issue`` on the worker and add each new certificate's id, so they can be printed."""
+    issued = issue()
+    ids = {row.number: row.id for row in certificate_rows(course_id=course_id)}
+    return [(ids[number], number, name) for number, name in issued]
+
+
+def unpaid_deposit_rows(course_id: int, enrolment_ids: set[int]) -> list[DepositRow]:
+    """The deposit rows of the chosen enrolments that still owe something, read on the worker."""
+    rows = deposit_rows(course_id=course_id, as_of=dt.date.today())
+    return [r for r in rows if r.enrolment_id in enrolment_ids and r.outstanding_ore > 0]
+
+
+#: The service's reason for an unpaid deposit (Norwegian, or in the chosen language once translated).
+UNPAID = "Egenandelen er ikke betalt."
+
+
+def owes_deposit(row: Eligibility) -> bool:
+    """True when the deposit is what stands between this participant and a certificate."""
+    return row.certificate_number is None and bool({UNPAID, tr(UNPAID)} & set(row.reasons))
 
 
 def _ordered_eligibility(course_id: int) -> list[Eligibility]:
@@ -126,7 +153,6 @@ class IssueCertificatesDialog(QDialog):
         self.resize(760, 460)
         self.course = CourseCombo(tasks, all_text=None)
         self.course.course_changed.connect(self._on_course_changed)
-        self._wanted = course_id
         self.issued_on = date_edit()
         self.panel = EligibilityPanel(
             tasks, widths=(200, 150), multi_select=True, text_of=lambda r: r.person_name
@@ -142,6 +168,13 @@ class IssueCertificatesDialog(QDialog):
         self.selected_button.setToolTip(self.tr("Utsted kursbevis bare til de valgte deltakerne"))
         self.selected_button.clicked.connect(self.issue_selected)
         self.selected_button.setEnabled(False)
+        self.pay_button = QPushButton(self.tr("Registrer innbetaling …"))
+        self.pay_button.setToolTip(
+            self.tr("Registrer egenandelen for de valgte som ikke har betalt (dobbeltklikk gjør det samme)")
+        )
+        self.pay_button.clicked.connect(self.record_payment)
+        self.pay_button.setEnabled(False)
+        self.panel.table.doubleClicked.connect(self._on_double_click)
         close = QPushButton(self.tr("Lukk"))
         close.clicked.connect(self.reject)
 
@@ -156,6 +189,7 @@ class IssueCertificatesDialog(QDialog):
         top.addWidget(self.issued_on)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.pay_button)
         bottom.addWidget(self.selected_button)
         bottom.addWidget(self.issue_button)
         bottom.addWidget(close)
@@ -164,13 +198,10 @@ class IssueCertificatesDialog(QDialog):
         layout.addWidget(self.panel, 1)
         layout.addLayout(bottom)
         self.issue_button.setEnabled(False)
-        self.course.loaded.connect(self._choose_wanted)
+        # The course the user is on is chosen as the list arrives: no detour via the first course.
+        if course_id is not None:
+            self.course.choose(course_id)
         self.course.reload()
-
-    def _choose_wanted(self) -> None:
-        self.course.loaded.disconnect(self._choose_wanted)
-        if self._wanted is not None:
-            self.course.choose(self._wanted)
 
     def _on_course_changed(self, course_id: int | None) -> None:
         if course_id is None:
@@ -199,6 +230,37 @@ class IssueCertificatesDialog(QDialog):
     def _update_selected_button(self) -> None:
         rows = self.panel.selected_rows()
         self.selected_button.setEnabled(bool(rows) and all(r.eligible for r in rows))
+        self.pay_button.setEnabled(any(owes_deposit(r) for r in rows))
+
+    def _on_double_click(self) -> None:
+        if self.pay_button.isEnabled():
+            self.record_payment()
+
+    def record_payment(self) -> None:
+        """«Registrer innbetaling»: the payment dialog for the selected who owe their deposit."""
+        course_id = self.course.course_id()
+        ids = {r.enrolment_id for r in self.panel.selected_rows() if owes_deposit(r)}
+        if course_id is None or not ids:
+            return
+        self.tasks.run(
+            functools.partial(unpaid_deposit_rows, course_id, ids),
+            label=self.tr("Henter egenandeler …"),
+            on_done=self._ask_payment,
+            parent=self,
+        )
+
+    def _ask_payment(self, rows: list[DepositRow]) -> None:
+        if rows:
+            PaymentDialog(rows, self).run_when_accepted(
+                self.tasks,
+                deposit_batches.record_payments,
+                label=self.tr("Registrerer innbetalinger …"),
+                touches={"deposits"},
+                on_done=self._on_paid,
+            )
+
+    def _on_paid(self, _batch: object) -> None:
+        self._on_course_changed(self.course.course_id())
 
     def issue(self) -> None:
         """Issue to everyone who qualifies, on the database worker."""
@@ -207,7 +269,11 @@ class IssueCertificatesDialog(QDialog):
             return
         self.issue_button.setEnabled(False)
         self.tasks.run(
-            functools.partial(issue_and_describe, course_id, date_of(self.issued_on)),
+            functools.partial(
+                issued_with_ids,
+                functools.partial(issue_and_describe, course_id, date_of(self.issued_on)),
+                course_id,
+            ),
             label=self.tr("Utsteder kursbevis …"),
             touches={"certificates", "enrolments"},
             on_done=self._on_issued,
@@ -217,14 +283,19 @@ class IssueCertificatesDialog(QDialog):
 
     def issue_selected(self) -> None:
         """Issue only to the selected (qualifying) participants, in one transaction."""
+        course_id = self.course.course_id()
         ids = [r.enrolment_id for r in self.panel.selected_rows() if r.eligible]
-        if not ids:
+        if course_id is None or not ids:
             return
         self.issue_button.setEnabled(False)
         self.selected_button.setEnabled(False)
         self.tasks.run(
             functools.partial(
-                certificate_batches.issue_selected, enrolment_ids=ids, issued_on=date_of(self.issued_on)
+                issued_with_ids,
+                functools.partial(
+                    certificate_batches.issue_selected, enrolment_ids=ids, issued_on=date_of(self.issued_on)
+                ),
+                course_id,
             ),
             label=self.tr("Utsteder kursbevis …"),
             touches={"certificates", "enrolments"},
@@ -233,12 +304,35 @@ class IssueCertificatesDialog(QDialog):
             parent=self,
         )
 
-    def _on_issued(self, issued: list[tuple[str, str]]) -> None:
-        lines = "\n".join(f"{number}  {name}" for number, name in issued)
-        messages.show_info(
-            self, self.tr("%1 kursbevis er utstedt:").replace("%1", str(len(issued))) + "\n\n" + lines
+    def _on_issued(self, issued: list[tuple[int, str, str]]) -> None:
+        course_id = self.course.course_id()
+        self._on_course_changed(course_id)
+        lines = "\n".join(f"{number}  {name}" for _id, number, name in issued)
+        choice = messages.choose(
+            self,
+            self.tr("Kursbevis utstedt"),
+            self.tr("%1 kursbevis er utstedt:").replace("%1", str(len(issued)))
+            + "\n\n"
+            + lines
+            + "\n\n"
+            + self.tr("Vil du skrive dem ut nå?"),
+            [self.tr("Skriv ut …"), self.tr("Lagre som PDF …")],
+            self.tr("Ikke nå"),
         )
-        self._on_course_changed(self.course.course_id())
+        if choice is None:
+            return
+        # Imported here: the PDF machinery is not needed until something is printed.
+        from coursekeeper.ui import printing_actions
+
+        action = printing_actions.print_pdf if choice == 0 else printing_actions.save_pdf
+        action(
+            self,
+            self.tasks,
+            kind="certificates",
+            course_id=course_id,
+            certificate_ids=[cert_id for cert_id, _number, _name in issued],
+            reprints=True,
+        )
 
     def _on_failed(self, exc: BaseException) -> None:
         self._update_summary()
