@@ -315,6 +315,14 @@ Create a new person anyway?</translation>
         <translation>Search by number, name or course (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Skriv ut …</source>
+        <translation>Print …</translation>
+    </message>
+    <message>
+        <source>Lagre som PDF …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
         <source>Utsted kursbevis …</source>
         <translation>Issue certificates …</translation>
     </message>
@@ -343,6 +351,10 @@ Create a new person anyway?</translation>
         <translation>&amp;Course:</translation>
     </message>
     <message>
+        <source>Åpne personen</source>
+        <translation>Open person</translation>
+    </message>
+    <message>
         <source>Tilbakekaller kursbevis …</source>
         <translation>Revoking certificate …</translation>
     </message>
@@ -369,6 +381,30 @@ Create a new person anyway?</translation>
     <message>
         <source>Henter kursbevisregisteret …</source>
         <translation>Loading the certificate register …</translation>
+    </message>
+    <message>
+        <source>Skriv ut valgte (%1) …</source>
+        <translation>Print selected (%1) …</translation>
+    </message>
+    <message>
+        <source>Lagre valgte som PDF (%1) …</source>
+        <translation>Save selected as PDF (%1) …</translation>
+    </message>
+    <message>
+        <source>Kursbevis som er skrevet ut før, blir merket og registrert som duplikat.</source>
+        <translation>Certificates printed before are marked and registered as duplicates.</translation>
+    </message>
+    <message>
+        <source>Skriv ut kurset …</source>
+        <translation>Print the course …</translation>
+    </message>
+    <message>
+        <source>Lagre kurset som PDF …</source>
+        <translation>Save the course as PDF …</translation>
+    </message>
+    <message>
+        <source>Alle gyldige kursbevis på kurset som er valgt over. Velg rader for å skrive ut bare dem.</source>
+        <translation>Every valid certificate of the course chosen above. Select rows to print only those.</translation>
     </message>
 </context>
 <context>
@@ -550,6 +586,34 @@ Create a new person anyway?</translation>
     <message>
         <source>Utskrift og eksport</source>
         <translation>Print and export</translation>
+    </message>
+    <message>
+        <source>Utsted kursbevis …</source>
+        <translation>Issue certificates …</translation>
+    </message>
+    <message>
+        <source>Skriv ut kursbevis …</source>
+        <translation>Print certificates …</translation>
+    </message>
+    <message>
+        <source>Kursbevis (PDF) …</source>
+        <translation>Certificates (PDF) …</translation>
+    </message>
+    <message>
+        <source>Alle gyldige kursbevis på kurset; de som er skrevet ut før, merkes som duplikat</source>
+        <translation>Every valid certificate of the course; those printed before are marked as duplicates</translation>
+    </message>
+    <message>
+        <source>Skriv ut brev om tilbakebetaling …</source>
+        <translation>Print refund letters …</translation>
+    </message>
+    <message>
+        <source>Brev om tilbakebetaling (PDF) …</source>
+        <translation>Refund letters (PDF) …</translation>
+    </message>
+    <message>
+        <source>Et brev til hver deltaker på kurset som skal ha egenandelen tilbake i dag</source>
+        <translation>A letter to each participant of the course whose deposit is due back today</translation>
     </message>
     <message>
         <source>Oppmøtelister (PDF) …</source>
@@ -1270,6 +1334,7 @@ Create a new person anyway?</translation>
     <name>IssueCertificatesDialog</name>
     <message>
         <source>Mangler timer: %1 av %2 timer.</source>
+        <extracomment>The service&apos;s reason for an unpaid deposit (Norwegian, or in the chosen language once translated).</extracomment>
         <translation>Missing hours: %1 of %2 hours.</translation>
     </message>
     <message>
@@ -1301,6 +1366,14 @@ Create a new person anyway?</translation>
         <translation>Issue certificates only to the selected participants</translation>
     </message>
     <message>
+        <source>Registrer innbetaling …</source>
+        <translation>Record payment …</translation>
+    </message>
+    <message>
+        <source>Registrer egenandelen for de valgte som ikke har betalt (dobbeltklikk gjør det samme)</source>
+        <translation>Record the deposit for the selected who have not paid (double-click does the same)</translation>
+    </message>
+    <message>
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
@@ -1325,12 +1398,40 @@ Create a new person anyway?</translation>
         <translation>Issue %1 certificates</translation>
     </message>
     <message>
+        <source>Henter egenandeler …</source>
+        <translation>Loading deposits …</translation>
+    </message>
+    <message>
+        <source>Registrerer innbetalinger …</source>
+        <translation>Recording payments …</translation>
+    </message>
+    <message>
         <source>Utsteder kursbevis …</source>
         <translation>Issuing certificates …</translation>
     </message>
     <message>
+        <source>Kursbevis utstedt</source>
+        <translation>Certificates issued</translation>
+    </message>
+    <message>
         <source>%1 kursbevis er utstedt:</source>
         <translation>%1 certificates have been issued:</translation>
+    </message>
+    <message>
+        <source>Vil du skrive dem ut nå?</source>
+        <translation>Do you want to print them now?</translation>
+    </message>
+    <message>
+        <source>Skriv ut …</source>
+        <translation>Print …</translation>
+    </message>
+    <message>
+        <source>Lagre som PDF …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <source>Ikke nå</source>
+        <translation>Not now</translation>
     </message>
 </context>
 <context>
@@ -1904,6 +2005,14 @@ Create a new person anyway?</translation>
         <translation>Record refund …</translation>
     </message>
     <message>
+        <source>Skriv ut brev …</source>
+        <translation>Print letters …</translation>
+    </message>
+    <message>
+        <source>Lagre brev som PDF …</source>
+        <translation>Save letters as PDF …</translation>
+    </message>
+    <message>
         <source>Kurskommune</source>
         <translation>Course municipality</translation>
     </message>
@@ -1936,6 +2045,34 @@ Create a new person anyway?</translation>
         <translation>Finding deposits due back …</translation>
     </message>
     <message>
+        <source>Skriv ut brev til valgte (%1) …</source>
+        <translation>Print letters to selected (%1) …</translation>
+    </message>
+    <message>
+        <source>Lagre brev til valgte (%1) …</source>
+        <translation>Save letters to selected (%1) …</translation>
+    </message>
+    <message>
+        <source>Brev om tilbakebetaling til de valgte</source>
+        <translation>Refund letters to the selected</translation>
+    </message>
+    <message>
+        <source>Skriv ut alle brev …</source>
+        <translation>Print all letters …</translation>
+    </message>
+    <message>
+        <source>Lagre alle brev som PDF …</source>
+        <translation>Save all letters as PDF …</translation>
+    </message>
+    <message>
+        <source>Brev om tilbakebetaling til alle i listen. Velg rader for å skrive ut bare dem.</source>
+        <translation>Refund letters to everyone in the list. Select rows to print only theirs.</translation>
+    </message>
+    <message>
+        <source>Åpne personen</source>
+        <translation>Open person</translation>
+    </message>
+    <message>
         <source>Til sammen %1 å tilbakebetale</source>
         <translation>%1 to refund in total</translation>
     </message>
@@ -1950,6 +2087,18 @@ Create a new person anyway?</translation>
     <message>
         <source>%1 tilbakebetalinger registrert, til sammen %2.</source>
         <translation>%1 refunds recorded, %2 in total.</translation>
+    </message>
+    <message>
+        <source>Tilbakebetaling registrert</source>
+        <translation>Refund recorded</translation>
+    </message>
+    <message>
+        <source>Vil du skrive ut brev om tilbakebetalingen nå?</source>
+        <translation>Do you want to print the refund letters now?</translation>
+    </message>
+    <message>
+        <source>Ikke nå</source>
+        <translation>Not now</translation>
     </message>
 </context>
 <context>
@@ -2755,6 +2904,7 @@ The details are written to the log file. Copy them and send them to whoever help
     <message>
         <source>Utskriften er sendt til standardskriveren.
 %1</source>
+        <extracomment>Pages are rendered at the printer&apos;s resolution up to this many dots per inch: sharp text, while a 1200 dpi A4 page would be a 100 MB bitmap (and a 21-page job 140 MB instead of 18 MB).</extracomment>
         <translation>The printout has been sent to the default printer.
 %1</translation>
     </message>
@@ -2765,8 +2915,20 @@ The details are written to the log file. Copy them and send them to whoever help
 %1</translation>
     </message>
     <message>
-        <source>Skriveren kan ikke brukes.</source>
-        <translation>The printer cannot be used.</translation>
+        <source>Skriveren kan ikke brukes. Velg en annen skriver og prøv igjen.</source>
+        <translation>The printer cannot be used. Choose another printer and try again.</translation>
+    </message>
+    <message>
+        <source>Skriver ut …</source>
+        <translation>Printing …</translation>
+    </message>
+    <message>
+        <source>%1 sider er sendt til %2.</source>
+        <translation>%1 pages were sent to %2.</translation>
+    </message>
+    <message>
+        <source>1 side er sendt til %2.</source>
+        <translation>1 page was sent to %2.</translation>
     </message>
 </context>
 </TS>

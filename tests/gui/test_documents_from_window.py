@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
-from pypdf import PdfReader
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.services import assignments, certificates, courses
