@@ -1402,10 +1402,6 @@ Create a new person anyway?</translation>
         <translation>Loading deposits …</translation>
     </message>
     <message>
-        <source>Registrerer innbetalinger …</source>
-        <translation>Recording payments …</translation>
-    </message>
-    <message>
         <source>Utsteder kursbevis …</source>
         <translation>Issuing certificates …</translation>
     </message>
@@ -1700,6 +1696,10 @@ Create a new person anyway?</translation>
     <message>
         <source>Skriv et beløp større enn 0 kr, for eksempel 1000.</source>
         <translation>Enter an amount above 0 kr, for example 1000.</translation>
+    </message>
+    <message>
+        <source>Registrerer innbetalinger …</source>
+        <translation>Recording payments …</translation>
     </message>
 </context>
 <context>

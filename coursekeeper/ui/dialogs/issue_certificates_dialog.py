@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from coursekeeper.domain.states import ENROLMENT_STATE_LABELS
 from coursekeeper.errors import Cancelled, CourseKeeperError
 from coursekeeper.i18n import tr
-from coursekeeper.services import certificate_batches, certificates, deposit_batches
+from coursekeeper.services import certificate_batches, certificates
 from coursekeeper.services.certificate_register import certificate_rows
 from coursekeeper.services.certificates import Eligibility
 from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
 from coursekeeper.ui import labels, messages
-from coursekeeper.ui.dialogs.payment_dialog import PaymentDialog
+from coursekeeper.ui.dialogs.payment_dialog import record_payments
 from coursekeeper.ui.table_models import Column, RowTableModel
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
@@ -245,19 +245,9 @@ class IssueCertificatesDialog(QDialog):
         self.tasks.run(
             functools.partial(unpaid_deposit_rows, course_id, ids),
             label=self.tr("Henter egenandeler …"),
-            on_done=self._ask_payment,
+            on_done=functools.partial(record_payments, self, self.tasks, on_done=self._on_paid),
             parent=self,
         )
-
-    def _ask_payment(self, rows: list[DepositRow]) -> None:
-        if rows:
-            PaymentDialog(rows, self).run_when_accepted(
-                self.tasks,
-                deposit_batches.record_payments,
-                label=self.tr("Registrerer innbetalinger …"),
-                touches={"deposits"},
-                on_done=self._on_paid,
-            )
 
     def _on_paid(self, _batch: object) -> None:
         self._on_course_changed(self.course.course_id())
