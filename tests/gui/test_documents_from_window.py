@@ -261,3 +261,26 @@ def test_documents_menu_on_the_course_page(window, tasks, qtbot, shown, saved, p
     assert courses_view.page.documents_button.dialog.course.course_id() == s.course_id
     courses_view.page.documents_button.dialog.close()
     assert shown["error"] == [] and shown["exception"] == []
+
+
+def test_the_offer_to_print_defaults_to_not_now(qapp, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from coursekeeper.ui import messages
+
+    seen: list[tuple[list[str], str]] = []
+
+    def press(text: str) -> None:
+        def exec_(self) -> int:
+            seen.append(([b.text() for b in self.buttons()], self.defaultButton().text()))
+            [wanted] = [b for b in self.buttons() if b.text() == text]
+            wanted.click()
+            return 0
+
+        monkeypatch.setattr(QMessageBox, "exec", exec_)
+
+    press("Lagre som PDF …")
+    assert messages.choose(None, "T", "Tekst", ["Skriv ut …", "Lagre som PDF …"], "Ikke nå") == 1
+    press("Ikke nå")
+    assert messages.choose(None, "T", "Tekst", ["Skriv ut …", "Lagre som PDF …"], "Ikke nå") is None
+    assert seen == [(["Skriv ut …", "Lagre som PDF …", "Ikke nå"], "Ikke nå")] * 2

@@ -23,6 +23,7 @@ class CourseDocumentsButton(QPushButton):
         menu = QMenu(self)
         self.issue_action = menu.addAction(self.tr("Utsted kursbevis …"))
         self.issue_action.triggered.connect(self.issue_certificates)
+        menu.addSeparator()
         self.print_certificates_action = menu.addAction(self.tr("Skriv ut kursbevis …"))
         self.print_certificates_action.triggered.connect(functools.partial(self.certificates, True))
         self.save_certificates_action = menu.addAction(self.tr("Kursbevis (PDF) …"))
