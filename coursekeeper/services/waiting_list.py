@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from coursekeeper.db.models import Course, Enrolment, Person, Screening, now
 from coursekeeper.domain.states import SEAT_HOLDING, EnrolmentState, ScreeningOutcome
-from coursekeeper.i18n import tr
+from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit
 
 S = EnrolmentState
@@ -37,7 +37,12 @@ def promoted_message(promoted: Sequence[Promotion]) -> str:
     """One sentence naming everyone promoted, or "" when nobody was."""
     if not promoted:
         return ""
-    return tr("{names} har fått plass fra ventelisten.", names=join_names([p.person_name for p in promoted]))
+    return tr_n(
+        "{names} har fått plassen fra ventelisten.",
+        "{names} har fått plass fra ventelisten.",
+        len(promoted),
+        names=join_names([p.person_name for p in promoted]),
+    )
 
 
 def seats_taken(course: Course) -> int:

@@ -260,6 +260,14 @@ Create a new person anyway?</translation>
         <translation>Everyone accepted gets a status from their hours: “Completed” with at least %1 hours, otherwise “Not completed”, or “No-show” without attendance. This cannot be undone.</translation>
     </message>
     <message>
+        <source>Kurset har økter igjen: siste økt er %1.</source>
+        <translation>The course has sessions left: the last session is on %1.</translation>
+    </message>
+    <message>
+        <source>Avslutt likevel</source>
+        <translation>Close anyway</translation>
+    </message>
+    <message>
         <source>Avslutter kurset …</source>
         <translation>Closing the course …</translation>
     </message>
@@ -286,6 +294,10 @@ Create a new person anyway?</translation>
     <message>
         <source>Fullført</source>
         <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Økten har ikke begynt ennå</source>
+        <translation>The session has not started yet</translation>
     </message>
     <message>
         <source>Ja</source>
@@ -544,6 +556,18 @@ Create a new person anyway?</translation>
         <source>Lagrer kurset …</source>
         <translation>Saving the course …</translation>
     </message>
+    <message>
+        <source>Vil du likevel sette kurset som avsluttet nå?</source>
+        <translation>Do you want to mark the course as finished now anyway?</translation>
+    </message>
+    <message>
+        <source>Avslutt kurset</source>
+        <translation>Close the course</translation>
+    </message>
+    <message>
+        <source>Avslutt likevel</source>
+        <translation>Close anyway</translation>
+    </message>
 </context>
 <context>
     <name>CourseDocumentsButton</name>
@@ -725,6 +749,18 @@ Create a new person anyway?</translation>
     <message>
         <source>Lagrer …</source>
         <translation>Saving …</translation>
+    </message>
+    <message>
+        <source>Vil du likevel ta opp %1 foran dem?</source>
+        <translation>Do you want to accept %1 ahead of them anyway?</translation>
+    </message>
+    <message>
+        <source>Ta opp foran ventelisten</source>
+        <translation>Accept ahead of the waiting list</translation>
+    </message>
+    <message>
+        <source>Ta opp likevel</source>
+        <translation>Accept anyway</translation>
     </message>
     <message>
         <source>Sjekker …</source>
@@ -1269,26 +1305,6 @@ Create a new person anyway?</translation>
 <context>
     <name>IssueCertificatesDialog</name>
     <message>
-        <source>Mangler timer: %1 av %2 timer.</source>
-        <translation>Missing hours: %1 of %2 hours.</translation>
-    </message>
-    <message>
-        <source>Status er «%1».</source>
-        <translation>Status is “%1”.</translation>
-    </message>
-    <message>
-        <source>Egenandelen er ikke betalt.</source>
-        <translation>The deposit has not been paid.</translation>
-    </message>
-    <message>
-        <source>Ikke vurdert som egnet.</source>
-        <translation>Not screened as suitable.</translation>
-    </message>
-    <message>
-        <source>Har allerede kursbevis.</source>
-        <translation>Already has a certificate.</translation>
-    </message>
-    <message>
         <source>Utsted kursbevis</source>
         <translation>Issue certificates</translation>
     </message>
@@ -1311,6 +1327,10 @@ Create a new person anyway?</translation>
     <message>
         <source>&amp;Utstedt dato:</source>
         <translation>&amp;Issue date:</translation>
+    </message>
+    <message>
+        <source>Henter kurset …</source>
+        <translation>Loading the course …</translation>
     </message>
     <message>
         <source>Vurderer hvem som får kursbevis …</source>
