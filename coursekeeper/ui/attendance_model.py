@@ -104,6 +104,8 @@ class AttendanceModel(QAbstractTableModel):
                 return self.tr("Deltaker")
             if session is not None:
                 hours = self.tr("%1 t").replace("%1", format_hours(session.minutes))
+                if session.id not in self.started:
+                    hours += "\n" + self.tr("ikke begynt")
                 return f"{format_date(session.date)}\n{hours}"
             if section == self.total_column:
                 return self.tr("Timer")
@@ -121,10 +123,8 @@ class AttendanceModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         session = self.session_at(index.column())
-        if session is not None and session.id not in self.started:
-            return Qt.ItemFlag.ItemIsSelectable
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if session is not None:
+        if session is not None and session.id in self.started:
             return base | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -163,7 +163,7 @@ class AttendanceModel(QAbstractTableModel):
     def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Tick (full session or absent) or typed hours; announces the change for saving."""
         session = self.session_at(index.column()) if index.isValid() else None
-        if session is None or self.sheet is None:
+        if session is None or self.sheet is None or session.id not in self.started:
             return False
         if role == Qt.ItemDataRole.CheckStateRole:
             checked = Qt.CheckState(value) if not isinstance(value, Qt.CheckState) else value

@@ -288,6 +288,10 @@ Create a new person anyway?</translation>
         <translation>%1 h</translation>
     </message>
     <message>
+        <source>ikke begynt</source>
+        <translation>not started</translation>
+    </message>
+    <message>
         <source>Timer</source>
         <translation>Hours</translation>
     </message>
