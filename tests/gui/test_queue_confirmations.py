@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 
 from coursekeeper.db.models import AuditLog, Course
@@ -14,18 +13,6 @@ from coursekeeper.ui import messages
 
 TODAY = dt.date.today()
 T0 = dt.datetime(2026, 1, 5, 9, 0)
-
-
-@pytest.fixture
-def window(tasks, qtbot):
-    from coursekeeper.ui.main_window import MainWindow
-
-    win = MainWindow(tasks)
-    qtbot.addWidget(win)
-    win.show()
-    assert tasks.wait_idle()
-    yield win
-    win.close()
 
 
 def _course(days: list[dt.date], *, capacity: int = 30) -> int:
