@@ -138,6 +138,8 @@ class AttendanceModel(QAbstractTableModel):
         if session is not None:
             minutes = self.minutes.get((person.id, session.id))
             if role == Qt.ItemDataRole.CheckStateRole:
+                if session.id not in self.started:
+                    return None  # no box to tick before the session begins
                 if not minutes:
                     return Qt.CheckState.Unchecked
                 full = minutes >= session.minutes

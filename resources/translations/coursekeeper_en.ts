@@ -562,7 +562,7 @@ Create a new person anyway?</translation>
     </message>
     <message>
         <source>Vil du likevel sette kurset som avsluttet nå?</source>
-        <translation>Do you want to mark the course as finished now anyway?</translation>
+        <translation>Do you want to close the course now anyway?</translation>
     </message>
     <message>
         <source>Avslutt kurset</source>
