@@ -23,7 +23,7 @@ from coursekeeper.domain.text import normalise_name, search_key
 from coursekeeper.errors import NeedsConfirmation, NotFoundError, ValidationError
 from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit, municipalities, organisations
-from coursekeeper.services.waiting_list import Promotion, promote_waiting, promoted_message
+from coursekeeper.services.waiting_list import Promotion, lock_seats, promote_waiting, promoted_message
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
@@ -277,6 +277,7 @@ def update_course(
 ) -> CourseUpdate:
     """Change a course; capacity may not drop below the seats taken, a raise fills seats from the queue."""
     with database.atomic():
+        lock_seats(course_id)
         course = get_course(course_id)
         before = course_snapshot(course)
         taken = (

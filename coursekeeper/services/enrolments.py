@@ -23,6 +23,7 @@ from coursekeeper.services.waiting_list import (
     Promotion,
     apply_state,
     join_names,
+    lock_seats,
     person_name,
     promote_waiting,
     promoted_message,
@@ -139,6 +140,7 @@ def accept(enrolment_id: int, *, ahead_of_queue: bool = False) -> TransitionResu
     """
     with database.atomic():
         enrolment = get_enrolment(enrolment_id)
+        lock_seats(enrolment.course_id)
         current = S(enrolment.state)
         check_transition(current, S.ACCEPTED)
         _check_screening(enrolment)
@@ -244,6 +246,7 @@ def withdraw(enrolment_id: int, on: dt.date | None = None) -> TransitionResult:
     """Withdraw; after the binding date the deposit is forfeited, and freed seats go to the queue."""
     on = on or dt.date.today()
     with database.atomic():
+        lock_seats(get_enrolment(enrolment_id).course_id)
         preview = withdrawal_preview(enrolment_id, on)
         enrolment = get_enrolment(enrolment_id)
         held_seat = enrolment.state == S.ACCEPTED

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from coursekeeper.db.connection import database
 from coursekeeper.db.models import Course, Enrolment, Person, Screening, now
 from coursekeeper.domain.states import SEAT_HOLDING, EnrolmentState, ScreeningOutcome
 from coursekeeper.i18n import tr, tr_n
@@ -43,6 +44,15 @@ def promoted_message(promoted: Sequence[Promotion]) -> str:
         len(promoted),
         names=join_names([p.person_name for p in promoted]),
     )
+
+
+def lock_seats(course_id: int) -> None:
+    """Inside a caller's transaction: one seat decision per course at a time (PostgreSQL row lock).
+
+    SQLite needs none: its single writer lock refuses a write based on a stale count.
+    """
+    if database.for_update:
+        Course.select(Course.id).where(Course.id == course_id).for_update().execute()
 
 
 def seats_taken(course: Course) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -284,3 +285,34 @@ def test_refusals_of_each_module_follow_english(db, english) -> None:
         attendance.mark_all_present(courses.sessions(course)[0].id, at=T0)
     with pytest.raises(RuleError, match=r"before the course's last session on 11\.04\.2026"):
         certificates.issue_certificate(late, FIRST_DAY)
+
+
+# -- several staff at once ---------------------------------------------------------------------
+
+
+def test_simultaneous_accepts_never_exceed_capacity(db) -> None:
+    if db.for_update is False:
+        pytest.skip("PostgreSQL row lock; SQLite's writer lock refuses a write on a stale count")
+    course = f.course(capacity=2)
+    ids = [f.enrol(course, applied_at=T0 + dt.timedelta(minutes=i)) for i in range(6)]
+    barrier = threading.Barrier(len(ids))
+    errors: list[BaseException] = []
+
+    def accept(eid: int) -> None:
+        db.connect(reuse_if_open=True)
+        try:
+            barrier.wait()
+            enrolments.accept(eid)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=accept, args=(eid,)) for eid in ids]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert errors == []
+    states = sorted(get_enrolment(e).state for e in ids)
+    assert states == [S.ACCEPTED] * 2 + [S.WAITLISTED] * 4
