@@ -300,12 +300,8 @@ def update_course(
         early = _check_finish(course, before["status"], today, before_last_session)
         action = "update_finish_before_last_session" if early else "update"
         audit.record(action, "course", course.id, before=before, after=course_snapshot(course))
-        promotions = promote_waiting(course) if course.status not in _CLOSED else ()
+        promotions = promote_waiting(course)
     return CourseUpdate(course.id, promotions)
-
-
-#: Statuses in which nobody is moved into a seat.
-_CLOSED = (CourseStatus.FINISHED, CourseStatus.CANCELLED)
 
 
 def set_status(

@@ -218,7 +218,8 @@ def withdrawal_preview(enrolment_id: int, on: dt.date) -> WithdrawalPreview:
     held = deposits.balance_of(enrolment.id).held
     holds_seat = enrolment.state == S.ACCEPTED
     after = _after_binding(course, on) and holds_seat
-    free_after = course.capacity - seats_taken(course) + 1 if holds_seat else 0
+    open_course = course.status not in (CourseStatus.FINISHED, CourseStatus.CANCELLED)
+    free_after = course.capacity - seats_taken(course) + 1 if holds_seat and open_course else 0
     next_names = [person_name(e.person) for e in queue(course)[: max(free_after, 0)]]
     parts = [tr("{name} trekkes fra «{title}».", name=person_name(enrolment.person), title=course.title)]
     if after and held > 0:

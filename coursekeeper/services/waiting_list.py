@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Course, Enrolment, Person, Screening, now
-from coursekeeper.domain.states import SEAT_HOLDING, EnrolmentState, ScreeningOutcome
+from coursekeeper.domain.states import SEAT_HOLDING, CourseStatus, EnrolmentState, ScreeningOutcome
 from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit
 
@@ -101,7 +101,12 @@ def queue(course: Course) -> list[Enrolment]:
 
 
 def promote_waiting(course: Course) -> tuple[Promotion, ...]:
-    """Inside a caller's transaction: fill every free seat from the head of the queue, in order."""
+    """Inside a caller's transaction: fill every free seat from the head of the queue, in order.
+
+    A finished or cancelled course takes nobody in.
+    """
+    if course.status in (CourseStatus.FINISHED, CourseStatus.CANCELLED):
+        return ()
     free = course.capacity - seats_taken(course)
     if free <= 0:
         return ()

@@ -316,3 +316,14 @@ def test_simultaneous_accepts_never_exceed_capacity(db) -> None:
     assert errors == []
     states = sorted(get_enrolment(e).state for e in ids)
     assert states == [S.ACCEPTED] * 2 + [S.WAITLISTED] * 4
+
+
+def test_a_cancelled_course_takes_nobody_from_the_queue(db) -> None:
+    course = f.course(capacity=1)
+    seated = f.enrol(course, applied_at=T0)
+    enrolments.accept(seated)
+    waiting = _waitlisted(course, 1, first="Venter")
+    courses.set_status(course, "cancelled")
+    assert enrolments.withdrawal_preview(seated, dt.date(2026, 2, 1)).would_promote is None
+    assert enrolments.withdraw(seated, dt.date(2026, 2, 1)).promotions == ()
+    assert get_enrolment(waiting).state == S.WAITLISTED
