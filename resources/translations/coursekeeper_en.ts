@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="en_GB" sourcelanguage="nb_NO">
+<TS version="2.1" language="en_US">
 <context>
     <name>AddPersonDialog</name>
     <message>
@@ -157,10 +157,6 @@ Create a new person anyway?</translation>
         <translation>New assignment</translation>
     </message>
     <message>
-        <source>Oppdrag som treningskontakt for %1.</source>
-        <translation>Assignment as training contact for %1.</translation>
-    </message>
-    <message>
         <source>Oppdraget pågår fortsatt</source>
         <translation>The assignment is still ongoing</translation>
     </message>
@@ -183,6 +179,10 @@ Create a new person anyway?</translation>
     <message>
         <source>Registrer oppdrag</source>
         <translation>Register assignment</translation>
+    </message>
+    <message>
+        <source>Oppdrag som treningskontakt for %1.</source>
+        <translation>Assignment as training contact for %1.</translation>
     </message>
     <message>
         <source>Velg en kommune fra listen, eller la feltet stå tomt.</source>
@@ -252,12 +252,20 @@ Create a new person anyway?</translation>
         <translation>Saving attendance …</translation>
     </message>
     <message>
+        <source>Alle som er tatt opp, får status ut fra timene sine: «Fullført» med minst %1 timer, ellers «Ikke fullført», eller «Møtte ikke» uten oppmøte. Dette kan ikke angres.</source>
+        <translation>Everyone accepted gets a status from their hours: “Completed” with at least %1 hours, otherwise “Not completed”, or “No-show” without attendance. This cannot be undone.</translation>
+    </message>
+    <message>
         <source>Avslutt kurset</source>
         <translation>Close the course</translation>
     </message>
     <message>
-        <source>Alle som er tatt opp, får status ut fra timene sine: «Fullført» med minst %1 timer, ellers «Ikke fullført», eller «Møtte ikke» uten oppmøte. Dette kan ikke angres.</source>
-        <translation>Everyone accepted gets a status from their hours: “Completed” with at least %1 hours, otherwise “Not completed”, or “No-show” without attendance. This cannot be undone.</translation>
+        <source>Kurset har økter igjen: siste økt er %1.</source>
+        <translation>The course has sessions left: the last session is on %1.</translation>
+    </message>
+    <message>
+        <source>Avslutt likevel</source>
+        <translation>Close anyway</translation>
     </message>
     <message>
         <source>Avslutter kurset …</source>
@@ -280,12 +288,20 @@ Create a new person anyway?</translation>
         <translation>%1 h</translation>
     </message>
     <message>
+        <source>ikke begynt</source>
+        <translation>not started</translation>
+    </message>
+    <message>
         <source>Timer</source>
         <translation>Hours</translation>
     </message>
     <message>
         <source>Fullført</source>
         <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Økten har ikke begynt ennå</source>
+        <translation>The session has not started yet</translation>
     </message>
     <message>
         <source>Ja</source>
@@ -580,6 +596,18 @@ Create a new person anyway?</translation>
         <source>Lagrer kurset …</source>
         <translation>Saving the course …</translation>
     </message>
+    <message>
+        <source>Vil du likevel sette kurset som avsluttet nå?</source>
+        <translation>Do you want to close the course now anyway?</translation>
+    </message>
+    <message>
+        <source>Avslutt kurset</source>
+        <translation>Close the course</translation>
+    </message>
+    <message>
+        <source>Avslutt likevel</source>
+        <translation>Close anyway</translation>
+    </message>
 </context>
 <context>
     <name>CourseDocumentsButton</name>
@@ -791,6 +819,18 @@ Create a new person anyway?</translation>
         <translation>Saving …</translation>
     </message>
     <message>
+        <source>Vil du likevel ta opp %1 foran dem?</source>
+        <translation>Do you want to accept %1 ahead of them anyway?</translation>
+    </message>
+    <message>
+        <source>Ta opp foran ventelisten</source>
+        <translation>Accept ahead of the waiting list</translation>
+    </message>
+    <message>
+        <source>Ta opp likevel</source>
+        <translation>Accept anyway</translation>
+    </message>
+    <message>
         <source>Sjekker …</source>
         <translation>Checking …</translation>
     </message>
@@ -924,6 +964,19 @@ Create a new person anyway?</translation>
 <context>
     <name>DepositActionsPanel</name>
     <message>
+        <source>Navn</source>
+        <extracomment>A line for the user about what was just recorded.</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kurs</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>&amp;Per dato:</source>
+        <translation>&amp;As of:</translation>
+    </message>
+    <message>
         <source>Registrerer beholdte egenandeler …</source>
         <translation>Recording kept deposits …</translation>
     </message>
@@ -938,19 +991,6 @@ Create a new person anyway?</translation>
     <message>
         <source>Registrerer tilbakebetalinger …</source>
         <translation>Recording refunds …</translation>
-    </message>
-    <message>
-        <source>&amp;Per dato:</source>
-        <translation>&amp;As of:</translation>
-    </message>
-    <message>
-        <source>Navn</source>
-        <extracomment>A line for the user about what was just recorded.</extracomment>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Kurs</source>
-        <translation>Course</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1095,7 @@ Create a new person anyway?</translation>
     <name>EligibilityPanel</name>
     <message>
         <source>Navn</source>
+        <extracomment>The service&apos;s reason for an unpaid deposit (Norwegian, or in the chosen language once translated).</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -1333,27 +1374,6 @@ Create a new person anyway?</translation>
 <context>
     <name>IssueCertificatesDialog</name>
     <message>
-        <source>Mangler timer: %1 av %2 timer.</source>
-        <extracomment>The service&apos;s reason for an unpaid deposit (Norwegian, or in the chosen language once translated).</extracomment>
-        <translation>Missing hours: %1 of %2 hours.</translation>
-    </message>
-    <message>
-        <source>Status er «%1».</source>
-        <translation>Status is “%1”.</translation>
-    </message>
-    <message>
-        <source>Egenandelen er ikke betalt.</source>
-        <translation>The deposit has not been paid.</translation>
-    </message>
-    <message>
-        <source>Ikke vurdert som egnet.</source>
-        <translation>Not screened as suitable.</translation>
-    </message>
-    <message>
-        <source>Har allerede kursbevis.</source>
-        <translation>Already has a certificate.</translation>
-    </message>
-    <message>
         <source>Utsted kursbevis</source>
         <translation>Issue certificates</translation>
     </message>
@@ -1384,6 +1404,10 @@ Create a new person anyway?</translation>
     <message>
         <source>&amp;Utstedt dato:</source>
         <translation>&amp;Issue date:</translation>
+    </message>
+    <message>
+        <source>Henter kurset …</source>
+        <translation>Loading the course …</translation>
     </message>
     <message>
         <source>Vurderer hvem som får kursbevis …</source>

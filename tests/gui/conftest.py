@@ -60,3 +60,16 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
 
     monkeypatch.setattr(messages, "choose", _choose)
     return seen
+
+
+@pytest.fixture
+def window(tasks, qtbot):
+    """The main window on the test database, shown and loaded."""
+    from coursekeeper.ui.main_window import MainWindow
+
+    win = MainWindow(tasks)
+    qtbot.addWidget(win)
+    win.show()
+    assert tasks.wait_idle()
+    yield win
+    win.close()

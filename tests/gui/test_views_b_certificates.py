@@ -121,20 +121,6 @@ def test_issuing_without_a_profile_explains_what_to_do(tasks, qtbot, shown) -> N
     assert dialog.issue_button.isEnabled()
 
 
-def test_reasons_are_translatable_and_unchanged_in_norwegian(qapp) -> None:
-    from coursekeeper.ui.dialogs.issue_certificates_dialog import translate_reason
-
-    for reason in (
-        "Mangler timer: 7 av 14 timer.",
-        "Status er «Møtte ikke».",
-        "Egenandelen er ikke betalt.",
-        "Ikke vurdert som egnet.",
-        "Har allerede kursbevis.",
-        "Noe annet.",
-    ):
-        assert translate_reason(reason) == reason
-
-
 def test_issue_for_the_selected_only(tasks, qtbot, shown) -> None:
     from coursekeeper.ui.views.certificates_view import CertificatesView
 

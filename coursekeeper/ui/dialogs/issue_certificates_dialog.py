@@ -4,27 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from coursekeeper.domain.states import ENROLMENT_STATE_LABELS
 from coursekeeper.errors import Cancelled, CourseKeeperError
 from coursekeeper.i18n import tr
 from coursekeeper.services import certificate_batches, certificates
 from coursekeeper.services.certificate_register import certificate_rows
 from coursekeeper.services.certificates import Eligibility
 from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
-from coursekeeper.ui import labels, messages
+from coursekeeper.ui import messages
 from coursekeeper.ui.dialogs.payment_dialog import record_payments
 from coursekeeper.ui.table_models import Column, RowTableModel
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.course_combo import CourseCombo
-from coursekeeper.ui.widgets.form_fields import date_edit, date_of
+from coursekeeper.ui.widgets.form_fields import date_edit, date_of, set_date
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 
 _GREEN, _RED = QColor("#1b5e20"), QColor("#8c1d18")
@@ -67,42 +65,9 @@ def _ordered_eligibility(course_id: int) -> list[Eligibility]:
     return sorted(rows, key=lambda e: (not e.eligible, e.certificate_number is not None))
 
 
-_HOURS = re.compile(r"^Mangler timer: (.+) av (.+) timer\.$")
-_STATE = re.compile(r"^Status er «(.+)»\.$")
-_STATE_CODES = {label: code for code, label in ENROLMENT_STATE_LABELS.items()}
-
-
-def translate_reason(reason: str) -> str:
-    """The service's Norwegian reason through Qt's translation (same text in Norwegian)."""
-    # Literal translate() calls (not a local ``tr`` alias): pyside6-lupdate files them under this context.
-    if match := _HOURS.match(reason):
-        return (
-            QCoreApplication.translate("IssueCertificatesDialog", "Mangler timer: %1 av %2 timer.")
-            .replace("%1", match[1])
-            .replace("%2", match[2])
-        )
-    if match := _STATE.match(reason):
-        state = _STATE_CODES.get(match[1])
-        return QCoreApplication.translate("IssueCertificatesDialog", "Status er «%1».").replace(
-            "%1", labels.enrolment_state(state) if state else match[1]
-        )
-    known = {
-        "Egenandelen er ikke betalt.": QCoreApplication.translate(
-            "IssueCertificatesDialog", "Egenandelen er ikke betalt."
-        ),
-        "Ikke vurdert som egnet.": QCoreApplication.translate(
-            "IssueCertificatesDialog", "Ikke vurdert som egnet."
-        ),
-        "Har allerede kursbevis.": QCoreApplication.translate(
-            "IssueCertificatesDialog", "Har allerede kursbevis."
-        ),
-    }
-    return known.get(reason, reason)
-
-
 def _reasons(row: Eligibility) -> str:
     # Someone who already has a certificate needs no explanation beyond its number.
-    return "" if row.certificate_number else " ".join(translate_reason(r) for r in row.reasons)
+    return "" if row.certificate_number else " ".join(row.reasons)
 
 
 class EligibilityModel(RowTableModel):
@@ -206,9 +171,22 @@ class IssueCertificatesDialog(QDialog):
     def _on_course_changed(self, course_id: int | None) -> None:
         if course_id is None:
             return
+        self._load_rows(course_id)
+        self.tasks.run(
+            functools.partial(certificates.default_issue_date, course_id),
+            label=self.tr("Henter kurset …"),
+            on_done=self._set_default_date,
+            parent=self,
+        )
+
+    def _load_rows(self, course_id: int) -> None:
         self.panel.load(
             functools.partial(_ordered_eligibility, course_id), self.tr("Vurderer hvem som får kursbevis …")
         )
+
+    def _set_default_date(self, day: dt.date) -> None:
+        """Today, or the course's last session while that is still ahead (docs/desktop.md)."""
+        set_date(self.issued_on, day)
 
     def _update_summary(self) -> None:
         rows: list[Eligibility] = self.panel.model.all_rows()
