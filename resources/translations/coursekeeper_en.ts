@@ -1458,20 +1458,24 @@ Create a new person anyway?</translation>
     <name>KeyFiguresView</name>
     <message>
         <source>Nøkkeltall</source>
-        <extracomment>The funnel&apos;s steps in order (every Funnel field but the label). Emitted after the tables were filled (tests wait on it).</extracomment>
+        <extracomment>Emitted after the charts and tables were filled (tests wait on it).</extracomment>
         <translation>Key figures</translation>
-    </message>
-    <message>
-        <source>Antall personer på hvert trinn: påmeldt, tatt opp, møtte, fikk kursbevis, startet oppdrag, var fortsatt i oppdrag etter 6, 12 og 18 måneder, og fikk egenandelen tilbake. Hold musen over et tall for å se andelen av de påmeldte.</source>
-        <translation>Number of people at each step: registered, accepted, attended, certified, started an assignment, still in an assignment after 6, 12 and 18 months, and had the deposit refunded. Hover over a number to see its share of those registered.</translation>
     </message>
     <message>
         <source>Kurs</source>
         <translation>Course</translation>
     </message>
     <message>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
         <source>Kommune</source>
         <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Kursår</source>
+        <translation>Course year</translation>
     </message>
     <message>
         <source>Per kurs</source>
@@ -1486,16 +1490,112 @@ Create a new person anyway?</translation>
         <translation>&amp;As of:</translation>
     </message>
     <message>
+        <source>Hele registeret</source>
+        <translation>Whole register</translation>
+    </message>
+    <message>
+        <source>Ett kursår</source>
+        <translation>One course year</translation>
+    </message>
+    <message>
+        <source>Én kommune</source>
+        <translation>One municipality</translation>
+    </message>
+    <message>
+        <source>Ett kurs</source>
+        <translation>One course</translation>
+    </message>
+    <message>
+        <source>Lagre rapport som Excel …</source>
+        <translation>Save report as Excel …</translation>
+    </message>
+    <message>
+        <source>Arbeidsbok med tabeller, andeler som formler og diagrammer</source>
+        <translation>Workbook with tables, rates as formulas and charts</translation>
+    </message>
+    <message>
+        <source>Lagre rapport som PDF …</source>
+        <translation>Save report as PDF …</translation>
+    </message>
+    <message>
+        <source>En kort rapport på én eller to A4-sider, til styret eller fylket</source>
+        <translation>A short report on one or two A4 pages, for the board or the county</translation>
+    </message>
+    <message>
+        <source>&amp;Utvalg:</source>
+        <translation>&amp;Scope:</translation>
+    </message>
+    <message>
         <source>Totalt</source>
         <translation>Total</translation>
     </message>
     <message>
-        <source>Uten kommune</source>
-        <translation>No municipality</translation>
+        <source>Per år</source>
+        <translation>Per year</translation>
     </message>
     <message>
-        <source>%1 % av de påmeldte</source>
-        <translation>%1 % of those registered</translation>
+        <source>Fra påmeldt til tilbakebetalt – %1</source>
+        <translation>From registered to refunded – %1</translation>
+    </message>
+    <message>
+        <source>Personer</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Ingen påmeldte i utvalget ennå.</source>
+        <translation>No one registered in this scope yet.</translation>
+    </message>
+    <message>
+        <source>Fortsatt i oppdrag, per kursår</source>
+        <translation>Still in an assignment, per course year</translation>
+    </message>
+    <message>
+        <source>%1 mnd</source>
+        <translation>%1 mo.</translation>
+    </message>
+    <message>
+        <source>Ingen i oppdrag ennå.</source>
+        <translation>No one in an assignment yet.</translation>
+    </message>
+    <message>
+        <source>Kommuner med treningskontakter i oppdrag</source>
+        <translation>Municipalities with training contacts in assignments</translation>
+    </message>
+    <message>
+        <source>Kommuner</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>Ingen oppdrag registrert ennå.</source>
+        <translation>No assignments recorded yet.</translation>
+    </message>
+    <message>
+        <source>Lagre rapport</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>Excel-arbeidsbøker (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF-filer (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Skriver rapporten …</source>
+        <translation>Writing the report …</translation>
+    </message>
+    <message>
+        <source>Rapporten er lagret</source>
+        <translation>Report saved</translation>
+    </message>
+    <message>
+        <source>Vil du åpne filen nå?</source>
+        <translation>Do you want to open the file now?</translation>
+    </message>
+    <message>
+        <source>Åpne filen</source>
+        <translation>Open the file</translation>
     </message>
     <message>
         <source>Beregner nøkkeltall …</source>
@@ -2539,42 +2639,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Kurset er avlyst</source>
         <translation>The course is cancelled</translation>
-    </message>
-    <message>
-        <source>Påmeldt</source>
-        <translation>Registered</translation>
-    </message>
-    <message>
-        <source>Tatt opp</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <source>Møtte</source>
-        <translation>Attended</translation>
-    </message>
-    <message>
-        <source>Kursbevis</source>
-        <translation>Certificate</translation>
-    </message>
-    <message>
-        <source>I oppdrag</source>
-        <translation>In assignment</translation>
-    </message>
-    <message>
-        <source>6 måneder</source>
-        <translation>6 months</translation>
-    </message>
-    <message>
-        <source>12 måneder</source>
-        <translation>12 months</translation>
-    </message>
-    <message>
-        <source>18 måneder</source>
-        <translation>18 months</translation>
-    </message>
-    <message>
-        <source>Tilbakebetalt</source>
-        <translation>Refunded</translation>
     </message>
 </context>
 <context>
