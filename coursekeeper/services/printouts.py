@@ -120,7 +120,7 @@ def suggested_file_name(kind: str, course_id: int | None) -> str:
     return default_file_name(kind, title)
 
 
-def _own_profile() -> OrganisationProfile:
+def own_profile() -> OrganisationProfile:
     """The organiser's profile (settings) as the printed documents take it."""
     own = organisations.get_own_profile()
     return OrganisationProfile(
@@ -140,7 +140,7 @@ def printing_warnings(kind: str | None = None) -> list[str]:
     """What is missing from the organisation profile for this kind of printout, to show first."""
     if organisations.own_organisation() is None:
         return [NO_PROFILE]
-    profile = _own_profile()
+    profile = own_profile()
     # Fill in what a document does not show, so only warnings that matter for it remain.
     if kind == PrintKind.ATTENDANCE:
         profile = dataclasses.replace(
@@ -175,7 +175,7 @@ def print_certificates(
     duplicate_on = duplicate_on or dt.date.today()
     with database.atomic():
         chosen = select_certificates(course_id, certificate_ids)
-        profile = _own_profile()
+        profile = own_profile()
         items: list[CertificatePrint] = []
         skipped: list[str] = []
         for cert in chosen:
@@ -263,7 +263,7 @@ def print_refund_letters(
             f"Ingen brev om tilbakebetaling å skrive ut{where} per {format_date(as_of)}.",
             details=skipped,
         )
-    own = _own_profile()
+    own = own_profile()
     addresses = recipient_addresses([d.person_id for d in due])
     dates = course_dates({d.course_id for d in due})
     warnings = printing_warnings(PrintKind.REFUND_LETTERS)
@@ -315,7 +315,7 @@ def print_sign_in_sheets(*, course_id: int, out: Path, progress: Progress | None
     participants = participants_for_sheet(course_id)
     if not participants:
         raise RuleError("Ingen deltakere med plass på dette kurset – ingen oppmøteliste å skrive ut.")
-    profile = _own_profile()
+    profile = own_profile()
     sheets = [
         SignInSheetPrint(
             course_title=course.title,
