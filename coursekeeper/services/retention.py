@@ -14,12 +14,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from coursekeeper.db.connection import database
-from coursekeeper.db.models import AppSetting, Assignment, Course, Enrolment, LedgerEntry, Person, Screening
+from coursekeeper.db.models import Assignment, Course, Enrolment, LedgerEntry, Person, Screening
 from coursekeeper.domain.dates import add_months, format_date
 from coursekeeper.domain.states import EnrolmentState
 from coursekeeper.errors import CourseKeeperError, ValidationError
 from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit
+from coursekeeper.services.database import get_setting, set_setting
 
 S = EnrolmentState
 #: Applicants whose screening notes go: never given a seat.
@@ -133,15 +134,8 @@ class RetentionResult:
 
 def get_settings() -> RetentionSettings:
     """The periods stored in the database (defaults when never set)."""
-    stored = dict(
-        AppSetting.select(AppSetting.key, AppSetting.value)
-        .where(AppSetting.key.in_([SCREENING_KEY, INACTIVE_KEY]))
-        .tuples()
-    )
-    return RetentionSettings(
-        int(stored.get(SCREENING_KEY, DEFAULT_SCREENING_MONTHS)),
-        int(stored.get(INACTIVE_KEY, DEFAULT_INACTIVE_YEARS)),
-    )
+    months = int(get_setting(SCREENING_KEY) or DEFAULT_SCREENING_MONTHS)
+    return RetentionSettings(months, int(get_setting(INACTIVE_KEY) or DEFAULT_INACTIVE_YEARS))
 
 
 def save_settings(value: RetentionSettings) -> RetentionSettings:
@@ -152,10 +146,8 @@ def save_settings(value: RetentionSettings) -> RetentionSettings:
         raise ValidationError(tr("Tiden før inaktive personer anonymiseres må være mellom 1 og 30 år."))
     with database.atomic():
         before = get_settings()
-        for key, number in ((SCREENING_KEY, value.screening_months), (INACTIVE_KEY, value.inactive_years)):
-            AppSetting.insert(key=key, value=str(number)).on_conflict(
-                conflict_target=[AppSetting.key], update={AppSetting.value: str(number)}
-            ).execute()
+        set_setting(SCREENING_KEY, str(value.screening_months))
+        set_setting(INACTIVE_KEY, str(value.inactive_years))
         audit.record("retention_settings", "database", None, before=before.__dict__, after=value.__dict__)
     return value
 
