@@ -143,6 +143,7 @@ def test_a_backup_taken_while_another_connection_writes_passes_check(sqlite_db, 
             other.execute("INSERT INTO app_setting (key, value) VALUES (?, ?)", (f"last-{n}", "x"))
             other.commit()
             n += 1
+            stop.wait(0.002)  # another person saving now and then, not a tight loop that starves us
         other.close()
 
     thread = threading.Thread(target=writer)
