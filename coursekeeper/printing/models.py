@@ -171,3 +171,25 @@ class KeyFiguresPrint:
     charts: list[ChartPrint]
     tables: list[TablePrint]
     footer: str
+
+
+@dataclass(frozen=True)
+class AccessSection:
+    """A part of the access report: a heading, a sentence on why it is kept, and its lines."""
+
+    title: str
+    why: str
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class AccessReportPrint:
+    """The access-request letter (innsyn) to one person: what is stored, why and since when."""
+
+    organisation: OrganisationProfile
+    heading: str
+    made_on: str
+    intro: str
+    sections: list[AccessSection]
+    closing: str
+    footer: str

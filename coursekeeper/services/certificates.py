@@ -13,10 +13,12 @@ from coursekeeper.db.connection import database
 from coursekeeper.db.models import Certificate, Course, Enrolment, Person, now
 from coursekeeper.domain.certificates import (
     code_matches,
+    erased_content_matches,
     format_number,
     normalise_code,
     verification_code,
 )
+from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.deposits import Balance
 from coursekeeper.domain.states import EnrolmentState, ScreeningOutcome
 from coursekeeper.errors import NotFoundError, RuleError, ValidationError
@@ -51,6 +53,13 @@ class Verification:
     @property
     def message(self) -> str:
         """One line for the user."""
+        if self.status == VerificationStatus.VALID and not self.name:
+            return tr(
+                "Gyldig: kursbevis {number}, «{title}», utstedt {date}. Personopplysningene er slettet.",
+                number=self.number,
+                title=self.course_title,
+                date=format_date(self.issued_on),
+            )
         if self.status == VerificationStatus.VALID:
             return tr(
                 "Gyldig: kursbevis {number} for {name}, «{title}», utstedt {date}.",
@@ -299,13 +308,15 @@ def verify(code: str) -> Verification:
     if cert is None:
         return Verification(VerificationStatus.UNKNOWN)
     content = content_of(cert)
-    if content.get("number") != cert.number or not code_matches(content, ensure_secret(), cleaned):
+    erased = bool(content.get("erased"))  # the person was erased: a kept digest and seal verify it
+    matches = erased_content_matches if erased else code_matches
+    if content.get("number") != cert.number or not matches(content, ensure_secret(), cleaned):
         return Verification(VerificationStatus.UNKNOWN)
     status = VerificationStatus.REVOKED if cert.revoked_at else VerificationStatus.VALID
     return Verification(
         status,
         cert.number,
-        f"{content['first_name']} {content['last_name']}",
+        "" if erased else f"{content['first_name']} {content['last_name']}",
         content["course_title"],
         cert.issued_on,
         cert.revoked_reason,

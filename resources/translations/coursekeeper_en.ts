@@ -317,6 +317,178 @@ Create a new person anyway?</translation>
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Ta sikkerhetskopi</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <source>Velg …</source>
+        <translation>Choose …</translation>
+    </message>
+    <message>
+        <source>Valgfritt, minst 8 tegn</source>
+        <translation>Optional, at least 8 characters</translation>
+    </message>
+    <message>
+        <source>&amp;Lagre i:</source>
+        <translation>&amp;Save to:</translation>
+    </message>
+    <message>
+        <source>&amp;Passord:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Gjenta passordet:</source>
+        <translation>&amp;Repeat the password:</translation>
+    </message>
+    <message>
+        <source>En kopi som skal på minnepinne eller ut av huset, bør ha passord: da er den kryptert, og ingen kan lese den uten passordet. Glemmer du passordet, kan kopien ikke brukes.</source>
+        <translation>A copy that goes on a USB stick or out of the office should have a password: it is then encrypted, and no one can read it without the password. If you forget the password, the copy cannot be used.</translation>
+    </message>
+    <message>
+        <source>CourseKeeper-sikkerhetskopier (*.db *.ckbackup)</source>
+        <translation>CourseKeeper backups (*.db *.ckbackup)</translation>
+    </message>
+    <message>
+        <source>Passordet må ha minst 8 tegn.</source>
+        <translation>The password must have at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>Passordene er ikke like.</source>
+        <translation>The passwords are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source>Database og sikkerhetskopier</source>
+        <translation>Database and backups</translation>
+    </message>
+    <message>
+        <source>Ta sikkerhetskopi nå …</source>
+        <translation>Back up now …</translation>
+    </message>
+    <message>
+        <source>Gjenopprett fra sikkerhetskopi …</source>
+        <translation>Restore from backup …</translation>
+    </message>
+    <message>
+        <source>Ta sikkerhetskopi automatisk første gang programmet startes hver dag</source>
+        <translation>Take a backup automatically the first time the program starts each day</translation>
+    </message>
+    <message>
+        <source>… og når programmet lukkes</source>
+        <translation>… and when the program closes</translation>
+    </message>
+    <message>
+        <source>Standard: mappen backups i CourseKeepers datamappe</source>
+        <translation>Default: the backups folder in CourseKeeper&apos;s data folder</translation>
+    </message>
+    <message>
+        <source>Velg mappe …</source>
+        <translation>Choose folder …</translation>
+    </message>
+    <message>
+        <source>Lagre valgene</source>
+        <translation>Save the choices</translation>
+    </message>
+    <message>
+        <source>Lagre passordet</source>
+        <translation>Save the password</translation>
+    </message>
+    <message>
+        <source>Databasen ligger her:</source>
+        <translation>The database is here:</translation>
+    </message>
+    <message>
+        <source>Siste sikkerhetskopi:</source>
+        <translation>Latest backup:</translation>
+    </message>
+    <message>
+        <source>&amp;Mappe for automatiske kopier:</source>
+        <translation>&amp;Folder for automatic copies:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;ord for automatiske kopier:</source>
+        <translation>Pass&amp;word for automatic copies:</translation>
+    </message>
+    <message>
+        <source>Henter sikkerhetskopiene …</source>
+        <translation>Loading the backups …</translation>
+    </message>
+    <message>
+        <source>Ingen ennå</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <source>Et passord er lagret i operativsystemets passordlager: de automatiske kopiene krypteres.</source>
+        <translation>A password is saved in the operating system&apos;s credential store: the automatic copies are encrypted.</translation>
+    </message>
+    <message>
+        <source>Uten passord er de automatiske kopiene ikke kryptert.</source>
+        <translation>Without a password the automatic copies are not encrypted.</translation>
+    </message>
+    <message>
+        <source>Mappe for automatiske kopier</source>
+        <translation>Folder for automatic copies</translation>
+    </message>
+    <message>
+        <source>Lagrer …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <source>Valgene for sikkerhetskopier er lagret.</source>
+        <translation>The backup choices are saved.</translation>
+    </message>
+    <message>
+        <source>Lagrer passordet …</source>
+        <translation>Saving the password …</translation>
+    </message>
+    <message>
+        <source>Tar sikkerhetskopi …</source>
+        <translation>Backing up …</translation>
+    </message>
+    <message>
+        <source>Sikkerhetskopien er lagret i %1</source>
+        <translation>The backup is saved in %1</translation>
+    </message>
+    <message>
+        <source>Gjenopprett fra sikkerhetskopi</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Alt som er registrert nå, erstattes med innholdet i
+%1
+
+Den nåværende databasen blir først kopiert til mappen for sikkerhetskopier.</source>
+        <translation>Everything registered now is replaced by the contents of
+%1
+
+The current database is first copied to the backups folder.</translation>
+    </message>
+    <message>
+        <source>Gjenopprett</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Passord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Sikkerhetskopien er beskyttet med passord. Skriv inn passordet.</source>
+        <translation>The backup is protected with a password. Type the password.</translation>
+    </message>
+    <message>
+        <source>Gjenoppretter …</source>
+        <translation>Restoring …</translation>
+    </message>
+    <message>
+        <source>Databasen er gjenopprettet. Den forrige databasen ble lagret som %1</source>
+        <translation>The database has been restored. The previous database was saved as %1</translation>
+    </message>
+</context>
+<context>
     <name>CertificatesView</name>
     <message>
         <source>Kursbevis</source>
@@ -1275,6 +1447,21 @@ Create a new person anyway?</translation>
     </message>
 </context>
 <context>
+    <name>Housekeeping</name>
+    <message>
+        <source>Tar sikkerhetskopi …</source>
+        <translation>Backing up …</translation>
+    </message>
+    <message>
+        <source>Innstillinger …</source>
+        <translation>Settings …</translation>
+    </message>
+    <message>
+        <source>Personvern: %1 Se listen og bekreft under Innstillinger.</source>
+        <translation>Privacy: %1 See the list and confirm under Settings.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Velg deltakerliste</source>
@@ -1765,6 +1952,13 @@ Create a new person anyway?</translation>
     </message>
 </context>
 <context>
+    <name>Notice</name>
+    <message>
+        <source>Skjul meldingen</source>
+        <translation>Hide the message</translation>
+    </message>
+</context>
+<context>
     <name>OpeningPage</name>
     <message>
         <source>Åpner databasen …</source>
@@ -2080,6 +2274,49 @@ Create a new person anyway?</translation>
     </message>
 </context>
 <context>
+    <name>PrivacyPanel</name>
+    <message>
+        <source>Personvern</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source> måneder</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source> år</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>Lagre tidene</source>
+        <translation>Save the periods</translation>
+    </message>
+    <message>
+        <source>Vis hva som skal slettes …</source>
+        <translation>Show what is due for deletion …</translation>
+    </message>
+    <message>
+        <source>Notater fra egnethetsvurdering av søkere som ikke ble tatt opp, slettes etter:</source>
+        <translation>Screening notes of applicants who were not accepted are deleted after:</translation>
+    </message>
+    <message>
+        <source>Personer uten kurs, oppdrag eller betalinger foreslås anonymisert etter:</source>
+        <translation>People with no course, assignment or payment are proposed for anonymisation after:</translation>
+    </message>
+    <message>
+        <source>Ser etter hva som skal slettes …</source>
+        <translation>Looking for what is due for deletion …</translation>
+    </message>
+    <message>
+        <source>Lagrer …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <source>Sletter …</source>
+        <translation>Deleting …</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <source>Registrer tilbakebetaling</source>
@@ -2266,6 +2503,64 @@ Create a new person anyway?</translation>
     <message>
         <source>%1 (sist %2)</source>
         <translation>%1 (last %2)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Gjenopprett fra sikkerhetskopi</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Velg sikkerhetskopien du vil gå tilbake til. Alt som er registrert etter den, erstattes; den nåværende databasen kopieres først til mappen for sikkerhetskopier.</source>
+        <translation>Choose the backup to go back to. Everything recorded after it is replaced; the current database is first copied to the backups folder.</translation>
+    </message>
+    <message>
+        <source>Tatt</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Ingen sikkerhetskopier i %1.</source>
+        <translation>No backups in %1.</translation>
+    </message>
+    <message>
+        <source>Velg en annen fil …</source>
+        <translation>Choose another file …</translation>
+    </message>
+    <message>
+        <source>Gjenopprett valgt</source>
+        <translation>Restore the selected</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>CourseKeeper-sikkerhetskopier (*.db *.ckbackup);;Alle filer (*)</source>
+        <translation>CourseKeeper backups (*.db *.ckbackup);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Sletting etter reglene</source>
+        <translation>Deletion by the rules</translation>
+    </message>
+    <message>
+        <source>Notatene slettes for godt. Personene anonymiseres: navn, kontaktopplysninger, fødselsdato og notater fjernes overalt, mens beløp, kursbevisnumre og tall i nøkkeltallene blir stående. Personer som det fortsatt holdes egenandel for, hoppes over.</source>
+        <translation>The notes are deleted for good. The people are anonymised: name, contact details, birth date and notes are removed everywhere, while amounts, certificate numbers and the key figures stay. People for whom a deposit is still held are skipped.</translation>
+    </message>
+    <message>
+        <source>Slett nå</source>
+        <translation>Delete now</translation>
+    </message>
+    <message>
+        <source>Lukk</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2508,22 +2803,6 @@ Create a new person anyway?</translation>
         <translation>Program &amp;language:</translation>
     </message>
     <message>
-        <source>Ta sikkerhetskopi nå …</source>
-        <translation>Back up now …</translation>
-    </message>
-    <message>
-        <source>Gjenopprett fra sikkerhetskopi …</source>
-        <translation>Restore from backup …</translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation>Database</translation>
-    </message>
-    <message>
-        <source>Databasen ligger her:</source>
-        <translation>The database is here:</translation>
-    </message>
-    <message>
         <source>Henter profilen …</source>
         <translation>Loading the profile …</translation>
     </message>
@@ -2558,52 +2837,6 @@ Create a new person anyway?</translation>
     <message>
         <source>Språket endres neste gang du starter CourseKeeper.</source>
         <translation>The language changes the next time you start CourseKeeper.</translation>
-    </message>
-    <message>
-        <source>Ta sikkerhetskopi</source>
-        <translation>Back up</translation>
-    </message>
-    <message>
-        <source>CourseKeeper-database (*.db)</source>
-        <translation>CourseKeeper database (*.db)</translation>
-    </message>
-    <message>
-        <source>Tar sikkerhetskopi …</source>
-        <translation>Backing up …</translation>
-    </message>
-    <message>
-        <source>Sikkerhetskopien er lagret i %1</source>
-        <translation>The backup is saved in %1</translation>
-    </message>
-    <message>
-        <source>Gjenopprett fra sikkerhetskopi</source>
-        <translation>Restore from backup</translation>
-    </message>
-    <message>
-        <source>CourseKeeper-database (*.db);;Alle filer (*)</source>
-        <translation>CourseKeeper database (*.db);;All files (*)</translation>
-    </message>
-    <message>
-        <source>Alt som er registrert nå, erstattes med innholdet i
-%1
-
-Den nåværende databasen blir først kopiert til mappen for sikkerhetskopier.</source>
-        <translation>Everything registered now is replaced by the contents of
-%1
-
-The current database is first copied to the backups folder.</translation>
-    </message>
-    <message>
-        <source>Gjenopprett</source>
-        <translation>Restore</translation>
-    </message>
-    <message>
-        <source>Gjenoppretter …</source>
-        <translation>Restoring …</translation>
-    </message>
-    <message>
-        <source>Databasen er gjenopprettet. Den forrige databasen ble lagret som %1</source>
-        <translation>The database has been restored. The previous database was saved as %1</translation>
     </message>
 </context>
 <context>
