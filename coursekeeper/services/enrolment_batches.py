@@ -17,7 +17,7 @@ from coursekeeper.db.connection import database
 from coursekeeper.db.models import Certificate, Enrolment, Person, Screening
 from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.states import TRANSITIONS, EnrolmentState, ScreeningOutcome, parse_choice
-from coursekeeper.errors import CourseKeeperError, RuleError, ValidationError
+from coursekeeper.errors import CourseKeeperError, NeedsConfirmation, RuleError, ValidationError
 from coursekeeper.i18n import tr
 from coursekeeper.services import deposits, enrolments, screening
 
@@ -43,9 +43,11 @@ class BatchStep:
     state: EnrolmentState | None
     message: str
     waitlisted_instead: bool = False
-    promoted: str = ""
+    promoted: tuple[str, ...] = ()
     forfeited_ore: int = 0
     refund_due_ore: int = 0
+    #: Accepted ahead of earlier people on the waiting list: who stands before them (user confirms).
+    ahead: str = ""
 
     @property
     def refused(self) -> bool:
@@ -138,15 +140,36 @@ def _ordered(action: BatchAction, ids: list[int], facts: dict) -> list[int]:
 
 
 _SINGLE: dict[BatchAction, Callable[[int], enrolments.TransitionResult]] = {
-    BatchAction.ACCEPT: enrolments.accept,
     BatchAction.WAITLIST: enrolments.waitlist,
     BatchAction.REJECT: enrolments.reject,
     BatchAction.NO_SHOW: enrolments.mark_no_show,
 }
 
 
-def _one(action: BatchAction, enrolment_id: int, name: str, on: dt.date) -> BatchStep:
+def _accept(enrolment_id: int, name: str, may_go_ahead: bool) -> BatchStep:
+    """Accept; taking a waitlisted person ahead of earlier ones only when ``may_go_ahead``."""
+    ahead = ""
+    try:
+        result = enrolments.accept(enrolment_id)
+    except NeedsConfirmation as exc:
+        if not may_go_ahead:
+            raise
+        ahead = exc.message
+        result = enrolments.accept(enrolment_id, ahead_of_queue=True)
+    return BatchStep(
+        enrolment_id,
+        name,
+        result.state,
+        result.message,
+        waitlisted_instead=result.waitlisted_instead,
+        ahead=ahead,
+    )
+
+
+def _one(action: BatchAction, enrolment_id: int, name: str, on: dt.date, may_go_ahead: bool) -> BatchStep:
     """Apply the single-enrolment rule and describe what it did."""
+    if action == BatchAction.ACCEPT:
+        return _accept(enrolment_id, name, may_go_ahead)
     if action == BatchAction.WITHDRAW:
         preview = enrolments.withdrawal_preview(enrolment_id, on)
         result = enrolments.withdraw(enrolment_id, on)
@@ -155,7 +178,7 @@ def _one(action: BatchAction, enrolment_id: int, name: str, on: dt.date) -> Batc
             name,
             result.state,
             result.message,
-            promoted=result.promoted.person_name if result.promoted else "",
+            promoted=tuple(p.person_name for p in result.promotions),
             forfeited_ore=result.forfeited_ore,
             refund_due_ore=preview.refund_due_ore,
         )
@@ -171,15 +194,22 @@ def _one(action: BatchAction, enrolment_id: int, name: str, on: dt.date) -> Batc
     )
 
 
-def _perform(action: BatchAction, ids: list[int], on: dt.date, *, keep_going: bool) -> BatchPlan:
-    """Inside the caller's transaction: each enrolment in turn; a refusal is noted or ends the batch."""
+def _perform(
+    action: BatchAction, ids: list[int], on: dt.date, *, keep_going: bool, ahead_ok: frozenset[int]
+) -> BatchPlan:
+    """Inside the caller's transaction: each enrolment in turn; a refusal is noted or ends the batch.
+
+    A preview (``keep_going``) takes waitlisted people ahead of the queue and says so; a run does
+    that only for ``ahead_ok``, the ones the user saw in the confirmation.
+    """
     facts = _facts(ids)
     steps = []
     for enrolment_id in _ordered(action, ids, facts):
         name = facts[enrolment_id][0]
+        may_go_ahead = keep_going or enrolment_id in ahead_ok
         try:
             with database.atomic():  # a savepoint: a refused enrolment leaves nothing behind
-                steps.append(_one(action, enrolment_id, name, on))
+                steps.append(_one(action, enrolment_id, name, on, may_go_ahead))
         except CourseKeeperError as exc:
             if not keep_going:
                 raise type(exc)(_nothing_changed(name, exc.message), details=exc.details) from exc
@@ -193,7 +223,7 @@ def preview_batch(*, action: str, enrolment_ids: Iterable[int], on: dt.date | No
     ids = _chosen(enrolment_ids)
     try:
         with database.atomic():
-            raise _DryRun(_perform(chosen, ids, on or dt.date.today(), keep_going=True))
+            raise _DryRun(_perform(chosen, ids, on or dt.date.today(), keep_going=True, ahead_ok=frozenset()))
     except _DryRun as dry:
         return dry.plan
 
@@ -213,7 +243,8 @@ def run_batch(
     chosen = BatchAction(action)
     ids = _chosen(enrolment_ids)
     with database.atomic():
-        plan = _perform(chosen, ids, on or dt.date.today(), keep_going=False)
+        ahead_ok = frozenset(s.enrolment_id for s in confirmed.steps if s.ahead) if confirmed else frozenset()
+        plan = _perform(chosen, ids, on or dt.date.today(), keep_going=False, ahead_ok=ahead_ok)
         if confirmed is not None and [s.outcome() for s in plan.steps] != [
             s.outcome() for s in confirmed.doable()
         ]:
@@ -307,11 +338,11 @@ def _promotion_and_money(plan: BatchPlan, before: bool) -> list[str]:
     """Who gets a seat from the waiting list; whose deposit is kept, and whose is due back."""
     steps = plan.doable()
     promoted = [
-        tr("{name} får plassen fra ventelisten.", name=s.promoted)
+        tr("{name} får plassen fra ventelisten.", name=name)
         if before
-        else tr("{name} har fått plassen fra ventelisten.", name=s.promoted)
+        else tr("{name} har fått plassen fra ventelisten.", name=name)
         for s in steps
-        if s.promoted
+        for name in s.promoted
     ]
     parts = ["\n".join(promoted)] if promoted else []
     kept = [(s.name, s.forfeited_ore) for s in steps if s.forfeited_ore]
@@ -342,6 +373,14 @@ def describe(plan: BatchPlan, *, before: bool) -> str:
         headings[key].format(n=len(names)) + " " + ", ".join(names)
         for key, names in sorted(groups.items(), key=lambda kv: list(headings).index(kv[0]))
     ]
+    ahead = [s.ahead for s in plan.doable() if s.ahead]
+    if ahead:
+        heading = (
+            tr("Tas opp foran andre på ventelisten ({n}):")
+            if before
+            else tr("Tatt opp foran andre på ventelisten ({n}):")
+        )
+        parts.append("\n".join([heading.format(n=len(ahead)), *(f"• {a}" for a in ahead)]))
     parts += _promotion_and_money(plan, before)
     refused = plan.refused()
     if refused:

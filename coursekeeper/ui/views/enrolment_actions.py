@@ -168,7 +168,8 @@ class EnrolmentActions(QObject):
             text = refused[0].message if len(refused) == 1 else enrolment_batches.describe(plan, before=True)
             messages.show_error(self.page, text)
             return
-        quiet = len(plan.steps) == 1 and plan.action in ("accept", "waitlist")
+        # One accept or waitlist asks nothing, unless it takes someone ahead of the waiting list.
+        quiet = len(plan.steps) == 1 and plan.action in ("accept", "waitlist") and not doable[0].ahead
         title = self._texts()[str(plan.action)].rstrip(" …")
         if not quiet and not messages.confirm(
             self.page,

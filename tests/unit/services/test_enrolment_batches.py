@@ -147,3 +147,18 @@ def test_certificates_of_the_selected(db) -> None:
     _course, ids = _three(capacity=5)
     with pytest.raises(RuleError, match="Ingen av de valgte"):
         enrolment_batches.certificate_ids_of(ids)
+
+
+def test_accepting_ahead_of_the_waiting_list_is_shown_and_only_done_when_confirmed(db) -> None:
+    _course, ids = _three(capacity=5)
+    for e in ids:
+        enrolments.waitlist(e)
+    plan = preview_batch(action="accept", enrolment_ids=[ids[2]])
+    assert plan.steps[0].ahead == "A Ødegård og B Ødegård står foran C Ødegård på ventelisten."
+    assert "Tas opp foran andre på ventelisten (1):\n• A Ødegård og B Ødegård står foran" in describe(
+        plan, before=True
+    )
+    with pytest.raises(RuleError, match="står foran"):  # not confirmed: nobody jumps the queue
+        run_batch(action="accept", enrolment_ids=[ids[2]])
+    run_batch(action="accept", enrolment_ids=[ids[2]], confirmed=plan)
+    assert _states(ids) == [S.WAITLISTED, S.WAITLISTED, S.ACCEPTED]
