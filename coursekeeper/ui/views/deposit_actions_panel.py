@@ -41,9 +41,6 @@ class DepositActionsPanel(RowsPanel):
     ) -> None:
         super().__init__(tasks, widths=widths, multi_select=True, text_of=text_of, parent=parent)
         self.course_id: int | None = None
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self.show_menu)
-        self.table.doubleClicked.connect(self._on_double_click)
 
     def set_course(self, course_id: int | None) -> None:
         """Show one course (None: every course)."""
@@ -55,6 +52,12 @@ class DepositActionsPanel(RowsPanel):
             Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
             Column(self.tr("Kurs"), lambda r: r.course_title, sort_key=lambda r: nb_key(r.course_title)),
         ]
+
+    def add_row_menu(self) -> None:
+        """Right-click: the panel's buttons and «Åpne personen/kurset»; double-click opens the course."""
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.show_menu)
+        self.table.doubleClicked.connect(self._on_double_click)
 
     def menu_entries(self) -> list[MenuEntry]:
         """The panel's buttons for the selected rows, then open the person (when known) or the course."""

@@ -32,6 +32,7 @@ class DepositStatusPanel(DepositActionsPanel):
         self.forfeit_button.clicked.connect(self.forfeit)
         for button in (self.pay_button, self.refund_button, self.forfeit_button):
             self.buttons.addWidget(button)
+        self.add_row_menu()
         self.follow_selection()
 
     def make_columns(self) -> list[Column]:
