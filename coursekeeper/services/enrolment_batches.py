@@ -146,24 +146,31 @@ _SINGLE: dict[BatchAction, Callable[[int], enrolments.TransitionResult]] = {
 }
 
 
-def _accept(enrolment_id: int, name: str, may_go_ahead: bool) -> BatchStep:
-    """Accept; taking a waitlisted person ahead of earlier ones only when ``may_go_ahead``."""
-    ahead = ""
-    try:
-        result = enrolments.accept(enrolment_id)
-    except NeedsConfirmation as exc:
-        if not may_go_ahead:
-            raise
-        ahead = exc.message
-        result = enrolments.accept(enrolment_id, ahead_of_queue=True)
+def _step(
+    name: str, result: enrolments.TransitionResult, *, refund_due_ore: int = 0, ahead: str = ""
+) -> BatchStep:
+    """What a single-enrolment rule did, as a step of the batch."""
     return BatchStep(
-        enrolment_id,
+        result.enrolment_id,
         name,
         result.state,
         result.message,
         waitlisted_instead=result.waitlisted_instead,
+        promoted=tuple(p.person_name for p in result.promotions),
+        forfeited_ore=result.forfeited_ore,
+        refund_due_ore=max(refund_due_ore, 0),
         ahead=ahead,
     )
+
+
+def _accept(enrolment_id: int, name: str, may_go_ahead: bool) -> BatchStep:
+    """Accept; taking a waitlisted person ahead of earlier ones only when ``may_go_ahead``."""
+    try:
+        return _step(name, enrolments.accept(enrolment_id))
+    except NeedsConfirmation as exc:
+        if not may_go_ahead:
+            raise
+        return _step(name, enrolments.accept(enrolment_id, ahead_of_queue=True), ahead=exc.message)
 
 
 def _one(action: BatchAction, enrolment_id: int, name: str, on: dt.date, may_go_ahead: bool) -> BatchStep:
@@ -172,26 +179,10 @@ def _one(action: BatchAction, enrolment_id: int, name: str, on: dt.date, may_go_
         return _accept(enrolment_id, name, may_go_ahead)
     if action == BatchAction.WITHDRAW:
         preview = enrolments.withdrawal_preview(enrolment_id, on)
-        result = enrolments.withdraw(enrolment_id, on)
-        return BatchStep(
-            enrolment_id,
-            name,
-            result.state,
-            result.message,
-            promoted=tuple(p.person_name for p in result.promotions),
-            forfeited_ore=result.forfeited_ore,
-            refund_due_ore=preview.refund_due_ore,
-        )
+        return _step(name, enrolments.withdraw(enrolment_id, on), refund_due_ore=preview.refund_due_ore)
     result = _SINGLE[action](enrolment_id)
     refund_due = deposits.balance_of(enrolment_id).held if result.state == S.REJECTED else 0
-    return BatchStep(
-        enrolment_id,
-        name,
-        result.state,
-        result.message,
-        waitlisted_instead=result.waitlisted_instead,
-        refund_due_ore=max(refund_due, 0),
-    )
+    return _step(name, result, refund_due_ore=refund_due)
 
 
 def _perform(

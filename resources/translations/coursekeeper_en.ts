@@ -1191,18 +1191,6 @@ The current database is first copied to the backups folder.</translation>
         <translation>Loading deposits …</translation>
     </message>
     <message>
-        <source>Registrerer innbetalinger …</source>
-        <translation>Recording payments …</translation>
-    </message>
-    <message>
-        <source>Innbetaling registrert: %1.</source>
-        <translation>Payment recorded: %1.</translation>
-    </message>
-    <message>
-        <source>Innbetalinger registrert for %2 deltakere: til sammen %1.</source>
-        <translation>Payments recorded for %2 participants: %1 in total.</translation>
-    </message>
-    <message>
         <source>Tilbakebetaling registrert: %1.</source>
         <translation>Refund recorded: %1.</translation>
     </message>
@@ -1403,18 +1391,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>De valgte har ikke noe utestående egenandel.</source>
         <translation>The selected have no outstanding deposit.</translation>
-    </message>
-    <message>
-        <source>Registrerer innbetalinger …</source>
-        <translation>Recording payments …</translation>
-    </message>
-    <message>
-        <source>Innbetaling registrert: %1.</source>
-        <translation>Payment recorded: %1.</translation>
-    </message>
-    <message>
-        <source>Innbetalinger registrert for %2 deltakere: til sammen %1.</source>
-        <translation>Payments recorded for %2 participants: %1 in total.</translation>
     </message>
     <message>
         <source>Finner kursbevisene …</source>
@@ -2125,6 +2101,14 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Registrerer innbetalinger …</source>
         <translation>Recording payments …</translation>
+    </message>
+    <message>
+        <source>Innbetaling registrert: %1.</source>
+        <translation>Payment recorded: %1.</translation>
+    </message>
+    <message>
+        <source>Innbetalinger registrert for %2 deltakere: til sammen %1.</source>
+        <translation>Payments recorded for %2 participants: %1 in total.</translation>
     </message>
 </context>
 <context>
@@ -2985,7 +2969,7 @@ The current database is first copied to the backups folder.</translation>
     <name>TaskRunner</name>
     <message>
         <source>Avbryt</source>
-        <extracomment>Every data area; a restore touches all of them. Milliseconds before a running task shows its progress dialog. Emitted with the set of data areas a successful task touched, so views reload. Emitted when the last queued task has finished (tests wait on it).</extracomment>
+        <extracomment>Every data area; a restore touches all of them. Milliseconds before a running task shows its progress dialog. How often the GUI thread collects cyclic garbage (automatic collection is off, see TaskRunner). Emitted with the set of data areas a successful task touched, so views reload. Emitted when the last queued task has finished (tests wait on it).</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>

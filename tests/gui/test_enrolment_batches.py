@@ -7,7 +7,7 @@ import gc
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -22,21 +22,6 @@ from tests.gui.as_user import User, plain
 from tests.gui.b_helpers import drive_dialog
 
 T0 = dt.datetime(2026, 1, 5, 9, 0)
-
-
-@pytest.fixture
-def window(tasks, qtbot):
-    from coursekeeper.ui.main_window import MainWindow
-
-    win = MainWindow(tasks)
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    assert tasks.wait_idle()
-    yield win
-    win.close()
-    win.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # torn down now, not in a later test
 
 
 @pytest.fixture

@@ -18,17 +18,16 @@ from PySide6.QtWidgets import QMenu, QPushButton
 
 from coursekeeper.domain.deposits import DepositStatus
 from coursekeeper.domain.states import TRANSITIONS, EnrolmentState
-from coursekeeper.services import deposit_batches, enrolment_batches
+from coursekeeper.services import enrolment_batches
 from coursekeeper.services.course_overview import EnrolmentRow
 from coursekeeper.services.deposit_batches import EntryBatch
 from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
 from coursekeeper.services.enrolment_batches import BatchPlan, ScreeningBatch
 from coursekeeper.ui import labels, messages, printing_actions
 from coursekeeper.ui.dialogs.batch_screening_dialog import BatchScreeningDialog
-from coursekeeper.ui.dialogs.payment_dialog import PaymentDialog
+from coursekeeper.ui.dialogs.payment_dialog import paid_message, record_payments
 from coursekeeper.ui.dialogs.screening_dialog import ScreeningDialog
 from coursekeeper.ui.widgets.context_menu import MenuEntry, exec_menu
-from coursekeeper.ui.widgets.rows_panel import RowsPanel
 
 if TYPE_CHECKING:
     from coursekeeper.ui.views.course_page import CoursePage
@@ -245,24 +244,10 @@ class EnrolmentActions(QObject):
         if not unpaid:
             messages.show_info(self.page, self.tr("De valgte har ikke noe utestående egenandel."))
             return
-        PaymentDialog(unpaid, self.page).run_when_accepted(
-            self.tasks,
-            deposit_batches.record_payments,
-            label=self.tr("Registrerer innbetalinger …"),
-            touches={"deposits"},
-            on_done=self._on_paid,
-        )
+        record_payments(self.page, self.tasks, unpaid, self._on_paid)
 
     def _on_paid(self, batch: EntryBatch) -> None:
-        messages.show_info(
-            self.page,
-            RowsPanel.batch_message(
-                self.tr("Innbetaling registrert: %1."),
-                self.tr("Innbetalinger registrert for %2 deltakere: til sammen %1."),
-                len(batch.entry_ids),
-                batch.total_ore,
-            ),
-        )
+        messages.show_info(self.page, paid_message(batch))
 
     def issue(self, rows: list[EnrolmentRow]) -> None:
         """The issue dialog on this course with the selected participants marked."""
