@@ -1349,16 +1349,16 @@ The current database is first copied to the backups folder.</translation>
         <translation>Record payment …</translation>
     </message>
     <message>
-        <source>Utsted kursbevis …</source>
-        <translation>Issue certificates …</translation>
+        <source>Utsted kursbevis til de valgte …</source>
+        <translation>Issue certificates to the selected …</translation>
     </message>
     <message>
-        <source>Skriv ut kursbevis …</source>
-        <translation>Print certificates …</translation>
+        <source>Skriv ut kursbevisene til de valgte …</source>
+        <translation>Print certificates of the selected …</translation>
     </message>
     <message>
-        <source>Lagre kursbevis som PDF …</source>
-        <translation>Save certificates as PDF …</translation>
+        <source>Lagre kursbevisene til de valgte som PDF …</source>
+        <translation>Save certificates of the selected as PDF …</translation>
     </message>
     <message>
         <source>Sjekker …</source>

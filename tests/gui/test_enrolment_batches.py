@@ -214,7 +214,7 @@ def test_issue_opens_preselected_and_print_saves_the_selected(
     part_b_data.attend_fully(s, "Kari", "Ola", "Per")
     page = _open(window, tasks, s.course_id)
     page.select_enrolments([s.enrolments["Kari"], s.enrolments["Per"]])
-    user.context_menu(page.table, "Utsted kursbevis …")  # as the whole-job tests do it
+    user.context_menu(page.table, "Utsted kursbevis til de valgte …")  # as the whole-job tests do it
     assert tasks.wait_idle()
     dialog = page.dialog
     qtbot.waitUntil(lambda: len(dialog.panel.selected_rows()) == 2, timeout=3000)

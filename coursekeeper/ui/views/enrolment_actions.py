@@ -90,9 +90,9 @@ class EnrolmentActions(QObject):
             "no_show": self.tr("Møtte ikke …"),
             "screening": self.tr("Egnethetsvurdering …"),
             "pay": self.tr("Registrer innbetaling …"),
-            "issue": self.tr("Utsted kursbevis …"),
-            "print": self.tr("Skriv ut kursbevis …"),
-            "save_pdf": self.tr("Lagre kursbevis som PDF …"),
+            "issue": self.tr("Utsted kursbevis til de valgte …"),
+            "print": self.tr("Skriv ut kursbevisene til de valgte …"),
+            "save_pdf": self.tr("Lagre kursbevisene til de valgte som PDF …"),
         }
 
     # -- enabling and the context menu -------------------------------------------------------
