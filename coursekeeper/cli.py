@@ -261,7 +261,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     result = verify(args.code)
     print(result.status.value)
     print(result.message)
-    return EXIT_OK
+    return EXIT_OK if result.status == "valid" else EXIT_INPUT
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

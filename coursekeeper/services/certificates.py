@@ -253,14 +253,30 @@ def record_duplicate(certificate_id: int, on: dt.date | None = None) -> Certific
     return cert
 
 
+_SHOWN_KEYS = ("number", "first_name", "last_name", "course_title")
+
+
+def _verifiable_content(cert: Certificate) -> dict | None:
+    """The stored facts, or None when they are damaged (not JSON, not an object, keys missing)."""
+    try:
+        content = json.loads(cert.content)
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(content, dict) or not all(isinstance(content.get(k), str) for k in _SHOWN_KEYS):
+        return None
+    return content
+
+
 def verify(code: str) -> Verification:
     """valid / revoked / unknown; altered stored content does not verify."""
     cleaned = normalise_code(code)
     cert = Certificate.get_or_none(Certificate.code == cleaned) if cleaned else None
-    if cert is None:
-        return Verification(VerificationStatus.UNKNOWN)
-    content = content_of(cert)
-    if content.get("number") != cert.number or not code_matches(content, ensure_secret(), cleaned):
+    content = _verifiable_content(cert) if cert is not None else None
+    if (
+        content is None
+        or content["number"] != cert.number
+        or not code_matches(content, ensure_secret(), cleaned)
+    ):
         return Verification(VerificationStatus.UNKNOWN)
     status = VerificationStatus.REVOKED if cert.revoked_at else VerificationStatus.VALID
     return Verification(

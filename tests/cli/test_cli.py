@@ -225,9 +225,11 @@ def test_verify_valid_revoked_and_unknown(run: Run, demo_db: Path) -> None:
     code, out, _ = run("--db", demo_db, "verify", valid.lower().replace("-", " "))
     assert out.splitlines()[0] == "valid"
     code, out, _ = run("--db", demo_db, "verify", revoked)
+    assert code == 1
     assert out.splitlines()[0] == "revoked"
     assert "Feil fødselsdato" in out
     code, out, _ = run("--db", demo_db, "verify", "ABCD-EFGH-JKLM-NPQR")
+    assert code == 1
     assert out.splitlines()[0] == "unknown"
     assert out.splitlines()[1].startswith("Ukjent")
 
