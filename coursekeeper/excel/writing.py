@@ -18,6 +18,7 @@ from openpyxl.styles.cell_style import StyleArray
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.excel.safety import column_letters
+from coursekeeper.i18n import tr
 
 Kind = Literal["text", "date", "datetime", "money", "number", "integer", "hours"]
 Progress = Callable[[int, int], None]  # (rows written, rows in all); may raise Cancelled
@@ -87,7 +88,7 @@ def is_risky_text(value: str) -> bool:
 
 def sheet_name(title: str, used: set[str]) -> str:
     """A valid, unique sheet tab name: ≤ 31 characters, none of []:*?/\\."""
-    base = _SHEET_NAME_BAD.sub("-", title).strip("' ") or "Ark"
+    base = _SHEET_NAME_BAD.sub("-", title).strip("' ") or tr("Ark")
     base = base[:31]
     name, counter = base, 2
     while name.casefold() in used:
@@ -239,10 +240,12 @@ def _write_sheet(
     ws.freeze_panes = f"A{first}"
     if columns:
         ws.auto_filter.ref = f"A{header_row}:{column_letters(len(columns) - 1)}{max(last, first)}"
-    ws.append([styled(safe_text(spec.title), styles.title)])
+    # Titles and subtitles carry user text (course titles, file names): guarded like any cell.
+    ws.append([_text_cell(ws, safe_text(spec.title), styles, styles.title)])
     if spec.subtitle:
-        ws.append([styled(safe_text(spec.subtitle), styles.subtitle)])
-    ws.append([styled(f"Eksportert {format_date(exported_on or dt.date.today())}", styles.subtitle)])
+        ws.append([_text_cell(ws, safe_text(spec.subtitle), styles, styles.subtitle)])
+    exported = tr("Eksportert {dato}", dato=format_date(exported_on or dt.date.today()))
+    ws.append([styled(exported, styles.subtitle)])
     ws.append([])
     ws.append([_text_cell(ws, safe_text(c.header), styles, styles.header) for c in columns])
     number_styles = styles.number
@@ -261,7 +264,7 @@ def _write_sheet(
     tick(pending)
     result = WrittenSheet(name, header_row, first, max(last, header_row))
     if spec.totals and spec.rows:
-        cells: list[object] = [styled("Sum", styles.total_label)]
+        cells: list[object] = [styled(tr("Sum"), styles.total_label)]
         for index, kind in enumerate(kinds[1:], start=1):
             if columns[index].kind in _TOTALLED:
                 letter = column_letters(index)
