@@ -193,7 +193,7 @@ class _Builder:
         if fate in ACCEPTED_FATES:
             enrolments.accept(eid)
         elif fate.startswith("reject"):
-            enrolments.reject(eid)
+            enrolments.reject(eid, on=screened)
         if fate.startswith("withdraw-early"):
             enrolments.withdraw(eid, on=spec.binding - 3 * DAY)
         elif fate == "withdraw-late":

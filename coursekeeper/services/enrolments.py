@@ -82,11 +82,16 @@ def screening_outcome(enrolment: Enrolment) -> ScreeningOutcome:
     return ScreeningOutcome(row.outcome) if row else ScreeningOutcome.PENDING
 
 
-def apply_state(enrolment: Enrolment, target: EnrolmentState, action: str) -> None:
-    """Inside a caller's transaction: set the state and log it (transition already checked)."""
+def apply_state(enrolment: Enrolment, target: EnrolmentState, action: str, on: dt.date | None = None) -> None:
+    """Inside a caller's transaction: set the state (dated ``on``, default now) and log it."""
     before = audit.snapshot(enrolment)
     enrolment.state = target
-    enrolment.state_changed_at = now()
+    stamp = now()
+    # A change dated another day (a withdrawal recorded afterwards) keeps that day, so lists
+    # "as of" a date before it do not count it.
+    enrolment.state_changed_at = (
+        stamp if on is None or on == stamp.date() else dt.datetime.combine(on, dt.time())
+    )
     enrolment.save()
     audit.record(action, "enrolment", enrolment.id, before=before, after=audit.snapshot(enrolment))
 
@@ -162,11 +167,13 @@ def accept(enrolment_id: int) -> TransitionResult:
         return TransitionResult(enrolment.id, S.ACCEPTED, f"{name} er tatt opp på kurset.")
 
 
-def _simple(enrolment_id: int, target: EnrolmentState, action: str, message: str) -> TransitionResult:
+def _simple(
+    enrolment_id: int, target: EnrolmentState, action: str, message: str, on: dt.date | None = None
+) -> TransitionResult:
     with database.atomic():
         enrolment = get_enrolment(enrolment_id)
         check_transition(S(enrolment.state), target)
-        apply_state(enrolment, target, action)
+        apply_state(enrolment, target, action, on)
         return TransitionResult(enrolment.id, target, message.format(name=_name(enrolment.person)))
 
 
@@ -175,9 +182,9 @@ def waitlist(enrolment_id: int) -> TransitionResult:
     return _simple(enrolment_id, S.WAITLISTED, "waitlist", "{name} er satt på venteliste.")
 
 
-def reject(enrolment_id: int) -> TransitionResult:
-    """Reject an applicant (a paid deposit becomes due back at once)."""
-    return _simple(enrolment_id, S.REJECTED, "reject", "{name} har fått avslag.")
+def reject(enrolment_id: int, on: dt.date | None = None) -> TransitionResult:
+    """Reject an applicant on ``on`` (default today); a paid deposit becomes due back at once."""
+    return _simple(enrolment_id, S.REJECTED, "reject", "{name} har fått avslag.", on)
 
 
 def mark_no_show(enrolment_id: int) -> TransitionResult:
@@ -238,7 +245,7 @@ def withdraw(enrolment_id: int, on: dt.date | None = None) -> TransitionResult:
         preview = withdrawal_preview(enrolment_id, on)
         enrolment = get_enrolment(enrolment_id)
         held_seat = enrolment.state == S.ACCEPTED
-        apply_state(enrolment, S.WITHDRAWN, "withdraw")
+        apply_state(enrolment, S.WITHDRAWN, "withdraw", on)
         forfeited = 0
         if preview.after_binding_date:
             entry = deposits.forfeit_held(enrolment, on, f"Trukket etter bindende påmelding ({on:%d.%m.%Y})")
