@@ -5,7 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from coursekeeper.errors import ValidationError
+from coursekeeper.i18n import tr
+
 _ELEVEN_DIGITS = re.compile(r"^\d{11}$")
+# 11 digits in free text, as typed: together, or 6 + 5 with a space, dot or dash between.
+_RUN_IN_TEXT = re.compile(r"(?<!\d)\d{6}[ .-]?\d{5}(?!\d)")
 _NOISE = re.compile(r"[\s.\-]")  # spaces, dots and dashes people type inside the number
 _W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
@@ -99,3 +104,30 @@ def looks_like_identity_column(values: list[object], threshold: float = 0.6) -> 
         return False
     hits = sum(1 for v in filled if is_identity_number(v))
     return hits / len(filled) >= threshold
+
+
+def contains_identity_number(text: str | None) -> bool:
+    """True when free text (a note, an e-mail, an address) holds a valid fødselsnummer/D-nummer."""
+    if not text or len(text) < 11:
+        return False
+    return any(is_identity_number(run) for run in _RUN_IN_TEXT.findall(text))
+
+
+def refuse_identity_numbers(text: str | None, field_label: str) -> None:
+    """Refuse typed text that holds an identity number (DESIGN §6), naming the field."""
+    if contains_identity_number(text):
+        raise IdentityNumberRefused(field_label)
+
+
+class IdentityNumberRefused(ValidationError):
+    """Typed text held a fødselsnummer; ``field_label`` names the field to show it at."""
+
+    def __init__(self, field_label: str) -> None:
+        super().__init__(
+            tr(
+                "{felt} inneholder et fødselsnummer. Fødselsnummer skal ikke lagres i CourseKeeper; "
+                "ta det bort (fødselsdatoen kan stå i eget felt).",
+                felt=field_label,
+            )
+        )
+        self.field_label = field_label

@@ -18,8 +18,10 @@ from coursekeeper.domain.certificates import (
     verification_code,
 )
 from coursekeeper.domain.deposits import Balance
+from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.states import EnrolmentState, ScreeningOutcome
 from coursekeeper.errors import NotFoundError, RuleError, ValidationError
+from coursekeeper.i18n import tr
 from coursekeeper.services import audit, courses, deposits, organisations
 from coursekeeper.services.attendance import attended_minutes
 from coursekeeper.services.database import ensure_secret
@@ -227,6 +229,7 @@ def revoke(certificate_id: int, reason: str, at: dt.datetime | None = None) -> C
     """Revoke a certificate (now, or ``at``); it keeps its number, which is never used again."""
     if not reason.strip():
         raise ValidationError("Skriv en begrunnelse for tilbakekallingen.")
+    refuse_identity_numbers(reason, tr("Begrunnelsen"))
     with database.atomic():
         cert = get_certificate(certificate_id)
         if cert.revoked_at is not None:

@@ -17,10 +17,12 @@ from coursekeeper.db.models import (
     Municipality,
     Organisation,
 )
+from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.money import kroner
 from coursekeeper.domain.states import SEAT_HOLDING, CourseStatus, EnrolmentState, parse_choice
 from coursekeeper.domain.text import normalise_name, search_key
 from coursekeeper.errors import NotFoundError, ValidationError
+from coursekeeper.i18n import tr
 from coursekeeper.services import audit, municipalities, organisations
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
@@ -130,6 +132,14 @@ def _validate(data: CourseInput) -> None:
             f"Sluttdato {data.end_date:%d.%m.%Y} er før startdato {data.start_date:%d.%m.%Y}."
         )
     parse_choice(CourseStatus, data.status, "kursstatus")
+    for label, text in (
+        (tr("Kurstittel"), data.title),
+        (tr("Kurssted"), data.venue),
+        (tr("Temaer"), "\n".join(data.topics)),
+        (tr("Medarrangører"), "\n".join(data.co_organisers)),
+        (tr("Notater"), data.notes),
+    ):
+        refuse_identity_numbers(text, label)
 
 
 def _dates(data: CourseInput) -> tuple[dt.date, dt.date]:

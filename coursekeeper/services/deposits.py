@@ -11,8 +11,10 @@ import peewee as pw
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Course, Enrolment, LedgerEntry, Person
 from coursekeeper.domain.deposits import Balance, EntryKind, balance
+from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.money import format_kr
 from coursekeeper.errors import NotFoundError, RuleError, ValidationError
+from coursekeeper.i18n import tr
 from coursekeeper.services import audit
 
 
@@ -60,6 +62,9 @@ def _add(
     note: str = "",
     corrects: LedgerEntry | None = None,
 ) -> LedgerEntry:
+    refuse_identity_numbers(method, tr("Betalingsmåte"))
+    refuse_identity_numbers(reference, tr("Referanse"))
+    refuse_identity_numbers(note, tr("Merknad"))
     entry = LedgerEntry.create(
         enrolment=enrolment,
         kind=kind,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Course, Enrolment, Person, Screening, now
+from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.states import (
     SEAT_HOLDING,
@@ -107,6 +108,8 @@ def enrol(
     applied_at: dt.datetime | None = None,
 ) -> Enrolment:
     """Put a person on a course in state ``applied``."""
+    refuse_identity_numbers(notes, tr("Merknad"))
+    refuse_identity_numbers(source_file, tr("Filnavnet"))
     with database.atomic():
         course = get_course(course_id)
         person = get_person(person_id)

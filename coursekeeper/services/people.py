@@ -10,9 +10,10 @@ import peewee as pw
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Municipality, Person
-from coursekeeper.domain.identity_numbers import is_identity_number
+from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.text import normalise_name, search_key
 from coursekeeper.errors import NotFoundError, ValidationError
+from coursekeeper.i18n import tr
 from coursekeeper.services import audit, municipalities
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -82,11 +83,14 @@ def _clean(data: PersonInput) -> PersonInput:
     email = (data.email or "").strip().lower() or None
     if email and not _EMAIL.match(email):
         raise ValidationError(f"Ugyldig e-postadresse: «{data.email}».")
-    for label, value in (("telefon", data.phone), ("adresse", data.address)):
-        if value and is_identity_number(re.sub(r"\s", "", value)):
-            raise ValidationError(
-                f"Feltet {label} ser ut til å inneholde et fødselsnummer. Fødselsnummer skal ikke lagres."
-            )
+    for label, value in (
+        (tr("Telefon"), re.sub(r"\s", "", data.phone or "")),  # typed as 190593 253 05 too
+        (tr("E-post"), data.email),
+        (tr("Adresse"), data.address),
+        (tr("Postnummer"), data.postal_code),
+        (tr("Poststed"), data.city),
+    ):
+        refuse_identity_numbers(value, label)
     if data.birth_date and not dt.date(1900, 1, 1) <= data.birth_date <= dt.date.today():
         raise ValidationError(f"Fødselsdatoen {data.birth_date:%d.%m.%Y} er ikke mulig.")
     return PersonInput(
