@@ -435,6 +435,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_desktop(args.db)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
+        from coursekeeper import temp_files
+
+        temp_files.sweep()  # what a crash mid-write left (printing, backup, export, upgrade)
         return COMMANDS[args.command](args)
     except CourseKeeperError as exc:
         print(f"Feil: {exc}", file=sys.stderr)

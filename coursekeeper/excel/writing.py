@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Literal
 from openpyxl.cell import Cell
 from openpyxl.styles.cell_style import StyleArray
 
+from coursekeeper import temp_files
 from coursekeeper.domain.dates import format_date
 from coursekeeper.excel.safety import column_letters
 from coursekeeper.i18n import tr
@@ -111,9 +111,7 @@ def write_workbook(
     target = Path(path)
     total = sum(len(s.rows) for s in sheets) or 1
     done = 0
-    handle, temp_name = tempfile.mkstemp(prefix=".~" + target.stem, suffix=".xlsx", dir=target.parent)
-    os.close(handle)
-    temp = Path(temp_name)
+    temp = temp_files.temp_beside(target)
     book = Workbook(write_only=True)
     try:
         styles = _Styles(book)
@@ -136,8 +134,7 @@ def write_workbook(
         os.replace(temp, target)
     except BaseException:
         _discard(book)
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        temp_files.remove(temp)
         raise
     return written
 
