@@ -113,6 +113,13 @@ def contains_identity_number(text: str | None) -> bool:
     return any(is_identity_number(run) for run in _RUN_IN_TEXT.findall(text))
 
 
+def identity_number_problem(text: str | None) -> str:
+    """The sentence a form shows under a field holding a fødselsnummer; '' when there is none."""
+    if not contains_identity_number(text):
+        return ""
+    return tr("Teksten inneholder et fødselsnummer. Fødselsnummer skal ikke lagres; ta det bort.")
+
+
 def refuse_identity_numbers(text: str | None, field_label: str) -> None:
     """Refuse typed text that holds an identity number (DESIGN §6), naming the field."""
     if contains_identity_number(text):

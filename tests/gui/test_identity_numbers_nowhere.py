@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from coursekeeper import settings
 from coursekeeper.domain.identity_numbers import IdentityNumberRefused
@@ -173,3 +174,48 @@ def test_an_identity_number_typed_or_imported_is_found_nowhere(db, db_path: Path
     assert logs, "the program's log folder exists"
     assert all(p.exists() for p in stored)
     assert _files_holding_the_number(stored + logs) == []
+
+
+def test_the_dialogs_say_it_at_the_field_and_save_nothing(tasks, qtbot) -> None:
+    from coursekeeper.db.models import Course, Screening
+    from coursekeeper.domain.deposits import DepositStatus
+    from coursekeeper.domain.states import EnrolmentState, ScreeningOutcome
+    from coursekeeper.services.course_overview import EnrolmentRow
+    from coursekeeper.ui.dialogs.assignment_dialog import AssignmentDialog
+    from coursekeeper.ui.dialogs.course_dialog import CourseDialog
+    from coursekeeper.ui.dialogs.screening_dialog import ScreeningDialog
+
+    course = CourseDialog(tasks, None)
+    qtbot.addWidget(course)
+    course.title.setText("Treningskontaktkurs")
+    course.venue.setText(f"Hallen {SPACED}")
+    venue = course.fields["venue"]
+    assert venue.error.text().startswith("Teksten inneholder et fødselsnummer") and not venue.error.isHidden()
+    course.submit()
+    tasks.wait_idle()
+    assert Course.select().count() == 0
+    course.venue.setText("Straume idrettshall")
+    assert venue.error.isHidden()
+
+    course_id = factories.course()
+    enrolment_id = factories.enrol(course_id)
+    row = EnrolmentRow(
+        enrolment_id, 1, "Åse Ødegård", "", EnrolmentState.APPLIED, dt.datetime(2026, 1, 1),
+        ScreeningOutcome.PENDING, DepositStatus.UNPAID, 0, 0, "",
+    )  # fmt: skip
+    screening_dialog = ScreeningDialog(tasks, row)
+    qtbot.addWidget(screening_dialog)
+    tasks.wait_idle()
+    screening_dialog.notes.setPlainText(f"Godt intervju.\nFnr: {FNR}")
+    assert "fødselsnummer" in screening_dialog.notes_field.error.text()
+    screening_dialog.submit()
+    tasks.wait_idle()
+    assert Screening.select().count() == 0
+
+    assignment = AssignmentDialog(1, "Åse Ødegård", ["Øygarden"], "Øygarden")
+    qtbot.addWidget(assignment)
+    assignment.note.setText(f"Se {FNR}")
+    assignment.ok_button.click()
+    assert assignment.result() != assignment.DialogCode.Accepted
+    shown_under = [w.text() for w in assignment.findChildren(QLabel, "fieldError") if not w.isHidden()]
+    assert len(shown_under) == 1 and "fødselsnummer" in shown_under[0]
