@@ -92,7 +92,7 @@ def _type_into_every_field(course_id: int, enrolment_id: int, person_id: int, ce
 
 
 def _import_with_numbers(course_id: int, folder: Path) -> imports.ImportResult:
-    path = folder / "påmeldte.xlsx"
+    path = folder / f"påmeldte {FNR}.xlsx"  # the file name is kept with each enrolment
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Fornavn", "Etternavn", "Personnummer", "E-post", "Adresse", "Poststed", "Merknad"])
