@@ -219,3 +219,35 @@ def test_the_dialogs_say_it_at_the_field_and_save_nothing(tasks, qtbot) -> None:
     assert assignment.result() != assignment.DialogCode.Accepted
     shown_under = [w.text() for w in assignment.findChildren(QLabel, "fieldError") if not w.isHidden()]
     assert len(shown_under) == 1 and "fødselsnummer" in shown_under[0]
+
+
+def test_from_the_window_a_course_venue_with_one_is_refused_at_the_field(tasks, qtbot) -> None:
+    from coursekeeper.db.models import Course
+    from coursekeeper.ui.dialogs.course_dialog import CourseDialog
+    from coursekeeper.ui.main_window import MainWindow
+    from tests.gui.as_user import User
+
+    window = MainWindow(tasks)
+    qtbot.addWidget(window)
+    window.show()
+    user = User(qtbot, window, tasks)
+    try:
+        user.go("Kurs")
+        user.click("Nytt kurs")
+        user.settle()
+        (dialog,) = [d for d in window.findChildren(CourseDialog) if d.isVisible()]
+        user.type_into("Tittel", "Treningskontaktkurs Øygarden høst 2026", within=dialog)
+        user.type_into("Sted", f"Straume idrettshall {SPACED}", within=dialog)
+        under = user.field("Sted", within=dialog).error
+        assert under.text().startswith("Teksten inneholder et fødselsnummer") and under.isVisible()
+        user.click("Lagre", within=dialog)
+        user.settle()
+        assert dialog.isVisible() and Course.select().count() == 0
+        user.type_into("Sted", "Straume idrettshall", within=dialog)
+        assert not under.isVisible()
+        user.click("Lagre", within=dialog)
+        user.settle()
+        assert [c.venue for c in Course.select()] == ["Straume idrettshall"]
+    finally:
+        user.stop()
+        window.close()
