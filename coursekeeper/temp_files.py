@@ -16,7 +16,7 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -33,6 +33,18 @@ def temp_beside(target: Path) -> Path:
     handle, name = tempfile.mkstemp(prefix=f"{PREFIX}{os.getpid()}-", suffix=SUFFIX, dir=folder)
     os.close(handle)
     return Path(name)
+
+
+@contextlib.contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """A temporary path beside ``target``, moved over it when the block ends well, removed if not."""
+    temporary = temp_beside(target)
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    except BaseException:
+        remove(temporary)
+        raise
 
 
 def remove(path: Path) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import sqlite3
 from pathlib import Path
 
@@ -86,8 +85,7 @@ def safety_copy(db: peewee.SqliteDatabase, backups_dir: Path, reason: str) -> Pa
         counter += 1
         target = backups_dir / f"coursekeeper-{reason}-{stamp}-{counter}.db"
     # Written to a temporary name, checked, then renamed: a copy under the final name is whole.
-    temporary = temp_files.temp_beside(target)
-    try:
+    with temp_files.replacing(target) as temporary:
         dest = sqlite3.connect(str(temporary))
         try:
             db.connection().backup(dest)
@@ -101,10 +99,6 @@ def safety_copy(db: peewee.SqliteDatabase, backups_dir: Path, reason: str) -> Pa
                     feil=verdict,
                 )
             )
-        os.replace(temporary, target)
-    except BaseException:
-        temp_files.remove(temporary)
-        raise
     return target
 
 

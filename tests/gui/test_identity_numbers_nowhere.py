@@ -233,7 +233,7 @@ def test_from_the_window_a_course_venue_with_one_is_refused_at_the_field(tasks, 
     user = User(qtbot, window, tasks)
     try:
         user.go("Kurs")
-        user.click("Nytt kurs")
+        user.click("Nytt kurs", within=window)
         user.settle()
         (dialog,) = [d for d in window.findChildren(CourseDialog) if d.isVisible()]
         user.type_into("Tittel", "Treningskontaktkurs Øygarden høst 2026", within=dialog)

@@ -22,6 +22,7 @@ from coursekeeper.services import (
     deposits,
     enrolments,
     exports,
+    key_figure_reports,
     people,
 )
 from tests import factories
@@ -36,14 +37,15 @@ HOSTILE = [
     "=cmd|' /C calc'!A0",
 ]
 OUR_SUM = re.compile(r"^SUM\([A-Z]+\d+:[A-Z]+\d+\)$")
+OUR_RATE = re.compile(r'^IF\(([A-Z]+)(\d+)=0,"",[A-Z]+\2/\1\2\)$')  # key figures: a share of two cells
 
 
-def formulas(path: Path) -> list[str]:
-    """Every formula element in every part of the workbook."""
+def formulas(path: Path, parts: str = "") -> list[str]:
+    """Every formula element in every part of the workbook (or the parts under ``parts``)."""
     found = []
     with zipfile.ZipFile(path) as z:
         for name in z.namelist():
-            if name.endswith(".xml"):
+            if name.endswith(".xml") and name.startswith(parts):
                 xml = z.read(name).decode()
                 found += re.findall(r"<(?:\w+:)?f\b[^>]*>(.*?)</(?:\w+:)?f>", xml, re.S)
                 found += re.findall(r"<(?:\w+:)?f\b[^>]*/>", xml)
@@ -141,3 +143,21 @@ def test_the_error_workbook_with_hostile_cells_and_file_name_holds_no_formula(tm
     back = openpyxl.load_workbook(out).active
     values = [c.value for row in back.iter_rows() for c in row if isinstance(c.value, str)]
     assert any(v.startswith("=") for v in values)  # the hostile cells came through, as text
+
+
+def test_the_key_figures_workbook_with_hostile_course_titles_holds_only_our_sums_and_shares(
+    db, tmp_path: Path
+) -> None:
+    hostile_course()
+    out = tmp_path / "nøkkeltall.xlsx"
+    key_figure_reports.write_report(out=out, as_of=dt.date(2026, 11, 2))
+    found = formulas(out, "xl/worksheets/")  # chart parts hold range references, not cell formulas
+    assert found and all(OUR_SUM.match(f) or OUR_RATE.match(f) for f in found), found
+    shown = [
+        c.value
+        for ws in openpyxl.load_workbook(out).worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.data_type == "s"
+    ]
+    assert HOSTILE[0] in shown  # the course title, as text
