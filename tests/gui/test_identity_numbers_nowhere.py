@@ -98,11 +98,16 @@ def _import_with_numbers(course_id: int, folder: Path) -> imports.ImportResult:
     sheet.append(["Fornavn", "Etternavn", "Personnummer", "E-post", "Adresse", "Poststed", "Merknad"])
     sheet.append(["Per", "Berg", FNR, f"{FNR}@example.no", f"Vei 2 {FNR}", "Bergen", f"fnr {SPACED}"])
     sheet.append(["Liv", f"Dahl {FNR}", None, "liv@example.no", "Vei 3", f"Os {FNR}", "ok"])
+    sheet.append(
+        [None, "Hansen", FNR, f"{FNR}@example.no", f"Vei 4 {FNR}", "Os", f"fnr {FNR}"]
+    )  # no first name
     book.save(path)
     preview = imports.preview_import(path, course_id=course_id)
     warned = " ".join(m for r in preview.rows for m in r.messages())
     assert "fødselsnummer" in warned and FNR not in warned
-    return imports.commit_import(preview, course_id=course_id)
+    result = imports.commit_import(preview, course_id=course_id, skip_invalid=True)
+    assert result.error_workbook is not None and result.error_workbook.exists()
+    return result
 
 
 def _read_back_followup(course_id: int, folder: Path) -> None:
@@ -163,6 +168,7 @@ def test_an_identity_number_typed_or_imported_is_found_nowhere(db, db_path: Path
             exports.export_kind(k.value, course_id=course_id, out=out / f"{k.value}.xlsx").path
             for k in exports.ExportKind
         ]
+        written.append(result.error_workbook)
         copy = backup.backup(settings.backups_dir() / "kopi.db")
     finally:
         for handler in logging.getLogger().handlers[:]:
