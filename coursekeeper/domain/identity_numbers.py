@@ -9,8 +9,6 @@ from coursekeeper.errors import ValidationError
 from coursekeeper.i18n import tr
 
 _ELEVEN_DIGITS = re.compile(r"^\d{11}$")
-# 11 digits in free text, as typed: together, or 6 + 5 with a space, dot or dash between.
-_RUN_IN_TEXT = re.compile(r"(?<!\d)\d{6}[ .-]?\d{5}(?!\d)")
 _NOISE = re.compile(r"[\s.\-]")  # spaces, dots and dashes people type inside the number
 _W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
@@ -106,11 +104,16 @@ def looks_like_identity_column(values: list[object], threshold: float = 0.6) -> 
     return hits / len(filled) >= threshold
 
 
+# Eleven digits, each pair maybe split by one space, dot or dash, not inside a longer digit run.
+# A lookahead finds overlapping candidates, so "12 01017012345" still finds the number.
+_CANDIDATE = re.compile(r"(?<!\d)(?=(\d(?:[ .\-]?\d){10})(?!\d))")
+
+
 def contains_identity_number(text: str | None) -> bool:
-    """True when free text (a note, an e-mail, an address) holds a valid fødselsnummer/D-nummer."""
-    if not text or len(text) < 11:
+    """True when typed free text holds a valid fødselsnummer/D-nummer anywhere (spaced or not)."""
+    if not text or sum(ch.isdigit() for ch in text) < 11:
         return False
-    return any(is_identity_number(run) for run in _RUN_IN_TEXT.findall(text))
+    return any(is_identity_number(m.group(1)) for m in _CANDIDATE.finditer(text))
 
 
 def identity_number_problem(text: str | None) -> str:
