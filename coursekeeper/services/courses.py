@@ -190,7 +190,7 @@ def _apply(course: Course, data: CourseInput) -> None:
     course.required_minutes = data.required_minutes
     course.screening_required = data.screening_required
     course.topics = "\n".join(t.strip() for t in data.topics if t.strip())
-    course.status = data.status
+    _set_status(course, data.status)
     course.assignment_deadline_months = data.assignment_deadline_months
     course.notes = data.notes
     course.save()
@@ -321,12 +321,21 @@ def set_status(
     with database.atomic():
         course = get_course(course_id)
         before = audit.snapshot(course)
-        course.status = status
+        _set_status(course, status, today)
         course.save()
         early = _check_finish(course, before["status"], today, before_last_session)
         action = "finish_before_last_session" if early else "status"
         audit.record(action, "course", course.id, before=before, after=audit.snapshot(course))
     return course
+
+
+def _set_status(course: Course, status: str, today: dt.date | None = None) -> None:
+    """Set the status; a cancellation keeps its day (refunds due as of an earlier day leave it out)."""
+    if status == CourseStatus.CANCELLED and course.status != CourseStatus.CANCELLED:
+        course.cancelled_on = today or dt.date.today()
+    elif status != CourseStatus.CANCELLED:
+        course.cancelled_on = None
+    course.status = status
 
 
 def course_snapshot(course: Course) -> dict:

@@ -88,6 +88,7 @@ class _Course:
     status: str
     end_date: dt.date
     assignment_deadline_months: int | None
+    cancelled_on: dt.date | None
     municipality: str
 
 
@@ -128,11 +129,12 @@ def _held_deposits(course_id: int | None, as_of: dt.date) -> list[_Held]:
         Course.status,
         Course.end_date,
         Course.assignment_deadline_months,
+        Course.cancelled_on,
         Municipality.name,
     ).join(Municipality, pw.JOIN.LEFT_OUTER)
     if course_id is not None:
         course_query = course_query.where(Course.id == course_id)
-    course_facts = {t[0]: _Course(*t[:5], t[5] or "") for t in course_query.tuples()}
+    course_facts = {t[0]: _Course(*t[:6], t[6] or "") for t in course_query.tuples()}
     query = Enrolment.select(
         Enrolment.id,
         Enrolment.course,
@@ -200,7 +202,9 @@ def _due(held: _Held, as_of: dt.date) -> RefundDue | None:
         municipality=course.municipality,
         amount_ore=held.balance.held,
     )
-    if course.status == CourseStatus.CANCELLED:
+    if course.status == CourseStatus.CANCELLED and (
+        course.cancelled_on is None or course.cancelled_on <= as_of
+    ):
         return RefundDue(**base, reason=RefundReason.CANCELLED)
     if held.state == S.REJECTED:
         return RefundDue(**base, reason=RefundReason.REJECTED)

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from coursekeeper.services import assignments, certificates, deposits, enrolments, refunds, reports
+from coursekeeper.services import assignments, certificates, courses, deposits, enrolments, refunds, reports
 from coursekeeper.services.refunds import RefundReason
 from tests import factories as f
 from tests.unit.services.test_certificates import _attended
@@ -146,3 +146,16 @@ def test_key_figures_leave_out_enrolments_made_after_as_of(db) -> None:
     f.enrol(course, applied_at=dt.datetime(2026, 3, 2, 0, 0))
     assert _funnel(D(2026, 3, 1)).registered == 1
     assert _funnel(D(2026, 3, 2)).registered == 2
+
+
+@EDGES
+def test_refunds_due_count_a_cancellation_only_from_its_day(db, offset: int, counted: bool) -> None:
+    course = f.course()
+    e = f.enrol(course, applied_at=APPLIED)
+    f.pay(e, on=D(2026, 2, 1))
+    as_of = D(2026, 3, 1)
+    courses.set_status(course, "cancelled", today=as_of + dt.timedelta(days=offset))
+    due = {d.enrolment_id: d.reason for d in refunds.refunds_due(as_of)}
+    assert due == ({e: RefundReason.CANCELLED} if counted else {})
+    courses.set_status(course, "planned")
+    assert courses.get_course(course).cancelled_on is None  # taken back: no longer cancelled
