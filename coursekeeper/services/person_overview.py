@@ -112,17 +112,26 @@ def filter_people(rows: list[PersonListRow], query: str) -> list[PersonListRow]:
     return [r for r in rows if person_matches(r, terms)]
 
 
+def _details_query() -> pw.ModelSelect:
+    return person_query(Person.address, Person.postal_code, Person.city, Municipality.name)
+
+
+def _to_details(t: tuple) -> PersonDetails:
+    return PersonDetails(t[0], t[1], t[2], t[3], t[4] or "", t[5] or "", t[6], t[7], t[8], t[9] or "")
+
+
 def person_details(person_id: int) -> PersonDetails:
     """One person's own facts."""
-    t = (
-        person_query(Person.address, Person.postal_code, Person.city, Municipality.name)
-        .where(Person.id == person_id)
-        .tuples()
-        .first()
-    )
+    t = _details_query().where(Person.id == person_id).tuples().first()
     if t is None:
         raise person_not_found(person_id)
-    return PersonDetails(t[0], t[1], t[2], t[3], t[4] or "", t[5] or "", t[6], t[7], t[8], t[9] or "")
+    return _to_details(t)
+
+
+def all_person_details() -> list[PersonDetails]:
+    """Everyone not anonymised with their own facts, by id (one query)."""
+    query = _details_query().where(Person.anonymised_at.is_null()).order_by(Person.id)
+    return [_to_details(t) for t in query.tuples()]
 
 
 def person_overview(person_id: int, *, as_of: dt.date | None = None) -> PersonOverview:
