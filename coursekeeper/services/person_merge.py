@@ -191,15 +191,21 @@ def _lock(*person_ids: int) -> None:
         list(Person.select(Person.id).where(Person.id.in_(person_ids)).order_by(Person.id).for_update())
 
 
+def counts_text(*, enrolments: int, certificates: int, ledger_entries: int, assignments: int) -> str:
+    """``2 påmeldinger, 1 kursbevis, 1 egenandelspost, 0 oppdrag`` in the chosen language."""
+    return ", ".join(
+        (
+            tr_n("{n} påmelding", "{n} påmeldinger", enrolments),
+            tr_n("{n} kursbevis", "{n} kursbevis", certificates),
+            tr_n("{n} egenandelspost", "{n} egenandelsposter", ledger_entries),
+            tr_n("{n} oppdrag", "{n} oppdrag", assignments),
+        )
+    )
+
+
 def _merged_message(first: str, last: str, counts: dict[str, int]) -> str:
-    parts = [
-        tr_n("{n} påmelding", "{n} påmeldinger", counts["enrolments"]),
-        tr_n("{n} kursbevis", "{n} kursbevis", counts["certificates"]),
-        tr_n("{n} egenandelspost", "{n} egenandelsposter", counts["ledger_entries"]),
-        tr_n("{n} oppdrag", "{n} oppdrag", counts["assignments"]),
-    ]
     return tr(
         "Slått sammen til {navn}. Flyttet: {flyttet}.",
         navn=f"{first} {last}".strip(),
-        flyttet=", ".join(parts),
+        flyttet=counts_text(**counts),
     )

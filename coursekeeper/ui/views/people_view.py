@@ -1,18 +1,35 @@
-"""Personer: everyone, searched in Python as you type (æøå-aware); a person's page in the same place."""
+"""Personer: everyone, searched in Python as you type (æøå-aware); a person's page in the same place.
+
+A second tab lists likely duplicates (same e-mail, or same folded name and birth date), from which
+the user opens the merge.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from coursekeeper.services.person_merge import (
+    SAME_EMAIL,
+    DuplicatePair,
+    MergePreview,
+    MergeResult,
+    likely_duplicates,
+    merge_preview,
+)
 from coursekeeper.services.person_overview import (
     PersonListRow,
     people_directory,
     person_matches,
     search_terms,
 )
+from coursekeeper.services.phone_display import display_phone
+from coursekeeper.ui import messages
+from coursekeeper.ui.dialogs.merge_people_dialog import MergePeopleDialog
+from coursekeeper.ui.dialogs.person_dialog import PersonDialog
 from coursekeeper.ui.table_models import CENTER, Column
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
@@ -32,7 +49,7 @@ class PeopleList(RowsPanel):
             Column(self.tr("Fornavn"), lambda r: r.first_name, sort_key=lambda r: nb_key(r.first_name)),
             Column(self.tr("Født"), lambda r: r.birth_date, sort_key=lambda r: r.birth_date or dt.date.min),
             Column(self.tr("E-post"), lambda r: r.email, sort_key=lambda r: r.email),
-            Column(self.tr("Telefon"), lambda r: r.phone, sort_key=lambda r: r.phone_digits),
+            Column(self.tr("Telefon"), lambda r: display_phone(r.phone), sort_key=lambda r: r.phone_digits),
             Column(self.tr("Kommune"), lambda r: r.municipality, sort_key=lambda r: nb_key(r.municipality)),
             Column(self.tr("Kurs"), lambda r: r.courses, CENTER, lambda r: r.courses),
         ]
@@ -53,6 +70,29 @@ class PeopleList(RowsPanel):
         self._update_count()
 
 
+class DuplicatesList(RowsPanel):
+    """Pairs of records that are likely the same person."""
+
+    def make_columns(self) -> list[Column]:
+        """Both people with birth date and e-mail, and why they look alike."""
+        return [
+            Column(
+                self.tr("Person"), lambda r: r.first.full_name, sort_key=lambda r: nb_key(r.first.last_name)
+            ),
+            Column(self.tr("Født"), lambda r: r.first.birth_date),
+            Column(self.tr("E-post"), lambda r: r.first.email),
+            Column(self.tr("Mulig samme som"), lambda r: r.second.full_name),
+            Column(self.tr("Født"), lambda r: r.second.birth_date),
+            Column(self.tr("E-post"), lambda r: r.second.email),
+            Column(self.tr("Hvorfor"), self._reason),
+        ]
+
+    def _reason(self, row: DuplicatePair) -> str:
+        if row.reason == SAME_EMAIL:
+            return self.tr("Samme e-post")
+        return self.tr("Samme navn og fødselsdato")
+
+
 class PeopleView(ListAndPageView):
     """The people list; Enter or a double click opens the person's page."""
 
@@ -71,18 +111,46 @@ class PeopleView(ListAndPageView):
         self.open_button = QPushButton(self.tr("Åpne personen"))
         self.open_button.clicked.connect(self.open_selected)
         self.people.buttons.addWidget(self.open_button)
+        self.new_button = QPushButton(self.tr("Ny person …"))
+        self.new_button.setToolTip(self.tr("Registrer en ny person (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_person)
+        self.duplicates = DuplicatesList(tasks, widths=(170, 95, 200, 170, 95, 200))
+        self.duplicates.table.activated.connect(self.merge_selected)
+        self.merge_button = QPushButton(self.tr("Slå sammen …"))
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.duplicates.buttons.addWidget(self.merge_button)
+        self.duplicates.loaded.connect(self._update_duplicates_tab)
+        hint = QLabel(
+            self.tr(
+                "Personer med samme e-post, eller samme navn og fødselsdato (Ø/O, Å/Aa og "
+                "store/små bokstaver regnes som like). Velg et par og trykk «Slå sammen …»."
+            )
+        )
+        hint.setWordWrap(True)
+        duplicates_page = QWidget()
+        dv = QVBoxLayout(duplicates_page)
+        dv.addWidget(hint)
+        dv.addWidget(self.duplicates, 1)
+        everyone = QWidget()
+        ev = QVBoxLayout(everyone)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
+        bar.addWidget(self.new_button)
+        ev.addLayout(bar)
+        ev.addWidget(self.people, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(everyone, self.tr("Alle personer"))
+        self.tabs.addTab(duplicates_page, self.tr("Mulige duplikater"))
         inner = QVBoxLayout(self.list_page)
         inner.addWidget(title)
-        inner.addLayout(bar)
-        inner.addWidget(self.people, 1)
+        inner.addWidget(self.tabs, 1)
 
     # -- view contract -----------------------------------------------------------------------
 
     def reload(self) -> None:
         """Load everyone once (one query); also refresh an open person's page."""
         self.people.load(people_directory, self.tr("Henter personer …"))
+        self.duplicates.load(likely_duplicates, self.tr("Ser etter mulige duplikater …"))
         if self.page_shown():
             self.page.reload()
 
@@ -93,9 +161,11 @@ class PeopleView(ListAndPageView):
         self.search.selectAll()
 
     def new_item(self) -> None:
-        """Ctrl+N on a person's page: a new assignment."""
+        """Ctrl+N: a new person in the list, a new assignment on a person's page."""
         if self.page_shown():
             self.page.add_assignment()
+        else:
+            self.new_person()
 
     # -- list --------------------------------------------------------------------------------
 
@@ -123,3 +193,36 @@ class PeopleView(ListAndPageView):
         """Back to the list."""
         super().show_list()
         self.people.table.setFocus()
+
+    def new_person(self) -> None:
+        """Ny person: the form; once stored, the new person's page opens."""
+        dialog = PersonDialog(self.tasks, parent=self)
+        dialog.saved.connect(self.open_person)
+        dialog.exec()
+
+    # -- duplicates --------------------------------------------------------------------------
+
+    def _update_duplicates_tab(self) -> None:
+        count = len(self.duplicates.model.all_rows())
+        self.tabs.setTabText(1, self.tr("Mulige duplikater (%1)").replace("%1", str(count)))
+        self.merge_button.setEnabled(count > 0)
+
+    def merge_selected(self, *_args: object) -> None:
+        """Open the merge of the selected pair (its counts and shared courses fetched first)."""
+        row: DuplicatePair | None = self.duplicates.table.current_row()
+        if row is None:
+            return
+        self.tasks.run(
+            functools.partial(merge_preview, row.first.id, row.second.id),
+            label=self.tr("Henter personene …"),
+            on_done=self._open_merge,
+            parent=self,
+        )
+
+    def _open_merge(self, preview: MergePreview) -> None:
+        dialog = MergePeopleDialog(self.tasks, preview, self)
+        dialog.merged.connect(self._on_merged)
+        dialog.exec()
+
+    def _on_merged(self, result: MergeResult) -> None:
+        messages.show_info(self, result.message)

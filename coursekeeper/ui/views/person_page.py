@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.six_months import qualifying_date
-from coursekeeper.services import assignments, municipalities
+from coursekeeper.services import assignments, municipalities, people
 from coursekeeper.services.assignments import AssignmentRow
 from coursekeeper.services.person_overview import PersonOverview, person_overview
+from coursekeeper.services.phone_display import display_phone
 from coursekeeper.ui import labels
 from coursekeeper.ui.dialogs.assignment_dialog import AssignmentDialog
 from coursekeeper.ui.dialogs.end_assignment_dialog import EndAssignmentDialog
+from coursekeeper.ui.dialogs.person_dialog import PersonDialog
 from coursekeeper.ui.table_models import RIGHT, Column, Money
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.ledger_panel import LedgerPanel
@@ -40,6 +42,14 @@ class PersonPage(QWidget):
         self.name.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.facts = QLabel()
         self.facts.setWordWrap(True)
+        self.edit_button = QPushButton(self.tr("Endre opplysninger …"))
+        self.edit_button.setToolTip(self.tr("Endre navn, fødselsdato, kontaktopplysninger og kommune"))
+        self.edit_button.clicked.connect(self.edit_person)
+        self.swap_button = QPushButton(self.tr("Bytt fornavn og etternavn"))
+        self.swap_button.setToolTip(
+            self.tr("For navn som er registrert i feil rekkefølge, for eksempel «Johansen Mats»")
+        )
+        self.swap_button.clicked.connect(self.swap_names)
 
         self.enrolments = RowsPanel(
             tasks,
@@ -100,6 +110,8 @@ class PersonPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(back)
         top.addStretch(1)
+        top.addWidget(self.swap_button)
+        top.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.name)
@@ -140,7 +152,7 @@ class PersonPage(QWidget):
         facts = []
         if d.birth_date:
             facts.append(self.tr("Født %1").replace("%1", format_date(d.birth_date)))
-        facts += [d.email, d.phone]
+        facts += [d.email, display_phone(d.phone)]
         address = " ".join(p for p in (d.postal_code, d.city) if p)
         facts.append(", ".join(p for p in (d.address, address) if p))
         if d.municipality:
@@ -152,6 +164,7 @@ class PersonPage(QWidget):
         self.certificates.show_rows(overview.certificates)
         self.ledger.show_rows(overview.ledger)
         self.assignments.show_rows(overview.assignments)
+        self._update_buttons()
         counts = (
             len(overview.enrolments),
             len(overview.certificates),
@@ -187,6 +200,37 @@ class PersonPage(QWidget):
         row = self.assignments.table.current_row()
         self.end_button.setEnabled(row is not None and row.end_date is None)
         self.add_button.setEnabled(self.person_id is not None)
+        self.edit_button.setEnabled(self.overview is not None)
+        self.swap_button.setEnabled(self.overview is not None)
+
+    # -- the person's own facts --------------------------------------------------------------
+
+    def edit_person(self) -> None:
+        """Endre opplysninger: every field, checked as an import checks it."""
+        if self.overview is None:
+            return
+        dialog = PersonDialog(self.tasks, self.overview.details, self)
+        dialog.saved.connect(self._on_edited)
+        dialog.exec()
+
+    def _on_edited(self, _person_id: int) -> None:
+        self.feedback.setText(self.tr("Endringene er lagret."))
+
+    def swap_names(self) -> None:
+        """Swap first and last name in one click (an imported «Johansen Mats»)."""
+        if self.person_id is None:
+            return
+        self.tasks.run(
+            functools.partial(people.swap_names, self.person_id),
+            label=self.tr("Bytter fornavn og etternavn …"),
+            touches={"people"},
+            on_done=self._on_swapped,
+            parent=self,
+        )
+
+    def _on_swapped(self, person: object) -> None:
+        name = f"{person.first_name} {person.last_name}"  # type: ignore[attr-defined]
+        self.feedback.setText(self.tr("Fornavn og etternavn er byttet: %1.").replace("%1", name))
 
     def add_assignment(self) -> None:
         """Record a new assignment for this person."""
