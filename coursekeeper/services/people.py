@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import peewee as pw
 
@@ -16,6 +18,8 @@ from coursekeeper.errors import CourseKeeperError, NotFoundError, ValidationErro
 from coursekeeper.excel import cells
 from coursekeeper.i18n import tr
 from coursekeeper.services import audit, municipalities
+
+T = TypeVar("T")
 
 #: The person's own fields, in the order a form shows them.
 PERSON_FIELDS = (
@@ -115,65 +119,56 @@ def _identity_refusal(field: str) -> str:
     )
 
 
+def _parse_cell(parse: Callable[[Any], T], value: object, refusal: Callable[[str], str]) -> T:
+    """``parse(value)`` as an import parses a cell; its refusal as ValueError(refusal(«value»))."""
+    try:
+        return parse(value)
+    except cells.CellValueError:
+        raise ValueError(refusal(cells.shown(value))) from None
+
+
 def _birth_date(value: dt.date | str | None) -> dt.date | None:
-    if isinstance(value, str):
-        if not value.strip():
-            return None
-        try:
-            value = cells.parse_date_cell(value)
-        except cells.CellValueError:
-            raise ValueError(
-                tr(
-                    "{verdi} er ikke en dato. Skriv fødselsdatoen som dd.mm.åååå, for eksempel 09.04.1985.",
-                    verdi=cells.shown(value),
-                )
-            ) from None
-    if value is None:
+    day = _parse_cell(
+        cells.parse_date_cell,
+        value,
+        lambda v: tr(
+            "{verdi} er ikke en dato. Skriv fødselsdatoen som dd.mm.åååå, for eksempel 09.04.1985.", verdi=v
+        ),
+    )
+    if day is None:
         return None
-    if value > dt.date.today():
-        raise ValueError(tr("Fødselsdatoen {dato} ligger fram i tid.", dato=f"{value:%d.%m.%Y}"))
-    if value.year < 1900:
-        raise ValueError(tr("Fødselsdatoen {dato} er før 1900.", dato=f"{value:%d.%m.%Y}"))
-    return value
+    if day > dt.date.today():
+        raise ValueError(tr("Fødselsdatoen {dato} ligger fram i tid.", dato=f"{day:%d.%m.%Y}"))
+    if day.year < 1900:
+        raise ValueError(tr("Fødselsdatoen {dato} er før 1900.", dato=f"{day:%d.%m.%Y}"))
+    return day
 
 
 def _email(value: str | None) -> str | None:
-    try:
-        address, several = cells.parse_email(value)
-    except cells.CellValueError:
-        raise ValueError(
-            tr(
-                "{verdi} er ikke en gyldig e-postadresse. Skriv for eksempel ola@eksempel.no.",
-                verdi=cells.shown(value),
-            )
-        ) from None
+    address, several = _parse_cell(
+        cells.parse_email,
+        value,
+        lambda v: tr("{verdi} er ikke en gyldig e-postadresse. Skriv for eksempel ola@eksempel.no.", verdi=v),
+    )
     if several:
         raise ValueError(tr("Skriv bare én e-postadresse."))
     return address
 
 
 def _phone(value: str | None) -> str | None:
-    try:
-        return cells.parse_phone(value)
-    except cells.CellValueError:
-        raise ValueError(
-            tr(
-                "Telefonnummeret {verdi} ser ikke riktig ut. Skriv for eksempel 912 34 567.",
-                verdi=cells.shown(value),
-            )
-        ) from None
+    return _parse_cell(
+        cells.parse_phone,
+        value,
+        lambda v: tr("Telefonnummeret {verdi} ser ikke riktig ut. Skriv for eksempel 912 34 567.", verdi=v),
+    )
 
 
 def _postal_code(value: str) -> str:
-    try:
-        return cells.parse_postal_code(value)
-    except cells.CellValueError:
-        raise ValueError(
-            tr(
-                "{verdi} er ikke et postnummer. Skriv fire sifre, for eksempel 5003.",
-                verdi=cells.shown(value),
-            )
-        ) from None
+    return _parse_cell(
+        cells.parse_postal_code,
+        value,
+        lambda v: tr("{verdi} er ikke et postnummer. Skriv fire sifre, for eksempel 5003.", verdi=v),
+    )
 
 
 def _municipality(value: str | None) -> str | None:

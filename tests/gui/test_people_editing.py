@@ -200,7 +200,8 @@ def test_merge_dialog_refuses_two_records_on_the_same_course(tasks, qtbot, shown
     def look(dialog: MergePeopleDialog) -> None:
         assert not dialog.ok_button.isEnabled()
         assert dialog.shared.text() == (
-            "Begge er påmeldt «Treningskontaktkurs Øygarden vår 2025». Meld den ene av kurset før du slår sammen."
+            "Begge er påmeldt «Treningskontaktkurs Øygarden vår 2025». "
+            "Meld den ene av kurset før du slår sammen."
         )
         dialog.reject()
 
