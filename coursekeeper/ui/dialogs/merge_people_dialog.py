@@ -50,7 +50,7 @@ class MergePeopleDialog(QDialog):
         self.tasks = tasks
         self.sides = (preview.keep, preview.other)
         self.setWindowTitle(self.tr("Slå sammen personer"))
-        self.setMinimumWidth(680)
+        self.setMinimumWidth(760)
         intro = QLabel(
             self.tr(
                 "Påmeldinger, innbetalinger, kursbevis og oppdrag flyttes til personen som beholdes. "
@@ -111,6 +111,8 @@ class MergePeopleDialog(QDialog):
         self.form_error = FormErrorLabel()
         self.buttons, self.ok_button = ok_cancel_buttons(self.tr("Slå sammen"), self.tr("Avbryt"))
         self.ok_button.setEnabled(not preview.shared_courses)
+        # Merging cannot be undone: Enter means Cancel.
+        self.ok_button.setAutoDefault(False)
         self.buttons.button(self.buttons.StandardButton.Cancel).setDefault(True)
         self.buttons.accepted.connect(self.merge)
         self.buttons.rejected.connect(self.reject)

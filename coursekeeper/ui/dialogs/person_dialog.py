@@ -36,7 +36,7 @@ class PersonDialog(QDialog):
         self.tasks = tasks
         self.person_id = details.id if details else None
         self.setWindowTitle(self.tr("Endre person") if details else self.tr("Ny person"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
         self.first_name = QLineEdit()
         self.last_name = QLineEdit()
         self.birth_date = QLineEdit()

@@ -10,7 +10,15 @@ import datetime as dt
 import functools
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coursekeeper.services.person_merge import (
     SAME_EMAIL,
@@ -37,6 +45,16 @@ from coursekeeper.ui.views.list_and_page_view import ListAndPageView
 from coursekeeper.ui.views.person_page import PersonPage
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 from coursekeeper.ui.widgets.search_field import SearchField
+
+
+def _stretch(panel: RowsPanel, stretch: tuple[int, ...], fit: tuple[int, ...] = ()) -> None:
+    """Spare width goes to the columns that identify a row (names, e-mail), not to the last one."""
+    header = panel.table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    for column in fit:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
 
 class PeopleList(RowsPanel):
@@ -106,7 +124,8 @@ class PeopleView(ListAndPageView):
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.search = SearchField(self.tr("Søk etter navn, e-post, telefon eller fødselsdato (Ctrl+F)"))
         self.search.search.connect(self.apply_search)
-        self.people = PeopleList(tasks, widths=(150, 140, 95, 230, 130, 140))
+        self.people = PeopleList(tasks, widths=(150, 140, 95, 230, 130, 140, 60))
+        _stretch(self.people, (0, 1), fit=(3,))
         self.people.table.activated.connect(self._on_activated)
         self.open_button = QPushButton(self.tr("Åpne personen"))
         self.open_button.clicked.connect(self.open_selected)
@@ -114,7 +133,8 @@ class PeopleView(ListAndPageView):
         self.new_button = QPushButton(self.tr("Ny person …"))
         self.new_button.setToolTip(self.tr("Registrer en ny person (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_person)
-        self.duplicates = DuplicatesList(tasks, widths=(170, 95, 200, 170, 95, 200))
+        self.duplicates = DuplicatesList(tasks)
+        _stretch(self.duplicates, (0, 2, 3, 5), fit=(1, 4, 6))
         self.duplicates.table.activated.connect(self.merge_selected)
         self.merge_button = QPushButton(self.tr("Slå sammen …"))
         self.merge_button.clicked.connect(self.merge_selected)
