@@ -175,9 +175,19 @@ def _municipality(value: str | None) -> str | None:
     text = normalise_name(value or "")
     if not text:
         return None
+    registry = municipalities.registry()
     try:
-        return municipalities.registry().resolve(text).number
+        return registry.resolve(text).number
     except CourseKeeperError:
+        same_name = [m.display for m in registry.items if search_key(m.name) == search_key(text)]
+        if same_name:
+            raise ValueError(
+                tr(
+                    "Det finnes flere kommuner som heter {verdi}. Velg en av: {valg}.",
+                    verdi=cells.shown(text),
+                    valg=", ".join(same_name),
+                )
+            ) from None
         raise ValueError(
             tr("Fant ingen kommune som heter {verdi}. Velg en kommune fra listen.", verdi=cells.shown(text))
         ) from None

@@ -10,6 +10,7 @@ import peewee as pw
 
 from coursekeeper.db.models import Enrolment, Municipality, Person
 from coursekeeper.domain.text import search_key
+from coursekeeper.services import municipalities
 from coursekeeper.services.assignments import AssignmentRow, assignments_of
 from coursekeeper.services.certificate_register import CertificateRow, certificate_rows
 from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
@@ -35,6 +36,7 @@ class PersonDetails(PersonFacts):
     postal_code: str
     city: str
     municipality: str
+    municipality_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,11 +115,15 @@ def filter_people(rows: list[PersonListRow], query: str) -> list[PersonListRow]:
 
 
 def _details_query() -> pw.ModelSelect:
-    return person_query(Person.address, Person.postal_code, Person.city, Municipality.name)
+    return person_query(
+        Person.address, Person.postal_code, Person.city, Municipality.name, Municipality.number
+    )
 
 
 def _to_details(t: tuple) -> PersonDetails:
-    return PersonDetails(t[0], t[1], t[2], t[3], t[4] or "", t[5] or "", t[6], t[7], t[8], t[9] or "")
+    return PersonDetails(
+        t[0], t[1], t[2], t[3], t[4] or "", t[5] or "", t[6], t[7], t[8], t[9] or "", t[10] or ""
+    )
 
 
 def person_details(person_id: int) -> PersonDetails:
@@ -132,6 +138,17 @@ def all_person_details() -> list[PersonDetails]:
     """Everyone not anonymised with their own facts, by id (one query)."""
     query = _details_query().where(Person.anonymised_at.is_null()).order_by(Person.id)
     return [_to_details(t) for t in query.tuples()]
+
+
+def municipality_choice(details: PersonDetails) -> str:
+    """The municipality as the municipality fields list it: ``Herøy (Nordland)`` where a name repeats."""
+    if not details.municipality_number:
+        return details.municipality
+    names = municipalities.all_names()
+    if details.municipality in names:
+        return details.municipality
+    info = municipalities.registry().by_number(details.municipality_number)
+    return info.display if info else details.municipality
 
 
 def person_overview(person_id: int, *, as_of: dt.date | None = None) -> PersonOverview:

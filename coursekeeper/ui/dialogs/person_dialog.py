@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayo
 from coursekeeper.domain.dates import format_date
 from coursekeeper.services import municipalities, people
 from coursekeeper.services.people import PersonFieldsError, PersonInput
-from coursekeeper.services.person_overview import PersonDetails
+from coursekeeper.services.person_overview import PersonDetails, municipality_choice
 from coursekeeper.services.phone_display import display_phone
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_field import FieldWithError
@@ -101,7 +101,7 @@ class PersonDialog(QDialog):
         self.address.setText(d.address)
         self.postal_code.setText(d.postal_code)
         self.city.setText(d.city)
-        self.municipality.setCurrentText(d.municipality)
+        self.municipality.setCurrentText(municipality_choice(d))
 
     def values(self) -> PersonInput:
         """What the user typed, unchecked (the service checks it)."""

@@ -12,7 +12,7 @@ from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.six_months import qualifying_date
 from coursekeeper.services import assignments, municipalities, people
 from coursekeeper.services.assignments import AssignmentRow
-from coursekeeper.services.person_overview import PersonOverview, person_overview
+from coursekeeper.services.person_overview import PersonOverview, municipality_choice, person_overview
 from coursekeeper.services.phone_display import display_phone
 from coursekeeper.ui import labels
 from coursekeeper.ui.dialogs.assignment_dialog import AssignmentDialog
@@ -237,7 +237,7 @@ class PersonPage(QWidget):
         if self.overview is None:
             return
         d = self.overview.details
-        dialog = AssignmentDialog(d.id, d.full_name, municipalities.all_names(), d.municipality, self)
+        dialog = AssignmentDialog(d.id, d.full_name, municipalities.all_names(), municipality_choice(d), self)
         dialog.run_when_accepted(
             self.tasks,
             assignments.add_assignment,

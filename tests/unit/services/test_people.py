@@ -20,6 +20,7 @@ from coursekeeper.services.person_merge import (
     merge_people,
     merge_preview,
 )
+from coursekeeper.services.person_overview import municipality_choice, person_details
 from tests import factories, part_b_data
 
 IDENTITY_NUMBER = "01017010170"  # valid check digits, born 01.01.1970
@@ -48,6 +49,11 @@ def _refused(**fields: object) -> dict[str, str]:
         ("birth_date", dt.date(1899, 12, 31), "Fødselsdatoen 31.12.1899 er før 1900."),
         ("postal_code", "50031", "«50031» er ikke et postnummer."),
         ("municipality", "Bergn", "Fant ingen kommune som heter «Bergn»."),
+        (
+            "municipality",
+            "Herøy",
+            "Det finnes flere kommuner som heter «Herøy». Velg en av: Herøy (Møre og Romsdal), ",
+        ),
         ("phone", "010170 10170", "Telefonnummeret ser ut til å inneholde et fødselsnummer."),
         ("address", f"Storgata 1 {IDENTITY_NUMBER}", "Adressen ser ut til å inneholde et fødselsnummer."),
         ("birth_date", IDENTITY_NUMBER, "Fødselsdatoen ser ut til å inneholde et fødselsnummer."),
@@ -118,6 +124,17 @@ def test_update_changes_every_field_and_writes_the_audit_log(db) -> None:
     assert (
         json.loads(entry.before)["last_name"] == "Nordmann" and json.loads(entry.after)["last_name"] == "Berg"
     )
+
+
+def test_a_municipality_whose_name_repeats_is_offered_with_its_county(db) -> None:
+    person_id = people.create_person(PersonInput("Kari", "Nordmann", municipality="Våler (Østfold)")).id
+    details = person_details(person_id)
+    assert details.municipality == "Våler"
+    assert municipality_choice(details) == "Våler (Østfold)"
+    people.update_person(
+        person_id, PersonInput("Kari", "Nordmann", municipality=municipality_choice(details))
+    )
+    assert Person.get_by_id(person_id).municipality.county == "Østfold"
 
 
 def test_swap_names_fixes_an_imported_last_name_first(db) -> None:
