@@ -6,13 +6,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from coursekeeper.db.connection import database, is_sqlite
-from coursekeeper.db.models import Assignment, Certificate, Course, Enrolment, LedgerEntry, Person
+from coursekeeper.db.connection import database
+from coursekeeper.db.models import Assignment, Certificate, Course, Enrolment, LedgerEntry
 from coursekeeper.domain.text import search_key
 from coursekeeper.errors import RuleError
 from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit
-from coursekeeper.services.people import PERSON_FIELDS, get_person, person_key
+from coursekeeper.services.people import PERSON_FIELDS, get_person, lock_people, person_key
 from coursekeeper.services.person_overview import PersonDetails, all_person_details, person_details
 
 SAME_EMAIL = "email"
@@ -135,7 +135,7 @@ def merge_people(*, keep_id: int, other_id: int, take_from_other: Iterable[str] 
     if keep_id == other_id:
         raise RuleError(tr("Velg to forskjellige personer å slå sammen."))
     with database.atomic():
-        _lock(keep_id, other_id)
+        lock_people(keep_id, other_id)
         keep, other = get_person(keep_id), get_person(other_id)
         if keep.anonymised_at or other.anonymised_at:
             raise RuleError(tr("En anonymisert person kan ikke slås sammen med en annen."))
@@ -183,12 +183,6 @@ def merge_people(*, keep_id: int, other_id: int, take_from_other: Iterable[str] 
 
 def _ids(model: type, condition: object) -> list[int]:
     return [i for (i,) in model.select(model.id).where(condition).order_by(model.id).tuples()]
-
-
-def _lock(*person_ids: int) -> None:
-    """Hold both rows on PostgreSQL so a concurrent enrolment or merge waits for this one."""
-    if not is_sqlite(database):
-        list(Person.select(Person.id).where(Person.id.in_(person_ids)).order_by(Person.id).for_update())
 
 
 def counts_text(*, enrolments: int, certificates: int, ledger_entries: int, assignments: int) -> str:

@@ -15,7 +15,13 @@ from coursekeeper.services.assignments import AssignmentRow, assignments_of
 from coursekeeper.services.certificate_register import CertificateRow, certificate_rows
 from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
 from coursekeeper.services.deposits import LedgerRow, ledger
-from coursekeeper.services.people import PersonFacts, listed_people, person_not_found, person_query
+from coursekeeper.services.people import (
+    PersonFacts,
+    PersonInput,
+    listed_people,
+    person_not_found,
+    person_query,
+)
 
 
 @dataclass(frozen=True)
@@ -149,6 +155,21 @@ def municipality_choice(details: PersonDetails) -> str:
         return details.municipality
     info = municipalities.registry().by_number(details.municipality_number)
     return info.display if info else details.municipality
+
+
+def as_stored(details: PersonDetails) -> PersonInput:
+    """The details as ``people.stored_values`` gives them, for ``update_person(expected=…)``."""
+    return PersonInput(
+        details.first_name,
+        details.last_name,
+        details.birth_date,
+        details.email or None,
+        details.phone or None,
+        details.address,
+        details.postal_code,
+        details.city,
+        details.municipality_number or None,
+    )
 
 
 def person_overview(person_id: int, *, as_of: dt.date | None = None) -> PersonOverview:

@@ -10,18 +10,18 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayo
 from coursekeeper.domain.dates import format_date
 from coursekeeper.services import municipalities, people
 from coursekeeper.services.people import PersonFieldsError, PersonInput
-from coursekeeper.services.person_overview import PersonDetails, municipality_choice
+from coursekeeper.services.person_overview import PersonDetails, as_stored, municipality_choice
 from coursekeeper.services.phone_display import display_phone
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_field import FieldWithError
 from coursekeeper.ui.widgets.form_fields import FormErrorLabel, municipality_combo, ok_cancel_buttons
 
 
-def save_person(person_id: int | None, data: PersonInput) -> int:
-    """Worker side: create the person (``person_id`` None) or change them; returns the id."""
-    if person_id is None:
+def save_person(shown: PersonDetails | None, data: PersonInput) -> int:
+    """Worker side: create the person, or change the one ``shown`` unless someone changed them since."""
+    if shown is None:
         return people.create_person(data).id
-    return people.update_person(person_id, data).id
+    return people.update_person(shown.id, data, expected=as_stored(shown)).id
 
 
 class PersonDialog(QDialog):
@@ -34,7 +34,7 @@ class PersonDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.tasks = tasks
-        self.person_id = details.id if details else None
+        self.details = details
         self.setWindowTitle(self.tr("Endre person") if details else self.tr("Ny person"))
         self.setMinimumWidth(600)
         self.first_name = QLineEdit()
@@ -124,7 +124,7 @@ class PersonDialog(QDialog):
         self.form_error.show_message("")
         self.ok_button.setEnabled(False)
         self.tasks.run(
-            functools.partial(save_person, self.person_id, self.values()),
+            functools.partial(save_person, self.details, self.values()),
             label=self.tr("Lagrer personen …"),
             touches={"people"},
             on_done=self._on_saved,
