@@ -33,6 +33,17 @@ def _edit_person(ctx):
     return PersonDialog(ctx.tasks, page.overview.details, ctx.window)
 
 
+def _pick_person(ctx):
+    from coursekeeper.ui.dialogs.pick_person_dialog import PickPersonDialog
+
+    d = _person_page(ctx).overview.details
+    dialog = PickPersonDialog(ctx.tasks, d.id, d.full_name, ctx.window)
+    ctx.settle()
+    dialog.search.setText(d.last_name)
+    dialog.people.set_search(d.last_name)
+    return dialog
+
+
 def _make_duplicates() -> None:
     """Two demo people entered a second time: once with ASCII spelling, once with the same e-mail."""
     from coursekeeper.services import people
@@ -76,4 +87,5 @@ PEOPLE_SHOTS: list[tuple[str, Callable]] = [
     ("18_endre_person.png", _dialog(_edit_person)),
     ("19a_mulige_duplikater.png", _duplicates),
     ("19b_slaa_sammen.png", _dialog(_merge_dialog)),
+    ("19c_slaa_sammen_med.png", _dialog(_pick_person)),
 ]

@@ -1644,6 +1644,10 @@ Create a new person anyway?</translation>
         <source>Slår sammen …</source>
         <translation>Merging …</translation>
     </message>
+    <message>
+        <source>Henter personene …</source>
+        <translation>Loading the people …</translation>
+    </message>
 </context>
 <context>
     <name>OpeningPage</name>
@@ -1784,10 +1788,6 @@ Create a new person anyway?</translation>
         <source>Mulige duplikater (%1)</source>
         <translation>Possible duplicates (%1)</translation>
     </message>
-    <message>
-        <source>Henter personene …</source>
-        <translation>Loading the people …</translation>
-    </message>
 </context>
 <context>
     <name>PersonDialog</name>
@@ -1886,6 +1886,14 @@ Create a new person anyway?</translation>
     <message>
         <source>For navn som er registrert i feil rekkefølge, for eksempel «Johansen Mats»</source>
         <translation>For names registered in the wrong order, e.g. “Johansen Mats”</translation>
+    </message>
+    <message>
+        <source>Slå sammen med …</source>
+        <translation>Merge with …</translation>
+    </message>
+    <message>
+        <source>Slå sammen med en annen registrering av samme person</source>
+        <translation>Merge with another record of the same person</translation>
     </message>
     <message>
         <source>Kurs</source>
@@ -2042,6 +2050,33 @@ Create a new person anyway?</translation>
     <message>
         <source>Oppdrag fra %1 til %2 er registrert.</source>
         <translation>Assignment from %1 to %2 is registered.</translation>
+    </message>
+</context>
+<context>
+    <name>PickPersonDialog</name>
+    <message>
+        <source>Slå sammen med …</source>
+        <translation>Merge with …</translation>
+    </message>
+    <message>
+        <source>Velg den andre registreringen av %1. Etterpå velger du hva som skal beholdes.</source>
+        <translation>Choose the other record of %1. Then choose what to keep.</translation>
+    </message>
+    <message>
+        <source>Søk etter navn, e-post, telefon eller fødselsdato</source>
+        <translation>Search by name, e-mail, phone or date of birth</translation>
+    </message>
+    <message>
+        <source>Velg</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Henter personer …</source>
+        <translation>Loading people …</translation>
     </message>
 </context>
 <context>

@@ -229,3 +229,36 @@ def test_merge_dialog_refuses_two_records_on_the_same_course(tasks, qtbot, shown
     view.merge_selected()
     tasks.wait_idle()
     assert opened and Person.get_or_none(Person.id == twin) is not None
+
+
+def test_merge_from_the_person_page_with_a_record_found_by_search(tasks, qtbot, shown, monkeypatch) -> None:
+    from coursekeeper.ui.dialogs.pick_person_dialog import PickPersonDialog
+
+    s = part_b_data.build()
+    twin = people.create_person(PersonInput("Nordmann", "Kari", None, "kari@jobb.no")).id
+    view = _view(tasks, qtbot)
+    _open(view, tasks, "Nordmann")
+    assert view.page.name.text() == "Nordmann Kari"
+
+    def pick(dialog: PickPersonDialog) -> None:
+        tasks.wait_idle()
+        assert not dialog.ok_button.isEnabled()
+        qtbot.keyClicks(dialog.search, "kari nordmann")
+        qtbot.waitUntil(lambda: dialog.people.model.rowCount() == 1)
+        select_rows(dialog.people.table, lambda r: True)
+        dialog.ok_button.click()
+
+    def merge(dialog: MergePeopleDialog) -> None:
+        dialog.keep_buttons[1].click()  # keep the record with the course
+        _save(tasks, dialog)
+
+    _drive(monkeypatch, tasks, PickPersonDialog, pick)
+    _drive(monkeypatch, tasks, MergePeopleDialog, merge)
+    view.page.merge_button.click()
+    tasks.wait_idle()
+    assert shown["info"] == [
+        "Slått sammen til Kari Nordmann. Flyttet: 0 påmeldinger, 0 kursbevis, 0 egenandelsposter, 0 oppdrag."
+    ]
+    assert view.page.person_id == s.people["Kari"] and view.page.name.text() == "Kari Nordmann"
+    assert Person.get_or_none(Person.id == twin) is None
+    assert [r[1] for r in table_texts(view.people.model)].count("Kari") == 1

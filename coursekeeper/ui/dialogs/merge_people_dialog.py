@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -24,9 +25,11 @@ from coursekeeper.services.person_merge import (
     counts_text,
     default_choices,
     merge_people,
+    merge_preview,
 )
 from coursekeeper.services.person_overview import PersonDetails
 from coursekeeper.services.phone_display import display_phone
+from coursekeeper.ui import messages
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_fields import ErrorLabel, FormErrorLabel, ok_cancel_buttons
 
@@ -177,3 +180,31 @@ class MergePeopleDialog(QDialog):
     def _on_error(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
         self.form_error.show_refusal(exc)
+
+
+def open_merge(
+    tasks: TaskRunner,
+    parent: QWidget,
+    first_id: int,
+    second_id: int,
+    on_merged: Callable[[MergeResult], None] | None = None,
+) -> None:
+    """Fetch both records on the worker, show the merge dialog, and say what moved once merged."""
+
+    def show(preview: MergePreview) -> None:
+        dialog = MergePeopleDialog(tasks, preview, parent)
+        dialog.merged.connect(functools.partial(_merged, parent, on_merged))
+        dialog.exec()
+
+    tasks.run(
+        functools.partial(merge_preview, first_id, second_id),
+        label=QCoreApplication.translate("MergePeopleDialog", "Henter personene …"),
+        on_done=show,
+        parent=parent,
+    )
+
+
+def _merged(parent: QWidget, on_merged: Callable[[MergeResult], None] | None, result: MergeResult) -> None:
+    messages.show_info(parent, result.message)
+    if on_merged is not None:
+        on_merged(result)

@@ -6,13 +6,9 @@ the user opens the merge.
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -23,69 +19,22 @@ from PySide6.QtWidgets import (
 from coursekeeper.services.person_merge import (
     SAME_EMAIL,
     DuplicatePair,
-    MergePreview,
-    MergeResult,
     likely_duplicates,
-    merge_preview,
 )
 from coursekeeper.services.person_overview import (
     PersonListRow,
     people_directory,
-    person_matches,
-    search_terms,
 )
-from coursekeeper.services.phone_display import display_phone
-from coursekeeper.ui import messages
-from coursekeeper.ui.dialogs.merge_people_dialog import MergePeopleDialog
+from coursekeeper.ui.dialogs.merge_people_dialog import open_merge
 from coursekeeper.ui.dialogs.person_dialog import PersonDialog
-from coursekeeper.ui.table_models import CENTER, Column
+from coursekeeper.ui.table_models import Column
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.list_and_page_view import ListAndPageView
 from coursekeeper.ui.views.person_page import PersonPage
+from coursekeeper.ui.widgets.people_list import PeopleList, stretch_columns
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 from coursekeeper.ui.widgets.search_field import SearchField
-
-
-def _stretch(panel: RowsPanel, stretch: tuple[int, ...], fit: tuple[int, ...] = ()) -> None:
-    """Spare width goes to the columns that identify a row (names, e-mail), not to the last one."""
-    header = panel.table.horizontalHeader()
-    header.setStretchLastSection(False)
-    for column in stretch:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-    for column in fit:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-
-
-class PeopleList(RowsPanel):
-    """Everyone, loaded once; a keystroke filters the rows in memory."""
-
-    def make_columns(self) -> list[Column]:
-        """Name, birth date, contact, municipality, number of courses."""
-        return [
-            Column(self.tr("Etternavn"), lambda r: r.last_name, sort_key=lambda r: nb_key(r.last_name)),
-            Column(self.tr("Fornavn"), lambda r: r.first_name, sort_key=lambda r: nb_key(r.first_name)),
-            Column(self.tr("Født"), lambda r: r.birth_date, sort_key=lambda r: r.birth_date or dt.date.min),
-            Column(self.tr("E-post"), lambda r: r.email, sort_key=lambda r: r.email),
-            Column(self.tr("Telefon"), lambda r: display_phone(r.phone), sort_key=lambda r: r.phone_digits),
-            Column(self.tr("Kommune"), lambda r: r.municipality, sort_key=lambda r: nb_key(r.municipality)),
-            Column(self.tr("Kurs"), lambda r: r.courses, CENTER, lambda r: r.courses),
-        ]
-
-    def set_search(self, text: str) -> None:
-        """Same matching as the service's search: name, e-mail, birth date, and phone digits."""
-        terms = search_terms(text)
-        if terms == self._terms:
-            return
-        self._terms = terms
-        if not terms:
-            self.model.set_filter(None)
-        elif len(terms) == 1 and not terms[0].strip("+").isdigit():
-            term = terms[0]
-            self.model.set_filter(lambda r: term in r.search_text)
-        else:
-            self.model.set_filter(lambda r: person_matches(r, terms))
-        self._update_count()
 
 
 class DuplicatesList(RowsPanel):
@@ -124,8 +73,7 @@ class PeopleView(ListAndPageView):
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.search = SearchField(self.tr("Søk etter navn, e-post, telefon eller fødselsdato (Ctrl+F)"))
         self.search.search.connect(self.apply_search)
-        self.people = PeopleList(tasks, widths=(150, 140, 95, 230, 130, 140, 60))
-        _stretch(self.people, (0, 1), fit=(3,))
+        self.people = PeopleList(tasks)
         self.people.table.activated.connect(self._on_activated)
         self.open_button = QPushButton(self.tr("Åpne personen"))
         self.open_button.clicked.connect(self.open_selected)
@@ -134,7 +82,7 @@ class PeopleView(ListAndPageView):
         self.new_button.setToolTip(self.tr("Registrer en ny person (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_person)
         self.duplicates = DuplicatesList(tasks)
-        _stretch(self.duplicates, (0, 2, 3, 5), fit=(1, 4, 6))
+        stretch_columns(self.duplicates, (0, 2, 3, 5), fit=(1, 4, 6))
         self.duplicates.table.activated.connect(self.merge_selected)
         self.merge_button = QPushButton(self.tr("Slå sammen …"))
         self.merge_button.clicked.connect(self.merge_selected)
@@ -230,19 +178,5 @@ class PeopleView(ListAndPageView):
     def merge_selected(self, *_args: object) -> None:
         """Open the merge of the selected pair (its counts and shared courses fetched first)."""
         row: DuplicatePair | None = self.duplicates.table.current_row()
-        if row is None:
-            return
-        self.tasks.run(
-            functools.partial(merge_preview, row.first.id, row.second.id),
-            label=self.tr("Henter personene …"),
-            on_done=self._open_merge,
-            parent=self,
-        )
-
-    def _open_merge(self, preview: MergePreview) -> None:
-        dialog = MergePeopleDialog(self.tasks, preview, self)
-        dialog.merged.connect(self._on_merged)
-        dialog.exec()
-
-    def _on_merged(self, result: MergeResult) -> None:
-        messages.show_info(self, result.message)
+        if row is not None:
+            open_merge(self.tasks, self, row.first.id, row.second.id)

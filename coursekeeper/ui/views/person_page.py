@@ -12,15 +12,19 @@ from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.six_months import qualifying_date
 from coursekeeper.services import assignments, municipalities, people
 from coursekeeper.services.assignments import AssignmentRow
+from coursekeeper.services.person_merge import MergeResult
 from coursekeeper.services.person_overview import PersonOverview, municipality_choice, person_overview
 from coursekeeper.services.phone_display import display_phone
 from coursekeeper.ui import labels
 from coursekeeper.ui.dialogs.assignment_dialog import AssignmentDialog
 from coursekeeper.ui.dialogs.end_assignment_dialog import EndAssignmentDialog
+from coursekeeper.ui.dialogs.merge_people_dialog import open_merge
 from coursekeeper.ui.dialogs.person_dialog import PersonDialog
+from coursekeeper.ui.dialogs.pick_person_dialog import PickPersonDialog
 from coursekeeper.ui.table_models import RIGHT, Column, Money
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.ledger_panel import LedgerPanel
+from coursekeeper.ui.widgets.people_list import stretch_columns
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 
 
@@ -50,6 +54,9 @@ class PersonPage(QWidget):
             self.tr("For navn som er registrert i feil rekkefølge, for eksempel «Johansen Mats»")
         )
         self.swap_button.clicked.connect(self.swap_names)
+        self.merge_button = QPushButton(self.tr("Slå sammen med …"))
+        self.merge_button.setToolTip(self.tr("Slå sammen med en annen registrering av samme person"))
+        self.merge_button.clicked.connect(self.merge_with)
 
         self.enrolments = RowsPanel(
             tasks,
@@ -61,7 +68,7 @@ class PersonPage(QWidget):
                 Column(self.tr("Innbetalt"), lambda r: Money(r.paid_ore), RIGHT),
                 Column(self.tr("Innestående"), lambda r: Money(r.held_ore), RIGHT),
             ],
-            widths=(300, 95, 110, 150, 90),
+            widths=(300, 95, 110, 160, 100, 100),
         )
         self.certificates = RowsPanel(
             tasks,
@@ -71,8 +78,10 @@ class PersonPage(QWidget):
                 Column(self.tr("Utstedt"), lambda r: r.issued_on),
                 Column(self.tr("Status"), self._certificate_status),
             ],
-            widths=(130, 300, 95),
+            widths=(130, 300, 95, 160),
         )
+        stretch_columns(self.enrolments, (0,))  # the course title, not «Innestående», takes the width
+        stretch_columns(self.certificates, (1,))
         self.ledger = LedgerPanel(tasks)
         self.ledger.table.setColumnHidden(2, True)  # every entry is this person's
         self.ledger.table.setColumnWidth(3, 260)  # room for the course and the method instead
@@ -110,6 +119,7 @@ class PersonPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(back)
         top.addStretch(1)
+        top.addWidget(self.merge_button)
         top.addWidget(self.swap_button)
         top.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
@@ -202,6 +212,7 @@ class PersonPage(QWidget):
         self.add_button.setEnabled(self.person_id is not None)
         self.edit_button.setEnabled(self.overview is not None)
         self.swap_button.setEnabled(self.overview is not None)
+        self.merge_button.setEnabled(self.overview is not None)
 
     # -- the person's own facts --------------------------------------------------------------
 
@@ -215,6 +226,19 @@ class PersonPage(QWidget):
 
     def _on_edited(self, _person_id: int) -> None:
         self.feedback.setText(self.tr("Endringene er lagret."))
+
+    def merge_with(self) -> None:
+        """Pick the other record of this person, then merge the two; the kept one's page stays open."""
+        if self.overview is None:
+            return
+        d = self.overview.details
+        picker = PickPersonDialog(self.tasks, d.id, d.full_name, self)
+        other = picker.chosen() if picker.exec() == PickPersonDialog.DialogCode.Accepted else None
+        if other is not None:
+            open_merge(self.tasks, self, d.id, other.id, self._on_merged)
+
+    def _on_merged(self, result: MergeResult) -> None:
+        self.show_person(result.kept_id)
 
     def swap_names(self) -> None:
         """Swap first and last name in one click (an imported «Johansen Mats»)."""
