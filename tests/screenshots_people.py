@@ -48,11 +48,11 @@ def _make_duplicates() -> None:
     """Two demo people entered a second time: once with ASCII spelling, once with the same e-mail."""
     from coursekeeper.services import people
     from coursekeeper.services.people import PersonInput
-    from coursekeeper.services.person_overview import all_person_details
+    from coursekeeper.services.person_overview import people_details, person_details
 
-    if any(d.last_name == "Odegaard" for d in all_person_details()):
+    if people.search_people("odegaard"):
         return
-    first, second = all_person_details()[:2]
+    first, second = people_details({person_details(1).id, person_details(2).id})
     people.create_person(PersonInput(second.last_name, second.first_name, second.birth_date))
     people.create_person(PersonInput(first.first_name, first.last_name + "sen", None, first.email))
     people.create_person(PersonInput("Åse", "Ødegård", "09.04.1985"))

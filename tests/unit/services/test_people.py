@@ -251,6 +251,8 @@ def test_likely_duplicates_fold_names_and_match_email(db) -> None:
     people.create_person(PersonInput("Åse", "Ødegård", dt.date(1986, 4, 9)))  # another birth date
     kari = people.create_person(PersonInput("Kari", "Nordmann", None, "kari@example.no")).id
     kari_anne = people.create_person(PersonInput("Kari Anne", "Berg", None, "KARI@example.no")).id
+    people.create_person(PersonInput("Aase", "Berg", None, "aase@example.no"))
+    people.create_person(PersonInput("Ase", "Berg", None, "ase@example.no"))  # another address
     people.create_person(PersonInput("Per", "Hansen", born))
 
     pairs = {(p.first.id, p.second.id): p.reason for p in likely_duplicates()}
