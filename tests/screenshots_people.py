@@ -50,13 +50,13 @@ def _make_duplicates() -> None:
     from coursekeeper.services.people import PersonInput
     from coursekeeper.services.person_overview import people_details, person_details
 
-    if people.search_people("odegaard"):
+    if people.search_people("ase.kopi@example.no"):
         return
     first, second = people_details({person_details(1).id, person_details(2).id})
     people.create_person(PersonInput(second.last_name, second.first_name, second.birth_date))
     people.create_person(PersonInput(first.first_name, first.last_name + "sen", None, first.email))
     people.create_person(PersonInput("Åse", "Ødegård", "09.04.1985"))
-    people.create_person(PersonInput("ASE", "ODEGAARD", "09.04.1985", "ase@example.no", "41234567"))
+    people.create_person(PersonInput("ASE", "ODEGAARD", "09.04.1985", "ase.kopi@example.no", "41234567"))
 
 
 def _duplicates(ctx):
