@@ -183,8 +183,8 @@ def main(argv: list[str]) -> int:
     demo.build_demo()
     tasks = TaskRunner()
     window = MainWindow(tasks)
-    width, height = (int(n) for n in os.environ.get("COURSEKEEPER_SHOT_SIZE", "1280x800").split("x"))
-    window.resize(width, height)
+    width, height = (int(n) for n in os.environ.get("SHOT_SIZE", "1280x720").split("x"))
+    window.resize(width, height)  # SHOT_SIZE=1920x1080 for the large screen
     window.show()
     ctx = Context(window, tasks)
     ctx.settle()
