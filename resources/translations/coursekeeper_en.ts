@@ -2058,6 +2058,37 @@ The current database is first copied to the backups folder.</translation>
     </message>
 </context>
 <context>
+    <name>NotesLogDialog</name>
+    <message>
+        <source>Hvem har åpnet vurderingsnotatene</source>
+        <translation>Who has opened the screening notes</translation>
+    </message>
+    <message>
+        <source>Hver gang noen åpner notatene fra egnethetsvurderingen av %1, logges det her.</source>
+        <translation>Every time someone opens the notes from the screening of %1, it is logged here.</translation>
+    </message>
+    <message>
+        <source>Ingen har åpnet notatene fra egnethetsvurderingen av %1.</source>
+        <translation>No one has opened the notes from the screening of %1.</translation>
+    </message>
+    <message>
+        <source>Når</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Hvem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Kurs</source>
+        <translation>Courses</translation>
+    </message>
+    <message>
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <source>Skjul meldingen</source>
@@ -2469,6 +2500,77 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Oppdrag fra %1 til %2 er registrert.</source>
         <translation>Assignment from %1 to %2 is registered.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPrivacyButton</name>
+    <message>
+        <source>Personvern</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Innsyn, logg over hvem som har åpnet notatene, og sletting</source>
+        <translation>Access request, log of who opened the notes, and erasure</translation>
+    </message>
+    <message>
+        <source>Innsyn: alt som er lagret (PDF og JSON) …</source>
+        <translation>Access request: everything stored (PDF and JSON) …</translation>
+    </message>
+    <message>
+        <source>Hvem har åpnet vurderingsnotatene …</source>
+        <translation>Who has opened the screening notes …</translation>
+    </message>
+    <message>
+        <source>Slett personen …</source>
+        <translation>Erase the person …</translation>
+    </message>
+    <message>
+        <source>Innsyn %1</source>
+        <translation>Access request %1</translation>
+    </message>
+    <message>
+        <source>Innsyn</source>
+        <translation>Access request</translation>
+    </message>
+    <message>
+        <source>PDF-filer (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Skriver innsynet …</source>
+        <translation>Writing the access request …</translation>
+    </message>
+    <message>
+        <source>Vil du åpne PDF-en nå?</source>
+        <translation>Do you want to open the PDF now?</translation>
+    </message>
+    <message>
+        <source>Åpne</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Henter loggen …</source>
+        <translation>Loading the log …</translation>
+    </message>
+    <message>
+        <source>Ser hva som slettes …</source>
+        <translation>Looking at what will be erased …</translation>
+    </message>
+    <message>
+        <source>Slett likevel</source>
+        <translation>Erase anyway</translation>
+    </message>
+    <message>
+        <source>Slett personen</source>
+        <translation>Erase the person</translation>
+    </message>
+    <message>
+        <source>Slett %1</source>
+        <translation>Erase %1</translation>
+    </message>
+    <message>
+        <source>Sletter …</source>
+        <translation>Deleting …</translation>
     </message>
 </context>
 <context>

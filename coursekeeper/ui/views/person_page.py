@@ -21,6 +21,7 @@ from coursekeeper.ui.dialogs.end_assignment_dialog import EndAssignmentDialog
 from coursekeeper.ui.dialogs.merge_people_dialog import open_merge
 from coursekeeper.ui.dialogs.person_dialog import PersonDialog
 from coursekeeper.ui.dialogs.pick_person_dialog import PickPersonDialog
+from coursekeeper.ui.person_privacy import PersonPrivacyButton
 from coursekeeper.ui.table_models import RIGHT, Column, Money
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.ledger_panel import LedgerPanel
@@ -57,6 +58,7 @@ class PersonPage(QWidget):
         self.merge_button = QPushButton(self.tr("Slå sammen med …"))
         self.merge_button.setToolTip(self.tr("Slå sammen med en annen registrering av samme person"))
         self.merge_button.clicked.connect(self.merge_with)
+        self.privacy_button = PersonPrivacyButton(tasks, self._who, self._on_erased)
 
         self.enrolments = RowsPanel(
             tasks,
@@ -122,6 +124,7 @@ class PersonPage(QWidget):
         top.addWidget(self.merge_button)
         top.addWidget(self.swap_button)
         top.addWidget(self.edit_button)
+        top.addWidget(self.privacy_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.name)
@@ -213,6 +216,7 @@ class PersonPage(QWidget):
         self.edit_button.setEnabled(self.overview is not None)
         self.swap_button.setEnabled(self.overview is not None)
         self.merge_button.setEnabled(self.overview is not None)
+        self.privacy_button.setEnabled(self.overview is not None)
 
     # -- the person's own facts --------------------------------------------------------------
 
@@ -236,6 +240,13 @@ class PersonPage(QWidget):
         other = picker.chosen() if picker.exec() == PickPersonDialog.DialogCode.Accepted else None
         if other is not None:
             open_merge(self.tasks, self, d.id, other.id, self._on_merged)
+
+    def _who(self) -> tuple[int, str] | None:
+        d = self.overview.details if self.overview is not None else None
+        return (d.id, d.full_name) if d is not None else None
+
+    def _on_erased(self, person_id: int) -> None:
+        self.show_person(person_id)  # the page now shows «Slettet person» with the numbers kept
 
     def _on_merged(self, result: MergeResult) -> None:
         self.show_person(result.kept_id)
