@@ -38,6 +38,7 @@ def _coursekeeper(env: dict[str, str], *args: object) -> subprocess.CompletedPro
 
 def test_demo_twice_then_courses_json(env: dict[str, str], tmp_path: Path) -> None:
     db = tmp_path / "Kurs i Øygarden æøå" / "min database.db"
+    db.parent.mkdir()
     first = _coursekeeper(env, "--db", db, "demo")
     assert first.returncode == 0, first.stderr
     assert "Demodata er lagt inn" in first.stdout
@@ -71,6 +72,7 @@ def test_a_text_file_as_database_exits_2_and_is_left_alone(env: dict[str, str], 
 
 def test_environment_variable_chooses_the_database(env: dict[str, str], tmp_path: Path) -> None:
     db = tmp_path / "fra miljøet æøå" / "kurs.db"
+    db.parent.mkdir()
     env["COURSEKEEPER_DB"] = str(db)
     added = _coursekeeper(
         env, "course-add", "--title", "Kurs for treningskontakter – Askøy", "--start", "2027-02-05",
