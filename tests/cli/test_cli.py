@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +17,6 @@ from coursekeeper.services import refunds
 from coursekeeper.services.database import prepare
 from tests.cli.conftest import checkpoint, row_counts
 
-REPO = Path(__file__).resolve().parents[2]
 Run = Callable[..., tuple[int, str, str]]
 STATES = {s.value for s in EnrolmentState}
 
@@ -498,47 +494,3 @@ def test_one_line_escapes_control_characters() -> None:
 
     assert one_line("a\nb\r\tc\x1b[31m\u2028d") == "a\\nb\\r\\tc\\x1b[31m\\u2028d"
     assert one_line("Åse Ødegård – «kurs»") == "Åse Ødegård – «kurs»"
-
-
-def _subprocess_env(tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COURSEKEEPER_")}
-    env["COURSEKEEPER_DATA_DIR"] = str(tmp_path / "brukerdata")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
-    env["PYTHONIOENCODING"] = "utf-8"
-    return env
-
-
-@pytest.mark.parametrize("command", [["courses"], ["--help"], ["refunds", "--as-of", "2027-12-31"]])
-def test_output_into_a_closed_pipe_ends_quietly(demo_db: Path, tmp_path: Path, command: list[str]) -> None:
-    """As ``coursekeeper courses | head -1`` when head has already gone: no traceback."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "coursekeeper", "--db", str(demo_db), *command],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=_subprocess_env(tmp_path),
-    )
-    assert process.stdout is not None and process.stderr is not None
-    process.stdout.close()  # the reader is gone before anything is written
-    err = process.stderr.read().decode("utf-8")
-    process.stderr.close()
-    assert process.wait(timeout=120) in (0, 141)
-    assert err == ""
-
-
-def test_piped_into_head_in_a_shell(demo_db: Path, tmp_path: Path) -> None:
-    shell = shutil.which("sh")
-    if shell is None:
-        pytest.skip("no POSIX shell here")
-    script = f'"{sys.executable}" -m coursekeeper courses --db "$1" | head -1'
-    result = subprocess.run(
-        [shell, "-c", script, "sh", str(demo_db)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=_subprocess_env(tmp_path),
-        timeout=120,
-    )
-    assert result.returncode == 0
-    assert result.stderr == ""
-    assert len(result.stdout.splitlines()) == 1
-    assert "plasser" in result.stdout

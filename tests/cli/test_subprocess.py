@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -85,3 +86,41 @@ def test_environment_variable_chooses_the_database(env: dict[str, str], tmp_path
     assert refused.returncode == 1
     assert "før startdato" in refused.stderr
     assert row_counts(db)["course"] == 1
+
+
+@pytest.mark.parametrize("command", [["courses"], ["--help"], ["refunds", "--as-of", "2027-12-31"]])
+def test_output_into_a_closed_pipe_ends_quietly(
+    env: dict[str, str], demo_db: Path, command: list[str]
+) -> None:
+    """As ``coursekeeper courses | head -1`` when head has already gone: no traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "coursekeeper", "--db", str(demo_db), *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before anything is written
+    err = process.stderr.read().decode("utf-8")
+    process.stderr.close()
+    assert process.wait(timeout=120) in (0, 141)
+    assert err == ""
+
+
+def test_piped_into_head_in_a_shell(env: dict[str, str], demo_db: Path) -> None:
+    shell = shutil.which("sh")
+    if shell is None:
+        pytest.skip("no POSIX shell here")
+    script = f'"{sys.executable}" -m coursekeeper courses --db "$1" | head -1'
+    result = subprocess.run(
+        [shell, "-c", script, "sh", str(demo_db)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 1
+    assert "plasser" in result.stdout
