@@ -10,6 +10,7 @@ import subprocess
 import sys
 import sysconfig
 import time
+import tomllib
 import venv
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,6 +172,10 @@ def test_frozen_program_runs_the_commands(frozen: Frozen, tmp_path: Path) -> Non
 
     assert frozen.seconds < 300, f"the build took {frozen.seconds:.0f} s"
     assert frozen.megabytes < 400, f"the folder grew to {frozen.megabytes:.0f} MB"
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    shown = _run_frozen(frozen, tmp_path, "--version")
+    assert (shown.returncode, shown.stdout.strip()) == (0, f"CourseKeeper {version}")  # metadata bundled
+
     db = tmp_path / "Kurs æøå" / "kurs.db"
     db.parent.mkdir()
     demo = _run_frozen(frozen, tmp_path, "demo", "--db", db)
