@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 EXIT_OK, EXIT_INPUT, EXIT_UNREADABLE = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a program ended by SIGPIPE
 JSON_COMMANDS = ("courses", "refunds", "import", "followup")
+PRINT_KINDS = ("certificates", "refund-letters", "attendance")
+EXPORT_KINDS = ("participants", "attendance", "deposits", "certificates", "followup", "refunds")
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -158,6 +160,10 @@ def _json_help() -> str:
     return tr("skriv ut resultatet som JSON")
 
 
+def _one_of(kinds: Sequence[str]) -> str:
+    return tr("en av: {valg}", valg=", ".join(kinds))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     parser = _Parser(prog="coursekeeper", description=tr("CourseKeeper – kurs, egenandeler og kursbevis."))
@@ -199,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("check", tr("kontroller databasen"))
 
     p = command("print", tr("skriv ut kursbevis, tilbakebetalingsbrev eller oppmøtelister (PDF)"))
-    p.add_argument("kind", choices=("certificates", "refund-letters", "attendance"), metavar=tr("TYPE"))
+    p.add_argument("kind", choices=PRINT_KINDS, metavar=tr("TYPE"), help=_one_of(PRINT_KINDS))
     p.add_argument("--course", required=True, type=_int, metavar="ID", help=course_help)
     p.add_argument("--out", required=True, metavar=tr("FIL"), help=tr("PDF-filen som skal skrives"))
     p.add_argument(
@@ -223,11 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = command("export", tr("eksporter en kursliste til Excel"))
-    p.add_argument(
-        "kind",
-        metavar=tr("TYPE"),
-        choices=("participants", "attendance", "deposits", "certificates", "followup", "refunds"),
-    )
+    p.add_argument("kind", choices=EXPORT_KINDS, metavar=tr("TYPE"), help=_one_of(EXPORT_KINDS))
     p.add_argument("--course", required=True, type=_int, metavar="ID", help=course_help)
     p.add_argument("--out", required=True, metavar=tr("FIL"), help=tr("xlsx-filen som skal skrives"))
 
