@@ -180,7 +180,8 @@ def main(argv: list[str]) -> int:
     demo.build_demo()
     tasks = TaskRunner()
     window = MainWindow(tasks)
-    window.resize(1280, 800)
+    width, height = (int(n) for n in os.environ.get("SHOT_SIZE", "1280x720").split("x"))
+    window.resize(width, height)  # SHOT_SIZE=1920x1080 for the large screen
     window.show()
     ctx = Context(window, tasks)
     ctx.settle()
