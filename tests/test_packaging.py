@@ -208,6 +208,9 @@ def test_frozen_program_runs_the_commands(frozen: Frozen, tmp_path: Path) -> Non
     assert imported.returncode == 0, imported.stderr
     assert '"created": 2' in imported.stdout
 
+    # «Skriv ut» in the window renders pages with pdfium: its native library must travel too.
+    assert list(frozen.folder.rglob("*pdfium*.so*")) or list(frozen.folder.rglob("*pdfium*.dll"))
+
     refused = _run_frozen(frozen, tmp_path, "eksporter")
     assert refused.returncode == 1
     assert "ugyldig valg" in refused.stderr  # the catalogue (.po) travels with the program
