@@ -148,6 +148,9 @@ SHOTS: list[tuple[str, Callable[[Context], object]]] = [
 from tests.screenshots_b import PART_B_SHOTS  # noqa: E402
 
 SHOTS += PART_B_SHOTS
+from tests.screenshots_people import PEOPLE_SHOTS  # noqa: E402
+
+SHOTS += PEOPLE_SHOTS
 SHOTS.sort(key=lambda shot: shot[0])
 # --- end of part B ---
 
