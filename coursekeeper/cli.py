@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import coursekeeper
-from coursekeeper import settings
+from coursekeeper import cli_records, settings
 from coursekeeper.errors import CourseKeeperError, DatabaseUnavailableError
 from coursekeeper.i18n import tr, tr_n
 
@@ -200,6 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("backup", tr("ta sikkerhetskopi"))
     p.add_argument("--out", required=True, metavar=tr("FIL"), help=tr("filen kopien skal skrives til"))
+    p.add_argument(
+        "--password", action="store_true", help=tr("krypter kopien med et passord (du blir spurt om det)")
+    )
     p = command("restore", tr("gjenopprett fra sikkerhetskopi"))
     p.add_argument("file", metavar=tr("FIL"))
     command("check", tr("kontroller databasen"))
@@ -236,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("followup", tr("les inn en utfylt oppfølgingsliste"))
     p.add_argument("file", metavar=tr("FIL"))
     p.add_argument("--dry-run", action="store_true", help=dry_run_help)
+    cli_records.add_parsers(command, date_help)
     return parser
 
 
@@ -411,17 +415,22 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from coursekeeper.services.backup import backup
 
     _open(args)
-    out = backup(Path(args.out))
+    password = cli_records.read_password(tr("Passord for kopien: "), twice=True) if args.password else None
+    out = backup(Path(args.out), password=password)
     _say(tr("Sikkerhetskopi lagret: {fil}", fil=out))
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the database with a backup, keeping a copy of the current one."""
+    from coursekeeper.services import backup_crypto
     from coursekeeper.services.backup import restore
 
     db = _open(args)
-    keep = restore(Path(args.file))
+    password = None
+    if backup_crypto.is_encrypted(Path(args.file)):
+        password = cli_records.read_password(tr("Passordet til sikkerhetskopien: "))
+    keep = restore(Path(args.file), password=password)
     db.close()
     _open(args)  # a backup from an older version is brought up to date
     _say(
@@ -585,6 +594,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "followup": cmd_followup,
+    **cli_records.COMMANDS,
 }
 
 
