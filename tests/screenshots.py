@@ -1,8 +1,9 @@
 """Write a PNG of every main view and dialog on the demo data: ``python tests/screenshots.py OUTDIR``.
 
-Not collected by pytest (the name does not start with ``test_``). Runs offscreen on a temporary
-database and a temporary data folder, so nothing of the user's is touched. Part B adds their views
-by extending ``SHOTS`` (a list of ``(file name, function(ctx) -> QWidget)``).
+``python tests/screenshots.py OUTDIR en`` shoots in English; ``SHOT_SIZE=1920x1080`` sets the
+window size (default 1280x800). Not collected by pytest (the name does not start with ``test_``).
+Runs offscreen on a temporary database and a temporary data folder, so nothing of the user's is
+touched. Part B adds their views by extending ``SHOTS`` (a list of ``(file name, function(ctx) -> QWidget)``).
 """
 
 from __future__ import annotations
@@ -180,7 +181,8 @@ def main(argv: list[str]) -> int:
     demo.build_demo()
     tasks = TaskRunner()
     window = MainWindow(tasks)
-    window.resize(1280, 800)
+    width, height = (int(n) for n in os.environ.get("SHOT_SIZE", "1280x800").split("x"))
+    window.resize(width, height)
     window.show()
     ctx = Context(window, tasks)
     ctx.settle()

@@ -53,13 +53,18 @@ def format_hours(minutes: int) -> str:
 
 @dataclass(frozen=True)
 class Column(Generic[R]):
-    """A table column: header, how to get the value from a row, alignment and sort key."""
+    """A table column: header, how to get the value from a row, alignment, sort key, tooltip.
+
+    ``stretch`` marks a column that identifies the row (title, name, reason): it is never cut
+    while there is room and takes the spare width; other columns fit their content.
+    """
 
     header: str
     value: Callable[[R], object]
     align: Qt.AlignmentFlag = _LEFT
     sort_key: Callable[[R], Any] | None = None
     tooltip: Callable[[R], str] | None = None
+    stretch: bool = False
 
 
 _NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
@@ -156,6 +161,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def column_count(self) -> int:
         """Number of columns."""
         return len(self._columns)
+
+    def stretch_columns(self) -> list[int]:
+        """The columns marked ``stretch`` (they share the table's spare width)."""
+        return [number for number, column in enumerate(self._columns) if column.stretch]
 
     def display_text(self, row: int, column: int) -> str:
         """What the user sees in a cell (for tests)."""

@@ -272,7 +272,6 @@ class ImportWizard(QDialog):
 
     def _fill_preview(self, preview: ImportPreview) -> None:
         self.preview_model.set_rows(preview.rows)
-        self.preview_table.fit_columns({6: 420})
         self.summary_label.setText(
             self.tr("%1 nye · %2 oppdateres · %3 uendret · %4 med feil · %5 hoppes over")
             .replace("%1", str(preview.count(RowStatus.NEW)))

@@ -126,14 +126,14 @@ def preview_columns() -> list[Column[PlannedRow]]:
             lambda r: status[r.status],
             sort_key=lambda r: order.index(r.status),
         ),
-        Column(QCoreApplication.translate("PreviewModel", "Navn"), lambda r: r.name),
+        Column(QCoreApplication.translate("PreviewModel", "Navn"), lambda r: r.name, stretch=True),
         Column(QCoreApplication.translate("PreviewModel", "Fødselsdato"), lambda r: r.source.birth_date),
         Column(QCoreApplication.translate("PreviewModel", "E-post"), lambda r: r.source.email or ""),
         Column(
             QCoreApplication.translate("PreviewModel", "Kommune"),
             lambda r: r.municipality_name or r.source.municipality_text,
         ),
-        Column(QCoreApplication.translate("PreviewModel", "Årsak"), _reasons, tooltip=_reasons),
+        Column(QCoreApplication.translate("PreviewModel", "Årsak"), _reasons, tooltip=_reasons, stretch=True),
     ]
 
 

@@ -101,13 +101,18 @@ class EligibilityPanel(RowsPanel):
     def make_columns(self) -> list[Column]:
         """Name, the verdict, the reasons."""
         return [
-            Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
+            Column(
+                self.tr("Navn"),
+                lambda r: r.person_name,
+                sort_key=lambda r: nb_key(r.person_name),
+                stretch=True,
+            ),
             Column(
                 self.tr("Kursbevis"),
                 self._verdict,
                 sort_key=lambda r: (not r.eligible, r.certificate_number or ""),
             ),
-            Column(self.tr("Hvorfor ikke"), _reasons, sort_key=_reasons),
+            Column(self.tr("Hvorfor ikke"), _reasons, sort_key=_reasons, stretch=True),
         ]
 
     def _verdict(self, row: Eligibility) -> str:
@@ -128,9 +133,7 @@ class IssueCertificatesDialog(QDialog):
         self.course.course_changed.connect(self._on_course_changed)
         self._wanted = course_id
         self.issued_on = date_edit()
-        self.panel = EligibilityPanel(
-            tasks, widths=(200, 150), multi_select=True, text_of=lambda r: r.person_name
-        )
+        self.panel = EligibilityPanel(tasks, multi_select=True, text_of=lambda r: r.person_name)
         self.panel.loaded.connect(self._update_summary)
         self.panel.table.selectionModel().selectionChanged.connect(self._update_selected_button)
         self.summary = QLabel()

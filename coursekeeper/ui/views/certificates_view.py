@@ -55,8 +55,18 @@ class RegisterPanel(RowsPanel):
         """The register's columns."""
         return [
             Column(self.tr("Nummer"), lambda r: r.number, sort_key=lambda r: r.number),
-            Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
-            Column(self.tr("Kurs"), lambda r: r.course_title, sort_key=lambda r: nb_key(r.course_title)),
+            Column(
+                self.tr("Navn"),
+                lambda r: r.person_name,
+                sort_key=lambda r: nb_key(r.person_name),
+                stretch=True,
+            ),
+            Column(
+                self.tr("Kurs"),
+                lambda r: r.course_title,
+                sort_key=lambda r: nb_key(r.course_title),
+                stretch=True,
+            ),
             Column(self.tr("Utstedt"), lambda r: r.issued_on),
             Column(
                 self.tr("Status"),
@@ -99,7 +109,7 @@ class CertificatesView(QWidget):
         self.course.course_changed.connect(self._on_course_changed)
         self.search = SearchField(self.tr("Søk etter nummer, navn eller kurs (Ctrl+F)"))
         self.search.search.connect(self._on_search)
-        self.panel = RegisterPanel(tasks, widths=(115, 165, 215, 85, 205, 95))
+        self.panel = RegisterPanel(tasks)
         self.panel.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.panel.model.modelReset.connect(self._update_buttons)
 

@@ -111,7 +111,7 @@ class CoursePage(QWidget):
 
         self.model: RowTableModel[EnrolmentRow] = RowTableModel(
             [
-                Column(self.tr("Navn"), lambda r: r.name),
+                Column(self.tr("Navn"), lambda r: r.name, stretch=True),
                 Column(self.tr("Kommune"), lambda r: r.municipality),
                 Column(self.tr("Status"), lambda r: labels.enrolment_state(r.state)),
                 Column(self.tr("Vurdering"), lambda r: labels.screening_outcome(r.screening)),
@@ -219,7 +219,6 @@ class CoursePage(QWidget):
         selected = self.selected()
         self.model.set_rows(overview.enrolments)
         self._apply_filter()
-        self.table.fit_columns()
         wanted = self._select_after or (selected.id if selected is not None else None)
         self._select_after = None
         if wanted is not None:

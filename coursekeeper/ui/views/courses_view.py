@@ -87,7 +87,7 @@ class CoursesView(ListAndPageView):
 
         self.model: RowTableModel[CourseRow] = RowTableModel(
             [
-                Column(self.tr("Tittel"), lambda r: r.title),
+                Column(self.tr("Tittel"), lambda r: r.title, stretch=True),
                 Column(self.tr("Start"), lambda r: r.start_date),
                 Column(self.tr("Slutt"), lambda r: r.end_date),
                 Column(self.tr("Kommune"), lambda r: r.municipality),
@@ -162,8 +162,6 @@ class CoursesView(ListAndPageView):
         )
         self.model.set_rows(rows)
         self._apply_filter()
-        self.table.fit_columns()
-        self.table.setColumnWidth(0, max(self.table.columnWidth(0), 260))
 
     @staticmethod
     def _fill_combo(combo: QComboBox, all_text: str, values: list) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -33,11 +33,10 @@ class DepositActionsPanel(RowsPanel):
         self,
         tasks: TaskRunner,
         *,
-        widths: Sequence[int],
         text_of: Callable[[Any], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(tasks, widths=widths, multi_select=True, text_of=text_of, parent=parent)
+        super().__init__(tasks, multi_select=True, text_of=text_of, parent=parent)
         self.course_id: int | None = None
 
     def set_course(self, course_id: int | None) -> None:
@@ -47,8 +46,18 @@ class DepositActionsPanel(RowsPanel):
     def who_columns(self) -> list[Column]:
         """The first columns of every deposit panel: the person's name and the course's title."""
         return [
-            Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
-            Column(self.tr("Kurs"), lambda r: r.course_title, sort_key=lambda r: nb_key(r.course_title)),
+            Column(
+                self.tr("Navn"),
+                lambda r: r.person_name,
+                sort_key=lambda r: nb_key(r.person_name),
+                stretch=True,
+            ),
+            Column(
+                self.tr("Kurs"),
+                lambda r: r.course_title,
+                sort_key=lambda r: nb_key(r.course_title),
+                stretch=True,
+            ),
         ]
 
     def follow_selection(self) -> None:

@@ -66,9 +66,8 @@ class KeyFiguresView(QWidget):
         explain.setWordWrap(True)
         self.per_course = FunnelModel(self._columns(self.tr("Kurs")), self)
         self.per_municipality = FunnelModel(self._columns(self.tr("Kommune")), self)
-        widths = (240, *([90] * len(STEPS)))
-        self.course_table = DataTable(self.per_course, widths=widths)
-        self.municipality_table = DataTable(self.per_municipality, widths=(200, *widths[1:]))
+        self.course_table = DataTable(self.per_course)
+        self.municipality_table = DataTable(self.per_municipality)
         for table in (self.course_table, self.municipality_table):
             table.setSortingEnabled(False)  # the total row stays last
         self.tabs = QTabWidget()
@@ -88,7 +87,7 @@ class KeyFiguresView(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def _columns(self, first: str) -> list[Column]:
-        columns: list[Column] = [Column(first, self._label)]
+        columns: list[Column] = [Column(first, self._label, stretch=True)]
         for step in STEPS:
             columns.append(
                 Column(

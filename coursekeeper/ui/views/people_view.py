@@ -28,8 +28,18 @@ class PeopleList(RowsPanel):
     def make_columns(self) -> list[Column]:
         """Name, birth date, contact, municipality, number of courses."""
         return [
-            Column(self.tr("Etternavn"), lambda r: r.last_name, sort_key=lambda r: nb_key(r.last_name)),
-            Column(self.tr("Fornavn"), lambda r: r.first_name, sort_key=lambda r: nb_key(r.first_name)),
+            Column(
+                self.tr("Etternavn"),
+                lambda r: r.last_name,
+                sort_key=lambda r: nb_key(r.last_name),
+                stretch=True,
+            ),
+            Column(
+                self.tr("Fornavn"),
+                lambda r: r.first_name,
+                sort_key=lambda r: nb_key(r.first_name),
+                stretch=True,
+            ),
             Column(self.tr("Født"), lambda r: r.birth_date, sort_key=lambda r: r.birth_date or dt.date.min),
             Column(self.tr("E-post"), lambda r: r.email, sort_key=lambda r: r.email),
             Column(self.tr("Telefon"), lambda r: r.phone, sort_key=lambda r: r.phone_digits),
@@ -66,7 +76,7 @@ class PeopleView(ListAndPageView):
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.search = SearchField(self.tr("Søk etter navn, e-post, telefon eller fødselsdato (Ctrl+F)"))
         self.search.search.connect(self.apply_search)
-        self.people = PeopleList(tasks, widths=(150, 140, 95, 230, 130, 140))
+        self.people = PeopleList(tasks)
         self.people.table.activated.connect(self._on_activated)
         self.open_button = QPushButton(self.tr("Åpne personen"))
         self.open_button.clicked.connect(self.open_selected)

@@ -59,7 +59,6 @@ class RowsPanel(QWidget):
         tasks: TaskRunner,
         columns: Sequence[Column] | None = None,
         *,
-        widths: Sequence[int] = (),
         multi_select: bool = False,
         text_of: Callable[[Any], str] | None = None,
         parent: QWidget | None = None,
@@ -71,7 +70,7 @@ class RowsPanel(QWidget):
         self._terms: list[str] = []
         self._sort_caches: list[dict[int, Any]] = []
         self.model = self.model_class(self._with_cached_keys(columns or self.make_columns()), self)
-        self.table = DataTable(self.model, widths=widths, multi_select=multi_select)
+        self.table = DataTable(self.model, multi_select=multi_select)
         self.count_label = QLabel()
         self.buttons = QHBoxLayout()
         self.buttons.setContentsMargins(0, 0, 0, 0)
