@@ -72,14 +72,14 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
             app.installTranslator(qt)
             installed.append(qt)
             break
-    if language != "nb":
-        own = QTranslator(app)
-        path = settings.resources_dir() / "translations" / f"coursekeeper_{language}.qm"
-        if own.load(str(path)):
-            app.installTranslator(own)
-            installed.append(own)
-        else:
-            logger.warning("No translation file %s", path)
+    # English holds every text; Norwegian only the counted ones («%n plasser» → «1 plass»).
+    own = QTranslator(app)
+    path = settings.resources_dir() / "translations" / f"coursekeeper_{language}.qm"
+    if own.load(str(path)):
+        app.installTranslator(own)
+        installed.append(own)
+    else:
+        logger.warning("No translation file %s", path)
     QLocale.setDefault(
         QLocale(QLocale.Language.NorwegianBokmal if language == "nb" else QLocale.Language.English)
     )
@@ -218,7 +218,9 @@ def start_desktop(
     app = make_application()
     language = current_language()
     translators = []
-    if language != "nb":  # the window's own texts are Norwegian in the source: only others need a .qm
+    # The window's own texts are Norwegian in the source: Norwegian's .qm (counted texts, Qt's
+    # dialogs) can wait until after the first paint, which shows no count yet.
+    if language != "nb":
         translators = install_translators(app, language)
     from coursekeeper.ui.main_window import MainWindow
     from coursekeeper.ui.tasks import TaskRunner

@@ -183,9 +183,7 @@ class AddPersonDialog(QDialog):
         if rows:
             self.results.selectRow(0)
             self.hint.setText(
-                self.tr("%1 treff. Velg personen og trykk «Meld på valgt person».").replace(
-                    "%1", str(len(rows))
-                )
+                self.tr("%n treff. Velg personen og trykk «Meld på valgt person».", "", len(rows))
             )
         else:
             self.hint.setText(self.tr("Ingen treff. Opprett personen nedenfor."))

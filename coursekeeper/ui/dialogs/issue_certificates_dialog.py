@@ -194,7 +194,7 @@ class IssueCertificatesDialog(QDialog):
             .replace("%3", str(have))
         )
         self.issue_button.setText(
-            self.tr("Utsted %1 kursbevis").replace("%1", str(count)) if count else self.tr("Utsted kursbevis")
+            self.tr("Utsted %n kursbevis", "", count) if count else self.tr("Utsted kursbevis")
         )
         self.issue_button.setEnabled(count > 0)
         self._update_selected_button()
@@ -238,9 +238,7 @@ class IssueCertificatesDialog(QDialog):
 
     def _on_issued(self, issued: list[tuple[str, str]]) -> None:
         lines = "\n".join(f"{number}  {name}" for number, name in issued)
-        messages.show_info(
-            self, self.tr("%1 kursbevis er utstedt:").replace("%1", str(len(issued))) + "\n\n" + lines
-        )
+        messages.show_info(self, self.tr("%n kursbevis er utstedt:", "", len(issued)) + "\n\n" + lines)
         self._on_course_changed(self.course.course_id())
 
     def _on_failed(self, exc: BaseException) -> None:

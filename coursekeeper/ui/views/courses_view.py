@@ -198,9 +198,9 @@ class CoursesView(ListAndPageView):
         self.model.set_filter(keep)
         shown, total = self.model.rowCount(), len(self.model.all_rows())
         self.count_label.setText(
-            self.tr("%1 kurs").replace("%1", str(total))
+            self.tr("%n kurs", "", total)
             if shown == total
-            else self.tr("Viser %1 av %2 kurs").replace("%1", str(shown)).replace("%2", str(total))
+            else self.tr("Viser %1 av %n kurs", "", total).replace("%1", str(shown))
         )
 
     def _on_activated(self, index: QModelIndex) -> None:
