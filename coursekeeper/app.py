@@ -130,6 +130,8 @@ def offer_demo(window, tasks, *, has_courses: bool | None = None) -> None:
             "for å prøve programmet? Du kan også begynne med et tomt register.",
         ),
         QCoreApplication.translate("app", "Last inn demodata"),
+        safe=True,
+        cancel_text=QCoreApplication.translate("app", "Begynn med tomt register"),
     ):
         return
     from coursekeeper.services import demo

@@ -114,6 +114,7 @@ class _ExportFlow(QObject):
             QCoreApplication.translate("export_actions", "Eksportert til Excel"),
             text + "\n\n" + QCoreApplication.translate("export_actions", "Vil du åpne filen nå?"),
             QCoreApplication.translate("export_actions", "Åpne filen"),
+            safe=True,
         ):
             open_file(result.path)
 

@@ -1177,6 +1177,7 @@ Create a new person anyway?</translation>
     <name>FormDialog</name>
     <message>
         <source>Avbryt</source>
+        <extracomment>True for an action that cannot be taken back: Enter then means Cancel, not OK.</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -2544,6 +2545,10 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Last inn demodata</source>
         <translation>Load demo data</translation>
+    </message>
+    <message>
+        <source>Begynn med tomt register</source>
+        <translation>Start with an empty register</translation>
     </message>
     <message>
         <source>Lager demodata …</source>

@@ -194,6 +194,7 @@ class CertificatesView(QWidget):
             .replace("%1", row.number)
             .replace("%2", row.person_name),
             self.tr("Registrer duplikat"),
+            safe=True,
         )
         if not ok:
             return
