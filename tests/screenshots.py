@@ -129,6 +129,23 @@ def _attendance_dialog(ctx: Context) -> object:
     return AttendanceDialog(ctx.tasks, page.course_id, ctx.window)
 
 
+def _import_preview(ctx: Context) -> object:
+    """The import wizard's preview of the messy test list (errors with long «Årsak» texts)."""
+    from coursekeeper.ui.dialogs import import_wizard
+    from tests.unit.services.test_imports import write_messy
+
+    path = write_messy(Path(tempfile.mkdtemp(prefix="coursekeeper-shots-")) / "påmeldte.xlsx")
+    import_wizard.ask_open_path = lambda parent: path
+    wizard = import_wizard.ImportWizard(ctx.tasks, _page(ctx).course_id, ctx.window)
+    wizard.resize(1000, 560)
+    wizard.show()
+    wizard.choose_file()
+    ctx.settle()
+    wizard.go_next()
+    ctx.settle()
+    return wizard
+
+
 SHOTS: list[tuple[str, Callable[[Context], object]]] = [
     ("01_kurs.png", _view("courses")),
     ("02_kursside.png", _course_page),
@@ -138,6 +155,7 @@ SHOTS: list[tuple[str, Callable[[Context], object]]] = [
     ("06_legg_til_person.png", _dialog(_add_person_dialog)),
     ("07_egnethetsvurdering.png", _dialog(_screening_dialog)),
     ("08_oppmote.png", _dialog(_attendance_dialog)),
+    ("09_innlesing_forhandsvisning.png", _dialog(_import_preview)),
     ("10_personer.png", _view("people")),
     ("20_egenandeler.png", _view("deposits")),
     ("30_kursbevis.png", _view("certificates")),

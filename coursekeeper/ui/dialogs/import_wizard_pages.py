@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidget
 
 from coursekeeper.services.import_matching import PlannedRow, RowStatus
 from coursekeeper.services.imports import FIELD_LABELS, ColumnMapping, column_choices
-from coursekeeper.ui.table_models import Column, RowTableModel
+from coursekeeper.ui.table_models import RIGHT, Column, RowTableModel
 
 # Foreground and a light background per status, so the list reads at a glance.
 STATUS_COLOURS = {
@@ -119,7 +119,7 @@ def preview_columns() -> list[Column[PlannedRow]]:
         Column(
             QCoreApplication.translate("PreviewModel", "Rad"),
             lambda r: r.excel_row,
-            align=Qt.AlignmentFlag.AlignRight,
+            align=RIGHT,
         ),
         Column(
             QCoreApplication.translate("PreviewModel", "Status"),

@@ -1,10 +1,12 @@
 """Column widths shared by every table: identifying columns stretch, the rest fit their content.
 
 A column that identifies a row (title, name, reason) is marked ``stretch=True`` in its
-:class:`~coursekeeper.ui.table_models.Column`; it gets at least the width of its content and
-shares the spare width with the other such columns, so a wide window widens titles and names,
-not the last column. Other columns fit their content (capped, so one long note cannot take the
-table). Text that still does not fit is cut at the end with "…", and hovering shows it whole.
+:class:`~coursekeeper.ui.table_models.Column`; it gets the width of its content and shares the
+spare width with the other such columns, so a wide window widens titles and names, not the last
+column. Other columns fit their content (capped, so one long note cannot take the table); when
+the room is short they give way first, widest first, until the stretching columns have their
+content or half the table between them (a long reason does not push everything else out).
+Text that still does not fit is cut at the end with "…", and hovering shows it whole.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import QTableView, QToolTip
 MEASURED_ROWS = 200
 #: The widest a column that does not stretch gets from its content.
 FITTED_MAX = 320
+#: The least share a stretching column keeps (when its content is wider) before fitted columns give way.
+STRETCH_FLOOR = 200
 #: Room for the cell's margins when deciding whether its text was cut.
 _CELL_PADDING = 12
 
@@ -58,19 +62,19 @@ class ColumnLayout(QObject):
         self.lay_out()
 
     def lay_out(self) -> None:
-        """Fitted columns get their content width; stretching ones their content plus the spare."""
+        """Fitted columns get their content width; stretching ones share the rest (see module doc)."""
         header = self.view.horizontalHeader()
         stretch = self.stretch_columns() & set(self._content)
         header.setStretchLastSection(not stretch)
         widths = {c: min(w, FITTED_MAX) for c, w in self._content.items() if c not in stretch}
         if stretch:
             available = self.view.viewport().width()
-            wanted = {c: min(self._content[c], max(available // 2, FITTED_MAX)) for c in stretch}
-            widths = self._trimmed(widths, available - sum(wanted.values()))
-            spare = max(0, available - sum(widths.values()) - sum(wanted.values()))
-            share, left_over = divmod(spare, len(stretch))
-            for position, column in enumerate(sorted(stretch)):
-                widths[column] = wanted[column] + share + (1 if position < left_over else 0)
+            # What the other columns give way to: a title or name whole, a long reason up to a share.
+            share = max(STRETCH_FLOOR, available // (2 * len(stretch)))
+            floors = {c: min(self._content[c], share) for c in stretch}
+            widths = self._trimmed(widths, available - sum(floors.values()))
+            shared = _water_filled({c: self._content[c] for c in stretch}, available - sum(widths.values()))
+            widths.update({c: max(floors[c], w) for c, w in shared.items()})
         for column, width in widths.items():
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
@@ -109,3 +113,28 @@ class ColumnLayout(QObject):
             return True
         QToolTip.showText(event.globalPos(), text, self.view.viewport(), rect)
         return True
+
+
+def _water_filled(content: dict[int, int], room: int) -> dict[int, int]:
+    """Share ``room`` among columns: each gets its content, or an equal share when that is less.
+
+    Narrow columns (a name) are satisfied first and what they leave goes to the wide ones (a
+    reason); room beyond every column's content is shared out equally.
+    """
+    widths: dict[int, int] = {}
+    waiting = sorted(content, key=content.__getitem__)
+    while waiting:
+        share = max(room, 0) // len(waiting)
+        column = waiting[0]
+        if content[column] > share:
+            break
+        widths[column] = content[column]
+        room -= content[column]
+        waiting.pop(0)
+    if waiting:
+        share, left_over = divmod(max(room, 0), len(waiting))
+        for position, column in enumerate(sorted(waiting)):
+            widths[column] = share + (1 if position < left_over else 0)
+        return widths
+    share, left_over = divmod(max(room, 0), len(widths))
+    return {c: w + share + (1 if i < left_over else 0) for i, (c, w) in enumerate(sorted(widths.items()))}
