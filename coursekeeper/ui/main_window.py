@@ -336,9 +336,8 @@ class MainWindow(QMainWindow):
         geometry = store.value("main_window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:  # 1200×760, but never taller or wider than the screen (1280×720 leaves ~680 px)
-            room = self.screen().availableGeometry().size() * 0.94
-            self.resize(QSize(1200, 760).boundedTo(room))
+        else:
+            self.resize(1200, 760)
         last = str(store.value("main_window/view", "courses") or "courses")
         keys = [s.key for s in self.specs]
         self.nav.setCurrentRow(keys.index(last) if last in keys else 0)

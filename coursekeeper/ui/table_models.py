@@ -75,6 +75,11 @@ def norwegian_sort_key(text: str) -> str:
     return text.casefold().translate(_NORWEGIAN_ORDER)
 
 
+def identifying_column(header: str, value: Callable[[R], str]) -> Column[R]:
+    """A column that names the row (a person, a course): stretches, sorts in Norwegian order."""
+    return Column(header, value, sort_key=lambda row: norwegian_sort_key(value(row)), stretch=True)
+
+
 def _default_sort_key(value: object) -> tuple:
     # None sorts first; text in Norwegian order (Æ, Ø, Å after Z), numbers and dates by value.
     if value is None:

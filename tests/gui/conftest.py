@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+
+@pytest.fixture(autouse=True)
+def _free_widgets_of_earlier_tests() -> None:
+    """Free the widgets earlier tests left in reference cycles here, on the GUI thread.
+
+    Left to Python's collector they are deleted wherever it next runs, possibly on the database
+    worker thread or inside a Qt constructor; the suite then crashed at random
+    (QScreen::virtualSiblings, in test_startup or test_settings_and_app).
+    """
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

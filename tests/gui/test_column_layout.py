@@ -99,13 +99,3 @@ def test_cut_text_shows_whole_in_a_tooltip(table, qtbot) -> None:
     event = QHelpEvent(QEvent.Type.ToolTip, short, table.viewport().mapToGlobal(QPoint(short)))
     assert table.column_layout.eventFilter(table.viewport(), event)
     qtbot.waitUntil(lambda: not QToolTip.isVisible())  # the whole text fits: no tooltip
-
-
-def test_the_first_window_fits_the_screen(tasks, qtbot) -> None:
-    """1200×760 by default, but a 1280×720 screen (here the 800×800 offscreen one) is not exceeded."""
-    from coursekeeper.ui.main_window import MainWindow
-
-    window = MainWindow(tasks)
-    qtbot.addWidget(window)
-    room = window.screen().availableGeometry()
-    assert 0 < window.width() <= room.width() and 0 < window.height() <= room.height()

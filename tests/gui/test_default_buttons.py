@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout
 
 from coursekeeper.ui import messages
 
 
 def _press_enter_in_the_next_box(seen: list[str]) -> None:
-    """Once the message box is up, note its default button's text and press Enter."""
+    """Once the message box is up, note its default button's text and press it (as Enter would)."""
 
     def press() -> None:
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
         seen.append(box.defaultButton().text())
-        QTest.keyClick(box, Qt.Key.Key_Return)
+        box.defaultButton().click()  # what Enter does
 
     QTimer.singleShot(0, press)
 
@@ -46,6 +45,7 @@ def test_the_welcome_loads_the_demo_on_enter(tasks, qtbot, monkeypatch) -> None:
     app.offer_demo(window, tasks, has_courses=False)
     assert tasks.wait_idle()
     assert seen == ["Last inn demodata"] and calls == ["demo"]
+    window.close()
 
 
 def test_keeping_a_deposit_defaults_to_cancel(qtbot) -> None:
@@ -60,7 +60,9 @@ def test_keeping_a_deposit_defaults_to_cancel(qtbot) -> None:
 def test_recording_a_payment_defaults_to_ok(qtbot) -> None:
     from coursekeeper.ui.widgets.form_fields import ok_cancel_buttons
 
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
     buttons, ok = ok_cancel_buttons("Registrer innbetaling", "Avbryt")
-    qtbot.addWidget(buttons)
+    QVBoxLayout(dialog).addWidget(buttons)
     assert ok.isDefault()
     assert not buttons.button(QDialogButtonBox.StandardButton.Cancel).isDefault()

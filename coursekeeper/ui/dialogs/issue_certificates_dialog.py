@@ -15,8 +15,7 @@ from coursekeeper.errors import Cancelled, CourseKeeperError
 from coursekeeper.services import certificate_batches, certificates
 from coursekeeper.services.certificates import Eligibility
 from coursekeeper.ui import labels, messages
-from coursekeeper.ui.table_models import Column, RowTableModel
-from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
+from coursekeeper.ui.table_models import Column, RowTableModel, identifying_column
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.course_combo import CourseCombo
 from coursekeeper.ui.widgets.form_fields import date_edit, date_of
@@ -101,12 +100,7 @@ class EligibilityPanel(RowsPanel):
     def make_columns(self) -> list[Column]:
         """Name, the verdict, the reasons."""
         return [
-            Column(
-                self.tr("Navn"),
-                lambda r: r.person_name,
-                sort_key=lambda r: nb_key(r.person_name),
-                stretch=True,
-            ),
+            identifying_column(self.tr("Navn"), lambda r: r.person_name),
             Column(
                 self.tr("Kursbevis"),
                 self._verdict,

@@ -16,8 +16,7 @@ from coursekeeper.ui import messages
 from coursekeeper.ui.dialogs.issue_certificates_dialog import IssueCertificatesDialog
 from coursekeeper.ui.dialogs.revoke_dialog import RevokeDialog
 from coursekeeper.ui.dialogs.verify_dialog import VerifyDialog
-from coursekeeper.ui.table_models import CENTER, Column, RowTableModel
-from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
+from coursekeeper.ui.table_models import CENTER, Column, RowTableModel, identifying_column
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.course_combo import CourseCombo
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
@@ -55,18 +54,8 @@ class RegisterPanel(RowsPanel):
         """The register's columns."""
         return [
             Column(self.tr("Nummer"), lambda r: r.number, sort_key=lambda r: r.number),
-            Column(
-                self.tr("Navn"),
-                lambda r: r.person_name,
-                sort_key=lambda r: nb_key(r.person_name),
-                stretch=True,
-            ),
-            Column(
-                self.tr("Kurs"),
-                lambda r: r.course_title,
-                sort_key=lambda r: nb_key(r.course_title),
-                stretch=True,
-            ),
+            identifying_column(self.tr("Navn"), lambda r: r.person_name),
+            identifying_column(self.tr("Kurs"), lambda r: r.course_title),
             Column(self.tr("Utstedt"), lambda r: r.issued_on),
             Column(
                 self.tr("Status"),

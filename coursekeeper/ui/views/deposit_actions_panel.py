@@ -13,8 +13,7 @@ from coursekeeper.services.deposit_batches import EntryBatch
 from coursekeeper.services.refund_batches import RefundBatch, record_refunds
 from coursekeeper.ui.dialogs.forfeit_dialog import ForfeitDialog
 from coursekeeper.ui.dialogs.refund_dialog import RefundDialog, RefundTarget
-from coursekeeper.ui.table_models import Column
-from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
+from coursekeeper.ui.table_models import Column, identifying_column
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_fields import date_edit
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
@@ -46,18 +45,8 @@ class DepositActionsPanel(RowsPanel):
     def who_columns(self) -> list[Column]:
         """The first columns of every deposit panel: the person's name and the course's title."""
         return [
-            Column(
-                self.tr("Navn"),
-                lambda r: r.person_name,
-                sort_key=lambda r: nb_key(r.person_name),
-                stretch=True,
-            ),
-            Column(
-                self.tr("Kurs"),
-                lambda r: r.course_title,
-                sort_key=lambda r: nb_key(r.course_title),
-                stretch=True,
-            ),
+            identifying_column(self.tr("Navn"), lambda r: r.person_name),
+            identifying_column(self.tr("Kurs"), lambda r: r.course_title),
         ]
 
     def follow_selection(self) -> None:

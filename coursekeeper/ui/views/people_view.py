@@ -13,7 +13,7 @@ from coursekeeper.services.person_overview import (
     person_matches,
     search_terms,
 )
-from coursekeeper.ui.table_models import CENTER, Column
+from coursekeeper.ui.table_models import CENTER, Column, identifying_column
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.list_and_page_view import ListAndPageView
@@ -28,18 +28,8 @@ class PeopleList(RowsPanel):
     def make_columns(self) -> list[Column]:
         """Name, birth date, contact, municipality, number of courses."""
         return [
-            Column(
-                self.tr("Etternavn"),
-                lambda r: r.last_name,
-                sort_key=lambda r: nb_key(r.last_name),
-                stretch=True,
-            ),
-            Column(
-                self.tr("Fornavn"),
-                lambda r: r.first_name,
-                sort_key=lambda r: nb_key(r.first_name),
-                stretch=True,
-            ),
+            identifying_column(self.tr("Etternavn"), lambda r: r.last_name),
+            identifying_column(self.tr("Fornavn"), lambda r: r.first_name),
             Column(self.tr("Født"), lambda r: r.birth_date, sort_key=lambda r: r.birth_date or dt.date.min),
             Column(self.tr("E-post"), lambda r: r.email, sort_key=lambda r: r.email),
             Column(self.tr("Telefon"), lambda r: r.phone, sort_key=lambda r: r.phone_digits),

@@ -30,12 +30,17 @@ class ColumnLayout(QObject):
 
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
-        self.view = view
         self._content: dict[int, int] = {}
         self._model: QAbstractItemModel | None = None
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)
         view.viewport().installEventFilter(self)
+
+    @property
+    def view(self) -> QTableView:
+        """The table laid out (the parent; not kept in an attribute, which would make a reference
+        cycle that Python's collector may break in the middle of building another widget)."""
+        return self.parent()  # type: ignore[return-value]
 
     def attach(self, model: QAbstractItemModel | None) -> None:
         """Follow ``model`` (the view's model): measure again whenever its rows are replaced."""
