@@ -1,9 +1,10 @@
 """Write a PNG of every main view and dialog on the demo data: ``python tests/screenshots.py OUTDIR``.
 
 ``python tests/screenshots.py OUTDIR en`` shoots in English; ``SHOT_SIZE=1920x1080`` sets the
-window size (default 1280x800). Not collected by pytest (the name does not start with ``test_``).
+window size (default 1280x720). Not collected by pytest (the name does not start with ``test_``).
 Runs offscreen on a temporary database and a temporary data folder, so nothing of the user's is
-touched. Part B adds their views by extending ``SHOTS`` (a list of ``(file name, function(ctx) -> QWidget)``).
+touched. Part B adds their views by extending ``SHOTS`` (a list of
+``(file name, function(ctx) -> QWidget)``).
 """
 
 from __future__ import annotations
@@ -199,8 +200,8 @@ def main(argv: list[str]) -> int:
     demo.build_demo()
     tasks = TaskRunner()
     window = MainWindow(tasks)
-    width, height = (int(n) for n in os.environ.get("SHOT_SIZE", "1280x800").split("x"))
-    window.resize(width, height)
+    width, height = (int(n) for n in os.environ.get("SHOT_SIZE", "1280x720").split("x"))
+    window.resize(width, height)  # SHOT_SIZE=1920x1080 for the large screen
     window.show()
     ctx = Context(window, tasks)
     ctx.settle()

@@ -1,5 +1,7 @@
 """Re-extract the Qt texts into coursekeeper_en.ts and _nb.ts, refill them from other versions, compile .qm.
 
+It also drops repeated entries from coursekeeper_en.po (the Qt-free catalogue merges by union).
+
 After a merge (or a conflict in a .ts file) run::
 
     python tools/update_translations.py --from main --from HEAD --from MERGE_HEAD
@@ -26,6 +28,25 @@ ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
 #: Language → extra lupdate options: English gets every text, Norwegian only the counted ones.
 LANGUAGES = {"en": [], "nb": ["-pluralonly", "-source-language", "nb", "-target-language", "nb"]}
+PO = TRANSLATIONS / "coursekeeper_en.po"
+
+
+def dedupe_po() -> int:
+    """Drop repeated entries from the .po (two branches adding the same text merge by union)."""
+    if not PO.exists():
+        return 0
+    blocks = PO.read_text(encoding="utf-8").strip().split("\n\n")
+    seen: set[str] = set()
+    kept = []
+    for block in blocks:
+        key = "\n".join(line for line in block.splitlines() if line.startswith(("msgid", '"')))
+        key = key.split("msgstr")[0]
+        if block.lstrip().startswith("msgid") and key in seen:
+            continue
+        seen.add(key)
+        kept.append(block)
+    PO.write_text("\n\n".join(kept) + "\n", encoding="utf-8")
+    return len(blocks) - len(kept)
 
 
 def _tool(name: str) -> str:
@@ -108,7 +129,16 @@ def update(ts: Path, options: list[str], sources: list[str]) -> list[str]:
         ts.unlink()
     code = sorted(str(p) for p in (ROOT / "coursekeeper" / "ui").rglob("*.py"))
     code.append(str(ROOT / "coursekeeper" / "app.py"))
-    lupdate = [_tool("pyside6-lupdate"), *code, "-no-obsolete", "-locations", "none", *options, "-ts", str(ts)]
+    lupdate = [
+        _tool("pyside6-lupdate"),
+        *code,
+        "-no-obsolete",
+        "-locations",
+        "none",
+        *options,
+        "-ts",
+        str(ts),
+    ]
     subprocess.run(lupdate, check=True, capture_output=True)
     tree = ET.parse(ts)
     missing = []
@@ -132,6 +162,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from", dest="sources", action="append", default=[], metavar="REV_OR_TS")
     args = parser.parse_args()
+    dropped = dedupe_po()
+    if dropped:
+        print(f"removed {dropped} repeated entries from {PO.name}")
     missing = []
     for language, options in LANGUAGES.items():
         missing += update(TRANSLATIONS / f"coursekeeper_{language}.ts", options, args.sources)
