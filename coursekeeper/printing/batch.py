@@ -5,13 +5,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 from reportlab.pdfgen.canvas import Canvas
 
+from coursekeeper import temp_files
 from coursekeeper.errors import CourseKeeperError, ValidationError
 from coursekeeper.i18n import tr
 from coursekeeper.printing.fonts import REGULAR, register_fonts
@@ -36,13 +36,11 @@ def atomic_output(out: Path) -> Iterator[Path]:
             tr("Mappen {folder} finnes ikke. Velg en annen plassering.", folder=out.parent)
         )
     try:
-        handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}-", suffix=".pdf.part")
+        temporary = temp_files.temp_beside(out)
     except OSError as exc:
         raise CourseKeeperError(
             tr("Kan ikke skrive i mappen {folder}: {error}.", folder=out.parent, error=exc.strerror)
         ) from exc
-    os.close(handle)
-    temporary = Path(name)
     try:
         yield temporary
         try:
@@ -57,8 +55,7 @@ def atomic_output(out: Path) -> Iterator[Path]:
                 )
             ) from exc
     except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        temp_files.remove(temporary)
         raise
 
 

@@ -107,6 +107,8 @@ class _Builder:
         postal_code, city = rng.choice(POSTAL_PLACES[municipality])
         born = D(1955, 1, 1) + rng.randint(0, (D(2004, 12, 31) - D(1955, 1, 1)).days) * DAY
         digits = [rng.choice("49"), *(str(rng.randint(0, 9)) for _ in range(7))]
+        if digits[0] == "4" and digits[1] in "2349":
+            digits[0] = "9"  # 42-44 and 49 are no mobile ranges; people.create_person checks it
         phone = "+47 {}{}{} {}{} {}{}{}".format(*digits)
         person = people.create_person(
             people.PersonInput(
@@ -141,7 +143,7 @@ class _Builder:
             attendance.complete_course(course.id)
             certificates.issue_for_course(course.id, issued_on=last_day)
         if spec.status != course.status:
-            courses.set_status(course.id, spec.status)
+            courses.set_status(course.id, spec.status, today=spec.cancelled_on)
         logger.debug("Demo course %s: %s–%s", course.title, first_day, last_day)
 
     def applicant(self, spec: CourseSpec, course: Course, position: int, fate: str) -> None:
@@ -194,7 +196,7 @@ class _Builder:
         if fate in ACCEPTED_FATES:
             enrolments.accept(eid)
         elif fate.startswith("reject"):
-            enrolments.reject(eid)
+            enrolments.reject(eid, on=screened)
         if fate.startswith("withdraw-early"):
             enrolments.withdraw(eid, on=spec.binding - 3 * DAY)
         elif fate == "withdraw-late":

@@ -1279,6 +1279,37 @@ The current database is first copied to the backups folder.</translation>
     </message>
 </context>
 <context>
+    <name>DuplicatesList</name>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Født</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Mulig samme som</source>
+        <translation>Possibly the same as</translation>
+    </message>
+    <message>
+        <source>Hvorfor</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Samme e-post</source>
+        <translation>Same e-mail</translation>
+    </message>
+    <message>
+        <source>Samme navn og fødselsdato</source>
+        <translation>Same name and birth date</translation>
+    </message>
+</context>
+<context>
     <name>EligibilityPanel</name>
     <message>
         <source>Navn</source>
@@ -1991,6 +2022,112 @@ The current database is first copied to the backups folder.</translation>
     </message>
 </context>
 <context>
+    <name>MergePeopleDialog</name>
+    <message>
+        <source>Slå sammen personer</source>
+        <translation>Merge people</translation>
+    </message>
+    <message>
+        <source>Påmeldinger, innbetalinger, kursbevis og oppdrag flyttes til personen som beholdes. Den andre posten slettes. Velg hvilken verdi som skal beholdes i hvert felt.</source>
+        <translation>Enrolments, payments, certificates and assignments move to the person who is kept. The other record is deleted. Choose which value to keep in each field.</translation>
+    </message>
+    <message>
+        <source>Fornavn</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Etternavn</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Fødselsdato</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Postnummer</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Poststed</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Behold %1</source>
+        <translation>Keep %1</translation>
+    </message>
+    <message>
+        <source>(tomt)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Begge er påmeldt %1. Meld den ene av kurset før du slår sammen.</source>
+        <translation>Both are enrolled on %1. Withdraw one of them from the course before merging.</translation>
+    </message>
+    <message>
+        <source>Slå sammen</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Slår sammen …</source>
+        <translation>Merging …</translation>
+    </message>
+    <message>
+        <source>Henter personene …</source>
+        <translation>Loading the people …</translation>
+    </message>
+</context>
+<context>
+    <name>NotesLogDialog</name>
+    <message>
+        <source>Hvem har åpnet vurderingsnotatene</source>
+        <translation>Who has opened the screening notes</translation>
+    </message>
+    <message>
+        <source>Hver gang noen åpner notatene fra egnethetsvurderingen av %1, logges det her.</source>
+        <translation>Every time someone opens the notes from the screening of %1, it is logged here.</translation>
+    </message>
+    <message>
+        <source>Ingen har åpnet notatene fra egnethetsvurderingen av %1.</source>
+        <translation>No one has opened the notes from the screening of %1.</translation>
+    </message>
+    <message>
+        <source>Når</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Hvem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Kurs</source>
+        <translation>Courses</translation>
+    </message>
+    <message>
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <source>Skjul meldingen</source>
@@ -2105,8 +2242,115 @@ The current database is first copied to the backups folder.</translation>
         <translation>Open person</translation>
     </message>
     <message>
+        <source>Ny person …</source>
+        <translation>New person …</translation>
+    </message>
+    <message>
+        <source>Registrer en ny person (Ctrl+N)</source>
+        <translation>Register a new person (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Slå sammen …</source>
+        <translation>Merge …</translation>
+    </message>
+    <message>
+        <source>Personer med samme e-post, eller samme navn og fødselsdato (Ø/O, Å/Aa og store/små bokstaver regnes som like). Velg et par og trykk «Slå sammen …».</source>
+        <translation>People with the same e-mail, or the same name and birth date (Ø/O, Å/Aa and upper/lower case count as the same). Select a pair and press “Merge …”.</translation>
+    </message>
+    <message>
+        <source>Alle personer</source>
+        <translation>All people</translation>
+    </message>
+    <message>
+        <source>Mulige duplikater</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
         <source>Henter personer …</source>
         <translation>Loading people …</translation>
+    </message>
+    <message>
+        <source>Ser etter mulige duplikater …</source>
+        <translation>Looking for possible duplicates …</translation>
+    </message>
+    <message>
+        <source>Mulige duplikater (%1)</source>
+        <translation>Possible duplicates (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Endre person</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <source>Ny person</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <source>dd.mm.åååå</source>
+        <translation>dd.mm.yyyy</translation>
+    </message>
+    <message>
+        <source>for eksempel 912 34 567</source>
+        <translation>for example 912 34 567</translation>
+    </message>
+    <message>
+        <source>&amp;Fornavn:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <source>&amp;Etternavn:</source>
+        <translation>&amp;Last name:</translation>
+    </message>
+    <message>
+        <source>Fø&amp;dselsdato:</source>
+        <translation>&amp;Date of birth:</translation>
+    </message>
+    <message>
+        <source>E-&amp;post:</source>
+        <translation>E-&amp;mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Telefon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>&amp;Adresse:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>Post&amp;nummer:</source>
+        <translation>Post&amp;code:</translation>
+    </message>
+    <message>
+        <source>Posts&amp;ted:</source>
+        <translation>&amp;Town:</translation>
+    </message>
+    <message>
+        <source>&amp;Kommune:</source>
+        <translation>M&amp;unicipality:</translation>
+    </message>
+    <message>
+        <source>Fødselsnummer skal ikke registreres, bare fødselsdatoen.</source>
+        <translation>Do not enter a national identity number, only the birth date.</translation>
+    </message>
+    <message>
+        <source>Lagre endringer</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Opprett person</source>
+        <translation>Create person</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Lagrer personen …</source>
+        <translation>Saving the person …</translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2359,30 @@ The current database is first copied to the backups folder.</translation>
         <source>← Alle personer</source>
         <extracomment>Emitted after the page was filled (tests wait on it).</extracomment>
         <translation>← All people</translation>
+    </message>
+    <message>
+        <source>Endre opplysninger …</source>
+        <translation>Edit details …</translation>
+    </message>
+    <message>
+        <source>Endre navn, fødselsdato, kontaktopplysninger og kommune</source>
+        <translation>Change name, birth date, contact details and municipality</translation>
+    </message>
+    <message>
+        <source>Bytt fornavn og etternavn</source>
+        <translation>Swap first and last name</translation>
+    </message>
+    <message>
+        <source>For navn som er registrert i feil rekkefølge, for eksempel «Johansen Mats»</source>
+        <translation>For names registered in the wrong order, e.g. “Johansen Mats”</translation>
+    </message>
+    <message>
+        <source>Slå sammen med …</source>
+        <translation>Merge with …</translation>
+    </message>
+    <message>
+        <source>Slå sammen med en annen registrering av samme person</source>
+        <translation>Merge with another record of the same person</translation>
     </message>
     <message>
         <source>Kurs</source>
@@ -2245,6 +2513,18 @@ The current database is first copied to the backups folder.</translation>
         <translation>Reached on %1</translation>
     </message>
     <message>
+        <source>Endringene er lagret.</source>
+        <translation>The changes are saved.</translation>
+    </message>
+    <message>
+        <source>Bytter fornavn og etternavn …</source>
+        <translation>Swapping first and last name …</translation>
+    </message>
+    <message>
+        <source>Fornavn og etternavn er byttet: %1.</source>
+        <translation>First and last name swapped: %1.</translation>
+    </message>
+    <message>
         <source>Registrerer oppdrag …</source>
         <translation>Registering assignment …</translation>
     </message>
@@ -2259,6 +2539,104 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Oppdrag fra %1 til %2 er registrert.</source>
         <translation>Assignment from %1 to %2 is registered.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPrivacyButton</name>
+    <message>
+        <source>Personvern</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Innsyn, logg over hvem som har åpnet notatene, og sletting</source>
+        <translation>Access request, log of who opened the notes, and erasure</translation>
+    </message>
+    <message>
+        <source>Innsyn: alt som er lagret (PDF og JSON) …</source>
+        <translation>Access request: everything stored (PDF and JSON) …</translation>
+    </message>
+    <message>
+        <source>Hvem har åpnet vurderingsnotatene …</source>
+        <translation>Who has opened the screening notes …</translation>
+    </message>
+    <message>
+        <source>Slett personen …</source>
+        <translation>Erase the person …</translation>
+    </message>
+    <message>
+        <source>Innsyn %1</source>
+        <translation>Access request %1</translation>
+    </message>
+    <message>
+        <source>Innsyn</source>
+        <translation>Access request</translation>
+    </message>
+    <message>
+        <source>PDF-filer (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Skriver innsynet …</source>
+        <translation>Writing the access request …</translation>
+    </message>
+    <message>
+        <source>Vil du åpne PDF-en nå?</source>
+        <translation>Do you want to open the PDF now?</translation>
+    </message>
+    <message>
+        <source>Åpne</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Henter loggen …</source>
+        <translation>Loading the log …</translation>
+    </message>
+    <message>
+        <source>Ser hva som slettes …</source>
+        <translation>Looking at what will be erased …</translation>
+    </message>
+    <message>
+        <source>Slett likevel</source>
+        <translation>Erase anyway</translation>
+    </message>
+    <message>
+        <source>Slett personen</source>
+        <translation>Erase the person</translation>
+    </message>
+    <message>
+        <source>Slett %1</source>
+        <translation>Erase %1</translation>
+    </message>
+    <message>
+        <source>Sletter …</source>
+        <translation>Deleting …</translation>
+    </message>
+</context>
+<context>
+    <name>PickPersonDialog</name>
+    <message>
+        <source>Slå sammen med …</source>
+        <translation>Merge with …</translation>
+    </message>
+    <message>
+        <source>Velg den andre registreringen av %1. Etterpå velger du hva som skal beholdes.</source>
+        <translation>Choose the other record of %1. Then choose what to keep.</translation>
+    </message>
+    <message>
+        <source>Søk etter navn, e-post, telefon eller fødselsdato</source>
+        <translation>Search by name, e-mail, phone or date of birth</translation>
+    </message>
+    <message>
+        <source>Velg</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Henter personer …</source>
+        <translation>Loading people …</translation>
     </message>
 </context>
 <context>

@@ -10,12 +10,12 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _free_widgets_of_earlier_tests() -> None:
-    """Free the widgets earlier tests left in reference cycles here, on the GUI thread.
+def _collect_earlier_widgets(qapp) -> None:
+    """Collect the reference cycles earlier tests left (windows, dialogs) now, between tests.
 
-    Left to Python's collector they are deleted wherever it next runs, possibly on the database
-    worker thread or inside a Qt constructor; the suite then crashed at random
-    (QScreen::virtualSiblings, in test_startup or test_settings_and_app).
+    Left to the garbage collector they are freed wherever it next runs, e.g. inside the
+    ``processEvents`` of another window's ``closeEvent``; in the whole suite that crashed the
+    interpreter (segmentation fault in test_startup) depending only on allocation timing.
     """
     gc.collect()
 
