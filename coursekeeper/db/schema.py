@@ -43,8 +43,12 @@ def _read_only_tables(path: Path) -> tuple[set[str], list[str]]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise DatabaseUnavailableError(
-            f"«{path}» kan ikke leses som en database; filen er skadet eller ikke en "
-            f"CourseKeeper-database ({exc}). Ingenting er endret."
+            tr(
+                "«{path}» kan ikke leses som en database; filen er skadet eller ikke en "
+                "CourseKeeper-database ({error}). Ingenting er endret.",
+                path=path,
+                error=exc,
+            )
         ) from exc
     return tables, applied
 
@@ -54,14 +58,21 @@ def check_compatible(tables: set[str], applied: list[str], known: list[str], whe
     user_tables = {t for t in tables if not t.startswith("sqlite_")}
     if user_tables and HISTORY_TABLE not in user_tables:
         raise DatabaseUnavailableError(
-            f"«{where}» er ikke en CourseKeeper-database (den inneholder andre tabeller). "
-            "Ingenting er endret."
+            tr(
+                "«{where}» er ikke en CourseKeeper-database (den inneholder andre tabeller). "
+                "Ingenting er endret.",
+                where=where,
+            )
         )
     unknown = sorted(set(applied) - set(known))
     if unknown:
         raise DatabaseUnavailableError(
-            f"Databasen «{where}» er laget av en nyere versjon av CourseKeeper "
-            f"({', '.join(unknown)}). Oppdater programmet. Ingenting er endret."
+            tr(
+                "Databasen «{where}» er laget av en nyere versjon av CourseKeeper ({migrations}). "
+                "Oppdater programmet. Ingenting er endret.",
+                where=where,
+                migrations=", ".join(unknown),
+            )
         )
 
 

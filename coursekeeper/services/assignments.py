@@ -9,6 +9,7 @@ import peewee as pw
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Assignment, Municipality
+from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.errors import NotFoundError, ValidationError
 from coursekeeper.i18n import tr
@@ -31,7 +32,11 @@ class AssignmentRow:
 def _check_dates(start: dt.date, end: dt.date | None) -> None:
     if end is not None and end < start:
         raise ValidationError(
-            f"Oppdraget kan ikke slutte ({end:%d.%m.%Y}) før det starter ({start:%d.%m.%Y})."
+            tr(
+                "Oppdraget kan ikke slutte ({end}) før det starter ({start}).",
+                end=format_date(end),
+                start=format_date(start),
+            )
         )
 
 
@@ -68,7 +73,7 @@ def update_assignment(
     with database.atomic():
         row = Assignment.get_or_none(Assignment.id == assignment_id)
         if row is None:
-            raise NotFoundError(f"Fant ikke oppdrag med id {assignment_id}.")
+            raise NotFoundError(tr("Fant ikke oppdrag med id {id}.", id=assignment_id))
         before = audit.snapshot(row)
         row.start_date, row.end_date = start_date, end_date
         if note is not None:
@@ -82,7 +87,7 @@ def end_assignment(*, assignment_id: int, end_date: dt.date) -> Assignment:
     """Set the end date of a running assignment."""
     row = Assignment.get_or_none(Assignment.id == assignment_id)
     if row is None:
-        raise NotFoundError(f"Fant ikke oppdrag med id {assignment_id}.")
+        raise NotFoundError(tr("Fant ikke oppdrag med id {id}.", id=assignment_id))
     return update_assignment(assignment_id=assignment_id, start_date=row.start_date, end_date=end_date)
 
 

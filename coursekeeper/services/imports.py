@@ -29,6 +29,7 @@ from coursekeeper.excel.headers import FIELD_LABELS, ColumnMapping, detect_heade
 from coursekeeper.excel.participants import parse_participants
 from coursekeeper.excel.reading import list_sheets, read_sheet
 from coursekeeper.excel.safety import column_letters
+from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit, courses
 from coursekeeper.services.database import get_setting, set_setting
 from coursekeeper.services.enrolments import seats_taken
@@ -129,8 +130,13 @@ def preview_import(
     )
     if applicants and seats_taken(course) + applicants > course.capacity:
         preview.notices.append(
-            f"Kurset har {course.capacity} plasser. Alle leses inn som «Søkt»; opptak gjøres som "
-            "eget steg, og de som ikke får plass settes på venteliste."
+            tr_n(
+                "Kurset har {n} plass. Alle leses inn som «Søkt»; opptak gjøres som "
+                "eget steg, og de som ikke får plass settes på venteliste.",
+                "Kurset har {n} plasser. Alle leses inn som «Søkt»; opptak gjøres som "
+                "eget steg, og de som ikke får plass settes på venteliste.",
+                course.capacity,
+            )
         )
     return preview
 
@@ -165,10 +171,14 @@ def _parse(
     preview.name_keys = name_keys(parsed)
     preview.notices = list(parsed.notices)
     if remembered:
-        preview.notices.append("Kolonnevalget du gjorde sist for en fil med de samme overskriftene er brukt.")
+        preview.notices.append(
+            tr("Kolonnevalget du gjorde sist for en fil med de samme overskriftene er brukt.")
+        )
     if course.status in (CourseStatus.CANCELLED, CourseStatus.FINISHED):
         state = CourseStatus(course.status).label.lower()
-        preview.blocking = f"Kurset «{course.title}» er {state} og tar ikke imot påmeldinger."
+        preview.blocking = tr(
+            "Kurset «{title}» er {state} og tar ikke imot påmeldinger.", title=course.title, state=state
+        )
         preview.notices.append(preview.blocking)
     return preview
 
@@ -224,10 +234,16 @@ def commit_import(
         error = RowStatus.ERROR
         bad = [r for r in planned if r.status == error]
         if bad and not skip_invalid:
-            details = [m for r in bad for m in r.messages() if "Rad" in m][:200]
+            details = [m for r in bad for m in r.messages()][:200]
             raise ValidationError(
-                f"{len(bad)} av {len(planned)} rader har feil, så ingenting er lest inn. Rett feilene, "
-                "eller velg å lese inn bare de gyldige radene.",
+                tr_n(
+                    "{bad} av {n} rad har feil, så ingenting er lest inn. Rett feilene, "
+                    "eller velg å lese inn bare de gyldige radene.",
+                    "{bad} av {n} rader har feil, så ingenting er lest inn. Rett feilene, "
+                    "eller velg å lese inn bare de gyldige radene.",
+                    len(planned),
+                    bad=len(bad),
+                ),
                 details=details,
             )
         if bad:

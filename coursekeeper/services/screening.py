@@ -38,7 +38,7 @@ def record_screening(
     notes: str = "",
 ) -> ScreeningView:
     """Create or change the screening of an enrolment (the change is logged, the notes hidden)."""
-    result = parse_choice(ScreeningOutcome, outcome, "vurdering")
+    result = parse_choice(ScreeningOutcome, outcome, tr("vurdering"))
     refuse_identity_numbers(interviewer, tr("Intervjuer"))
     refuse_identity_numbers(notes, tr("Notater fra vurderingen"))
     with database.atomic():

@@ -155,12 +155,12 @@ class NotesLogDialog(QDialog):
             [
                 Column(self.tr("Når"), lambda r: format_datetime(r.at)),
                 Column(self.tr("Hvem"), lambda r: r.actor),
-                Column(self.tr("Kurs"), lambda r: r.course_title),
+                Column(self.tr("Kurs"), lambda r: r.course_title, stretch=True),
             ],
             self,
         )
         self.model.set_rows(rows)
-        self.table = DataTable(self.model, widths=(140, 160, 320))
+        self.table = DataTable(self.model)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Lukk"))
         buttons.rejected.connect(self.reject)

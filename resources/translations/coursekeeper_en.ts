@@ -95,9 +95,12 @@
         <source>Søker …</source>
         <translation>Searching …</translation>
     </message>
-    <message>
-        <source>%1 treff. Velg personen og trykk «Meld på valgt person».</source>
-        <translation>%1 found. Select the person and press “Enrol selected person”.</translation>
+    <message numerus="yes">
+        <source>%n treff. Velg personen og trykk «Meld på valgt person».</source>
+        <translation>
+            <numerusform>%n match. Select the person and press “Enrol selected person”.</numerusform>
+            <numerusform>%n matches. Select the person and press “Enrol selected person”.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ingen treff. Opprett personen nedenfor.</source>
@@ -894,14 +897,6 @@ The current database is first copied to the backups folder.</translation>
 <context>
     <name>CoursePage</name>
     <message>
-        <source>%1 av %2 plasser</source>
-        <translation>%1 of %2 seats</translation>
-    </message>
-    <message>
-        <source>%1 på venteliste</source>
-        <translation>%1 on the waiting list</translation>
-    </message>
-    <message>
         <source>← Alle kurs</source>
         <translation>← All courses</translation>
     </message>
@@ -977,6 +972,17 @@ The current database is first copied to the backups folder.</translation>
         <source>Henter kurset …</source>
         <translation>Loading the course …</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 av %n plasser</source>
+        <translation>
+            <numerusform>%1 of %n seat</numerusform>
+            <numerusform>%1 of %n seats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 på venteliste</source>
+        <translation>%1 on the waiting list</translation>
+    </message>
     <message>
         <source>%1 timer</source>
         <translation>%1 hours</translation>
@@ -993,9 +999,12 @@ The current database is first copied to the backups folder.</translation>
         <source>bindende fra %1</source>
         <translation>binding from %1</translation>
     </message>
-    <message>
-        <source>%1 av %2 påmeldinger vises</source>
-        <translation>%1 of %2 enrolments shown</translation>
+    <message numerus="yes">
+        <source>%1 av %n påmeldinger vises</source>
+        <translation>
+            <numerusform>%1 of %n enrolment shown</numerusform>
+            <numerusform>%1 of %n enrolments shown</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1092,13 +1101,19 @@ The current database is first copied to the backups folder.</translation>
         <source>Alle kommuner</source>
         <translation>All municipalities</translation>
     </message>
-    <message>
-        <source>%1 kurs</source>
-        <translation>%1 courses</translation>
+    <message numerus="yes">
+        <source>%n kurs</source>
+        <translation>
+            <numerusform>%n course</numerusform>
+            <numerusform>%n courses</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Viser %1 av %2 kurs</source>
-        <translation>Showing %1 of %2 courses</translation>
+    <message numerus="yes">
+        <source>Viser %1 av %n kurs</source>
+        <translation>
+            <numerusform>Showing %1 of %n course</numerusform>
+            <numerusform>Showing %1 of %n courses</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1553,6 +1568,7 @@ The current database is first copied to the backups folder.</translation>
     <name>FormDialog</name>
     <message>
         <source>Avbryt</source>
+        <extracomment>True for an action that cannot be taken back: Enter then means Cancel, not OK.</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -1649,27 +1665,44 @@ The current database is first copied to the backups folder.</translation>
         <source>Filen har flere ark med data. Velg arket med deltakerlisten.</source>
         <translation>The file has several sheets with data. Choose the sheet with the participant list.</translation>
     </message>
-    <message>
-        <source>%1 nye · %2 oppdateres · %3 uendret · %4 med feil · %5 hoppes over</source>
-        <translation>%1 new · %2 to update · %3 unchanged · %4 with errors · %5 skipped</translation>
+    <message numerus="yes">
+        <source>%n nye · %1 oppdateres · %2 uendret · %3 med feil · %4 hoppes over</source>
+        <translation>
+            <numerusform>%n new · %1 to update · %2 unchanged · %3 with errors · %4 skipped</numerusform>
+            <numerusform>%n new · %1 to update · %2 unchanged · %3 with errors · %4 skipped</numerusform>
+        </translation>
     </message>
     <message>
         <source>Leser inn deltakere …</source>
         <translation>Importing participants …</translation>
     </message>
-    <message>
-        <source>Lest inn: %1 nye, %2 oppdatert, %3 uendret. %4 betalinger er registrert.</source>
-        <translation>Imported: %1 new, %2 updated, %3 unchanged. %4 payments recorded.</translation>
+    <message numerus="yes">
+        <source>Lest inn: %n nye, %1 oppdatert, %2 uendret.</source>
+        <translation>
+            <numerusform>Imported: %n new, %1 updated, %2 unchanged.</numerusform>
+            <numerusform>Imported: %n new, %1 updated, %2 unchanged.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n betalinger er registrert.</source>
+        <translation>
+            <numerusform>%n payment recorded.</numerusform>
+            <numerusform>%n payments recorded.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Alle er meldt på som «Søkt»; opptak gjøres på kurssiden.</source>
         <translation>Everyone is enrolled as “Applied”; acceptance is done on the course page.</translation>
     </message>
-    <message>
-        <source>%1 rader med feil ble ikke lest inn. De er lagret i:
-%2</source>
-        <translation>%1 rows with errors were not imported. They are saved in:
-%2</translation>
+    <message numerus="yes">
+        <source>%n rader med feil ble ikke lest inn. De er lagret i:
+%1</source>
+        <translation>
+            <numerusform>%n row with errors was not imported. It is saved in:
+%1</numerusform>
+            <numerusform>%n rows with errors were not imported. They are saved in:
+%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1718,9 +1751,12 @@ The current database is first copied to the backups folder.</translation>
         <source>%1 får kursbevis · %2 får ikke · %3 har allerede</source>
         <translation>%1 get a certificate · %2 do not · %3 already have one</translation>
     </message>
-    <message>
-        <source>Utsted %1 kursbevis</source>
-        <translation>Issue %1 certificates</translation>
+    <message numerus="yes">
+        <source>Utsted %n kursbevis</source>
+        <translation>
+            <numerusform>Issue %n certificate</numerusform>
+            <numerusform>Issue %n certificates</numerusform>
+        </translation>
     </message>
     <message>
         <source>Henter egenandeler …</source>
@@ -1734,9 +1770,12 @@ The current database is first copied to the backups folder.</translation>
         <source>Kursbevis utstedt</source>
         <translation>Certificates issued</translation>
     </message>
-    <message>
-        <source>%1 kursbevis er utstedt:</source>
-        <translation>%1 certificates have been issued:</translation>
+    <message numerus="yes">
+        <source>%n kursbevis er utstedt:</source>
+        <translation>
+            <numerusform>%n certificate has been issued:</numerusform>
+            <numerusform>%n certificates have been issued:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Vil du skrive dem ut nå?</source>
@@ -3060,19 +3099,20 @@ The current database is first copied to the backups folder.</translation>
     </message>
 </context>
 <context>
-    <name>RowsPanel</name>
-    <message>
-        <source>1 rad</source>
-        <extracomment>Emitted after new rows are shown (tests wait on it). The table model class (a RowTableModel subclass may add colours).</extracomment>
-        <translation>1 row</translation>
+    <name>RowCount</name>
+    <message numerus="yes">
+        <source>%Ln rader</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 rader</source>
-        <translation>%1 rows</translation>
-    </message>
-    <message>
-        <source>%1 av %2 rader</source>
-        <translation>%1 of %2 rows</translation>
+    <message numerus="yes">
+        <source>%1 av %Ln rader</source>
+        <translation>
+            <numerusform>%1 of %Ln row</numerusform>
+            <numerusform>%1 of %Ln rows</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3416,6 +3456,22 @@ The current database is first copied to the backups folder.</translation>
     </message>
 </context>
 <context>
+    <name>_ExportFlow</name>
+    <message numerus="yes">
+        <source>%1 er lagret:
+%2
+%n rader.</source>
+        <translation>
+            <numerusform>%1 is saved:
+%2
+%n row.</numerusform>
+            <numerusform>%1 is saved:
+%2
+%n rows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Velkommen til CourseKeeper</source>
@@ -3428,6 +3484,10 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Last inn demodata</source>
         <translation>Load demo data</translation>
+    </message>
+    <message>
+        <source>Begynn med tomt register</source>
+        <translation>Start with an empty register</translation>
     </message>
     <message>
         <source>Lager demodata …</source>
@@ -3489,14 +3549,6 @@ The current database is first copied to the backups folder.</translation>
 %1</source>
         <translation>Could not save the file. Is it open in Excel?
 %1</translation>
-    </message>
-    <message>
-        <source>%1 er lagret:
-%2
-%3 rader.</source>
-        <translation>%1 is saved:
-%2
-%3 rows.</translation>
     </message>
     <message>
         <source>Eksportert til Excel</source>

@@ -59,7 +59,7 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
     monkeypatch.setattr(messages, "show_info", lambda parent, text: seen["info"].append(text))
     monkeypatch.setattr(messages, "show_exception", lambda parent, exc: seen["exception"].append(exc))
 
-    def _confirm(parent, title, text, ok_text) -> bool:
+    def _confirm(parent, title, text, ok_text, **_options) -> bool:
         seen["confirm"].append(text)
         return True
 

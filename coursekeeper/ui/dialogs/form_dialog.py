@@ -27,6 +27,9 @@ from coursekeeper.ui.widgets.form_fields import ErrorLabel, date_edit, date_of, 
 class FormDialog(QDialog):
     """Fill ``self.form``, then ``lay_out``; OK is enabled only while ``_validate`` finds nothing wrong."""
 
+    #: True for an action that cannot be taken back: Enter then means Cancel, not OK.
+    destructive = False
+
     def __init__(self, parent: QWidget | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self._today = today or dt.date.today()
@@ -41,7 +44,9 @@ class FormDialog(QDialog):
 
     def lay_out(self, ok_text: str, *above: QWidget | str) -> None:
         """``above`` (texts wrap), the form, then Cancel and the OK button called ``ok_text``."""
-        self.buttons, self.ok_button = ok_cancel_buttons(ok_text, self.tr("Avbryt"))
+        self.buttons, self.ok_button = ok_cancel_buttons(
+            ok_text, self.tr("Avbryt"), destructive=self.destructive
+        )
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

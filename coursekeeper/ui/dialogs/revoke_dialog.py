@@ -23,6 +23,8 @@ class RevokeValues:
 class RevokeDialog(FormDialog):
     """Revoke one certificate with a reason."""
 
+    destructive = True
+
     def __init__(self, row: CertificateRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tilbakekall kursbevis"))

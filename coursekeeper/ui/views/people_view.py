@@ -32,7 +32,7 @@ from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.list_and_page_view import ListAndPageView
 from coursekeeper.ui.views.person_page import PersonPage
-from coursekeeper.ui.widgets.people_list import PeopleList, stretch_columns
+from coursekeeper.ui.widgets.people_list import PeopleList
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 from coursekeeper.ui.widgets.search_field import SearchField
 
@@ -44,13 +44,16 @@ class DuplicatesList(RowsPanel):
         """Both people with birth date and e-mail, and why they look alike."""
         return [
             Column(
-                self.tr("Person"), lambda r: r.first.full_name, sort_key=lambda r: nb_key(r.first.last_name)
+                self.tr("Person"),
+                lambda r: r.first.full_name,
+                sort_key=lambda r: nb_key(r.first.last_name),
+                stretch=True,
             ),
             Column(self.tr("Født"), lambda r: r.first.birth_date),
-            Column(self.tr("E-post"), lambda r: r.first.email),
-            Column(self.tr("Mulig samme som"), lambda r: r.second.full_name),
+            Column(self.tr("E-post"), lambda r: r.first.email, stretch=True),
+            Column(self.tr("Mulig samme som"), lambda r: r.second.full_name, stretch=True),
             Column(self.tr("Født"), lambda r: r.second.birth_date),
-            Column(self.tr("E-post"), lambda r: r.second.email),
+            Column(self.tr("E-post"), lambda r: r.second.email, stretch=True),
             Column(self.tr("Hvorfor"), self._reason),
         ]
 
@@ -82,7 +85,6 @@ class PeopleView(ListAndPageView):
         self.new_button.setToolTip(self.tr("Registrer en ny person (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_person)
         self.duplicates = DuplicatesList(tasks)
-        stretch_columns(self.duplicates, (0, 2, 3, 5), fit=(1, 4, 6))
         self.duplicates.table.activated.connect(self.merge_selected)
         self.merge_button = QPushButton(self.tr("Slå sammen …"))
         self.merge_button.clicked.connect(self.merge_selected)

@@ -25,7 +25,6 @@ from coursekeeper.ui.person_privacy import PersonPrivacyButton
 from coursekeeper.ui.table_models import RIGHT, Column, Money
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.ledger_panel import LedgerPanel
-from coursekeeper.ui.widgets.people_list import stretch_columns
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 
 
@@ -63,41 +62,34 @@ class PersonPage(QWidget):
         self.enrolments = RowsPanel(
             tasks,
             [
-                Column(self.tr("Kurs"), lambda r: r.course_title),
+                Column(self.tr("Kurs"), lambda r: r.course_title, stretch=True),
                 Column(self.tr("Start"), lambda r: r.course_start),
                 Column(self.tr("Påmelding"), lambda r: labels.enrolment_state(r.state)),
                 Column(self.tr("Egenandel"), lambda r: labels.deposit_status(r.status)),
                 Column(self.tr("Innbetalt"), lambda r: Money(r.paid_ore), RIGHT),
                 Column(self.tr("Innestående"), lambda r: Money(r.held_ore), RIGHT),
             ],
-            widths=(300, 95, 110, 160, 100, 100),
         )
         self.certificates = RowsPanel(
             tasks,
             [
                 Column(self.tr("Nummer"), lambda r: r.number),
-                Column(self.tr("Kurs"), lambda r: r.course_title),
+                Column(self.tr("Kurs"), lambda r: r.course_title, stretch=True),
                 Column(self.tr("Utstedt"), lambda r: r.issued_on),
                 Column(self.tr("Status"), self._certificate_status),
             ],
-            widths=(130, 300, 95, 160),
         )
-        stretch_columns(self.enrolments, (0,))  # the course title, not «Innestående», takes the width
-        stretch_columns(self.certificates, (1,))
         self.ledger = LedgerPanel(tasks)
         self.ledger.table.setColumnHidden(2, True)  # every entry is this person's
-        self.ledger.table.setColumnWidth(3, 260)  # room for the course and the method instead
-        self.ledger.table.setColumnWidth(6, 170)
         self.assignments = RowsPanel(
             tasks,
             [
-                Column(self.tr("Kommune"), lambda r: r.municipality),
+                Column(self.tr("Kommune"), lambda r: r.municipality, stretch=True),
                 Column(self.tr("Start"), lambda r: r.start_date),
                 Column(self.tr("Slutt"), lambda r: r.end_date or self.tr("Pågår")),
                 Column(self.tr("Seks måneder"), self._six_months),
-                Column(self.tr("Merknad"), lambda r: r.note),
+                Column(self.tr("Merknad"), lambda r: r.note, stretch=True),
             ],
-            widths=(160, 95, 95, 200),
         )
         self.add_button = QPushButton(self.tr("Nytt oppdrag …"))
         self.add_button.setToolTip(self.tr("Registrer et oppdrag som treningskontakt (Ctrl+N)"))
