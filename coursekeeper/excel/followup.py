@@ -11,7 +11,7 @@ from coursekeeper.errors import ValidationError
 from coursekeeper.excel import cells
 from coursekeeper.excel.headers import HEADER_SCAN_ROWS, column_label, header_key
 from coursekeeper.excel.participants import CellIssue
-from coursekeeper.excel.reading import Workbook
+from coursekeeper.excel.reading import read_sheets_with_data
 from coursekeeper.excel.writing import ColumnSpec, SheetSpec
 
 ID_HEADER = "ID"
@@ -96,16 +96,14 @@ def read_followup(path: str | Path, *, today: dt.date | None = None) -> list[Fol
     """Rows of every sheet that has an ID column; raises ValidationError when none has."""
     rows: list[FollowupRow] = []
     found_any = False
-    with Workbook(path) as book:
-        for name in book.sheets_with_data():
-            sheet = book.read(name)
-            header = _find_header(sheet.rows)
-            if header is None:
-                continue
-            found_any = True
-            position, columns, texts = header
-            for number, values in sheet.rows[position + 1 :]:
-                rows.append(_parse_row(name, number, values, columns, texts, today))
+    for sheet in read_sheets_with_data(path):
+        header = _find_header(sheet.rows)
+        if header is None:
+            continue
+        found_any = True
+        position, columns, texts = header
+        for number, values in sheet.rows[position + 1 :]:
+            rows.append(_parse_row(sheet.sheet, number, values, columns, texts, today))
     if not found_any:
         raise ValidationError(
             "Fant ingen oppfølgingsliste i filen: ingen ark har kolonnene «ID» og «Navn». "
