@@ -219,11 +219,9 @@ def _isolated(path: str | Path, job: str, *args: object):  # type: ignore[no-unt
         raise value
     # info, not warning: the user reads the message; the command line prints warnings too.
     logger.info("Reading %s in the child: %s %s (exit %s)", path, outcome, value or "", child.exitcode)
-    if outcome == "slow":
-        raise too_slow(path)
     if outcome == "failed":
         raise safety.damaged(path)
-    raise too_demanding(path)
+    raise child_failed(path, outcome)
 
 
 def _child_main(
@@ -315,27 +313,23 @@ def _limit_windows_job(limit: int) -> None:
         raise OSError(ctypes.get_last_error(), "could not limit the reading process")  # type: ignore[attr-defined]
 
 
-def too_slow(path: Path) -> UnreadableWorkbookError:
-    """The message when the child needed longer than the time limit."""
-    return UnreadableWorkbookError(
-        tr(
+def child_failed(path: Path, outcome: str) -> UnreadableWorkbookError:
+    """The message when the child ran past the time limit (``slow``), out of memory or crashed."""
+    name = safety.display_name(path)
+    if outcome == "slow":
+        text = tr(
             "«{fil}» tok mer enn {sekunder} sekunder å lese og ble stoppet. Åpne filen i Excel, "
             "lagre den på nytt som .xlsx og prøv igjen.",
-            fil=safety.display_name(path),
+            fil=name,
             sekunder=f"{CHILD_SECONDS:.0f}",
         )
-    )
-
-
-def too_demanding(path: Path) -> UnreadableWorkbookError:
-    """The message when the child ran out of memory or was ended by a native crash."""
-    return UnreadableWorkbookError(
-        tr(
+    else:
+        text = tr(
             "«{fil}» trenger mye mer minne enn en deltakerliste, eller er skadet, og blir ikke lest. "
             "Åpne filen i Excel, lagre den på nytt som .xlsx og prøv igjen.",
-            fil=safety.display_name(path),
+            fil=name,
         )
-    )
+    return UnreadableWorkbookError(text)
 
 
 def _guarded(path: Path, call):  # type: ignore[no-untyped-def]

@@ -63,36 +63,8 @@ def _ods(path: Path) -> Path:
 BASES: dict[str, Callable[[Path], Path]] = {"xlsx": _xlsx, "xlsm": _xlsm, "xls": _xls, "ods": _ods}
 
 
-def _text(path: Path) -> Path:
-    path.write_text("Fornavn;Etternavn\nOla;Nordmann\n", encoding="utf-8")
-    return path
-
-
-def _png(path: Path) -> Path:
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
-    return path
-
-
-def _empty(path: Path) -> Path:
-    path.write_bytes(b"")
-    return path
-
-
 def _folder(path: Path) -> Path:
     path.mkdir()
-    return path
-
-
-def _fifo(path: Path) -> Path:
-    os.mkfifo(path)
-    return path
-
-
-def _docx(path: Path) -> Path:
-    import zipfile
-
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("word/document.xml", "<w:document/>")
     return path
 
 
@@ -133,16 +105,16 @@ NAMED: list[tuple[str, str, Callable[[Path], Path], str]] = [
     ("lying-sizes", "xlsx", h.lying_size_xlsx, "skadet"),
     ("encrypted", "xlsx", h.encrypted_xlsx, "passordbeskyttet"),
     ("encrypted-as-xls", "xls", h.encrypted_xlsx, "passordbeskyttet"),
-    ("text-renamed", "xlsx", _text, "tekstfil"),
-    ("png-renamed", "xls", _png, "ikke et regneark"),
-    ("docx-renamed", "xlsx", _docx, "ikke et regneark"),
+    ("text-renamed", "xlsx", h.text_file, "tekstfil"),
+    ("png-renamed", "xls", h.png_file, "ikke et regneark"),
+    ("docx-renamed", "xlsx", h.docx_file, "ikke et regneark"),
     ("xlsx-named-ods", "ods", _renamed(_xlsx, "xlsx"), "Prøvekjøring"),
     ("ods-named-xlsx", "xlsx", _renamed(_ods, "ods"), "Prøvekjøring"),
     ("xls-named-xlsm", "xlsm", _renamed(_xls, "xls"), "Prøvekjøring"),
-    ("empty", "xlsx", _empty, "er tom"),
-    ("empty-ods", "ods", _empty, "er tom"),
+    ("empty", "xlsx", h.empty_file, "er tom"),
+    ("empty-ods", "ods", h.empty_file, "er tom"),
     ("folder", "xlsx", _folder, "mappe"),
-    ("fifo", "xlsx", _fifo, "vanlig fil"),
+    ("fifo", "xlsx", h.fifo, "vanlig fil"),
     ("newline\nin-name", "xlsx", _half(_xlsx), "skadet"),
     ("newline\nvalid", "xls", _xls, "Prøvekjøring"),
     ("million-rows", "xlsx", lambda p: h.million_rows_xlsx(p, 150_000), "100 000 rader"),

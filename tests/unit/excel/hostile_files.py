@@ -6,6 +6,7 @@ what the hostile part is.
 
 from __future__ import annotations
 
+import os
 import struct
 import zipfile
 from collections.abc import Iterable
@@ -378,4 +379,35 @@ def zip_version_ods(path: Path) -> Path:
     )
     data[entry + 6 : entry + 8] = struct.pack("<H", 134)
     path.write_bytes(bytes(data))
+    return path
+
+
+def text_file(path: Path) -> Path:
+    """A CSV saved under a workbook's name."""
+    path.write_text("Fornavn;Etternavn\nOla;Nordmann\n", encoding="utf-8")
+    return path
+
+
+def png_file(path: Path) -> Path:
+    """A picture saved under a workbook's name."""
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    return path
+
+
+def docx_file(path: Path) -> Path:
+    """A zip that is no spreadsheet (a Word document's part)."""
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    return path
+
+
+def empty_file(path: Path) -> Path:
+    """Zero bytes."""
+    path.write_bytes(b"")
+    return path
+
+
+def fifo(path: Path) -> Path:
+    """A named pipe: opening it for reading would wait for a writer forever."""
+    os.mkfifo(path)
     return path

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
-import os
 import subprocess
 import sys
 import time
@@ -116,45 +115,17 @@ def test_formatted_cell_at_xfd1048576_reads_without_building_the_grid(tmp_path: 
     assert rows.rows == [(1, ["Fornavn", "Etternavn"]), (2, ["Ola", "Nordmann"])]
 
 
-def _text_file(path: Path) -> Path:
-    path.write_text("Fornavn;Etternavn\nOla;Nordmann\n", encoding="utf-8")
-    return path
-
-
-def _png(path: Path) -> Path:
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
-    return path
-
-
 def _truncated(path: Path) -> Path:
     full = _participants_xlsx(path.with_name("hel.xlsx")).read_bytes()
     path.write_bytes(full[: len(full) // 2])
     return path
 
 
-def _docx(path: Path) -> Path:
-    import zipfile
-
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("word/document.xml", "<w:document/>")
-    return path
-
-
-def _fifo(path: Path) -> Path:
-    os.mkfifo(path)  # opening it for reading would wait for a writer forever
-    return path
-
-
-def _empty(path: Path) -> Path:
-    path.write_bytes(b"")
-    return path
-
-
 HOSTILE: list[tuple[str, Callable[[Path], Path], type[Exception], str]] = [
-    ("text_renamed", _text_file, UnreadableWorkbookError, "er en tekstfil"),
-    ("png_renamed", _png, UnreadableWorkbookError, "er ikke et regneark"),
-    ("empty", _empty, UnreadableWorkbookError, "er tom"),
-    ("docx", _docx, UnreadableWorkbookError, "ikke et regneark"),
+    ("text_renamed", h.text_file, UnreadableWorkbookError, "er en tekstfil"),
+    ("png_renamed", h.png_file, UnreadableWorkbookError, "er ikke et regneark"),
+    ("empty", h.empty_file, UnreadableWorkbookError, "er tom"),
+    ("docx", h.docx_file, UnreadableWorkbookError, "ikke et regneark"),
     ("truncated", _truncated, UnreadableWorkbookError, "skadet eller ufullstendig"),
     ("password", h.encrypted_xlsx, PasswordProtectedError, "Filen er passordbeskyttet. Fjern passordet"),
     ("laughs_shared_strings", h.entity_bomb_xlsx, HostileWorkbookError, "DTD/entiteter"),
@@ -174,7 +145,7 @@ HOSTILE: list[tuple[str, Callable[[Path], Path], type[Exception], str]] = [
     ("shared_string_bomb", h.shared_string_bomb_xlsx, HostileWorkbookError, "gjentar lang tekst"),
     ("xls_iv65536", h.xls_far_cell, HostileWorkbookError, "celle IV65536"),
     ("ods_zip_version", h.zip_version_ods, UnreadableWorkbookError, "skadet eller ufullstendig"),
-    ("fifo", _fifo, UnreadableWorkbookError, "ikke en vanlig fil"),
+    ("fifo", h.fifo, UnreadableWorkbookError, "ikke en vanlig fil"),
     # Passes every check on the bytes; calamine then aborts the child (Rust allocation failure).
     ("child_aborts", h.far_row_without_references_xlsx, UnreadableWorkbookError, "mer minne"),
 ]
