@@ -190,6 +190,9 @@ def _isolated(path: str | Path, job: str, *args: object):  # type: ignore[no-unt
     """Check ``path`` here, then run ``job`` on it in a limited child; its result or one refusal."""
     path = Path(path)
     inspection = safety.inspect_file(path)
+    refused = _refusal_known_here(inspection, job, args)
+    if refused is not None:
+        raise type(refused)(refused.message)
     context = multiprocessing.get_context("spawn")  # the same on Linux as on Windows
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
@@ -222,6 +225,24 @@ def _isolated(path: str | Path, job: str, *args: object):  # type: ignore[no-unt
     if outcome == "failed":
         raise safety.damaged(path)
     raise child_failed(path, outcome)
+
+
+def _refusal_known_here(
+    inspection: safety.Inspection, job: str, args: tuple
+) -> UnreadableWorkbookError | None:
+    """The refusal the child would give anyway, when the checks already decide it: no child then."""
+    problems = inspection.sheet_problems
+    if not problems or job == "names":
+        return None
+    if inspection.kind == "ods":  # Workbook refuses an .ods with any problem table
+        return next(iter(problems.values()))
+    wanted = args[0] if job == "read" else None
+    if wanted is not None:
+        return problems.get(wanted)
+    valued = inspection.sheets_with_values or set()
+    if len(problems) == 1 and valued <= problems.keys():  # the only sheet with values is refused
+        return next(iter(problems.values()))
+    return None
 
 
 def _child_main(
