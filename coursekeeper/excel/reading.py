@@ -250,7 +250,10 @@ def _child_main(
 ) -> None:
     """In the child: limit it, silence native output, run the job and send one outcome."""
     _silence_output()
-    _limit_memory(memory)
+    # Should the limit not take (a Windows without job objects), the child still keeps a crash
+    # or a runaway allocation away from the program; only the memory cap is lost.
+    with contextlib.suppress(Exception):  # OSError, ctypes.ArgumentError, ValueError from setrlimit
+        _limit_memory(memory)
     try:
         with Workbook(path, inspection) as book:
             result = _JOBS[job](book, *args)
@@ -267,12 +270,14 @@ def _child_main(
 
 def _silence_output() -> None:
     """A Rust panic or calamine's warnings must not reach the user's console."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    null = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null, 1)
-    os.dup2(null, 2)
-    os.close(null)
+    for stream in (sys.stdout, sys.stderr):  # None in the windowed Windows program
+        if stream is not None:
+            stream.flush()
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        os.close(null)
 
 
 def _limit_memory(limit: int) -> None:
@@ -319,17 +324,18 @@ def _limit_windows_job(limit: int) -> None:
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
     kernel32.CreateJobObjectW.restype = wintypes.HANDLE
     kernel32.GetCurrentProcess.restype = wintypes.HANDLE
-    job = kernel32.CreateJobObjectW(None, None)
+    handle, dword = wintypes.HANDLE, wintypes.DWORD
+    kernel32.SetInformationJobObject.argtypes = [handle, ctypes.c_int, ctypes.c_void_p, dword]
+    kernel32.AssignProcessToJobObject.argtypes = [handle, handle]
+    job = kernel32.CreateJobObjectW(None, None)  # kept open: the job lives as long as this process
     info = Extended()
     info.BasicLimitInformation.LimitFlags = 0x100  # JOB_OBJECT_LIMIT_PROCESS_MEMORY
     info.ProcessMemoryLimit = limit
-    extended_limit_information = 9
+    extended = 9  # JobObjectExtendedLimitInformation
     if not (
         job
-        and kernel32.SetInformationJobObject(
-            wintypes.HANDLE(job), extended_limit_information, ctypes.byref(info), ctypes.sizeof(info)
-        )
-        and kernel32.AssignProcessToJobObject(wintypes.HANDLE(job), kernel32.GetCurrentProcess())
+        and kernel32.SetInformationJobObject(job, extended, ctypes.byref(info), ctypes.sizeof(info))
+        and kernel32.AssignProcessToJobObject(job, kernel32.GetCurrentProcess())
     ):
         raise OSError(ctypes.get_last_error(), "could not limit the reading process")  # type: ignore[attr-defined]
 
