@@ -255,6 +255,7 @@ def start_desktop(
         tasks.idle.connect(data_shown)  # after the first view's reload queued below
         window.set_database_ready()
         if not window.closing:  # not when the window was closed while the database opened
+            window.start_housekeeping()
             offer_demo(window, tasks, has_courses=bool(has_courses))
 
     def failed(exc: BaseException) -> None:

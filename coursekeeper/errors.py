@@ -31,6 +31,10 @@ class RuleError(CourseKeeperError):
     """A request that breaks a domain rule (illegal state change, full course, unpaid deposit)."""
 
 
+class NeedsConfirmation(RuleError):
+    """A step the rules allow only on purpose: the GUI asks the user, then repeats it with the flag."""
+
+
 class DatabaseUnavailableError(CourseKeeperError):
     """The database could not be opened or read: not a database, too new, missing."""
 

@@ -30,6 +30,27 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
+def keep_files_private() -> None:
+    """Make what this process writes readable by the user only, and tighten the data folder.
+
+    On POSIX the umask becomes 077 (new files 0600, folders 0700) and the data folder and
+    everything in it are set so; on Windows the per-user LocalAppData folder already is private.
+    """
+    if os.name != "posix":
+        return
+    os.umask(0o077)
+    folder = data_dir()
+    if not folder.is_dir():
+        return
+    for path in (folder, *folder.rglob("*")):
+        try:
+            if path.is_symlink() or path.stat().st_uid != os.getuid():
+                continue
+            path.chmod(0o700 if path.is_dir() else 0o600)
+        except OSError as exc:
+            logger.warning("Could not make %s private: %s", path, exc)
+
+
 def backups_dir() -> Path:
     """Folder for automatic safety copies and backups made from the program."""
     return data_dir() / "backups"

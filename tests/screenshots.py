@@ -148,6 +148,9 @@ SHOTS: list[tuple[str, Callable[[Context], object]]] = [
 from tests.screenshots_b import PART_B_SHOTS  # noqa: E402
 
 SHOTS += PART_B_SHOTS
+from tests.screenshots_people import PEOPLE_SHOTS  # noqa: E402
+
+SHOTS += PEOPLE_SHOTS
 SHOTS.sort(key=lambda shot: shot[0])
 # --- end of part B ---
 
@@ -180,7 +183,8 @@ def main(argv: list[str]) -> int:
     demo.build_demo()
     tasks = TaskRunner()
     window = MainWindow(tasks)
-    window.resize(1280, 800)
+    width, height = (int(n) for n in os.environ.get("SHOT_SIZE", "1280x720").split("x"))
+    window.resize(width, height)  # SHOT_SIZE=1920x1080 for the large screen
     window.show()
     ctx = Context(window, tasks)
     ctx.settle()

@@ -197,6 +197,71 @@ def _verify(kind: str) -> Callable:
     return make
 
 
+def _register_selected(ctx):
+    """Kursbevis for one course with three rows selected: the print buttons count them."""
+    view = _register(ctx)
+    rows = [r for r in view.panel.model.all_rows() if r.valid]
+    view.course.choose(rows[0].course_id)
+    _settle(ctx)
+    chosen = {r.id for r in view.panel.model.all_rows() if r.valid}
+    _select(view.panel.table, lambda r: r.id in sorted(chosen)[:3])
+    _settle(ctx)
+    return ctx.window
+
+
+def _popup(menu, ctx):
+    """A context menu as a widget of its own (a popup is not part of the window's grab)."""
+    menu.adjustSize()
+    menu.show()
+    _settle(ctx)
+    ctx.keep.append(menu)
+    return menu
+
+
+def _register_menu(ctx):
+    from PySide6.QtCore import QPoint
+
+    _register_selected(ctx)
+    view = ctx.window.views["certificates"]
+    view.panel.table.customContextMenuRequested.emit(QPoint(20, 20))
+    return _popup(view.menu, ctx)
+
+
+def _refund_letters(ctx):
+    """Til tilbakebetaling with nothing selected: the letter buttons cover everyone listed."""
+    view = ctx.window.show_view("deposits")
+    view.tabs.setCurrentIndex(2)
+    _settle(ctx)
+    view.refunds_panel.table.clearSelection()
+    _settle(ctx)
+    return ctx.window
+
+
+def _documents_menu(ctx):
+    from tests.screenshots import _page
+
+    page = _page(ctx)
+    return _popup(page.documents_button.menu(), ctx)
+
+
+def _issue_dialog_unpaid(ctx):
+    """Utsted kursbevis with an unpaid participant selected: «Registrer innbetaling …» is offered."""
+    from coursekeeper.services import certificates
+    from coursekeeper.ui.dialogs.issue_certificates_dialog import IssueCertificatesDialog, owes_deposit
+
+    view = ctx.window.show_view("courses")
+    _settle(ctx)
+    course_id = next(
+        r.id for r in view.model.all_rows() if any(owes_deposit(e) for e in certificates.eligibility(r.id))
+    )
+    dialog = IssueCertificatesDialog(ctx.tasks, course_id, ctx.window)
+    dialog.resize(860, 520)
+    dialog.show()
+    _settle(ctx)
+    _select(dialog.panel.table, owes_deposit)
+    return dialog
+
+
 def _key_figures_municipality(ctx):
     view = ctx.window.show_view("key_figures")
     view.tabs.setCurrentIndex(1)
@@ -219,6 +284,11 @@ PART_B_SHOTS: list[tuple[str, Callable]] = [
     ("26_behold_egenandel.png", _dialog(_forfeit_dialog)),
     ("27_korriger_postering.png", _dialog(_correction_dialog)),
     ("31_utsted_kursbevis.png", _dialog(_issue_dialog)),
+    ("36_kursbevis_valgte.png", _register_selected),
+    ("37_kursbevis_hoyreklikk.png", _register_menu),
+    ("38_utsted_ikke_betalt.png", _dialog(_issue_dialog_unpaid)),
+    ("28_brev_om_tilbakebetaling.png", _refund_letters),
+    ("09_utskrift_og_eksport.png", _documents_menu),
     ("32_tilbakekall_kursbevis.png", _dialog(_revoke_dialog)),
     ("33_kontroller_gyldig.png", _dialog(_verify("valid"))),
     ("34_kontroller_tilbakekalt.png", _dialog(_verify("revoked"))),

@@ -1,5 +1,7 @@
 """Re-extract the Qt texts into coursekeeper_en.ts, refill English from other versions, compile .qm.
 
+It also drops repeated entries from coursekeeper_en.po (the Qt-free catalogue merges by union).
+
 After a merge (or a conflict in the .ts file) run::
 
     python tools/update_translations.py --from main --from HEAD --from MERGE_HEAD
@@ -20,6 +22,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "coursekeeper_en.ts"
+PO = ROOT / "resources" / "translations" / "coursekeeper_en.po"
+
+
+def dedupe_po() -> int:
+    """Drop repeated entries from the .po (two branches adding the same text merge by union)."""
+    if not PO.exists():
+        return 0
+    blocks = PO.read_text(encoding="utf-8").strip().split("\n\n")
+    seen: set[str] = set()
+    kept = []
+    for block in blocks:
+        key = "\n".join(line for line in block.splitlines() if line.startswith(("msgid", '"')))
+        key = key.split("msgstr")[0]
+        if block.lstrip().startswith("msgid") and key in seen:
+            continue
+        seen.add(key)
+        kept.append(block)
+    PO.write_text("\n\n".join(kept) + "\n", encoding="utf-8")
+    return len(blocks) - len(kept)
 
 
 def _tool(name: str) -> str:
@@ -68,6 +89,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from", dest="sources", action="append", default=[], metavar="REV_OR_TS")
     args = parser.parse_args()
+    dropped = dedupe_po()
+    if dropped:
+        print(f"removed {dropped} repeated entries from {PO.name}")
     by_context, by_text = _known([*args.sources, str(TS)] if TS.exists() else args.sources)
     if TS.exists() and "<<<<<<<" in TS.read_text(encoding="utf-8"):
         TS.unlink()

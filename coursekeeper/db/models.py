@@ -176,6 +176,8 @@ class Certificate(BaseModel):
     revoked_reason = pw.TextField(default="")
     duplicate_count = pw.IntegerField(default=0)
     last_duplicate_on = pw.DateField(null=True)
+    #: When the original was first printed or saved as PDF; a print after that is a duplicate.
+    printed_on = pw.DateField(null=True)
 
     class Meta:
         indexes = ((("prefix", "year", "sequence"), True),)

@@ -51,3 +51,33 @@ def normalise_code(code: str) -> str:
 def code_matches(content: dict, secret: bytes, code: str) -> bool:
     """Constant-time comparison of a stored code with the code the content gives."""
     return hmac.compare_digest(verification_code(content, secret), normalise_code(code))
+
+
+#: The facts about the person on a certificate; they go when the person is erased.
+PERSONAL_FIELDS = ("first_name", "last_name", "birth_date")
+
+
+def _seal(secret: bytes, code: str, digest: str, kept: dict) -> str:
+    message = b"erased|" + code.encode() + b"|" + digest.encode() + b"|" + canonical_content(kept)
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()
+
+
+def erased_content(content: dict, secret: bytes, code: str) -> dict:
+    """The content without the person, sealed so the certificate still verifies as genuine.
+
+    The seal covers the code, a digest of the original content and every fact kept (number,
+    dates, course); changing any of them, or forging an erased certificate, breaks it.
+    """
+    kept = {k: v for k, v in content.items() if k not in PERSONAL_FIELDS}
+    kept["erased"] = True
+    kept["digest"] = hashlib.sha256(canonical_content(content)).hexdigest()
+    return {**kept, "seal": _seal(secret, normalise_code(code), kept["digest"], kept)}
+
+
+def erased_content_matches(content: dict, secret: bytes, code: str) -> bool:
+    """True when an erased certificate's kept facts and seal are as written at erasure."""
+    if not content.get("erased") or not isinstance(content.get("seal"), str):
+        return False
+    kept = {k: v for k, v in content.items() if k != "seal"}
+    expected = _seal(secret, normalise_code(code), str(kept.get("digest", "")), kept)
+    return hmac.compare_digest(expected, content["seal"])

@@ -99,3 +99,15 @@ def looks_like_identity_column(values: list[object], threshold: float = 0.6) -> 
         return False
     hits = sum(1 for v in filled if is_identity_number(v))
     return hits / len(filled) >= threshold
+
+
+# Eleven digits, each pair maybe split by one space, dot or dash, not inside a longer digit run.
+# A lookahead finds overlapping candidates, so "12 01017012345" still finds the number.
+_CANDIDATE = re.compile(r"(?<!\d)(?=(\d(?:[ .\-]?\d){10})(?!\d))")
+
+
+def contains_identity_number(text: str | None) -> bool:
+    """True when typed free text holds a valid fødselsnummer/D-nummer anywhere (spaced or not)."""
+    if not text or sum(ch.isdigit() for ch in text) < 11:
+        return False
+    return any(is_identity_number(m.group(1)) for m in _CANDIDATE.finditer(text))

@@ -50,6 +50,26 @@ class ColumnSpec:
     width: float | None = None
 
 
+@dataclass(frozen=True)
+class RateSpec:
+    """A share column written as a formula: ``numerator / denominator`` of the same row, as a percent."""
+
+    header: str
+    numerator: int  # column index among ``SheetSpec.columns``
+    denominator: int
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A native Excel bar chart over the sheet's data rows: one category column, value columns."""
+
+    title: str
+    category: int  # column index of the category labels
+    values: tuple[int, ...]  # column indexes of the series (among columns, then rates)
+    horizontal: bool = False
+    percent: bool = False  # the series are rates (0–1), shown as percents
+
+
 @dataclass
 class SheetSpec:
     """One sheet: a title row, the export date, a frozen header with a filter, the rows."""
@@ -61,6 +81,8 @@ class SheetSpec:
     totals: bool = False  # a "Sum" row with =SUM() under money/number/hours columns
     name: str | None = None  # the sheet tab (default: the title, shortened)
     money_in_ore: bool = True  # money values are integer øre (CourseKeeper's money type)
+    rates: Sequence[RateSpec] = ()  # share columns after the data columns, as formulas
+    charts: Sequence[ChartSpec] = ()  # native charts placed to the right of the table
 
 
 @dataclass
@@ -201,6 +223,7 @@ class _Styles:
                 ("number", "General"),
             )
         }
+        self.percent = add("ck_percent", number_format="0%")
         self.plain = StyleArray()
 
     def quoted(self, base: StyleArray | None) -> StyleArray:
@@ -228,6 +251,9 @@ def _write_sheet(
     kinds = [money_kind if c.kind == "money" else c.kind for c in columns]
     for index, width in enumerate(_widths(spec)):
         ws.column_dimensions[column_letters(index)].width = width
+    for index, rate in enumerate(spec.rates, start=len(columns)):
+        longest = max(len(word) for word in rate.header.split())
+        ws.column_dimensions[column_letters(index)].width = float(max(longest + 2, _MIN_WIDTH + 2))
 
     def styled(value: object, style: StyleArray) -> Cell:
         return Cell(ws, row=1, column=1, value=value, style_array=style)
@@ -238,28 +264,35 @@ def _write_sheet(
     # Write-only sheets emit their view and filter settings with the first row: set them now.
     ws.freeze_panes = f"A{first}"
     if columns:
-        ws.auto_filter.ref = f"A{header_row}:{column_letters(len(columns) - 1)}{max(last, first)}"
+        right = column_letters(len(columns) + len(spec.rates) - 1)
+        ws.auto_filter.ref = f"A{header_row}:{right}{max(last, first)}"
     ws.append([styled(safe_text(spec.title), styles.title)])
     if spec.subtitle:
         ws.append([styled(safe_text(spec.subtitle), styles.subtitle)])
     ws.append([styled(f"Eksportert {format_date(exported_on or dt.date.today())}", styles.subtitle)])
     ws.append([])
-    ws.append([_text_cell(ws, safe_text(c.header), styles, styles.header) for c in columns])
+    headers = [c.header for c in columns] + [r.header for r in spec.rates]
+    ws.append([_text_cell(ws, safe_text(h), styles, styles.header) for h in headers])
     number_styles = styles.number
     money_scale = 100 if spec.money_in_ore else 1
     pending = 0
-    for values in spec.rows:
+    result_formulas: list[str] = []
+    for row, values in enumerate(spec.rows, start=first):
         out: list[object] = []
         for index, value in enumerate(values):
             kind = kinds[index] if index < len(kinds) else "text"
             out.append(_cell(ws, value, kind, number_styles, money_scale, styles))
+        if spec.rates:
+            out.extend(_rate_cells(ws, spec, row, styles, result_formulas))
         ws.append(out)
         pending += 1
         if pending == _PROGRESS_EVERY:
             tick(pending)
             pending = 0
     tick(pending)
-    result = WrittenSheet(name, header_row, first, max(last, header_row))
+    result = WrittenSheet(name, header_row, first, max(last, header_row), formulas=result_formulas)
+    for chart in spec.charts:
+        _add_chart(ws, spec, chart, header_row, first, last)
     if spec.totals and spec.rows:
         cells: list[object] = [styled("Sum", styles.total_label)]
         for index, kind in enumerate(kinds[1:], start=1):
@@ -273,6 +306,47 @@ def _write_sheet(
         ws.append(cells)
         result.totals_row = last + 1
     return result
+
+
+def _rate_cells(ws: object, spec: SheetSpec, row: int, styles: _Styles, formulas: list[str]) -> list[object]:
+    """The share formulas of one row: empty when the denominator is 0 (no "#DIV/0!")."""
+    cells = []
+    for rate in spec.rates:
+        top, bottom = column_letters(rate.numerator), column_letters(rate.denominator)
+        formula = f'=IF({bottom}{row}=0,"",{top}{row}/{bottom}{row})'  # our own formula
+        formulas.append(formula)
+        cells.append(Cell(ws, row=1, column=1, value=formula, style_array=styles.percent))
+    return cells
+
+
+def _add_chart(
+    ws: object, spec: SheetSpec, chart_spec: ChartSpec, header_row: int, first: int, last: int
+) -> None:
+    """A native bar chart over the data rows, anchored right of the table (copyable in Excel)."""
+    from openpyxl.chart import BarChart, Reference
+
+    if last < first:
+        return
+    chart = BarChart()
+    chart.type = "bar" if chart_spec.horizontal else "col"
+    chart.title = safe_text(chart_spec.title)
+    chart.style = 10
+    chart.height, chart.width = 7.5, 16
+    chart.legend = None if len(chart_spec.values) == 1 else chart.legend
+    for column in chart_spec.values:
+        data = Reference(ws, min_col=column + 1, min_row=header_row, max_row=last)
+        chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=chart_spec.category + 1, min_row=first, max_row=last))
+    if chart_spec.horizontal:
+        chart.x_axis.scaling.orientation = "maxMin"  # the first step on top, as in the table
+    if chart_spec.percent:
+        chart.y_axis.numFmt = "0%"
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.scaling.max = 1
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    width = len(spec.columns) + len(spec.rates) + 1
+    ws.add_chart(chart, f"{column_letters(width)}{header_row + 16 * spec.charts.index(chart_spec)}")
 
 
 def _cell(

@@ -138,3 +138,58 @@ def profile_warnings(profile: OrganisationProfile) -> list[str]:
     if not profile.contact_line():
         warnings.append("E-post og telefon mangler – mottakerne ser ikke hvordan de kan nå dere.")
     return warnings
+
+
+@dataclass(frozen=True)
+class ChartPrint:
+    """A bar chart for the report: categories, and one or more named series of values."""
+
+    title: str
+    categories: list[str]
+    series: list[tuple[str, list[float]]]
+    percent: bool = False  # values are shares 0–1, labelled as percents
+
+
+@dataclass(frozen=True)
+class TablePrint:
+    """A small table for the report: a heading, column headers and rows of display text."""
+
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+    total_last: bool = True  # the last row is a total, set off by a rule
+
+
+@dataclass(frozen=True)
+class KeyFiguresPrint:
+    """The key-figures report for a board or a county: one or two A4 pages (all texts ready)."""
+
+    organisation: OrganisationProfile
+    heading: str
+    period: str
+    summary: str
+    charts: list[ChartPrint]
+    tables: list[TablePrint]
+    footer: str
+
+
+@dataclass(frozen=True)
+class AccessSection:
+    """A part of the access report: a heading, a sentence on why it is kept, and its lines."""
+
+    title: str
+    why: str
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class AccessReportPrint:
+    """The access-request letter (innsyn) to one person: what is stored, why and since when."""
+
+    organisation: OrganisationProfile
+    heading: str
+    made_on: str
+    intro: str
+    sections: list[AccessSection]
+    closing: str
+    footer: str

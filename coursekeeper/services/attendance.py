@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import peewee as pw
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Attendance, CourseSession, Enrolment
-from coursekeeper.domain.states import EnrolmentState
+from coursekeeper.domain.states import CourseStatus, EnrolmentState
 from coursekeeper.errors import NotFoundError, RuleError, ValidationError
-from coursekeeper.services import audit
+from coursekeeper.i18n import tr
+from coursekeeper.services import audit, courses
 from coursekeeper.services.courses import get_course, required_minutes
 from coursekeeper.services.enrolments import apply_state, get_enrolment
 
@@ -31,21 +33,43 @@ class CompletionSummary:
 def _session(session_id: int) -> CourseSession:
     session = CourseSession.get_or_none(CourseSession.id == session_id)
     if session is None:
-        raise NotFoundError(f"Fant ikke kursøkt med id {session_id}.")
+        raise NotFoundError(tr("Fant ikke kursøkt med id {id}.", id=session_id))
     return session
+
+
+def has_started(day: dt.date, start_time: str, at: dt.datetime | None = None) -> bool:
+    """A session has started once its date has come and, on the day, its start time (if any)."""
+    at = at or dt.datetime.now()
+    if at.date() != day:
+        return at.date() > day
+    return not start_time or f"{at:%H:%M}" >= start_time
+
+
+def _check_started(session: CourseSession, at: dt.datetime | None) -> None:
+    if not has_started(session.date, session.start_time, at):
+        when = f"{session.date:%d.%m.%Y}"
+        if session.start_time:
+            when = tr("{date} kl. {time}", date=when, time=session.start_time)
+        raise RuleError(tr("Økten {when} har ikke begynt ennå, så oppmøte kan ikke føres.", when=when))
 
 
 def _write(enrolment: Enrolment, session: CourseSession, minutes: int) -> None:
     if enrolment.course_id != session.course_id:
-        raise ValidationError("Økten hører til et annet kurs enn påmeldingen.")
+        raise ValidationError(tr("Økten hører til et annet kurs enn påmeldingen."))
     if S(enrolment.state) not in ATTENDING:
         raise RuleError(
-            f"Oppmøte kan bare føres for deltakere som er tatt opp (status nå: «{S(enrolment.state).label}»)."
+            tr(
+                "Oppmøte kan bare føres for deltakere som er tatt opp (status nå: «{state}»).",
+                state=S(enrolment.state).label,
+            )
         )
     if minutes < 0 or minutes > session.minutes:
         raise ValidationError(
-            f"Oppmøtt tid må være mellom 0 og {session.minutes / 60:g} timer for økten "
-            f"{session.date:%d.%m.%Y}."
+            tr(
+                "Oppmøtt tid må være mellom 0 og {hours} timer for økten {date}.",
+                hours=f"{session.minutes / 60:g}".replace(".", ","),
+                date=f"{session.date:%d.%m.%Y}",
+            )
         )
     row = Attendance.get_or_none((Attendance.enrolment == enrolment) & (Attendance.session == session))
     before = audit.snapshot(row)
@@ -58,23 +82,29 @@ def _write(enrolment: Enrolment, session: CourseSession, minutes: int) -> None:
     audit.record("attendance", "attendance", row.id, before=before, after=audit.snapshot(row))
 
 
-def set_attendance(*, enrolment_id: int, session_id: int, minutes: int) -> None:
-    """Record minutes attended (0 = absent, the session's length = present)."""
+def set_attendance(
+    *, enrolment_id: int, session_id: int, minutes: int, at: dt.datetime | None = None
+) -> None:
+    """Record minutes attended (0 = absent, the session's length = present) once the session began."""
     with database.atomic():
-        _write(get_enrolment(enrolment_id), _session(session_id), minutes)
+        session = _session(session_id)
+        _check_started(session, at)
+        _write(get_enrolment(enrolment_id), session, minutes)
 
 
-def set_present(*, enrolment_id: int, session_id: int, present: bool) -> None:
+def set_present(*, enrolment_id: int, session_id: int, present: bool, at: dt.datetime | None = None) -> None:
     """Tick present (full session) or absent."""
     with database.atomic():
         session = _session(session_id)
+        _check_started(session, at)
         _write(get_enrolment(enrolment_id), session, session.minutes if present else 0)
 
 
-def mark_all_present(session_id: int) -> int:
+def mark_all_present(session_id: int, *, at: dt.datetime | None = None) -> int:
     """Everyone accepted on the course present for the session; returns how many rows."""
     with database.atomic():
         session = _session(session_id)
+        _check_started(session, at)
         enrolments = Enrolment.select().where(
             (Enrolment.course == session.course_id) & (Enrolment.state == S.ACCEPTED)
         )
@@ -108,10 +138,16 @@ def attendance_grid(course_id: int) -> dict[tuple[int, int], int]:
     return {(e, s): m for e, s, m in query}
 
 
-def complete_course(course_id: int) -> CompletionSummary:
-    """Close attendance: accepted → completed when hours ≥ required, else not completed (or no-show)."""
+def complete_course(
+    course_id: int, *, today: dt.date | None = None, before_last_session: bool = False
+) -> CompletionSummary:
+    """«Avslutt kurset»: accepted → completed / not completed / no-show by hours; the course is finished.
+
+    Before the last session this needs ``before_last_session`` (the user confirmed it).
+    """
     with database.atomic():
         course = get_course(course_id)
+        courses.finishing_early(course, today=today, confirmed=before_last_session)
         needed = required_minutes(course)
         attended = attended_minutes(course_id)
         summary = CompletionSummary([], [], [])
@@ -128,4 +164,8 @@ def complete_course(course_id: int) -> CompletionSummary:
             else:
                 apply_state(enrolment, S.NOT_COMPLETED, "not_complete")
                 summary.not_completed.append(enrolment.id)
+        if course.status not in (CourseStatus.FINISHED, CourseStatus.CANCELLED):
+            courses.set_status(
+                course.id, CourseStatus.FINISHED, today=today, before_last_session=before_last_session
+            )
         return summary

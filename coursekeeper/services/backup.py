@@ -18,7 +18,8 @@ from coursekeeper.db.schema import HISTORY_TABLE, known_migrations, precheck_sql
 from coursekeeper.domain.deposits import Balance
 from coursekeeper.domain.states import SEAT_HOLDING
 from coursekeeper.errors import DatabaseUnavailableError, RuleError, ValidationError
-from coursekeeper.services import audit, deposits
+from coursekeeper.i18n import tr
+from coursekeeper.services import audit, backup_crypto, deposits
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,22 @@ def _require_sqlite() -> Path:
     return Path(database.obj.database)
 
 
-def backup(out: Path) -> Path:
-    """A consistent copy of the live database (SQLite backup API), written atomically."""
+class PasswordRequired(ValidationError):
+    """The backup is password-protected: ask the user for the password and try again."""
+
+
+def backup(out: Path, *, password: str | None = None) -> Path:
+    """A consistent copy of the live database (SQLite backup API), written atomically.
+
+    With ``password`` the copy is encrypted (``backup_crypto``): nothing readable is left on disk
+    beside it, since the plain copy is made in memory.
+    """
     _require_sqlite()
     out = Path(out)
     if out.suffix == "":
-        out = out.with_suffix(".db")
+        out = out.with_suffix(backup_crypto.SUFFIX if password else ".db")
+    if password:
+        return _encrypted_backup(out, backup_crypto.check_password(password))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
     if tmp.exists():
@@ -66,16 +77,49 @@ def backup(out: Path) -> Path:
     return out
 
 
-def restore(source: Path) -> Path:
+def _encrypted_backup(out: Path, password: str) -> Path:
+    memory = sqlite3.connect(":memory:")
+    try:
+        database.connection().backup(memory)
+        plain = memory.serialize()
+    finally:
+        memory.close()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_bytes(backup_crypto.encrypt_bytes(plain, password))
+    os.replace(tmp, out)
+    with database.atomic():
+        audit.record("backup", "database", None, after={"file": str(out), "encrypted": True})
+    return out
+
+
+def restore(source: Path, *, password: str | None = None) -> Path:
     """Replace the current SQLite database with a backup; returns the safety copy of the old one.
 
     The file must be a CourseKeeper database this program can open; the current database is
-    copied to the backups folder first.
+    copied to the backups folder first. A password-protected backup needs its ``password``
+    (``PasswordRequired`` without one; one sentence and nothing changed when it is wrong).
     """
     _require_sqlite()
     source = Path(source)
     if not source.is_file():
         raise ValidationError(f"Fant ikke filen «{source}».")
+    if backup_crypto.is_encrypted(source):
+        if not password:
+            raise PasswordRequired(tr("Sikkerhetskopien er beskyttet med passord. Skriv inn passordet."))
+        plain = backup_crypto.decrypt_bytes(source.read_bytes(), password)
+        decrypted = settings.backups_dir() / f".gjenoppretting-{os.getpid()}.tmp"
+        decrypted.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            decrypted.write_bytes(plain)
+            return _restore_plain(decrypted, shown=source)
+        finally:
+            for leftover in (decrypted, *decrypted.parent.glob(decrypted.name + "-*")):
+                leftover.unlink(missing_ok=True)  # the file and SQLite's -wal/-shm beside it
+    return _restore_plain(source, shown=source)
+
+
+def _restore_plain(source: Path, *, shown: Path) -> Path:
     try:
         applied = precheck_sqlite(source, known_migrations(settings.migrations_dir()))
     except DatabaseUnavailableError as exc:
@@ -89,7 +133,7 @@ def restore(source: Path) -> Path:
     finally:
         incoming.close()
     with database.atomic():
-        audit.record("restore", "database", None, after={"from": str(source), "saved": str(keep)})
+        audit.record("restore", "database", None, after={"from": str(shown), "saved": str(keep)})
     return keep
 
 

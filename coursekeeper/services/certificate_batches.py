@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from coursekeeper.db.connection import database
 from coursekeeper.errors import ValidationError
+from coursekeeper.i18n import tr
 from coursekeeper.services import certificates
 
 
@@ -19,7 +20,7 @@ def issue_selected(
     """
     ids = list(dict.fromkeys(enrolment_ids))
     if not ids:
-        raise ValidationError("Velg minst én deltaker som skal få kursbevis.")
+        raise ValidationError(tr("Velg minst én deltaker som skal få kursbevis."))
     issued = []
     with database.atomic():
         for enrolment_id in ids:

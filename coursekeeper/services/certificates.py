@@ -10,16 +10,19 @@ from enum import StrEnum
 import peewee as pw
 
 from coursekeeper.db.connection import database
-from coursekeeper.db.models import Certificate, Enrolment, Person, now
+from coursekeeper.db.models import Certificate, Course, Enrolment, Person, now
 from coursekeeper.domain.certificates import (
     code_matches,
+    erased_content_matches,
     format_number,
     normalise_code,
     verification_code,
 )
+from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.deposits import Balance
 from coursekeeper.domain.states import EnrolmentState, ScreeningOutcome
 from coursekeeper.errors import NotFoundError, RuleError, ValidationError
+from coursekeeper.i18n import tr
 from coursekeeper.services import audit, courses, deposits, organisations
 from coursekeeper.services.attendance import attended_minutes
 from coursekeeper.services.database import ensure_secret
@@ -50,14 +53,28 @@ class Verification:
     @property
     def message(self) -> str:
         """One line for the user."""
+        if self.status == VerificationStatus.VALID and not self.name:
+            return tr(
+                "Gyldig: kursbevis {number}, «{title}», utstedt {date}. Personopplysningene er slettet.",
+                number=self.number,
+                title=self.course_title,
+                date=format_date(self.issued_on),
+            )
         if self.status == VerificationStatus.VALID:
-            return (
-                f"Gyldig: kursbevis {self.number} for {self.name}, «{self.course_title}», "
-                f"utstedt {self.issued_on:%d.%m.%Y}."
+            return tr(
+                "Gyldig: kursbevis {number} for {name}, «{title}», utstedt {date}.",
+                number=self.number,
+                name=self.name,
+                title=self.course_title,
+                date=f"{self.issued_on:%d.%m.%Y}",
             )
         if self.status == VerificationStatus.REVOKED:
-            return f"Tilbakekalt: kursbevis {self.number} er trukket tilbake ({self.revoked_reason})."
-        return "Ukjent: koden svarer ikke til noe kursbevis utstedt av denne databasen."
+            return tr(
+                "Tilbakekalt: kursbevis {number} er trukket tilbake ({reason}).",
+                number=self.number,
+                reason=self.revoked_reason,
+            )
+        return tr("Ukjent: koden svarer ikke til noe kursbevis utstedt av denne databasen.")
 
 
 @dataclass(frozen=True)
@@ -79,16 +96,22 @@ def _reasons(enrolment: Enrolment, attended: int, needed: int, bal: Balance, has
     course = enrolment.course
     reasons = []
     if has_cert:
-        reasons.append("Har allerede kursbevis.")
+        reasons.append(tr("Har allerede kursbevis."))
     state = S(enrolment.state)
     if state not in (S.ACCEPTED, S.COMPLETED):
-        reasons.append(f"Status er «{state.label}».")
+        reasons.append(tr("Status er «{state}».", state=state.label))
     elif attended < needed:
-        reasons.append(f"Mangler timer: {_hours(attended)} av {_hours(needed)} timer.")
+        reasons.append(
+            tr(
+                "Mangler timer: {attended} av {needed} timer.",
+                attended=_hours(attended),
+                needed=_hours(needed),
+            )
+        )
     if not course.deposit_waived and bal.paid < course.deposit_ore:
-        reasons.append("Egenandelen er ikke betalt.")
+        reasons.append(tr("Egenandelen er ikke betalt."))
     if course.screening_required and screening_outcome(enrolment) != ScreeningOutcome.SUITABLE:
-        reasons.append("Ikke vurdert som egnet.")
+        reasons.append(tr("Ikke vurdert som egnet."))
     return reasons
 
 
@@ -151,17 +174,38 @@ def _content(enrolment: Enrolment, number: str, issued_on: dt.date) -> dict:
     }
 
 
+def check_issue_date(course: Course, issued_on: dt.date) -> None:
+    """A certificate is not dated before the course's last session."""
+    last = courses.last_day(course)
+    if issued_on < last:
+        raise RuleError(
+            tr(
+                "Kursbevis kan ikke utstedes med dato {date}, før kursets siste økt {last}.",
+                date=f"{issued_on:%d.%m.%Y}",
+                last=f"{last:%d.%m.%Y}",
+            )
+        )
+
+
+def default_issue_date(course_id: int, today: dt.date | None = None) -> dt.date:
+    """The date the issue dialog proposes: today, or the last session when that is still ahead."""
+    return max(today or dt.date.today(), courses.last_day(courses.get_course(course_id)))
+
+
 def issue_certificate(enrolment_id: int, issued_on: dt.date | None = None) -> Certificate:
     """Issue a certificate to a qualifying enrolment (an accepted one with enough hours completes)."""
     issued_on = issued_on or dt.date.today()
     with database.atomic():
         enrolment = get_enrolment(enrolment_id)
         course = enrolment.course
+        check_issue_date(course, issued_on)
         own = organisations.own_organisation()
         if own is None or not own.certificate_prefix:
             raise RuleError(
-                "Organisasjonsprofilen mangler prefiks for kursbevisnummer. "
-                "Fyll ut profilen under Innstillinger først."
+                tr(
+                    "Organisasjonsprofilen mangler prefiks for kursbevisnummer: "
+                    "fyll ut profilen under Innstillinger først."
+                )
             )
         has_cert = (
             Certificate.select()
@@ -178,7 +222,9 @@ def issue_certificate(enrolment_id: int, issued_on: dt.date | None = None) -> Ce
         )
         name = f"{enrolment.person.first_name} {enrolment.person.last_name}"
         if reasons:
-            raise RuleError(f"{name} kan ikke få kursbevis: " + " ".join(reasons))
+            raise RuleError(
+                tr("{name} kan ikke få kursbevis: {reasons}", name=name, reasons=" ".join(reasons))
+            )
         if enrolment.state == S.ACCEPTED:
             apply_state(enrolment, S.COMPLETED, "complete")
         prefix, year = own.certificate_prefix, issued_on.year
@@ -214,7 +260,7 @@ def get_certificate(certificate_id: int) -> Certificate:
     """The certificate with this id; NotFoundError in Norwegian otherwise."""
     cert = Certificate.get_or_none(Certificate.id == certificate_id)
     if cert is None:
-        raise NotFoundError(f"Fant ikke kursbevis med id {certificate_id}.")
+        raise NotFoundError(tr("Fant ikke kursbevis med id {id}.", id=certificate_id))
     return cert
 
 
@@ -226,11 +272,11 @@ def content_of(cert: Certificate) -> dict:
 def revoke(certificate_id: int, reason: str, at: dt.datetime | None = None) -> Certificate:
     """Revoke a certificate (now, or ``at``); it keeps its number, which is never used again."""
     if not reason.strip():
-        raise ValidationError("Skriv en begrunnelse for tilbakekallingen.")
+        raise ValidationError(tr("Skriv en begrunnelse for tilbakekallingen."))
     with database.atomic():
         cert = get_certificate(certificate_id)
         if cert.revoked_at is not None:
-            raise RuleError(f"Kursbevis {cert.number} er allerede tilbakekalt.")
+            raise RuleError(tr("Kursbevis {number} er allerede tilbakekalt.", number=cert.number))
         before = audit.snapshot(cert)
         cert.revoked_at, cert.revoked_reason = at or now(), reason.strip()
         cert.save()
@@ -244,7 +290,9 @@ def record_duplicate(certificate_id: int, on: dt.date | None = None) -> Certific
     with database.atomic():
         cert = get_certificate(certificate_id)
         if cert.revoked_at is not None:
-            raise RuleError(f"Kursbevis {cert.number} er tilbakekalt og kan ikke skrives ut på nytt.")
+            raise RuleError(
+                tr("Kursbevis {number} er tilbakekalt og kan ikke skrives ut på nytt.", number=cert.number)
+            )
         before = audit.snapshot(cert)
         cert.duplicate_count += 1
         cert.last_duplicate_on = on
@@ -260,13 +308,15 @@ def verify(code: str) -> Verification:
     if cert is None:
         return Verification(VerificationStatus.UNKNOWN)
     content = content_of(cert)
-    if content.get("number") != cert.number or not code_matches(content, ensure_secret(), cleaned):
+    erased = bool(content.get("erased"))  # the person was erased: a kept digest and seal verify it
+    matches = erased_content_matches if erased else code_matches
+    if content.get("number") != cert.number or not matches(content, ensure_secret(), cleaned):
         return Verification(VerificationStatus.UNKNOWN)
     status = VerificationStatus.REVOKED if cert.revoked_at else VerificationStatus.VALID
     return Verification(
         status,
         cert.number,
-        f"{content['first_name']} {content['last_name']}",
+        "" if erased else f"{content['first_name']} {content['last_name']}",
         content["course_title"],
         cert.issued_on,
         cert.revoked_reason,

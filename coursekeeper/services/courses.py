@@ -20,8 +20,10 @@ from coursekeeper.db.models import (
 from coursekeeper.domain.money import kroner
 from coursekeeper.domain.states import SEAT_HOLDING, CourseStatus, EnrolmentState, parse_choice
 from coursekeeper.domain.text import normalise_name, search_key
-from coursekeeper.errors import NotFoundError, ValidationError
+from coursekeeper.errors import NeedsConfirmation, NotFoundError, ValidationError
+from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit, municipalities, organisations
+from coursekeeper.services.waiting_list import Promotion, lock_seats, promote_waiting, promoted_message
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
@@ -88,48 +90,59 @@ def get_course(course_id: int) -> Course:
     """The course with this id; NotFoundError in Norwegian otherwise."""
     course = Course.get_or_none(Course.id == course_id)
     if course is None:
-        raise NotFoundError(f"Fant ikke kurs med id {course_id}.")
+        raise NotFoundError(tr("Fant ikke kurs med id {id}.", id=course_id))
     return course
 
 
 def _session_minutes(s: SessionInput, index: int) -> tuple[str, str, int]:
-    where = f"Økt {index} ({s.date.strftime('%d.%m.%Y')})"
+    where = tr("Økt {n} ({date})", n=index, date=f"{s.date:%d.%m.%Y}")
     times = []
-    for label, value in (("fra", s.start_time), ("til", s.end_time)):
+    for label, value in ((tr("fra"), s.start_time), (tr("til"), s.end_time)):
         value = (value or "").strip()
         if value and not _TIME.match(value):
-            raise ValidationError(f"{where}: ugyldig klokkeslett {label} «{value}». Skriv TT:MM.")
+            raise ValidationError(
+                tr(
+                    "{where}: ugyldig klokkeslett {label} «{value}». Skriv TT:MM.",
+                    where=where,
+                    label=label,
+                    value=value,
+                )
+            )
         times.append(value.replace(".", ":").zfill(5) if value else "")
     start, end = times
     minutes = s.minutes
     if minutes is None:
         if not (start and end):
-            raise ValidationError(f"{where}: oppgi klokkeslett fra og til, eller antall timer.")
+            raise ValidationError(
+                tr("{where}: oppgi klokkeslett fra og til, eller antall timer.", where=where)
+            )
         to_min = [int(t[:2]) * 60 + int(t[3:]) for t in (start, end)]
         minutes = to_min[1] - to_min[0]
     if start and end and end <= start:
-        raise ValidationError(f"{where}: sluttid må være etter starttid.")
+        raise ValidationError(tr("{where}: sluttid må være etter starttid.", where=where))
     if minutes <= 0 or minutes > 24 * 60:
-        raise ValidationError(f"{where}: varigheten må være mellom 0 og 24 timer.")
+        raise ValidationError(tr("{where}: varigheten må være mellom 0 og 24 timer.", where=where))
     return start, end, minutes
 
 
 def _validate(data: CourseInput) -> None:
     if not normalise_name(data.title):
-        raise ValidationError("Kurstittel mangler.")
+        raise ValidationError(tr("Kurstittel mangler."))
     if data.capacity is None or data.capacity < 1:
-        raise ValidationError(f"Antall plasser må være minst 1 (var {data.capacity}).")
+        raise ValidationError(tr("Antall plasser må være minst 1 (var {capacity}).", capacity=data.capacity))
     if data.deposit_ore < 0:
-        raise ValidationError("Egenandelen kan ikke være negativ.")
+        raise ValidationError(tr("Egenandelen kan ikke være negativ."))
     if data.required_minutes is not None and data.required_minutes < 0:
-        raise ValidationError("Påkrevde timer kan ikke være negativt.")
+        raise ValidationError(tr("Påkrevde timer kan ikke være negativt."))
     if data.assignment_deadline_months is not None and data.assignment_deadline_months < 1:
-        raise ValidationError("Fristen for å starte oppdrag må være minst 1 måned etter kurset.")
+        raise ValidationError(tr("Fristen for å starte oppdrag må være minst 1 måned etter kurset."))
     if data.start_date and data.end_date and data.end_date < data.start_date:
-        raise ValidationError(
-            f"Sluttdato {data.end_date:%d.%m.%Y} er før startdato {data.start_date:%d.%m.%Y}."
-        )
+        raise ValidationError(_end_before_start(data.start_date, data.end_date))
     parse_choice(CourseStatus, data.status, "kursstatus")
+
+
+def _end_before_start(start: dt.date, end: dt.date) -> str:
+    return tr("Sluttdato {end} er før startdato {start}.", end=f"{end:%d.%m.%Y}", start=f"{start:%d.%m.%Y}")
 
 
 def _dates(data: CourseInput) -> tuple[dt.date, dt.date]:
@@ -137,13 +150,18 @@ def _dates(data: CourseInput) -> tuple[dt.date, dt.date]:
     start = data.start_date or (days[0] if days else None)
     end = data.end_date or (days[-1] if days else start)
     if start is None or end is None:
-        raise ValidationError("Kurset må ha en startdato eller minst én økt.")
+        raise ValidationError(tr("Kurset må ha en startdato eller minst én økt."))
     if end < start:
-        raise ValidationError(f"Sluttdato {end:%d.%m.%Y} er før startdato {start:%d.%m.%Y}.")
+        raise ValidationError(_end_before_start(start, end))
     for day in days:
         if not start <= day <= end:
             raise ValidationError(
-                f"Økten {day:%d.%m.%Y} ligger utenfor kursperioden {start:%d.%m.%Y}–{end:%d.%m.%Y}."
+                tr(
+                    "Økten {day} ligger utenfor kursperioden {start}–{end}.",
+                    day=f"{day:%d.%m.%Y}",
+                    start=f"{start:%d.%m.%Y}",
+                    end=f"{end:%d.%m.%Y}",
+                )
             )
     return start, end
 
@@ -195,18 +213,71 @@ def _replace_organisers(course: Course, names: list[str]) -> None:
             seen.add(org.id)
 
 
-def create_course(data: CourseInput) -> Course:
+@dataclass(frozen=True)
+class CourseUpdate:
+    """A saved course and who got a seat from the waiting list because capacity was raised."""
+
+    id: int
+    promotions: tuple[Promotion, ...]
+
+    @property
+    def message(self) -> str:
+        """One sentence naming the people promoted ("" when nobody was)."""
+        return promoted_message(self.promotions)
+
+
+def last_day(course: Course) -> dt.date:
+    """The date of the course's last session (its end date when it has no sessions)."""
+    value = CourseSession.select(pw.fn.MAX(CourseSession.date)).where(CourseSession.course == course).scalar()
+    if isinstance(value, str):  # SQLite returns an aggregate over a date column as text
+        value = dt.date.fromisoformat(value)
+    return value or course.end_date
+
+
+def finishing_early(course: Course, *, today: dt.date | None, confirmed: bool) -> bool:
+    """True when ``today`` is before the last session; refused unless the user ``confirmed`` it."""
+    last = last_day(course)
+    early = (today or dt.date.today()) < last
+    if early and not confirmed:
+        raise NeedsConfirmation(
+            tr(
+                "Kurset «{title}» har økter igjen (siste økt {date}) og avsluttes ikke før da "
+                "uten at du bekrefter det.",
+                title=course.title,
+                date=f"{last:%d.%m.%Y}",
+            )
+        )
+    return early
+
+
+def _check_finish(
+    course: Course, before_status: str, today: dt.date | None, before_last_session: bool
+) -> bool:
+    """A change to «finished» before the last session happens only on purpose; True when it did."""
+    if course.status != CourseStatus.FINISHED or before_status == CourseStatus.FINISHED:
+        return False
+    return finishing_early(course, today=today, confirmed=before_last_session)
+
+
+def create_course(
+    data: CourseInput, *, today: dt.date | None = None, before_last_session: bool = False
+) -> Course:
     """Create a course with its sessions and co-organisers."""
     with database.atomic():
         course = Course()
         _apply(course, data)
-        audit.record("create", "course", course.id, after=course_snapshot(course))
+        early = _check_finish(course, "", today, before_last_session)
+        action = "create_finish_before_last_session" if early else "create"
+        audit.record(action, "course", course.id, after=course_snapshot(course))
     return course
 
 
-def update_course(course_id: int, data: CourseInput) -> Course:
-    """Change a course; capacity may not drop below the seats already taken."""
+def update_course(
+    course_id: int, data: CourseInput, *, today: dt.date | None = None, before_last_session: bool = False
+) -> CourseUpdate:
+    """Change a course; capacity may not drop below the seats taken, a raise fills seats from the queue."""
     with database.atomic():
+        lock_seats(course_id)
         course = get_course(course_id)
         before = course_snapshot(course)
         taken = (
@@ -216,23 +287,36 @@ def update_course(course_id: int, data: CourseInput) -> Course:
         )
         if data.capacity < taken:
             raise ValidationError(
-                f"Kurset har allerede {taken} deltakere med plass; antall plasser kan ikke "
-                f"settes til {data.capacity}."
+                tr_n(
+                    "Kurset har allerede {n} deltaker med plass; "
+                    "antall plasser kan ikke settes til {capacity}.",
+                    "Kurset har allerede {n} deltakere med plass; "
+                    "antall plasser kan ikke settes til {capacity}.",
+                    taken,
+                    capacity=data.capacity,
+                )
             )
         _apply(course, data)
-        audit.record("update", "course", course.id, before=before, after=course_snapshot(course))
-    return course
+        early = _check_finish(course, before["status"], today, before_last_session)
+        action = "update_finish_before_last_session" if early else "update"
+        audit.record(action, "course", course.id, before=before, after=course_snapshot(course))
+        promotions = promote_waiting(course)
+    return CourseUpdate(course.id, promotions)
 
 
-def set_status(course_id: int, status: str) -> Course:
-    """Change only the course status (planned, open, running, finished, cancelled)."""
+def set_status(
+    course_id: int, status: str, *, today: dt.date | None = None, before_last_session: bool = False
+) -> Course:
+    """Change only the course status; «finished» before the last session needs ``before_last_session``."""
     parse_choice(CourseStatus, status, "kursstatus")
     with database.atomic():
         course = get_course(course_id)
         before = audit.snapshot(course)
         course.status = status
         course.save()
-        audit.record("status", "course", course.id, before=before, after=audit.snapshot(course))
+        early = _check_finish(course, before["status"], today, before_last_session)
+        action = "finish_before_last_session" if early else "status"
+        audit.record(action, "course", course.id, before=before, after=audit.snapshot(course))
     return course
 
 

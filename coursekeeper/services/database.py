@@ -24,6 +24,7 @@ def prepare(url: str, *, create: bool = True) -> pw.Database:
 
     Foreign, corrupt or newer databases raise DatabaseUnavailableError before anything is written.
     """
+    settings.keep_files_private()  # DESIGN §6: the database, backups and exports are the user's only
     migrations = settings.migrations_dir()
     path = sqlite_path(url)
     if path is not None:

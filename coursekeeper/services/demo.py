@@ -106,6 +106,8 @@ class _Builder:
         postal_code, city = rng.choice(POSTAL_PLACES[municipality])
         born = D(1955, 1, 1) + rng.randint(0, (D(2004, 12, 31) - D(1955, 1, 1)).days) * DAY
         digits = [rng.choice("49"), *(str(rng.randint(0, 9)) for _ in range(7))]
+        if digits[0] == "4" and digits[1] in "2349":
+            digits[0] = "9"  # 42-44 and 49 are no mobile ranges; people.create_person checks it
         phone = "+47 {}{}{} {}{} {}{}{}".format(*digits)
         person = people.create_person(
             people.PersonInput(

@@ -6,30 +6,33 @@ import datetime as dt
 from dataclasses import dataclass
 
 from coursekeeper.db.connection import database
-from coursekeeper.db.models import Course, Enrolment, Person, Screening, now
+from coursekeeper.db.models import Course, Enrolment, now
 from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.states import (
-    SEAT_HOLDING,
     CourseStatus,
     EnrolmentState,
     ScreeningOutcome,
     check_transition,
 )
-from coursekeeper.errors import NotFoundError, RuleError
-from coursekeeper.i18n import tr
+from coursekeeper.errors import NeedsConfirmation, NotFoundError, RuleError
+from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit, deposits
 from coursekeeper.services.courses import get_course
 from coursekeeper.services.people import get_person
+from coursekeeper.services.waiting_list import (
+    Promotion,
+    apply_state,
+    join_names,
+    lock_seats,
+    person_name,
+    promote_waiting,
+    promoted_message,
+    queue,
+    screening_outcome,
+    seats_taken,
+)
 
 S = EnrolmentState
-
-
-@dataclass(frozen=True)
-class Promotion:
-    """Who moved from the waiting list into a freed seat."""
-
-    enrolment_id: int
-    person_name: str
 
 
 @dataclass(frozen=True)
@@ -39,9 +42,14 @@ class TransitionResult:
     enrolment_id: int
     state: EnrolmentState
     message: str
-    promoted: Promotion | None = None
+    promotions: tuple[Promotion, ...] = ()
     forfeited_ore: int = 0
     waitlisted_instead: bool = False
+
+    @property
+    def promoted(self) -> Promotion | None:
+        """The first person promoted into the freed seat (one seat frees one place), if any."""
+        return self.promotions[0] if self.promotions else None
 
 
 @dataclass(frozen=True)
@@ -63,34 +71,6 @@ def get_enrolment(enrolment_id: int) -> Enrolment:
     return enrolment
 
 
-def _name(person: Person) -> str:
-    return f"{person.first_name} {person.last_name}"
-
-
-def seats_taken(course: Course) -> int:
-    """Enrolments holding a seat on the course."""
-    return (
-        Enrolment.select()
-        .where((Enrolment.course == course) & Enrolment.state.in_(list(SEAT_HOLDING)))
-        .count()
-    )
-
-
-def screening_outcome(enrolment: Enrolment) -> ScreeningOutcome:
-    """The enrolment's screening outcome (pending when not screened)."""
-    row = Screening.get_or_none(Screening.enrolment == enrolment)
-    return ScreeningOutcome(row.outcome) if row else ScreeningOutcome.PENDING
-
-
-def apply_state(enrolment: Enrolment, target: EnrolmentState, action: str) -> None:
-    """Inside a caller's transaction: set the state and log it (transition already checked)."""
-    before = audit.snapshot(enrolment)
-    enrolment.state = target
-    enrolment.state_changed_at = now()
-    enrolment.save()
-    audit.record(action, "enrolment", enrolment.id, before=before, after=audit.snapshot(enrolment))
-
-
 def enrol(
     *,
     course_id: int,
@@ -107,11 +87,16 @@ def enrol(
         person = get_person(person_id)
         if course.status in (CourseStatus.CANCELLED, CourseStatus.FINISHED):
             raise RuleError(
-                f"Kurset «{course.title}» er {CourseStatus(course.status).label.lower()}"
-                " og tar ikke imot påmeldinger."
+                tr(
+                    "Kurset «{title}» er {status} og tar ikke imot påmeldinger.",
+                    title=course.title,
+                    status=CourseStatus(course.status).label.lower(),
+                )
             )
         if Enrolment.select().where((Enrolment.course == course) & (Enrolment.person == person)).exists():
-            raise RuleError(f"{_name(person)} er allerede påmeldt «{course.title}».")
+            raise RuleError(
+                tr("{name} er allerede påmeldt «{title}».", name=person_name(person), title=course.title)
+            )
         enrolment = Enrolment.create(
             course=course,
             person=person,
@@ -132,34 +117,70 @@ def _check_screening(enrolment: Enrolment) -> None:
     outcome = screening_outcome(enrolment)
     if outcome != ScreeningOutcome.SUITABLE:
         raise RuleError(
-            f"{_name(enrolment.person)} kan ikke tas opp før egnethetsvurderingen er «Egnet» "
-            f"(nå: «{outcome.label}»)."
+            tr(
+                "{name} kan ikke tas opp før egnethetsvurderingen er «Egnet» (nå: «{outcome}»).",
+                name=person_name(enrolment.person),
+                outcome=outcome.label,
+            )
         )
 
 
-def accept(enrolment_id: int) -> TransitionResult:
-    """Accept; a full course puts an applicant on the waiting list instead."""
+def _ahead_of(enrolment: Enrolment) -> list[Enrolment]:
+    """Waitlisted people who may be accepted and applied before ``enrolment``."""
+    line = queue(enrolment.course)
+    ids = [e.id for e in line]
+    return line[: ids.index(enrolment.id)] if enrolment.id in ids else line
+
+
+def accept(enrolment_id: int, *, ahead_of_queue: bool = False) -> TransitionResult:
+    """Accept; a full course puts an applicant on the waiting list instead.
+
+    A waitlisted person is accepted ahead of earlier ones in the queue only with ``ahead_of_queue``
+    (the user confirmed it; the audit log records ``accept_ahead_of_queue``).
+    """
     with database.atomic():
         enrolment = get_enrolment(enrolment_id)
+        lock_seats(enrolment.course_id)
         current = S(enrolment.state)
         check_transition(current, S.ACCEPTED)
         _check_screening(enrolment)
         course = enrolment.course
-        name = _name(enrolment.person)
+        name = person_name(enrolment.person)
         if seats_taken(course) >= course.capacity:
             if current == S.WAITLISTED:
                 raise RuleError(
-                    f"Kurset er fullt ({course.capacity} plasser). {name} står fortsatt på ventelisten."
+                    tr_n(
+                        "Kurset er fullt ({n} plass): {name} står fortsatt på ventelisten.",
+                        "Kurset er fullt ({n} plasser): {name} står fortsatt på ventelisten.",
+                        course.capacity,
+                        name=name,
+                    )
                 )
             apply_state(enrolment, S.WAITLISTED, "waitlist_full")
             return TransitionResult(
                 enrolment.id,
                 S.WAITLISTED,
-                f"Kurset er fullt ({course.capacity} plasser). {name} er satt på venteliste.",
+                tr_n(
+                    "Kurset er fullt ({n} plass): {name} er satt på venteliste.",
+                    "Kurset er fullt ({n} plasser): {name} er satt på venteliste.",
+                    course.capacity,
+                    name=name,
+                ),
                 waitlisted_instead=True,
             )
-        apply_state(enrolment, S.ACCEPTED, "accept")
-        return TransitionResult(enrolment.id, S.ACCEPTED, f"{name} er tatt opp på kurset.")
+        ahead = _ahead_of(enrolment) if current == S.WAITLISTED else []
+        if ahead and not ahead_of_queue:
+            raise NeedsConfirmation(
+                tr_n(
+                    "{ahead} står foran {name} på ventelisten.",
+                    "{ahead} står foran {name} på ventelisten.",
+                    len(ahead),
+                    ahead=join_names([person_name(e.person) for e in ahead]),
+                    name=name,
+                )
+            )
+        apply_state(enrolment, S.ACCEPTED, "accept_ahead_of_queue" if ahead else "accept")
+        return TransitionResult(enrolment.id, S.ACCEPTED, tr("{name} er tatt opp på kurset.", name=name))
 
 
 def _simple(enrolment_id: int, target: EnrolmentState, action: str, message: str) -> TransitionResult:
@@ -167,35 +188,22 @@ def _simple(enrolment_id: int, target: EnrolmentState, action: str, message: str
         enrolment = get_enrolment(enrolment_id)
         check_transition(S(enrolment.state), target)
         apply_state(enrolment, target, action)
-        return TransitionResult(enrolment.id, target, message.format(name=_name(enrolment.person)))
+        return TransitionResult(enrolment.id, target, message.format(name=person_name(enrolment.person)))
 
 
 def waitlist(enrolment_id: int) -> TransitionResult:
     """Put an applicant on the waiting list."""
-    return _simple(enrolment_id, S.WAITLISTED, "waitlist", "{name} er satt på venteliste.")
+    return _simple(enrolment_id, S.WAITLISTED, "waitlist", tr("{name} er satt på venteliste."))
 
 
 def reject(enrolment_id: int) -> TransitionResult:
-    """Reject an applicant (a paid deposit becomes due back at once)."""
-    return _simple(enrolment_id, S.REJECTED, "reject", "{name} har fått avslag.")
+    """Reject an applicant (a paid deposit becomes due back at once); an applicant holds no seat."""
+    return _simple(enrolment_id, S.REJECTED, "reject", tr("{name} har fått avslag."))
 
 
 def mark_no_show(enrolment_id: int) -> TransitionResult:
-    """Mark an accepted participant who never came."""
-    return _simple(enrolment_id, S.NO_SHOW, "no_show", "{name} er registrert som «Møtte ikke».")
-
-
-def _next_in_line(course: Course) -> Enrolment | None:
-    """First on the waiting list by applied-at who may be accepted (screened suitable if required)."""
-    waiting = (
-        Enrolment.select()
-        .where((Enrolment.course == course) & (Enrolment.state == S.WAITLISTED))
-        .order_by(Enrolment.applied_at, Enrolment.id)
-    )
-    for candidate in waiting:
-        if not course.screening_required or screening_outcome(candidate) == ScreeningOutcome.SUITABLE:
-            return candidate
-    return None
+    """Mark an accepted participant who never came (the seat stays counted: nobody is promoted)."""
+    return _simple(enrolment_id, S.NO_SHOW, "no_show", tr("{name} er registrert som «Møtte ikke»."))
 
 
 def _after_binding(course: Course, on: dt.date) -> bool:
@@ -210,48 +218,49 @@ def withdrawal_preview(enrolment_id: int, on: dt.date) -> WithdrawalPreview:
     held = deposits.balance_of(enrolment.id).held
     holds_seat = enrolment.state == S.ACCEPTED
     after = _after_binding(course, on) and holds_seat
-    nxt = _next_in_line(course) if holds_seat else None
-    name = _name(enrolment.person)
-    parts = [f"{name} trekkes fra «{course.title}»."]
+    open_course = course.status not in (CourseStatus.FINISHED, CourseStatus.CANCELLED)
+    free_after = course.capacity - seats_taken(course) + 1 if holds_seat and open_course else 0
+    next_names = [person_name(e.person) for e in queue(course)[: max(free_after, 0)]]
+    parts = [tr("{name} trekkes fra «{title}».", name=person_name(enrolment.person), title=course.title)]
     if after and held > 0:
         parts.append(
-            f"Påmeldingen var bindende fra {course.binding_date:%d.%m.%Y}: egenandelen på "
-            f"{format_kr(held)} beholdes."
+            tr(
+                "Påmeldingen var bindende fra {date}: egenandelen på {amount} beholdes.",
+                date=f"{course.binding_date:%d.%m.%Y}",
+                amount=format_kr(held),
+            )
         )
     elif held > 0:
-        parts.append(f"Innbetalt egenandel på {format_kr(held)} skal betales tilbake.")
-    if nxt is not None:
-        parts.append(f"{_name(nxt.person)} får plassen fra ventelisten.")
+        parts.append(tr("Innbetalt egenandel på {amount} skal betales tilbake.", amount=format_kr(held)))
+    if next_names:
+        parts.append(tr("{names} får plassen fra ventelisten.", names=join_names(next_names)))
     return WithdrawalPreview(
         forfeit_ore=held if after else 0,
         refund_due_ore=0 if after else max(held, 0),
         after_binding_date=after,
-        would_promote=_name(nxt.person) if nxt else None,
+        would_promote=join_names(next_names) or None,
         message=" ".join(parts),
     )
 
 
 def withdraw(enrolment_id: int, on: dt.date | None = None) -> TransitionResult:
-    """Withdraw; after the binding date the deposit is forfeited, and the next in line promoted."""
+    """Withdraw; after the binding date the deposit is forfeited, and freed seats go to the queue."""
     on = on or dt.date.today()
     with database.atomic():
+        lock_seats(get_enrolment(enrolment_id).course_id)
         preview = withdrawal_preview(enrolment_id, on)
         enrolment = get_enrolment(enrolment_id)
         held_seat = enrolment.state == S.ACCEPTED
         apply_state(enrolment, S.WITHDRAWN, "withdraw")
         forfeited = 0
         if preview.after_binding_date:
-            entry = deposits.forfeit_held(enrolment, on, f"Trukket etter bindende påmelding ({on:%d.%m.%Y})")
+            note = tr("Trukket etter bindende påmelding ({date})", date=f"{on:%d.%m.%Y}")
+            entry = deposits.forfeit_held(enrolment, on, note)
             forfeited = entry.amount_ore if entry else 0
-        promotion = None
-        if held_seat:
-            nxt = _next_in_line(enrolment.course)
-            if nxt is not None:
-                apply_state(nxt, S.ACCEPTED, "promote")
-                promotion = Promotion(nxt.id, _name(nxt.person))
-        message = f"{_name(enrolment.person)} er trukket fra kurset."
+        promotions = promote_waiting(enrolment.course) if held_seat else ()
+        parts = [tr("{name} er trukket fra kurset.", name=person_name(enrolment.person))]
         if forfeited:
-            message += f" Egenandelen på {format_kr(forfeited)} er beholdt."
-        if promotion:
-            message += f" {promotion.person_name} har fått plassen fra ventelisten."
-        return TransitionResult(enrolment.id, S.WITHDRAWN, message, promotion, forfeited)
+            parts.append(tr("Egenandelen på {amount} er beholdt.", amount=format_kr(forfeited)))
+        if promotions:
+            parts.append(promoted_message(promotions))
+        return TransitionResult(enrolment.id, S.WITHDRAWN, " ".join(parts), promotions, forfeited)

@@ -11,15 +11,17 @@ import dataclasses
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from coursekeeper import settings
 from coursekeeper.db.connection import database
+from coursekeeper.db.models import Certificate
 from coursekeeper.domain.dates import format_date
 from coursekeeper.errors import RuleError, ValidationError
+from coursekeeper.i18n import tr, tr_n
 from coursekeeper.printing import (
     CertificatePrint,
     OrganisationProfile,
@@ -65,13 +67,6 @@ class PrintKind(StrEnum):
         }[self]
 
 
-_NOUNS = {
-    PrintKind.CERTIFICATES: ("kursbevis", "kursbevis"),
-    PrintKind.REFUND_LETTERS: ("brev", "brev"),
-    PrintKind.ATTENDANCE: ("oppmøteliste", "oppmøtelister"),
-}
-
-
 class RefundSender(StrEnum):
     """Who signs the refund letters."""
 
@@ -89,15 +84,30 @@ class PrintResult:
     warnings: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     kind: PrintKind | None = None
+    #: How many of the certificates were reprints, stamped and registered as duplicates.
+    duplicates: int = 0
 
     @property
     def message(self) -> str:
         """One line for the user: ``Skrev 12 kursbevis (12 sider) til Kursbevis.pdf.``."""
-        pages = "1 side" if self.pages == 1 else f"{self.pages} sider"
-        what = _NOUNS.get(self.kind, ("dokument", "dokumenter"))[self.count != 1]
-        text = f"Skrev {self.count} {what} ({pages}) til {self.path}."
+        pages = tr_n("{n} side", "{n} sider", self.pages)
+        if self.kind == PrintKind.CERTIFICATES:
+            what = tr_n("{n} kursbevis", "{n} kursbevis", self.count)
+        elif self.kind == PrintKind.REFUND_LETTERS:
+            what = tr_n("{n} brev", "{n} brev", self.count)
+        elif self.kind == PrintKind.ATTENDANCE:
+            what = tr_n("{n} oppmøteliste", "{n} oppmøtelister", self.count)
+        else:
+            what = tr_n("{n} dokument", "{n} dokumenter", self.count)
+        text = tr("Skrev {what} ({pages}) til {path}.", what=what, pages=pages, path=self.path)
+        if self.duplicates:
+            text += " " + tr_n(
+                "{n} er skrevet ut før og er merket og registrert som duplikat.",
+                "{n} er skrevet ut før og er merket og registrert som duplikater.",
+                self.duplicates,
+            )
         if self.skipped:
-            text += f" {len(self.skipped)} ble hoppet over."
+            text += " " + tr("{n} ble hoppet over.", n=len(self.skipped))
         return text
 
 
@@ -120,7 +130,7 @@ def suggested_file_name(kind: str, course_id: int | None) -> str:
     return default_file_name(kind, title)
 
 
-def _own_profile() -> OrganisationProfile:
+def own_profile() -> OrganisationProfile:
     """The organiser's profile (settings) as the printed documents take it."""
     own = organisations.get_own_profile()
     return OrganisationProfile(
@@ -140,7 +150,7 @@ def printing_warnings(kind: str | None = None) -> list[str]:
     """What is missing from the organisation profile for this kind of printout, to show first."""
     if organisations.own_organisation() is None:
         return [NO_PROFILE]
-    profile = _own_profile()
+    profile = own_profile()
     # Fill in what a document does not show, so only warnings that matter for it remain.
     if kind == PrintKind.ATTENDANCE:
         profile = dataclasses.replace(
@@ -160,6 +170,7 @@ def print_certificates(
     certificate_ids: list[int] | None = None,
     out: Path,
     duplicate: bool = False,
+    reprints: bool = False,
     allow_revoked_copy: bool = False,
     duplicate_on: dt.date | None = None,
     progress: Progress | None = None,
@@ -167,28 +178,37 @@ def print_certificates(
     """Certificates of a course (all unrevoked) or the given ones, from their frozen content.
 
     ``duplicate`` records a reprint of each (same number, stamped "Duplikat utstedt …");
-    revoked ones are left out unless ``allow_revoked_copy`` prints them as marked copies.
-    A cancelled or failed run writes no file and records no duplicate.
+    ``reprints`` does so only for those whose original was printed before (the desktop
+    program's prints). The first print of an original is remembered either way. Revoked ones
+    are left out unless ``allow_revoked_copy`` prints them as marked copies. A cancelled or
+    failed run writes no file and records nothing.
     """
     from coursekeeper.printing import write_certificates
 
     duplicate_on = duplicate_on or dt.date.today()
     with database.atomic():
         chosen = select_certificates(course_id, certificate_ids)
-        profile = _own_profile()
+        profile = own_profile()
         items: list[CertificatePrint] = []
         skipped: list[str] = []
+        duplicates = 0
         for cert in chosen:
             revoked = cert.revoked_at is not None
             if revoked and not allow_revoked_copy:
                 skipped.append(
-                    f"Kursbevis {cert.number} er tilbakekalt og kan bare skrives ut som merket kopi."
+                    tr(
+                        "Kursbevis {number} er tilbakekalt og kan bare skrives ut som merket kopi.",
+                        number=cert.number,
+                    )
                 )
                 continue
             stamp = None
-            if duplicate and not revoked:
-                certificates.record_duplicate(cert.id, duplicate_on)
+            if not revoked and (duplicate or (reprints and cert.printed_on is not None)):
+                cert = certificates.record_duplicate(cert.id, duplicate_on)
                 stamp = duplicate_on
+                duplicates += 1
+            elif not revoked and cert.printed_on is None:
+                Certificate.update(printed_on=duplicate_on).where(Certificate.id == cert.id).execute()
             items.append(certificate_print(cert, profile, duplicate_on=stamp))
         if not items:
             if skipped:
@@ -208,6 +228,7 @@ def print_certificates(
         printing_warnings(PrintKind.CERTIFICATES),
         skipped,
         PrintKind.CERTIFICATES,
+        duplicates,
     )
 
 
@@ -230,6 +251,7 @@ def print_refund_letters(
     sender: str = RefundSender.ORGANISER,
     payment_method_text: str = "",
     letter_date: dt.date | None = None,
+    recorded: Sequence[RefundDue] | None = None,
     progress: Progress | None = None,
 ) -> PrintResult:
     """One letter per deposit refundable on ``as_of`` (for a course, some enrolments, or all).
@@ -237,6 +259,8 @@ def print_refund_letters(
     Six-month letters give the assignment and the date six months were reached; refunds due at
     once (withdrawn, rejected, cancelled course) say why instead. ``payment_method_text``
     completes "Beløpet betales …"; empty, the letter says the organiser will get in touch.
+    ``recorded``: letters for refunds just recorded, from the rows as they were due then (once
+    paid back they are no longer due, so they cannot be looked up again).
     """
     from coursekeeper.printing import write_refund_letters
 
@@ -247,7 +271,7 @@ def print_refund_letters(
     letter_date = letter_date or dt.date.today()
     if course_id is not None:
         courses.get_course(course_id)
-    due = refunds_due(as_of, course_id=course_id)
+    due = list(recorded) if recorded is not None else refunds_due(as_of, course_id=course_id)
     skipped: list[str] = []
     if enrolment_ids is not None:
         wanted = set(enrolment_ids)
@@ -263,7 +287,7 @@ def print_refund_letters(
             f"Ingen brev om tilbakebetaling å skrive ut{where} per {format_date(as_of)}.",
             details=skipped,
         )
-    own = _own_profile()
+    own = own_profile()
     addresses = recipient_addresses([d.person_id for d in due])
     dates = course_dates({d.course_id for d in due})
     warnings = printing_warnings(PrintKind.REFUND_LETTERS)
@@ -315,7 +339,7 @@ def print_sign_in_sheets(*, course_id: int, out: Path, progress: Progress | None
     participants = participants_for_sheet(course_id)
     if not participants:
         raise RuleError("Ingen deltakere med plass på dette kurset – ingen oppmøteliste å skrive ut.")
-    profile = _own_profile()
+    profile = own_profile()
     sheets = [
         SignInSheetPrint(
             course_title=course.title,

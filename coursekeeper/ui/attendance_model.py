@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.states import EnrolmentState
+from coursekeeper.services.attendance import has_started
 from coursekeeper.services.course_overview import AttendanceSheet
 from coursekeeper.ui.table_models import format_hours
 
@@ -37,12 +40,14 @@ class AttendanceModel(QAbstractTableModel):
         super().__init__(parent)
         self.sheet: AttendanceSheet | None = None
         self.minutes: dict[tuple[int, int], int] = {}
+        self.started: frozenset[int] = frozenset()
 
     def set_sheet(self, sheet: AttendanceSheet) -> None:
-        """Show a course's sheet."""
+        """Show a course's sheet; sessions that have not begun yet are shown but cannot be ticked."""
         self.beginResetModel()
         self.sheet = sheet
         self.minutes = dict(sheet.minutes)
+        self.started = frozenset(s.id for s in sheet.sessions if has_started(s.date, s.start_time))
         self.endResetModel()
 
     # -- shape -------------------------------------------------------------------------------
@@ -99,21 +104,27 @@ class AttendanceModel(QAbstractTableModel):
                 return self.tr("Deltaker")
             if session is not None:
                 hours = self.tr("%1 t").replace("%1", format_hours(session.minutes))
+                if session.id not in self.started:
+                    hours += "\n" + self.tr("ikke begynt")
                 return f"{format_date(session.date)}\n{hours}"
             if section == self.total_column:
                 return self.tr("Timer")
             if section == self.done_column:
                 return self.tr("Fullført")
         if role == Qt.ItemDataRole.ToolTipRole and session is not None:
-            return f"{session.start_time}–{session.end_time}"
+            times = f"{session.start_time}–{session.end_time}"
+            return (
+                times if session.id in self.started else times + "\n" + self.tr("Økten har ikke begynt ennå")
+            )
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        """Session cells are checkable and editable (type hours)."""
+        """Cells of sessions that have begun are checkable and editable (type hours)."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        session = self.session_at(index.column())
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.session_at(index.column()) is not None:
+        if session is not None and session.id in self.started:
             return base | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -127,6 +138,8 @@ class AttendanceModel(QAbstractTableModel):
         if session is not None:
             minutes = self.minutes.get((person.id, session.id))
             if role == Qt.ItemDataRole.CheckStateRole:
+                if session.id not in self.started:
+                    return None  # no box to tick before the session begins
                 if not minutes:
                     return Qt.CheckState.Unchecked
                 full = minutes >= session.minutes
@@ -135,6 +148,8 @@ class AttendanceModel(QAbstractTableModel):
                 return "" if minutes is None else format_hours(minutes)
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+            if role == Qt.ItemDataRole.ToolTipRole and session.id not in self.started:
+                return self.tr("Økten har ikke begynt ennå")
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
@@ -150,7 +165,7 @@ class AttendanceModel(QAbstractTableModel):
     def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Tick (full session or absent) or typed hours; announces the change for saving."""
         session = self.session_at(index.column()) if index.isValid() else None
-        if session is None or self.sheet is None:
+        if session is None or self.sheet is None or session.id not in self.started:
             return False
         if role == Qt.ItemDataRole.CheckStateRole:
             checked = Qt.CheckState(value) if not isinstance(value, Qt.CheckState) else value
@@ -180,6 +195,11 @@ class AttendanceModel(QAbstractTableModel):
         if announce:
             self.minutes_changed.emit(eid, session_id, minutes)
         return True
+
+    def last_session_ahead(self, today: dt.date) -> dt.date | None:
+        """The last session's date when it is after ``today`` (the course has sessions left)."""
+        last = max((s.date for s in self._sessions()), default=None)
+        return last if last is not None and last > today else None
 
     def mark_all_present(self, session_id: int) -> None:
         """Everyone accepted present for the session, in the grid (the caller saves it in one go)."""

@@ -36,6 +36,7 @@ from coursekeeper import settings
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from coursekeeper.ui.housekeeping import Housekeeping
     from coursekeeper.ui.tasks import TaskRunner
 
 logger = logging.getLogger(__name__)
@@ -203,11 +204,19 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.opening)
             self.nav.setEnabled(False)
 
+        from coursekeeper.ui.widgets.notice_bar import NoticeBar
+
+        self.notices = NoticeBar()
+        self.housekeeping: Housekeeping | None = None
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.notices)
+        right.addWidget(self.stack, 1)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
         if database_ready:
             self._add_shortcuts()  # else when the database is ready (building them loads ``Qt``)
@@ -235,6 +244,14 @@ class MainWindow(QMainWindow):
         self._add_shortcuts()
         self._on_nav_changed(self.nav.currentRow())
         self.nav.setFocus()
+
+    def start_housekeeping(self) -> None:
+        """The desktop program's own rounds: the day's backup, backup age and retention notices,
+        and the backup when the window closes (``ui.housekeeping``)."""
+        from coursekeeper.ui.housekeeping import Housekeeping
+
+        self.housekeeping = Housekeeping(self.tasks, self.notices, lambda: self.show_view("settings"), self)
+        self.housekeeping.start()
 
     def _build_view(self, key: str) -> QWidget:
         index = next(i for i, spec in enumerate(self.specs) if spec.key == key)
@@ -353,5 +370,7 @@ class MainWindow(QMainWindow):
         self.closing = True
         self.save_state()
         self.tasks.wait_idle(10_000)
+        if self.housekeeping is not None:
+            self.housekeeping.on_close()
         self.tasks.shutdown()
         super().closeEvent(event)

@@ -51,6 +51,18 @@ def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool
     return box.clickedButton() is ok
 
 
+def choose(parent: QWidget | None, title: str, text: str, choices: list[str], skip_text: str) -> int | None:
+    """Offer ``choices`` beside ``skip_text`` (the default); the index pressed, or None for skip."""
+    box = _box(parent, QMessageBox.Icon.Question, title, text)
+    buttons = [box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices]
+    skip = box.addButton(skip_text, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(skip)
+    box.setEscapeButton(skip)
+    box.exec()
+    clicked = box.clickedButton()
+    return next((i for i, button in enumerate(buttons) if button is clicked), None)
+
+
 def exception_details(exc: BaseException) -> str:
     """The traceback of ``exc`` as text for the details box and the log."""
     return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))

@@ -1,8 +1,9 @@
 """«Lagre som PDF» and «Skriv ut» for certificates, refund letters and sign-in sheets.
 
 Views call ``save_pdf`` or ``print_pdf``; both check the organisation profile first (on the
-worker), then write the PDF on the worker with progress and Cancel. PySide6-Essentials has no
-QtPdf to render a PDF for QPrinter, so «Skriv ut» hands the PDF to the system instead.
+worker), then write the PDF on the worker with progress and Cancel. «Skriv ut» then opens the
+system's print dialog and paints the pages, rendered by pdfium (``pypdfium2``), on the chosen
+printer; without pdfium it hands the PDF to the system (docs/printing.md has the measurements).
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from coursekeeper.errors import Cancelled, RuleError
 from coursekeeper.services import printouts
 from coursekeeper.services.printouts import PrintKind, PrintResult
 from coursekeeper.ui import messages
@@ -127,7 +130,8 @@ class _PrintFlow:
             if chosen is None:
                 return
             out = chosen
-        touches = {"certificates", "audit"} if self.options.get("duplicate") else set()
+        # Certificates remember their first print, and a reprint is registered as a duplicate.
+        touches = {"certificates", "audit"} if self.kind == PrintKind.CERTIFICATES else set()
         self.tasks.run(
             functools.partial(
                 _write, kind=self.kind.value, course_id=self.course_id, out=out, options=self.options
@@ -140,7 +144,7 @@ class _PrintFlow:
 
     def _on_written(self, result: PrintResult) -> None:
         if self.to_printer:
-            send_to_printer(self.parent, result)
+            send_to_printer(self.parent, self.tasks, result)
             return
         text = result.message + _skipped_text(result)
         if messages.confirm(
@@ -162,9 +166,9 @@ def save_pdf(
 ) -> None:
     """«Lagre som PDF»: warn about the profile, ask for a file name, write it, offer to open it.
 
-    ``options`` go to the service: ``certificate_ids``, ``duplicate``, ``allow_revoked_copy``
-    for certificates; ``as_of``, ``enrolment_ids``, ``sender``, ``payment_method_text`` for
-    refund letters (``as_of`` defaults to today).
+    ``options`` go to the service: ``certificate_ids``, ``duplicate``, ``reprints``,
+    ``allow_revoked_copy`` for certificates; ``as_of``, ``enrolment_ids``, ``recorded``,
+    ``sender``, ``payment_method_text`` for refund letters (``as_of`` defaults to today).
     """
     _PrintFlow(parent, tasks, kind, course_id, dict(options), to_printer=False).start()
 
@@ -183,11 +187,15 @@ def print_pdf(
 
 # -- handing the PDF to a printer ---------------------------------------------------------------
 
+#: Pages are rendered at the printer's resolution up to this many dots per inch: sharp text, while
+#: a 1200 dpi A4 page would be a 100 MB bitmap (and a 21-page job 140 MB instead of 18 MB).
+MAX_PRINT_DPI = 300
 
-def qtpdf_available() -> bool:
-    """True when PySide6's QtPdf (in PySide6-Addons, not Essentials) can render the pages."""
+
+def renderer_available() -> bool:
+    """True when pypdfium2 can render the PDF's pages for QPrinter."""
     try:
-        from PySide6.QtPdf import QPdfDocument  # noqa: F401
+        import pypdfium2  # noqa: F401
     except ImportError:
         return False
     return True
@@ -198,10 +206,10 @@ def on_windows() -> bool:
     return sys.platform == "win32"
 
 
-def send_to_printer(parent: QWidget | None, result: PrintResult) -> None:
-    """Print the PDF: QPrintDialog when QtPdf is there, else the system's print verb or PDF viewer."""
-    if qtpdf_available():
-        print_with_dialog(parent, result.path)
+def send_to_printer(parent: QWidget | None, tasks: TaskRunner, result: PrintResult) -> None:
+    """Print the PDF: QPrintDialog when pdfium is there, else the system's print verb or PDF viewer."""
+    if renderer_available():
+        print_with_dialog(parent, tasks, result)
         return
     if on_windows():
         try:
@@ -229,40 +237,99 @@ def send_to_printer(parent: QWidget | None, result: PrintResult) -> None:
     )
 
 
-def print_with_dialog(parent: QWidget | None, path: Path) -> None:
-    """Render the PDF's pages with QtPdf onto the printer the user picks in QPrintDialog."""
-    from PySide6.QtCore import QRect, QSize, Qt
-    from PySide6.QtGui import QPainter
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+def ask_printer(parent: QWidget | None, printer: QPrinter) -> bool:
+    """The system's print dialog for ``printer``; True when the user pressed Print (tests replace this)."""
+    from PySide6.QtPrintSupport import QPrintDialog
 
-    document = QPdfDocument(parent)
-    document.load(str(path))
-    pages = document.pageCount()
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(path.stem)
-    printer.setFromTo(1, pages)
     dialog = QPrintDialog(printer, parent)
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return
-    first, last = printer.fromPage() or 1, printer.toPage() or pages
-    painter = QPainter()
-    if not painter.begin(printer):
-        messages.show_error(
-            parent, QCoreApplication.translate("printing_actions", "Skriveren kan ikke brukes.")
-        )
-        return
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
+def page_count(path: Path) -> int:
+    """How many pages the PDF has (pdfium reads only the page tree: well under a millisecond)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
     try:
-        scale = printer.resolution() / 72  # PDF points are 1/72 inch
-        for index in range(first - 1, last):
-            if index > first - 1:
+        return len(document)
+    finally:
+        document.close()
+
+
+def paint_pages(progress: Progress, *, path: Path, printer: QPrinter, first: int, last: int) -> int:
+    """On the worker: render pages ``first``–``last`` (1-based) with pdfium onto ``printer``.
+
+    Qt allows painting on a QPrinter outside the GUI thread, so the window stays responsive and
+    Cancel works; a cancelled job is aborted, so nothing half-printed reaches the spooler.
+    """
+    import pypdfium2
+    from PySide6.QtCore import QPoint, QRect, Qt
+    from PySide6.QtGui import QImage, QPainter
+
+    document = pypdfium2.PdfDocument(str(path))
+    painter = QPainter()
+    try:
+        if not painter.begin(printer):
+            raise RuleError(
+                QCoreApplication.translate(
+                    "printing_actions", "Skriveren kan ikke brukes. Velg en annen skriver og prøv igjen."
+                )
+            )
+        dpi = min(printer.resolution(), MAX_PRINT_DPI)
+        count = last - first + 1
+        for done, index in enumerate(range(first - 1, last)):
+            progress.update(done, count)
+            if done:
                 printer.newPage()
-            points = document.pagePointSize(index)
-            image = document.render(
-                index, QSize(round(points.width() * scale), round(points.height() * scale))
+            bitmap = document[index].render(scale=dpi / 72, rev_byteorder=True)
+            image = QImage(
+                bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888
             )
             target = painter.viewport()
             size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRect(target.topLeft(), size), image)
+            # Centred on the printable area, as a PDF reader's «fit to page» does.
+            corner = QPoint(
+                target.left() + (target.width() - size.width()) // 2,
+                target.top() + (target.height() - size.height()) // 2,
+            )
+            painter.drawImage(QRect(corner, size), image)
+        progress.update(count, count)
+    except Cancelled:
+        printer.abort()
+        raise
     finally:
-        painter.end()
+        if painter.isActive():
+            painter.end()
+        document.close()
+    return count
+
+
+def print_with_dialog(parent: QWidget | None, tasks: TaskRunner, result: PrintResult) -> None:
+    """Let the user pick a printer and pages in QPrintDialog, then print them on the worker."""
+    pages = page_count(result.path)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(result.path.stem)
+    printer.setFromTo(1, pages)
+    if not ask_printer(parent, printer):
+        return
+    first = max(printer.fromPage() or 1, 1)
+    last = min(printer.toPage() or pages, pages)
+    tasks.run(
+        functools.partial(paint_pages, path=result.path, printer=printer, first=first, last=last),
+        label=QCoreApplication.translate("printing_actions", "Skriver ut …"),
+        on_done=functools.partial(_on_printed, parent, result, printer),
+        parent=parent,
+    )
+
+
+def _on_printed(parent: QWidget | None, result: PrintResult, printer: QPrinter, pages: int) -> None:
+    name = printer.printerName() or printer.outputFileName()
+    text = (
+        QCoreApplication.translate("printing_actions", "%1 sider er sendt til %2.")
+        if pages != 1
+        else QCoreApplication.translate("printing_actions", "1 side er sendt til %2.")
+    )
+    messages.show_info(
+        parent,
+        text.replace("%1", str(pages)).replace("%2", name) + "\n" + result.message + _skipped_text(result),
+    )

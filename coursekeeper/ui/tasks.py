@@ -252,16 +252,12 @@ class TaskRunner(QObject):
 
     @staticmethod
     def _report_error(job: _Job, exc: BaseException) -> None:
-        from coursekeeper.ui import messages
-
         if isinstance(exc, Cancelled):
             return
         if job.on_error is not None:
             job.on_error(exc)
-        elif isinstance(exc, CourseKeeperError):
-            messages.show_error(job.parent, exc.message, "\n".join(exc.details) or None)
         else:
-            messages.show_exception(job.parent, exc)
+            report_error(job.parent, exc)
 
     # -- worker thread ------------------------------------------------------------------------
 
@@ -286,3 +282,13 @@ class TaskRunner(QObject):
                     self._finished.emit(job, True, value)
         finally:
             disconnect_worker()
+
+
+def report_error(parent: QWidget | None, exc: BaseException) -> None:
+    """What a task's error shows by default: a refusal in plain words, anything else with details."""
+    from coursekeeper.ui import messages
+
+    if isinstance(exc, CourseKeeperError):
+        messages.show_error(parent, exc.message, "\n".join(exc.details) or None)
+    elif not isinstance(exc, Cancelled):
+        messages.show_exception(parent, exc)

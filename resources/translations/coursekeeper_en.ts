@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="en_GB" sourcelanguage="nb_NO">
+<TS version="2.1" language="en_US">
 <context>
     <name>AddPersonDialog</name>
     <message>
@@ -157,10 +157,6 @@ Create a new person anyway?</translation>
         <translation>New assignment</translation>
     </message>
     <message>
-        <source>Oppdrag som treningskontakt for %1.</source>
-        <translation>Assignment as training contact for %1.</translation>
-    </message>
-    <message>
         <source>Oppdraget pågår fortsatt</source>
         <translation>The assignment is still ongoing</translation>
     </message>
@@ -183,6 +179,10 @@ Create a new person anyway?</translation>
     <message>
         <source>Registrer oppdrag</source>
         <translation>Register assignment</translation>
+    </message>
+    <message>
+        <source>Oppdrag som treningskontakt for %1.</source>
+        <translation>Assignment as training contact for %1.</translation>
     </message>
     <message>
         <source>Velg en kommune fra listen, eller la feltet stå tomt.</source>
@@ -252,12 +252,20 @@ Create a new person anyway?</translation>
         <translation>Saving attendance …</translation>
     </message>
     <message>
+        <source>Alle som er tatt opp, får status ut fra timene sine: «Fullført» med minst %1 timer, ellers «Ikke fullført», eller «Møtte ikke» uten oppmøte. Dette kan ikke angres.</source>
+        <translation>Everyone accepted gets a status from their hours: “Completed” with at least %1 hours, otherwise “Not completed”, or “No-show” without attendance. This cannot be undone.</translation>
+    </message>
+    <message>
         <source>Avslutt kurset</source>
         <translation>Close the course</translation>
     </message>
     <message>
-        <source>Alle som er tatt opp, får status ut fra timene sine: «Fullført» med minst %1 timer, ellers «Ikke fullført», eller «Møtte ikke» uten oppmøte. Dette kan ikke angres.</source>
-        <translation>Everyone accepted gets a status from their hours: “Completed” with at least %1 hours, otherwise “Not completed”, or “No-show” without attendance. This cannot be undone.</translation>
+        <source>Kurset har økter igjen: siste økt er %1.</source>
+        <translation>The course has sessions left: the last session is on %1.</translation>
+    </message>
+    <message>
+        <source>Avslutt likevel</source>
+        <translation>Close anyway</translation>
     </message>
     <message>
         <source>Avslutter kurset …</source>
@@ -280,12 +288,20 @@ Create a new person anyway?</translation>
         <translation>%1 h</translation>
     </message>
     <message>
+        <source>ikke begynt</source>
+        <translation>not started</translation>
+    </message>
+    <message>
         <source>Timer</source>
         <translation>Hours</translation>
     </message>
     <message>
         <source>Fullført</source>
         <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Økten har ikke begynt ennå</source>
+        <translation>The session has not started yet</translation>
     </message>
     <message>
         <source>Ja</source>
@@ -301,6 +317,178 @@ Create a new person anyway?</translation>
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Ta sikkerhetskopi</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <source>Velg …</source>
+        <translation>Choose …</translation>
+    </message>
+    <message>
+        <source>Valgfritt, minst 8 tegn</source>
+        <translation>Optional, at least 8 characters</translation>
+    </message>
+    <message>
+        <source>&amp;Lagre i:</source>
+        <translation>&amp;Save to:</translation>
+    </message>
+    <message>
+        <source>&amp;Passord:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Gjenta passordet:</source>
+        <translation>&amp;Repeat the password:</translation>
+    </message>
+    <message>
+        <source>En kopi som skal på minnepinne eller ut av huset, bør ha passord: da er den kryptert, og ingen kan lese den uten passordet. Glemmer du passordet, kan kopien ikke brukes.</source>
+        <translation>A copy that goes on a USB stick or out of the office should have a password: it is then encrypted, and no one can read it without the password. If you forget the password, the copy cannot be used.</translation>
+    </message>
+    <message>
+        <source>CourseKeeper-sikkerhetskopier (*.db *.ckbackup)</source>
+        <translation>CourseKeeper backups (*.db *.ckbackup)</translation>
+    </message>
+    <message>
+        <source>Passordet må ha minst 8 tegn.</source>
+        <translation>The password must have at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>Passordene er ikke like.</source>
+        <translation>The passwords are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source>Database og sikkerhetskopier</source>
+        <translation>Database and backups</translation>
+    </message>
+    <message>
+        <source>Ta sikkerhetskopi nå …</source>
+        <translation>Back up now …</translation>
+    </message>
+    <message>
+        <source>Gjenopprett fra sikkerhetskopi …</source>
+        <translation>Restore from backup …</translation>
+    </message>
+    <message>
+        <source>Ta sikkerhetskopi automatisk første gang programmet startes hver dag</source>
+        <translation>Take a backup automatically the first time the program starts each day</translation>
+    </message>
+    <message>
+        <source>… og når programmet lukkes</source>
+        <translation>… and when the program closes</translation>
+    </message>
+    <message>
+        <source>Standard: mappen backups i CourseKeepers datamappe</source>
+        <translation>Default: the backups folder in CourseKeeper&apos;s data folder</translation>
+    </message>
+    <message>
+        <source>Velg mappe …</source>
+        <translation>Choose folder …</translation>
+    </message>
+    <message>
+        <source>Lagre valgene</source>
+        <translation>Save the choices</translation>
+    </message>
+    <message>
+        <source>Lagre passordet</source>
+        <translation>Save the password</translation>
+    </message>
+    <message>
+        <source>Databasen ligger her:</source>
+        <translation>The database is here:</translation>
+    </message>
+    <message>
+        <source>Siste sikkerhetskopi:</source>
+        <translation>Latest backup:</translation>
+    </message>
+    <message>
+        <source>&amp;Mappe for automatiske kopier:</source>
+        <translation>&amp;Folder for automatic copies:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;ord for automatiske kopier:</source>
+        <translation>Pass&amp;word for automatic copies:</translation>
+    </message>
+    <message>
+        <source>Henter sikkerhetskopiene …</source>
+        <translation>Loading the backups …</translation>
+    </message>
+    <message>
+        <source>Ingen ennå</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <source>Et passord er lagret i operativsystemets passordlager: de automatiske kopiene krypteres.</source>
+        <translation>A password is saved in the operating system&apos;s credential store: the automatic copies are encrypted.</translation>
+    </message>
+    <message>
+        <source>Uten passord er de automatiske kopiene ikke kryptert.</source>
+        <translation>Without a password the automatic copies are not encrypted.</translation>
+    </message>
+    <message>
+        <source>Mappe for automatiske kopier</source>
+        <translation>Folder for automatic copies</translation>
+    </message>
+    <message>
+        <source>Lagrer …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <source>Valgene for sikkerhetskopier er lagret.</source>
+        <translation>The backup choices are saved.</translation>
+    </message>
+    <message>
+        <source>Lagrer passordet …</source>
+        <translation>Saving the password …</translation>
+    </message>
+    <message>
+        <source>Tar sikkerhetskopi …</source>
+        <translation>Backing up …</translation>
+    </message>
+    <message>
+        <source>Sikkerhetskopien er lagret i %1</source>
+        <translation>The backup is saved in %1</translation>
+    </message>
+    <message>
+        <source>Gjenopprett fra sikkerhetskopi</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Alt som er registrert nå, erstattes med innholdet i
+%1
+
+Den nåværende databasen blir først kopiert til mappen for sikkerhetskopier.</source>
+        <translation>Everything registered now is replaced by the contents of
+%1
+
+The current database is first copied to the backups folder.</translation>
+    </message>
+    <message>
+        <source>Gjenopprett</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Passord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Sikkerhetskopien er beskyttet med passord. Skriv inn passordet.</source>
+        <translation>The backup is protected with a password. Type the password.</translation>
+    </message>
+    <message>
+        <source>Gjenoppretter …</source>
+        <translation>Restoring …</translation>
+    </message>
+    <message>
+        <source>Databasen er gjenopprettet. Den forrige databasen ble lagret som %1</source>
+        <translation>The database has been restored. The previous database was saved as %1</translation>
+    </message>
+</context>
+<context>
     <name>CertificatesView</name>
     <message>
         <source>Kursbevis</source>
@@ -313,6 +501,14 @@ Create a new person anyway?</translation>
     <message>
         <source>Søk etter nummer, navn eller kurs (Ctrl+F)</source>
         <translation>Search by number, name or course (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Skriv ut …</source>
+        <translation>Print …</translation>
+    </message>
+    <message>
+        <source>Lagre som PDF …</source>
+        <translation>Save as PDF …</translation>
     </message>
     <message>
         <source>Utsted kursbevis …</source>
@@ -343,6 +539,10 @@ Create a new person anyway?</translation>
         <translation>&amp;Course:</translation>
     </message>
     <message>
+        <source>Åpne personen</source>
+        <translation>Open person</translation>
+    </message>
+    <message>
         <source>Tilbakekaller kursbevis …</source>
         <translation>Revoking certificate …</translation>
     </message>
@@ -369,6 +569,30 @@ Create a new person anyway?</translation>
     <message>
         <source>Henter kursbevisregisteret …</source>
         <translation>Loading the certificate register …</translation>
+    </message>
+    <message>
+        <source>Skriv ut valgte (%1) …</source>
+        <translation>Print selected (%1) …</translation>
+    </message>
+    <message>
+        <source>Lagre valgte som PDF (%1) …</source>
+        <translation>Save selected as PDF (%1) …</translation>
+    </message>
+    <message>
+        <source>Kursbevis som er skrevet ut før, blir merket og registrert som duplikat.</source>
+        <translation>Certificates printed before are marked and registered as duplicates.</translation>
+    </message>
+    <message>
+        <source>Skriv ut kurset …</source>
+        <translation>Print the course …</translation>
+    </message>
+    <message>
+        <source>Lagre kurset som PDF …</source>
+        <translation>Save the course as PDF …</translation>
+    </message>
+    <message>
+        <source>Alle gyldige kursbevis på kurset som er valgt over. Velg rader for å skrive ut bare dem.</source>
+        <translation>Every valid certificate of the course chosen above. Select rows to print only those.</translation>
     </message>
 </context>
 <context>
@@ -544,12 +768,52 @@ Create a new person anyway?</translation>
         <source>Lagrer kurset …</source>
         <translation>Saving the course …</translation>
     </message>
+    <message>
+        <source>Vil du likevel sette kurset som avsluttet nå?</source>
+        <translation>Do you want to close the course now anyway?</translation>
+    </message>
+    <message>
+        <source>Avslutt kurset</source>
+        <translation>Close the course</translation>
+    </message>
+    <message>
+        <source>Avslutt likevel</source>
+        <translation>Close anyway</translation>
+    </message>
 </context>
 <context>
     <name>CourseDocumentsButton</name>
     <message>
         <source>Utskrift og eksport</source>
         <translation>Print and export</translation>
+    </message>
+    <message>
+        <source>Utsted kursbevis …</source>
+        <translation>Issue certificates …</translation>
+    </message>
+    <message>
+        <source>Skriv ut kursbevis …</source>
+        <translation>Print certificates …</translation>
+    </message>
+    <message>
+        <source>Kursbevis (PDF) …</source>
+        <translation>Certificates (PDF) …</translation>
+    </message>
+    <message>
+        <source>Alle gyldige kursbevis på kurset; de som er skrevet ut før, merkes som duplikat</source>
+        <translation>Every valid certificate of the course; those printed before are marked as duplicates</translation>
+    </message>
+    <message>
+        <source>Skriv ut brev om tilbakebetaling …</source>
+        <translation>Print refund letters …</translation>
+    </message>
+    <message>
+        <source>Brev om tilbakebetaling (PDF) …</source>
+        <translation>Refund letters (PDF) …</translation>
+    </message>
+    <message>
+        <source>Et brev til hver deltaker på kurset som skal ha egenandelen tilbake i dag</source>
+        <translation>A letter to each participant of the course whose deposit is due back today</translation>
     </message>
     <message>
         <source>Oppmøtelister (PDF) …</source>
@@ -727,6 +991,18 @@ Create a new person anyway?</translation>
         <translation>Saving …</translation>
     </message>
     <message>
+        <source>Vil du likevel ta opp %1 foran dem?</source>
+        <translation>Do you want to accept %1 ahead of them anyway?</translation>
+    </message>
+    <message>
+        <source>Ta opp foran ventelisten</source>
+        <translation>Accept ahead of the waiting list</translation>
+    </message>
+    <message>
+        <source>Ta opp likevel</source>
+        <translation>Accept anyway</translation>
+    </message>
+    <message>
         <source>Sjekker …</source>
         <translation>Checking …</translation>
     </message>
@@ -860,6 +1136,19 @@ Create a new person anyway?</translation>
 <context>
     <name>DepositActionsPanel</name>
     <message>
+        <source>Navn</source>
+        <extracomment>A line for the user about what was just recorded.</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kurs</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>&amp;Per dato:</source>
+        <translation>&amp;As of:</translation>
+    </message>
+    <message>
         <source>Registrerer beholdte egenandeler …</source>
         <translation>Recording kept deposits …</translation>
     </message>
@@ -874,19 +1163,6 @@ Create a new person anyway?</translation>
     <message>
         <source>Registrerer tilbakebetalinger …</source>
         <translation>Recording refunds …</translation>
-    </message>
-    <message>
-        <source>&amp;Per dato:</source>
-        <translation>&amp;As of:</translation>
-    </message>
-    <message>
-        <source>Navn</source>
-        <extracomment>A line for the user about what was just recorded.</extracomment>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Kurs</source>
-        <translation>Course</translation>
     </message>
 </context>
 <context>
@@ -988,9 +1264,41 @@ Create a new person anyway?</translation>
     </message>
 </context>
 <context>
+    <name>DuplicatesList</name>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Født</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Mulig samme som</source>
+        <translation>Possibly the same as</translation>
+    </message>
+    <message>
+        <source>Hvorfor</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Samme e-post</source>
+        <translation>Same e-mail</translation>
+    </message>
+    <message>
+        <source>Samme navn og fødselsdato</source>
+        <translation>Same name and birth date</translation>
+    </message>
+</context>
+<context>
     <name>EligibilityPanel</name>
     <message>
         <source>Navn</source>
+        <extracomment>The service&apos;s reason for an unpaid deposit (Norwegian, or in the chosen language once translated).</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -1170,6 +1478,21 @@ Create a new person anyway?</translation>
     </message>
 </context>
 <context>
+    <name>Housekeeping</name>
+    <message>
+        <source>Tar sikkerhetskopi …</source>
+        <translation>Backing up …</translation>
+    </message>
+    <message>
+        <source>Innstillinger …</source>
+        <translation>Settings …</translation>
+    </message>
+    <message>
+        <source>Personvern: %1 Se listen og bekreft under Innstillinger.</source>
+        <translation>Privacy: %1 See the list and confirm under Settings.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Velg deltakerliste</source>
@@ -1269,26 +1592,6 @@ Create a new person anyway?</translation>
 <context>
     <name>IssueCertificatesDialog</name>
     <message>
-        <source>Mangler timer: %1 av %2 timer.</source>
-        <translation>Missing hours: %1 of %2 hours.</translation>
-    </message>
-    <message>
-        <source>Status er «%1».</source>
-        <translation>Status is “%1”.</translation>
-    </message>
-    <message>
-        <source>Egenandelen er ikke betalt.</source>
-        <translation>The deposit has not been paid.</translation>
-    </message>
-    <message>
-        <source>Ikke vurdert som egnet.</source>
-        <translation>Not screened as suitable.</translation>
-    </message>
-    <message>
-        <source>Har allerede kursbevis.</source>
-        <translation>Already has a certificate.</translation>
-    </message>
-    <message>
         <source>Utsted kursbevis</source>
         <translation>Issue certificates</translation>
     </message>
@@ -1299,6 +1602,14 @@ Create a new person anyway?</translation>
     <message>
         <source>Utsted kursbevis bare til de valgte deltakerne</source>
         <translation>Issue certificates only to the selected participants</translation>
+    </message>
+    <message>
+        <source>Registrer innbetaling …</source>
+        <translation>Record payment …</translation>
+    </message>
+    <message>
+        <source>Registrer egenandelen for de valgte som ikke har betalt (dobbeltklikk gjør det samme)</source>
+        <translation>Record the deposit for the selected who have not paid (double-click does the same)</translation>
     </message>
     <message>
         <source>Lukk</source>
@@ -1313,6 +1624,10 @@ Create a new person anyway?</translation>
         <translation>&amp;Issue date:</translation>
     </message>
     <message>
+        <source>Henter kurset …</source>
+        <translation>Loading the course …</translation>
+    </message>
+    <message>
         <source>Vurderer hvem som får kursbevis …</source>
         <translation>Checking who gets a certificate …</translation>
     </message>
@@ -1325,32 +1640,60 @@ Create a new person anyway?</translation>
         <translation>Issue %1 certificates</translation>
     </message>
     <message>
+        <source>Henter egenandeler …</source>
+        <translation>Loading deposits …</translation>
+    </message>
+    <message>
         <source>Utsteder kursbevis …</source>
         <translation>Issuing certificates …</translation>
     </message>
     <message>
+        <source>Kursbevis utstedt</source>
+        <translation>Certificates issued</translation>
+    </message>
+    <message>
         <source>%1 kursbevis er utstedt:</source>
         <translation>%1 certificates have been issued:</translation>
+    </message>
+    <message>
+        <source>Vil du skrive dem ut nå?</source>
+        <translation>Do you want to print them now?</translation>
+    </message>
+    <message>
+        <source>Skriv ut …</source>
+        <translation>Print …</translation>
+    </message>
+    <message>
+        <source>Lagre som PDF …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <source>Ikke nå</source>
+        <translation>Not now</translation>
     </message>
 </context>
 <context>
     <name>KeyFiguresView</name>
     <message>
         <source>Nøkkeltall</source>
-        <extracomment>The funnel&apos;s steps in order (every Funnel field but the label). Emitted after the tables were filled (tests wait on it).</extracomment>
+        <extracomment>Emitted after the charts and tables were filled (tests wait on it).</extracomment>
         <translation>Key figures</translation>
-    </message>
-    <message>
-        <source>Antall personer på hvert trinn: påmeldt, tatt opp, møtte, fikk kursbevis, startet oppdrag, var fortsatt i oppdrag etter 6, 12 og 18 måneder, og fikk egenandelen tilbake. Hold musen over et tall for å se andelen av de påmeldte.</source>
-        <translation>Number of people at each step: registered, accepted, attended, certified, started an assignment, still in an assignment after 6, 12 and 18 months, and had the deposit refunded. Hover over a number to see its share of those registered.</translation>
     </message>
     <message>
         <source>Kurs</source>
         <translation>Course</translation>
     </message>
     <message>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
         <source>Kommune</source>
         <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Kursår</source>
+        <translation>Course year</translation>
     </message>
     <message>
         <source>Per kurs</source>
@@ -1365,16 +1708,112 @@ Create a new person anyway?</translation>
         <translation>&amp;As of:</translation>
     </message>
     <message>
+        <source>Hele registeret</source>
+        <translation>Whole register</translation>
+    </message>
+    <message>
+        <source>Ett kursår</source>
+        <translation>One course year</translation>
+    </message>
+    <message>
+        <source>Én kommune</source>
+        <translation>One municipality</translation>
+    </message>
+    <message>
+        <source>Ett kurs</source>
+        <translation>One course</translation>
+    </message>
+    <message>
+        <source>Lagre rapport som Excel …</source>
+        <translation>Save report as Excel …</translation>
+    </message>
+    <message>
+        <source>Arbeidsbok med tabeller, andeler som formler og diagrammer</source>
+        <translation>Workbook with tables, rates as formulas and charts</translation>
+    </message>
+    <message>
+        <source>Lagre rapport som PDF …</source>
+        <translation>Save report as PDF …</translation>
+    </message>
+    <message>
+        <source>En kort rapport på én eller to A4-sider, til styret eller fylket</source>
+        <translation>A short report on one or two A4 pages, for the board or the county</translation>
+    </message>
+    <message>
+        <source>&amp;Utvalg:</source>
+        <translation>&amp;Scope:</translation>
+    </message>
+    <message>
         <source>Totalt</source>
         <translation>Total</translation>
     </message>
     <message>
-        <source>Uten kommune</source>
-        <translation>No municipality</translation>
+        <source>Per år</source>
+        <translation>Per year</translation>
     </message>
     <message>
-        <source>%1 % av de påmeldte</source>
-        <translation>%1 % of those registered</translation>
+        <source>Fra påmeldt til tilbakebetalt – %1</source>
+        <translation>From registered to refunded – %1</translation>
+    </message>
+    <message>
+        <source>Personer</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Ingen påmeldte i utvalget ennå.</source>
+        <translation>No one registered in this scope yet.</translation>
+    </message>
+    <message>
+        <source>Fortsatt i oppdrag, per kursår</source>
+        <translation>Still in an assignment, per course year</translation>
+    </message>
+    <message>
+        <source>%1 mnd</source>
+        <translation>%1 mo.</translation>
+    </message>
+    <message>
+        <source>Ingen i oppdrag ennå.</source>
+        <translation>No one in an assignment yet.</translation>
+    </message>
+    <message>
+        <source>Kommuner med treningskontakter i oppdrag</source>
+        <translation>Municipalities with training contacts in assignments</translation>
+    </message>
+    <message>
+        <source>Kommuner</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>Ingen oppdrag registrert ennå.</source>
+        <translation>No assignments recorded yet.</translation>
+    </message>
+    <message>
+        <source>Lagre rapport</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>Excel-arbeidsbøker (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF-filer (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Skriver rapporten …</source>
+        <translation>Writing the report …</translation>
+    </message>
+    <message>
+        <source>Rapporten er lagret</source>
+        <translation>Report saved</translation>
+    </message>
+    <message>
+        <source>Vil du åpne filen nå?</source>
+        <translation>Do you want to open the file now?</translation>
+    </message>
+    <message>
+        <source>Åpne filen</source>
+        <translation>Open the file</translation>
     </message>
     <message>
         <source>Beregner nøkkeltall …</source>
@@ -1544,6 +1983,119 @@ Create a new person anyway?</translation>
     </message>
 </context>
 <context>
+    <name>MergePeopleDialog</name>
+    <message>
+        <source>Slå sammen personer</source>
+        <translation>Merge people</translation>
+    </message>
+    <message>
+        <source>Påmeldinger, innbetalinger, kursbevis og oppdrag flyttes til personen som beholdes. Den andre posten slettes. Velg hvilken verdi som skal beholdes i hvert felt.</source>
+        <translation>Enrolments, payments, certificates and assignments move to the person who is kept. The other record is deleted. Choose which value to keep in each field.</translation>
+    </message>
+    <message>
+        <source>Fornavn</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Etternavn</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Fødselsdato</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Postnummer</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Poststed</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Behold %1</source>
+        <translation>Keep %1</translation>
+    </message>
+    <message>
+        <source>(tomt)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Begge er påmeldt %1. Meld den ene av kurset før du slår sammen.</source>
+        <translation>Both are enrolled on %1. Withdraw one of them from the course before merging.</translation>
+    </message>
+    <message>
+        <source>Slå sammen</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Slår sammen …</source>
+        <translation>Merging …</translation>
+    </message>
+    <message>
+        <source>Henter personene …</source>
+        <translation>Loading the people …</translation>
+    </message>
+</context>
+<context>
+    <name>NotesLogDialog</name>
+    <message>
+        <source>Hvem har åpnet vurderingsnotatene</source>
+        <translation>Who has opened the screening notes</translation>
+    </message>
+    <message>
+        <source>Hver gang noen åpner notatene fra egnethetsvurderingen av %1, logges det her.</source>
+        <translation>Every time someone opens the notes from the screening of %1, it is logged here.</translation>
+    </message>
+    <message>
+        <source>Ingen har åpnet notatene fra egnethetsvurderingen av %1.</source>
+        <translation>No one has opened the notes from the screening of %1.</translation>
+    </message>
+    <message>
+        <source>Når</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Hvem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Kurs</source>
+        <translation>Courses</translation>
+    </message>
+    <message>
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>Skjul meldingen</source>
+        <translation>Hide the message</translation>
+    </message>
+</context>
+<context>
     <name>OpeningPage</name>
     <message>
         <source>Åpner databasen …</source>
@@ -1600,6 +2152,10 @@ Create a new person anyway?</translation>
         <source>Skriv et beløp større enn 0 kr, for eksempel 1000.</source>
         <translation>Enter an amount above 0 kr, for example 1000.</translation>
     </message>
+    <message>
+        <source>Registrerer innbetalinger …</source>
+        <translation>Recording payments …</translation>
+    </message>
 </context>
 <context>
     <name>PeopleList</name>
@@ -1647,8 +2203,115 @@ Create a new person anyway?</translation>
         <translation>Open person</translation>
     </message>
     <message>
+        <source>Ny person …</source>
+        <translation>New person …</translation>
+    </message>
+    <message>
+        <source>Registrer en ny person (Ctrl+N)</source>
+        <translation>Register a new person (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Slå sammen …</source>
+        <translation>Merge …</translation>
+    </message>
+    <message>
+        <source>Personer med samme e-post, eller samme navn og fødselsdato (Ø/O, Å/Aa og store/små bokstaver regnes som like). Velg et par og trykk «Slå sammen …».</source>
+        <translation>People with the same e-mail, or the same name and birth date (Ø/O, Å/Aa and upper/lower case count as the same). Select a pair and press “Merge …”.</translation>
+    </message>
+    <message>
+        <source>Alle personer</source>
+        <translation>All people</translation>
+    </message>
+    <message>
+        <source>Mulige duplikater</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
         <source>Henter personer …</source>
         <translation>Loading people …</translation>
+    </message>
+    <message>
+        <source>Ser etter mulige duplikater …</source>
+        <translation>Looking for possible duplicates …</translation>
+    </message>
+    <message>
+        <source>Mulige duplikater (%1)</source>
+        <translation>Possible duplicates (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Endre person</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <source>Ny person</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <source>dd.mm.åååå</source>
+        <translation>dd.mm.yyyy</translation>
+    </message>
+    <message>
+        <source>for eksempel 912 34 567</source>
+        <translation>for example 912 34 567</translation>
+    </message>
+    <message>
+        <source>&amp;Fornavn:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <source>&amp;Etternavn:</source>
+        <translation>&amp;Last name:</translation>
+    </message>
+    <message>
+        <source>Fø&amp;dselsdato:</source>
+        <translation>&amp;Date of birth:</translation>
+    </message>
+    <message>
+        <source>E-&amp;post:</source>
+        <translation>E-&amp;mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Telefon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>&amp;Adresse:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>Post&amp;nummer:</source>
+        <translation>Post&amp;code:</translation>
+    </message>
+    <message>
+        <source>Posts&amp;ted:</source>
+        <translation>&amp;Town:</translation>
+    </message>
+    <message>
+        <source>&amp;Kommune:</source>
+        <translation>M&amp;unicipality:</translation>
+    </message>
+    <message>
+        <source>Fødselsnummer skal ikke registreres, bare fødselsdatoen.</source>
+        <translation>Do not enter a national identity number, only the birth date.</translation>
+    </message>
+    <message>
+        <source>Lagre endringer</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Opprett person</source>
+        <translation>Create person</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Lagrer personen …</source>
+        <translation>Saving the person …</translation>
     </message>
 </context>
 <context>
@@ -1657,6 +2320,30 @@ Create a new person anyway?</translation>
         <source>← Alle personer</source>
         <extracomment>Emitted after the page was filled (tests wait on it).</extracomment>
         <translation>← All people</translation>
+    </message>
+    <message>
+        <source>Endre opplysninger …</source>
+        <translation>Edit details …</translation>
+    </message>
+    <message>
+        <source>Endre navn, fødselsdato, kontaktopplysninger og kommune</source>
+        <translation>Change name, birth date, contact details and municipality</translation>
+    </message>
+    <message>
+        <source>Bytt fornavn og etternavn</source>
+        <translation>Swap first and last name</translation>
+    </message>
+    <message>
+        <source>For navn som er registrert i feil rekkefølge, for eksempel «Johansen Mats»</source>
+        <translation>For names registered in the wrong order, e.g. “Johansen Mats”</translation>
+    </message>
+    <message>
+        <source>Slå sammen med …</source>
+        <translation>Merge with …</translation>
+    </message>
+    <message>
+        <source>Slå sammen med en annen registrering av samme person</source>
+        <translation>Merge with another record of the same person</translation>
     </message>
     <message>
         <source>Kurs</source>
@@ -1787,6 +2474,18 @@ Create a new person anyway?</translation>
         <translation>Reached on %1</translation>
     </message>
     <message>
+        <source>Endringene er lagret.</source>
+        <translation>The changes are saved.</translation>
+    </message>
+    <message>
+        <source>Bytter fornavn og etternavn …</source>
+        <translation>Swapping first and last name …</translation>
+    </message>
+    <message>
+        <source>Fornavn og etternavn er byttet: %1.</source>
+        <translation>First and last name swapped: %1.</translation>
+    </message>
+    <message>
         <source>Registrerer oppdrag …</source>
         <translation>Registering assignment …</translation>
     </message>
@@ -1801,6 +2500,104 @@ Create a new person anyway?</translation>
     <message>
         <source>Oppdrag fra %1 til %2 er registrert.</source>
         <translation>Assignment from %1 to %2 is registered.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPrivacyButton</name>
+    <message>
+        <source>Personvern</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Innsyn, logg over hvem som har åpnet notatene, og sletting</source>
+        <translation>Access request, log of who opened the notes, and erasure</translation>
+    </message>
+    <message>
+        <source>Innsyn: alt som er lagret (PDF og JSON) …</source>
+        <translation>Access request: everything stored (PDF and JSON) …</translation>
+    </message>
+    <message>
+        <source>Hvem har åpnet vurderingsnotatene …</source>
+        <translation>Who has opened the screening notes …</translation>
+    </message>
+    <message>
+        <source>Slett personen …</source>
+        <translation>Erase the person …</translation>
+    </message>
+    <message>
+        <source>Innsyn %1</source>
+        <translation>Access request %1</translation>
+    </message>
+    <message>
+        <source>Innsyn</source>
+        <translation>Access request</translation>
+    </message>
+    <message>
+        <source>PDF-filer (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Skriver innsynet …</source>
+        <translation>Writing the access request …</translation>
+    </message>
+    <message>
+        <source>Vil du åpne PDF-en nå?</source>
+        <translation>Do you want to open the PDF now?</translation>
+    </message>
+    <message>
+        <source>Åpne</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Henter loggen …</source>
+        <translation>Loading the log …</translation>
+    </message>
+    <message>
+        <source>Ser hva som slettes …</source>
+        <translation>Looking at what will be erased …</translation>
+    </message>
+    <message>
+        <source>Slett likevel</source>
+        <translation>Erase anyway</translation>
+    </message>
+    <message>
+        <source>Slett personen</source>
+        <translation>Erase the person</translation>
+    </message>
+    <message>
+        <source>Slett %1</source>
+        <translation>Erase %1</translation>
+    </message>
+    <message>
+        <source>Sletter …</source>
+        <translation>Deleting …</translation>
+    </message>
+</context>
+<context>
+    <name>PickPersonDialog</name>
+    <message>
+        <source>Slå sammen med …</source>
+        <translation>Merge with …</translation>
+    </message>
+    <message>
+        <source>Velg den andre registreringen av %1. Etterpå velger du hva som skal beholdes.</source>
+        <translation>Choose the other record of %1. Then choose what to keep.</translation>
+    </message>
+    <message>
+        <source>Søk etter navn, e-post, telefon eller fødselsdato</source>
+        <translation>Search by name, e-mail, phone or date of birth</translation>
+    </message>
+    <message>
+        <source>Velg</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Henter personer …</source>
+        <translation>Loading people …</translation>
     </message>
 </context>
 <context>
@@ -1855,6 +2652,49 @@ Create a new person anyway?</translation>
     </message>
 </context>
 <context>
+    <name>PrivacyPanel</name>
+    <message>
+        <source>Personvern</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source> måneder</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source> år</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>Lagre tidene</source>
+        <translation>Save the periods</translation>
+    </message>
+    <message>
+        <source>Vis hva som skal slettes …</source>
+        <translation>Show what is due for deletion …</translation>
+    </message>
+    <message>
+        <source>Notater fra egnethetsvurdering av søkere som ikke ble tatt opp, slettes etter:</source>
+        <translation>Screening notes of applicants who were not accepted are deleted after:</translation>
+    </message>
+    <message>
+        <source>Personer uten kurs, oppdrag eller betalinger foreslås anonymisert etter:</source>
+        <translation>People with no course, assignment or payment are proposed for anonymisation after:</translation>
+    </message>
+    <message>
+        <source>Ser etter hva som skal slettes …</source>
+        <translation>Looking for what is due for deletion …</translation>
+    </message>
+    <message>
+        <source>Lagrer …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <source>Sletter …</source>
+        <translation>Deleting …</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <source>Registrer tilbakebetaling</source>
@@ -1904,6 +2744,14 @@ Create a new person anyway?</translation>
         <translation>Record refund …</translation>
     </message>
     <message>
+        <source>Skriv ut brev …</source>
+        <translation>Print letters …</translation>
+    </message>
+    <message>
+        <source>Lagre brev som PDF …</source>
+        <translation>Save letters as PDF …</translation>
+    </message>
+    <message>
         <source>Kurskommune</source>
         <translation>Course municipality</translation>
     </message>
@@ -1936,6 +2784,34 @@ Create a new person anyway?</translation>
         <translation>Finding deposits due back …</translation>
     </message>
     <message>
+        <source>Skriv ut brev til valgte (%1) …</source>
+        <translation>Print letters to selected (%1) …</translation>
+    </message>
+    <message>
+        <source>Lagre brev til valgte (%1) …</source>
+        <translation>Save letters to selected (%1) …</translation>
+    </message>
+    <message>
+        <source>Brev om tilbakebetaling til de valgte</source>
+        <translation>Refund letters to the selected</translation>
+    </message>
+    <message>
+        <source>Skriv ut alle brev …</source>
+        <translation>Print all letters …</translation>
+    </message>
+    <message>
+        <source>Lagre alle brev som PDF …</source>
+        <translation>Save all letters as PDF …</translation>
+    </message>
+    <message>
+        <source>Brev om tilbakebetaling til alle i listen. Velg rader for å skrive ut bare dem.</source>
+        <translation>Refund letters to everyone in the list. Select rows to print only theirs.</translation>
+    </message>
+    <message>
+        <source>Åpne personen</source>
+        <translation>Open person</translation>
+    </message>
+    <message>
         <source>Til sammen %1 å tilbakebetale</source>
         <translation>%1 to refund in total</translation>
     </message>
@@ -1950,6 +2826,18 @@ Create a new person anyway?</translation>
     <message>
         <source>%1 tilbakebetalinger registrert, til sammen %2.</source>
         <translation>%1 refunds recorded, %2 in total.</translation>
+    </message>
+    <message>
+        <source>Tilbakebetaling registrert</source>
+        <translation>Refund recorded</translation>
+    </message>
+    <message>
+        <source>Vil du skrive ut brev om tilbakebetalingen nå?</source>
+        <translation>Do you want to print the refund letters now?</translation>
+    </message>
+    <message>
+        <source>Ikke nå</source>
+        <translation>Not now</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2881,64 @@ Create a new person anyway?</translation>
     <message>
         <source>%1 (sist %2)</source>
         <translation>%1 (last %2)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Gjenopprett fra sikkerhetskopi</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Velg sikkerhetskopien du vil gå tilbake til. Alt som er registrert etter den, erstattes; den nåværende databasen kopieres først til mappen for sikkerhetskopier.</source>
+        <translation>Choose the backup to go back to. Everything recorded after it is replaced; the current database is first copied to the backups folder.</translation>
+    </message>
+    <message>
+        <source>Tatt</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Ingen sikkerhetskopier i %1.</source>
+        <translation>No backups in %1.</translation>
+    </message>
+    <message>
+        <source>Velg en annen fil …</source>
+        <translation>Choose another file …</translation>
+    </message>
+    <message>
+        <source>Gjenopprett valgt</source>
+        <translation>Restore the selected</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>CourseKeeper-sikkerhetskopier (*.db *.ckbackup);;Alle filer (*)</source>
+        <translation>CourseKeeper backups (*.db *.ckbackup);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Sletting etter reglene</source>
+        <translation>Deletion by the rules</translation>
+    </message>
+    <message>
+        <source>Notatene slettes for godt. Personene anonymiseres: navn, kontaktopplysninger, fødselsdato og notater fjernes overalt, mens beløp, kursbevisnumre og tall i nøkkeltallene blir stående. Personer som det fortsatt holdes egenandel for, hoppes over.</source>
+        <translation>The notes are deleted for good. The people are anonymised: name, contact details, birth date and notes are removed everywhere, while amounts, certificate numbers and the key figures stay. People for whom a deposit is still held are skipped.</translation>
+    </message>
+    <message>
+        <source>Slett nå</source>
+        <translation>Delete now</translation>
+    </message>
+    <message>
+        <source>Lukk</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2235,22 +3181,6 @@ Create a new person anyway?</translation>
         <translation>Program &amp;language:</translation>
     </message>
     <message>
-        <source>Ta sikkerhetskopi nå …</source>
-        <translation>Back up now …</translation>
-    </message>
-    <message>
-        <source>Gjenopprett fra sikkerhetskopi …</source>
-        <translation>Restore from backup …</translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation>Database</translation>
-    </message>
-    <message>
-        <source>Databasen ligger her:</source>
-        <translation>The database is here:</translation>
-    </message>
-    <message>
         <source>Henter profilen …</source>
         <translation>Loading the profile …</translation>
     </message>
@@ -2286,52 +3216,6 @@ Create a new person anyway?</translation>
         <source>Språket endres neste gang du starter CourseKeeper.</source>
         <translation>The language changes the next time you start CourseKeeper.</translation>
     </message>
-    <message>
-        <source>Ta sikkerhetskopi</source>
-        <translation>Back up</translation>
-    </message>
-    <message>
-        <source>CourseKeeper-database (*.db)</source>
-        <translation>CourseKeeper database (*.db)</translation>
-    </message>
-    <message>
-        <source>Tar sikkerhetskopi …</source>
-        <translation>Backing up …</translation>
-    </message>
-    <message>
-        <source>Sikkerhetskopien er lagret i %1</source>
-        <translation>The backup is saved in %1</translation>
-    </message>
-    <message>
-        <source>Gjenopprett fra sikkerhetskopi</source>
-        <translation>Restore from backup</translation>
-    </message>
-    <message>
-        <source>CourseKeeper-database (*.db);;Alle filer (*)</source>
-        <translation>CourseKeeper database (*.db);;All files (*)</translation>
-    </message>
-    <message>
-        <source>Alt som er registrert nå, erstattes med innholdet i
-%1
-
-Den nåværende databasen blir først kopiert til mappen for sikkerhetskopier.</source>
-        <translation>Everything registered now is replaced by the contents of
-%1
-
-The current database is first copied to the backups folder.</translation>
-    </message>
-    <message>
-        <source>Gjenopprett</source>
-        <translation>Restore</translation>
-    </message>
-    <message>
-        <source>Gjenoppretter …</source>
-        <translation>Restoring …</translation>
-    </message>
-    <message>
-        <source>Databasen er gjenopprettet. Den forrige databasen ble lagret som %1</source>
-        <translation>The database has been restored. The previous database was saved as %1</translation>
-    </message>
 </context>
 <context>
     <name>StatusLabels</name>
@@ -2366,42 +3250,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Kurset er avlyst</source>
         <translation>The course is cancelled</translation>
-    </message>
-    <message>
-        <source>Påmeldt</source>
-        <translation>Registered</translation>
-    </message>
-    <message>
-        <source>Tatt opp</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <source>Møtte</source>
-        <translation>Attended</translation>
-    </message>
-    <message>
-        <source>Kursbevis</source>
-        <translation>Certificate</translation>
-    </message>
-    <message>
-        <source>I oppdrag</source>
-        <translation>In assignment</translation>
-    </message>
-    <message>
-        <source>6 måneder</source>
-        <translation>6 months</translation>
-    </message>
-    <message>
-        <source>12 måneder</source>
-        <translation>12 months</translation>
-    </message>
-    <message>
-        <source>18 måneder</source>
-        <translation>18 months</translation>
-    </message>
-    <message>
-        <source>Tilbakebetalt</source>
-        <translation>Refunded</translation>
     </message>
 </context>
 <context>
@@ -2755,6 +3603,7 @@ The details are written to the log file. Copy them and send them to whoever help
     <message>
         <source>Utskriften er sendt til standardskriveren.
 %1</source>
+        <extracomment>Pages are rendered at the printer&apos;s resolution up to this many dots per inch: sharp text, while a 1200 dpi A4 page would be a 100 MB bitmap (and a 21-page job 140 MB instead of 18 MB).</extracomment>
         <translation>The printout has been sent to the default printer.
 %1</translation>
     </message>
@@ -2765,8 +3614,20 @@ The details are written to the log file. Copy them and send them to whoever help
 %1</translation>
     </message>
     <message>
-        <source>Skriveren kan ikke brukes.</source>
-        <translation>The printer cannot be used.</translation>
+        <source>Skriveren kan ikke brukes. Velg en annen skriver og prøv igjen.</source>
+        <translation>The printer cannot be used. Choose another printer and try again.</translation>
+    </message>
+    <message>
+        <source>Skriver ut …</source>
+        <translation>Printing …</translation>
+    </message>
+    <message>
+        <source>%1 sider er sendt til %2.</source>
+        <translation>%1 pages were sent to %2.</translation>
+    </message>
+    <message>
+        <source>1 side er sendt til %2.</source>
+        <translation>1 page was sent to %2.</translation>
     </message>
 </context>
 </TS>

@@ -32,10 +32,17 @@ def tasks(db, qapp) -> Iterator:
 
 @pytest.fixture
 def shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
-    """Capture every message the user would see; ``confirm`` answers yes."""
+    """Capture every message the user would see; ``confirm`` answers yes, ``choose`` as queued."""
     from coursekeeper.ui import messages
 
-    seen: dict[str, list] = {"error": [], "info": [], "confirm": [], "exception": []}
+    seen: dict[str, list] = {
+        "error": [],
+        "info": [],
+        "confirm": [],
+        "exception": [],
+        "choose": [],
+        "choice": [],
+    }
     monkeypatch.setattr(messages, "show_error", lambda parent, text, details=None: seen["error"].append(text))
     monkeypatch.setattr(messages, "show_info", lambda parent, text: seen["info"].append(text))
     monkeypatch.setattr(messages, "show_exception", lambda parent, exc: seen["exception"].append(exc))
@@ -45,4 +52,24 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
         return True
 
     monkeypatch.setattr(messages, "confirm", _confirm)
+
+    def _choose(parent, title, text, choices, skip_text) -> int | None:
+        """Answer with the next index queued in ``seen["choice"]`` (none queued: skip)."""
+        seen["choose"].append(text)
+        return seen["choice"].pop(0) if seen["choice"] else None
+
+    monkeypatch.setattr(messages, "choose", _choose)
     return seen
+
+
+@pytest.fixture
+def window(tasks, qtbot):
+    """The main window on the test database, shown and loaded."""
+    from coursekeeper.ui.main_window import MainWindow
+
+    win = MainWindow(tasks)
+    qtbot.addWidget(win)
+    win.show()
+    assert tasks.wait_idle()
+    yield win
+    win.close()

@@ -95,7 +95,7 @@ def test_whole_course_flow(view, tasks, qtbot, shown) -> None:
     dialog.pick_button.click()
     assert tasks.wait_idle()
     _add_new(page, tasks, "Per", "Hansen")
-    assert shown["info"] == ["Kurset er fullt (2 plasser). Per Hansen er satt på venteliste."]
+    assert shown["info"] == ["Kurset er fullt (2 plasser): Per Hansen er satt på venteliste."]
     assert page.capacity_label.text() == "2 av 2 plasser · 1 på venteliste"
     rows = _table(page.model)
     assert {n: r["Status"] for n, r in rows.items()} == {

@@ -4,23 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from coursekeeper.domain.money import kroner
 from coursekeeper.services import courses, deposits, enrolments, people, screening
 from coursekeeper.services.courses import CourseInput, SessionInput
-
-
-@pytest.fixture
-def window(tasks, qtbot):
-    from coursekeeper.ui.main_window import MainWindow
-
-    win = MainWindow(tasks)
-    qtbot.addWidget(win)
-    win.show()
-    assert tasks.wait_idle()
-    yield win
-    win.close()
 
 
 def _course(title: str, municipality: str, day: dt.date, status: str = "open", **kw) -> int:

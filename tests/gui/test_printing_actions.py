@@ -106,7 +106,7 @@ def test_nothing_to_print_is_shown_as_an_error(tasks, shown, dialog, opened, db,
 def test_print_pdf_hands_the_file_to_the_pdf_viewer_without_qtpdf(
     tasks, shown, dialog, opened, course, monkeypatch
 ) -> None:
-    monkeypatch.setattr(printing_actions, "qtpdf_available", lambda: False)
+    monkeypatch.setattr(printing_actions, "renderer_available", lambda: False)
     monkeypatch.setattr(printing_actions, "on_windows", lambda: False)
     printing_actions.print_pdf(None, tasks, kind="attendance", course_id=course)
     assert tasks.wait_idle(10_000)
@@ -124,7 +124,7 @@ def test_print_pdf_hands_the_file_to_the_pdf_viewer_without_qtpdf(
 
 def test_print_pdf_uses_the_windows_print_verb(tasks, shown, dialog, opened, course, monkeypatch) -> None:
     printed: list[tuple[str, str]] = []
-    monkeypatch.setattr(printing_actions, "qtpdf_available", lambda: False)
+    monkeypatch.setattr(printing_actions, "renderer_available", lambda: False)
     monkeypatch.setattr(printing_actions, "on_windows", lambda: True)
     monkeypatch.setattr(
         printing_actions.os, "startfile", lambda p, verb: printed.append((p, verb)), raising=False
@@ -138,3 +138,66 @@ def test_print_pdf_uses_the_windows_print_verb(tasks, shown, dialog, opened, cou
     finally:
         Path(path).unlink()
         Path(path).parent.rmdir()
+
+
+@pytest.fixture
+def printer_to_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict:
+    """The print dialog answers «Skriv ut» on a QPrinter that writes a PDF file (pages as asked)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    state: dict = {"out": tmp_path / "skriver.pdf", "asked": [], "pages": None}
+
+    def fake(parent, printer) -> bool:
+        state["asked"].append((printer.fromPage(), printer.toPage(), printer.docName()))
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(state["out"]))
+        printer.setResolution(150)
+        if state["pages"]:
+            printer.setFromTo(*state["pages"])
+        return True
+
+    monkeypatch.setattr(printing_actions, "ask_printer", fake)
+    return state
+
+
+def _printed_page_image_sizes(path: Path) -> list[tuple[int, int]]:
+    """The size of the one image painted on each page of a PDF written by QPrinter (not blank)."""
+    sizes = []
+    for page in PdfReader(path).pages:
+        [image] = page.images
+        darkest, lightest = image.image.convert("L").getextrema()
+        assert darkest < 80 and lightest > 240, "the page should show dark text on white paper"
+        sizes.append(image.image.size)
+    return sizes
+
+
+def test_print_opens_the_print_dialog_and_paints_every_page(
+    tasks, shown, dialog, opened, course, printer_to_file
+) -> None:
+    printing_actions.print_pdf(None, tasks, kind="certificates", course_id=course)
+    assert tasks.wait_idle(20_000)
+    assert printer_to_file["asked"] == [(1, 2, f"Kursbevis – {TITLE}")]
+    # Each A4 page rendered at the printer's 150 dpi (capped at 300), one page per certificate.
+    assert _printed_page_image_sizes(printer_to_file["out"]) == [(1241, 1754)] * 2
+    [info] = shown["info"]
+    assert info.startswith("2 sider er sendt til ") and "Skrev 2 kursbevis (2 sider)" in info
+    assert opened == [] and dialog["asked"] == [] and shown["error"] == []
+
+
+def test_print_only_the_pages_chosen_in_the_print_dialog(
+    tasks, shown, dialog, opened, course, printer_to_file
+) -> None:
+    printer_to_file["pages"] = (2, 2)
+    printing_actions.print_pdf(None, tasks, kind="certificates", course_id=course)
+    assert tasks.wait_idle(20_000)
+    assert len(PdfReader(printer_to_file["out"]).pages) == 1
+    assert shown["info"][0].startswith("1 side er sendt til ")
+
+
+def test_print_dialog_cancelled_prints_nothing(
+    tasks, shown, dialog, opened, course, monkeypatch, tmp_path
+) -> None:
+    monkeypatch.setattr(printing_actions, "ask_printer", lambda parent, printer: False)
+    printing_actions.print_pdf(None, tasks, kind="certificates", course_id=course)
+    assert tasks.wait_idle(10_000)
+    assert shown["info"] == [] and opened == [] and list(tmp_path.rglob("*.pdf")) == []

@@ -25,7 +25,7 @@ def settings_view(tasks, qtbot):
 
 def test_profile_is_saved_with_inline_errors_first(settings_view, tasks, shown) -> None:
     view = settings_view
-    assert view.location.text().endswith("coursekeeper.db")
+    assert view.backups.location.text().endswith("coursekeeper.db")
     view.save_profile()
     assert view.fields["name"].error.text() == "Skriv navnet på organisasjonen."
     assert view.fields["prefix"].error.text() == "Skriv 1–10 bokstaver eller sifre, for eksempel HIK."
@@ -67,24 +67,50 @@ def test_language_is_stored_for_next_start(settings_view) -> None:
     assert "neste gang" in view.language_note.text()
 
 
-def test_backup_then_restore_brings_the_old_data_back(settings_view, tasks, shown, tmp_path: Path) -> None:
-    from coursekeeper.services import course_overview
+def test_backup_then_restore_brings_the_old_data_back(
+    settings_view, tasks, shown, tmp_path: Path, qtbot, monkeypatch
+) -> None:
+    """Through the visible controls: a password-protected copy to a USB stick, then back from it."""
+    from PySide6.QtWidgets import QFileDialog
 
-    view = settings_view
-    target = tmp_path / "kopi æøå.db"
-    view.choose_backup_target = lambda: str(target)
-    view.make_backup()
-    assert tasks.wait_idle()
-    assert target.exists() and shown["info"][-1].startswith("Sikkerhetskopien er lagret i")
+    from coursekeeper.services import course_overview
+    from tests.gui.as_user import User
+
+    settings_view.window().show()
+    user = User(qtbot, settings_view.window(), tasks)
+    target = tmp_path / "minnepinne æøå" / "kopi.db"
+    target.parent.mkdir()
+
+    def fill_backup(dialog) -> None:
+        user.type_into("backupPath", str(target), within=dialog)
+        user.type_into("backupPassword", "kort", within=dialog)
+        assert not user.button("Ta sikkerhetskopi", within=dialog).isEnabled()  # too short
+        user.type_into("backupPassword", "riktig hest batteri", within=dialog)
+        user.type_into("backupPasswordRepeat", "riktig hest batteri", within=dialog)
+        user.click("Ta sikkerhetskopi", within=dialog)
+
+    user.then(fill_backup)
+    user.click("Ta sikkerhetskopi nå …")
+    user.settle()
+    saved = target.with_suffix(".ckbackup")  # a protected copy is named so
+    assert saved.exists() and shown["info"][-1].startswith("Sikkerhetskopien er lagret i")
     courses.create_course(
         CourseInput(title="Kurs etter kopien", start_date=__import__("datetime").date(2026, 1, 1))
     )
     assert course_overview.has_courses()
-    view.choose_restore_source = lambda: str(target)
-    view.restore_backup()
-    assert tasks.wait_idle()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(saved), "")))
+    user.then(lambda dialog: user.click("Velg en annen fil …", within=dialog))
+
+    def password(dialog) -> None:
+        user.type_into("password", "riktig hest batteri", within=dialog)
+        user.click("OK", within=dialog)
+
+    user.then(password)
+    user.click("Gjenopprett fra sikkerhetskopi …")
+    user.settle()
+    user.stop()
     assert "erstattes" in shown["confirm"][-1]
-    assert shown["info"][-1].startswith("Databasen er gjenopprettet.")
+    assert shown["info"][-1].startswith("Databasen er gjenopprettet."), shown
     assert not course_overview.has_courses()
 
 

@@ -52,7 +52,7 @@ def test_pay_issue_assign_refund_verify(tasks, qtbot, shown, monkeypatch) -> Non
     dialog.issue_button.click()
     tasks.wait_idle()
     dialog.close()
-    assert shown["info"][-1].startswith("2 kursbevis er utstedt:")
+    assert shown["choose"][-1].startswith("2 kursbevis er utstedt:")
     register = {r[1]: r for r in table_texts(certificates.panel.model)}
     assert set(register) == {"Kari Nordmann", "Ola Ødegård"}
 
@@ -88,7 +88,7 @@ def test_pay_issue_assign_refund_verify(tasks, qtbot, shown, monkeypatch) -> Non
     deposits.refunds_panel.table.selectAll()
     deposits.refunds_panel.refund_button.click()
     tasks.wait_idle()
-    assert shown["info"][-1] == "1 tilbakebetaling registrert: 1 000 kr."
+    assert shown["choose"][-1].startswith("1 tilbakebetaling registrert: 1 000 kr.")
     assert table_texts(deposits.refunds_panel.model) == []
 
     # 5. The ledger shows the refund, after the two payments.

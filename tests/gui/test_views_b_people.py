@@ -88,7 +88,7 @@ def test_person_page_assignment_makes_the_refund_due(tasks, qtbot, shown, monkey
     deposits_view.refunds_panel.select_all_button.click()
     deposits_view.refunds_panel.refund_button.click()
     tasks.wait_idle()
-    assert shown["info"] == ["1 tilbakebetaling registrert: 1 000 kr."]
+    assert [t.split("\n")[0] for t in shown["choose"]] == ["1 tilbakebetaling registrert: 1 000 kr."]
     assert [r[4] for r in table_texts(page.ledger.model)] == ["Innbetaling", "Tilbakebetaling"]
     assert table_texts(page.enrolments.model)[0][3] == "Tilbakebetalt"
 

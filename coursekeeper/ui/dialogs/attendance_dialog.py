@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 from PySide6.QtCore import QModelIndex
@@ -120,7 +121,7 @@ class AttendanceDialog(QDialog):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         session = self.model.session_at(current.column())
-        self.all_present.setEnabled(session is not None)
+        self.all_present.setEnabled(session is not None and session.id in self.model.started)
         self.session_label.setText(
             self.tr("Valgt økt: %1").replace("%1", format_date(session.date)) if session else ""
         )
@@ -140,7 +141,7 @@ class AttendanceDialog(QDialog):
     def mark_current_session(self) -> None:
         """«Alle til stede» for the session the cursor is in."""
         session = self.model.session_at(self.table.currentIndex().column())
-        if session is None:
+        if session is None or session.id not in self.model.started:
             return
         self.model.mark_all_present(session.id)
         self.tasks.run(
@@ -156,18 +157,22 @@ class AttendanceDialog(QDialog):
         sheet = self.model.sheet
         if sheet is None:
             return
-        if not messages.confirm(
-            self,
-            self.tr("Avslutt kurset"),
-            self.tr(
-                "Alle som er tatt opp, får status ut fra timene sine: «Fullført» med minst %1 timer, "
-                "ellers «Ikke fullført», eller «Møtte ikke» uten oppmøte. Dette kan ikke angres."
-            ).replace("%1", format_hours(sheet.course.required_minutes)),
-            self.tr("Avslutt kurset"),
-        ):
+        text = self.tr(
+            "Alle som er tatt opp, får status ut fra timene sine: «Fullført» med minst %1 timer, "
+            "ellers «Ikke fullført», eller «Møtte ikke» uten oppmøte. Dette kan ikke angres."
+        ).replace("%1", format_hours(sheet.course.required_minutes))
+        ok_text = self.tr("Avslutt kurset")
+        last = self.model.last_session_ahead(dt.date.today())
+        if last is not None:
+            early = self.tr("Kurset har økter igjen: siste økt er %1.").replace("%1", format_date(last))
+            text = early + "\n\n" + text
+            ok_text = self.tr("Avslutt likevel")
+        if not messages.confirm(self, self.tr("Avslutt kurset"), text, ok_text):
             return
         self.tasks.run(
-            functools.partial(attendance.complete_course, self.course_id),
+            functools.partial(
+                attendance.complete_course, self.course_id, before_last_session=last is not None
+            ),
             label=self.tr("Avslutter kurset …"),
             touches={"enrolments", "attendance", "courses", "certificates"},
             on_done=self._on_completed,

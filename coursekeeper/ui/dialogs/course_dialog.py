@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from coursekeeper.domain.dates import format_date, parse_date
 from coursekeeper.domain.money import format_kr, parse_kr
-from coursekeeper.errors import CourseKeeperError, ValidationError
+from coursekeeper.errors import CourseKeeperError, NeedsConfirmation, ValidationError
 from coursekeeper.services import course_overview, courses, municipalities, organisations
 from coursekeeper.services.courses import CourseInput
-from coursekeeper.ui import labels
+from coursekeeper.ui import labels, messages
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_field import FieldWithError
 from coursekeeper.ui.widgets.form_fields import FormErrorLabel, ok_cancel_buttons
@@ -268,31 +268,37 @@ class CourseDialog(QDialog):
             notes=self._loaded.notes if self._loaded else "",
         )
 
-    def submit(self) -> None:
+    def submit(self, *, before_last_session: bool = False) -> None:
         """Validate, then save on the worker; the dialog closes when the course is stored."""
         data = self.collect()
         if data is None:
             return
         self.buttons.setEnabled(False)
-        if self.course_id is None:
-            fn = functools.partial(_create, data)
-        else:
-            fn = functools.partial(_update, self.course_id, data)
         self.tasks.run(
-            fn,
+            functools.partial(_save, self.course_id, data, before_last_session),
             label=self.tr("Lagrer kurset …"),
-            touches={"courses"},
+            touches={"courses", "enrolments"},
             on_done=self._on_saved,
             on_error=self._on_error,
             parent=self,
         )
 
-    def _on_saved(self, course_id: int) -> None:
+    def _on_saved(self, saved: tuple[int, str]) -> None:
+        course_id, promoted = saved
         self.saved.emit(course_id)
         self.accept()
+        if promoted:
+            messages.show_info(self.parentWidget(), promoted)
 
     def _on_error(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
+        if isinstance(exc, NeedsConfirmation):
+            question = self.tr("Vil du likevel sette kurset som avsluttet nå?")
+            if messages.confirm(
+                self, self.tr("Avslutt kurset"), exc.message + "\n\n" + question, self.tr("Avslutt likevel")
+            ):
+                self.submit(before_last_session=True)
+                return
         self.form_error.show_refusal(exc)
 
 
@@ -306,9 +312,9 @@ def _form_box(title: str) -> tuple[QGroupBox, QFormLayout]:
     return box, form
 
 
-def _create(data: CourseInput) -> int:
-    return courses.create_course(data).id
-
-
-def _update(course_id: int, data: CourseInput) -> int:
-    return courses.update_course(course_id, data).id
+def _save(course_id: int | None, data: CourseInput, before_last_session: bool) -> tuple[int, str]:
+    """Store the form; the course's id and who got a seat from the waiting list (a raised capacity)."""
+    if course_id is None:
+        return courses.create_course(data, before_last_session=before_last_session).id, ""
+    update = courses.update_course(course_id, data, before_last_session=before_last_session)
+    return update.id, update.message

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from coursekeeper.domain.states import ENROLMENT_STATE_LABELS
 from coursekeeper.errors import Cancelled, CourseKeeperError
+from coursekeeper.i18n import tr
 from coursekeeper.services import certificate_batches, certificates
+from coursekeeper.services.certificate_register import certificate_rows
 from coursekeeper.services.certificates import Eligibility
-from coursekeeper.ui import labels, messages
+from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
+from coursekeeper.ui import messages
+from coursekeeper.ui.dialogs.payment_dialog import record_payments
 from coursekeeper.ui.table_models import Column, RowTableModel
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.course_combo import CourseCombo
-from coursekeeper.ui.widgets.form_fields import date_edit, date_of
+from coursekeeper.ui.widgets.form_fields import date_edit, date_of, set_date
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 
 _GREEN, _RED = QColor("#1b5e20"), QColor("#8c1d18")
@@ -35,47 +38,36 @@ def issue_and_describe(course_id: int, issued_on: dt.date) -> list[tuple[str, st
     return result
 
 
+def issued_with_ids(issue: Callable[[], list[tuple[str, str]]], course_id: int) -> list[tuple[int, str, str]]:
+    """Run ``issue`` on the worker and add each new certificate's id, so they can be printed."""
+    issued = issue()
+    ids = {row.number: row.id for row in certificate_rows(course_id=course_id)}
+    return [(ids[number], number, name) for number, name in issued]
+
+
+def unpaid_deposit_rows(course_id: int, enrolment_ids: set[int]) -> list[DepositRow]:
+    """The deposit rows of the chosen enrolments that still owe something, read on the worker."""
+    rows = deposit_rows(course_id=course_id, as_of=dt.date.today())
+    return [r for r in rows if r.enrolment_id in enrolment_ids and r.outstanding_ore > 0]
+
+
+#: The service's reason for an unpaid deposit (Norwegian, or in the chosen language once translated).
+UNPAID = "Egenandelen er ikke betalt."
+
+
+def owes_deposit(row: Eligibility) -> bool:
+    """True when the deposit is what stands between this participant and a certificate."""
+    return row.certificate_number is None and bool({UNPAID, tr(UNPAID)} & set(row.reasons))
+
+
 def _ordered_eligibility(course_id: int) -> list[Eligibility]:
     rows = certificates.eligibility(course_id)
     return sorted(rows, key=lambda e: (not e.eligible, e.certificate_number is not None))
 
 
-_HOURS = re.compile(r"^Mangler timer: (.+) av (.+) timer\.$")
-_STATE = re.compile(r"^Status er «(.+)»\.$")
-_STATE_CODES = {label: code for code, label in ENROLMENT_STATE_LABELS.items()}
-
-
-def translate_reason(reason: str) -> str:
-    """The service's Norwegian reason through Qt's translation (same text in Norwegian)."""
-    # Literal translate() calls (not a local ``tr`` alias): pyside6-lupdate files them under this context.
-    if match := _HOURS.match(reason):
-        return (
-            QCoreApplication.translate("IssueCertificatesDialog", "Mangler timer: %1 av %2 timer.")
-            .replace("%1", match[1])
-            .replace("%2", match[2])
-        )
-    if match := _STATE.match(reason):
-        state = _STATE_CODES.get(match[1])
-        return QCoreApplication.translate("IssueCertificatesDialog", "Status er «%1».").replace(
-            "%1", labels.enrolment_state(state) if state else match[1]
-        )
-    known = {
-        "Egenandelen er ikke betalt.": QCoreApplication.translate(
-            "IssueCertificatesDialog", "Egenandelen er ikke betalt."
-        ),
-        "Ikke vurdert som egnet.": QCoreApplication.translate(
-            "IssueCertificatesDialog", "Ikke vurdert som egnet."
-        ),
-        "Har allerede kursbevis.": QCoreApplication.translate(
-            "IssueCertificatesDialog", "Har allerede kursbevis."
-        ),
-    }
-    return known.get(reason, reason)
-
-
 def _reasons(row: Eligibility) -> str:
     # Someone who already has a certificate needs no explanation beyond its number.
-    return "" if row.certificate_number else " ".join(translate_reason(r) for r in row.reasons)
+    return "" if row.certificate_number else " ".join(row.reasons)
 
 
 class EligibilityModel(RowTableModel):
@@ -126,7 +118,6 @@ class IssueCertificatesDialog(QDialog):
         self.resize(760, 460)
         self.course = CourseCombo(tasks, all_text=None)
         self.course.course_changed.connect(self._on_course_changed)
-        self._wanted = course_id
         self.issued_on = date_edit()
         self.panel = EligibilityPanel(
             tasks, widths=(200, 150), multi_select=True, text_of=lambda r: r.person_name
@@ -142,6 +133,13 @@ class IssueCertificatesDialog(QDialog):
         self.selected_button.setToolTip(self.tr("Utsted kursbevis bare til de valgte deltakerne"))
         self.selected_button.clicked.connect(self.issue_selected)
         self.selected_button.setEnabled(False)
+        self.pay_button = QPushButton(self.tr("Registrer innbetaling …"))
+        self.pay_button.setToolTip(
+            self.tr("Registrer egenandelen for de valgte som ikke har betalt (dobbeltklikk gjør det samme)")
+        )
+        self.pay_button.clicked.connect(self.record_payment)
+        self.pay_button.setEnabled(False)
+        self.panel.table.doubleClicked.connect(self._on_double_click)
         close = QPushButton(self.tr("Lukk"))
         close.clicked.connect(self.reject)
 
@@ -156,6 +154,7 @@ class IssueCertificatesDialog(QDialog):
         top.addWidget(self.issued_on)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.pay_button)
         bottom.addWidget(self.selected_button)
         bottom.addWidget(self.issue_button)
         bottom.addWidget(close)
@@ -164,20 +163,30 @@ class IssueCertificatesDialog(QDialog):
         layout.addWidget(self.panel, 1)
         layout.addLayout(bottom)
         self.issue_button.setEnabled(False)
-        self.course.loaded.connect(self._choose_wanted)
+        # The course the user is on is chosen as the list arrives: no detour via the first course.
+        if course_id is not None:
+            self.course.choose(course_id)
         self.course.reload()
-
-    def _choose_wanted(self) -> None:
-        self.course.loaded.disconnect(self._choose_wanted)
-        if self._wanted is not None:
-            self.course.choose(self._wanted)
 
     def _on_course_changed(self, course_id: int | None) -> None:
         if course_id is None:
             return
+        self._load_rows(course_id)
+        self.tasks.run(
+            functools.partial(certificates.default_issue_date, course_id),
+            label=self.tr("Henter kurset …"),
+            on_done=self._set_default_date,
+            parent=self,
+        )
+
+    def _load_rows(self, course_id: int) -> None:
         self.panel.load(
             functools.partial(_ordered_eligibility, course_id), self.tr("Vurderer hvem som får kursbevis …")
         )
+
+    def _set_default_date(self, day: dt.date) -> None:
+        """Today, or the course's last session while that is still ahead (docs/desktop.md)."""
+        set_date(self.issued_on, day)
 
     def _update_summary(self) -> None:
         rows: list[Eligibility] = self.panel.model.all_rows()
@@ -199,6 +208,27 @@ class IssueCertificatesDialog(QDialog):
     def _update_selected_button(self) -> None:
         rows = self.panel.selected_rows()
         self.selected_button.setEnabled(bool(rows) and all(r.eligible for r in rows))
+        self.pay_button.setEnabled(any(owes_deposit(r) for r in rows))
+
+    def _on_double_click(self) -> None:
+        if self.pay_button.isEnabled():
+            self.record_payment()
+
+    def record_payment(self) -> None:
+        """«Registrer innbetaling»: the payment dialog for the selected who owe their deposit."""
+        course_id = self.course.course_id()
+        ids = {r.enrolment_id for r in self.panel.selected_rows() if owes_deposit(r)}
+        if course_id is None or not ids:
+            return
+        self.tasks.run(
+            functools.partial(unpaid_deposit_rows, course_id, ids),
+            label=self.tr("Henter egenandeler …"),
+            on_done=functools.partial(record_payments, self, self.tasks, on_done=self._on_paid),
+            parent=self,
+        )
+
+    def _on_paid(self, _batch: object) -> None:
+        self._on_course_changed(self.course.course_id())
 
     def issue(self) -> None:
         """Issue to everyone who qualifies, on the database worker."""
@@ -207,7 +237,11 @@ class IssueCertificatesDialog(QDialog):
             return
         self.issue_button.setEnabled(False)
         self.tasks.run(
-            functools.partial(issue_and_describe, course_id, date_of(self.issued_on)),
+            functools.partial(
+                issued_with_ids,
+                functools.partial(issue_and_describe, course_id, date_of(self.issued_on)),
+                course_id,
+            ),
             label=self.tr("Utsteder kursbevis …"),
             touches={"certificates", "enrolments"},
             on_done=self._on_issued,
@@ -217,14 +251,19 @@ class IssueCertificatesDialog(QDialog):
 
     def issue_selected(self) -> None:
         """Issue only to the selected (qualifying) participants, in one transaction."""
+        course_id = self.course.course_id()
         ids = [r.enrolment_id for r in self.panel.selected_rows() if r.eligible]
-        if not ids:
+        if course_id is None or not ids:
             return
         self.issue_button.setEnabled(False)
         self.selected_button.setEnabled(False)
         self.tasks.run(
             functools.partial(
-                certificate_batches.issue_selected, enrolment_ids=ids, issued_on=date_of(self.issued_on)
+                issued_with_ids,
+                functools.partial(
+                    certificate_batches.issue_selected, enrolment_ids=ids, issued_on=date_of(self.issued_on)
+                ),
+                course_id,
             ),
             label=self.tr("Utsteder kursbevis …"),
             touches={"certificates", "enrolments"},
@@ -233,12 +272,35 @@ class IssueCertificatesDialog(QDialog):
             parent=self,
         )
 
-    def _on_issued(self, issued: list[tuple[str, str]]) -> None:
-        lines = "\n".join(f"{number}  {name}" for number, name in issued)
-        messages.show_info(
-            self, self.tr("%1 kursbevis er utstedt:").replace("%1", str(len(issued))) + "\n\n" + lines
+    def _on_issued(self, issued: list[tuple[int, str, str]]) -> None:
+        course_id = self.course.course_id()
+        self._on_course_changed(course_id)
+        lines = "\n".join(f"{number}  {name}" for _id, number, name in issued)
+        choice = messages.choose(
+            self,
+            self.tr("Kursbevis utstedt"),
+            self.tr("%1 kursbevis er utstedt:").replace("%1", str(len(issued)))
+            + "\n\n"
+            + lines
+            + "\n\n"
+            + self.tr("Vil du skrive dem ut nå?"),
+            [self.tr("Skriv ut …"), self.tr("Lagre som PDF …")],
+            self.tr("Ikke nå"),
         )
-        self._on_course_changed(self.course.course_id())
+        if choice is None:
+            return
+        # Imported here: the PDF machinery is not needed until something is printed.
+        from coursekeeper.ui import printing_actions
+
+        action = printing_actions.print_pdf if choice == 0 else printing_actions.save_pdf
+        action(
+            self,
+            self.tasks,
+            kind="certificates",
+            course_id=course_id,
+            certificate_ids=[cert_id for cert_id, _number, _name in issued],
+            reprints=True,
+        )
 
     def _on_failed(self, exc: BaseException) -> None:
         self._update_summary()

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from coursekeeper.errors import ValidationError
+from coursekeeper.services import deposit_batches
+from coursekeeper.services.deposit_batches import EntryBatch
 from coursekeeper.services.deposit_overview import DepositRow
 from coursekeeper.ui.dialogs.form_dialog import FormDialog
+from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_fields import (
     ErrorLabel,
     amount_text,
@@ -103,4 +108,18 @@ class PaymentDialog(FormDialog):
             self.method.currentText().strip(),
             self.reference.text().strip(),
             self.note.text().strip(),
+        )
+
+
+def record_payments(
+    parent: QWidget, tasks: TaskRunner, rows: list[DepositRow], on_done: Callable[[EntryBatch], None]
+) -> None:
+    """The payment dialog for ``rows``; once accepted, the payments are recorded on the worker."""
+    if rows:
+        PaymentDialog(rows, parent).run_when_accepted(
+            tasks,
+            deposit_batches.record_payments,
+            label=QCoreApplication.translate("PaymentDialog", "Registrerer innbetalinger …"),
+            touches={"deposits"},
+            on_done=on_done,
         )

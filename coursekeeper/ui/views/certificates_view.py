@@ -1,18 +1,18 @@
-"""Kursbevis: the certificate register; issue for a course, revoke, record a duplicate, verify a code."""
+"""Kursbevis: the register; issue for a course, print or save the selected or a course's, revoke, verify."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.services import certificates
 from coursekeeper.services.certificate_register import CertificateRow, certificate_rows
-from coursekeeper.ui import messages
+from coursekeeper.ui import messages, navigation
 from coursekeeper.ui.dialogs.issue_certificates_dialog import IssueCertificatesDialog
 from coursekeeper.ui.dialogs.revoke_dialog import RevokeDialog
 from coursekeeper.ui.dialogs.verify_dialog import VerifyDialog
@@ -93,15 +93,26 @@ class CertificatesView(QWidget):
         super().__init__(parent)
         self.tasks = tasks
         self.dialog: QDialog | None = None
+        self.menu: QMenu | None = None
         title = QLabel(self.tr("Kursbevis"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.course = CourseCombo(tasks, all_text=self.tr("Alle kurs"))
         self.course.course_changed.connect(self._on_course_changed)
         self.search = SearchField(self.tr("Søk etter nummer, navn eller kurs (Ctrl+F)"))
         self.search.search.connect(self._on_search)
-        self.panel = RegisterPanel(tasks, widths=(115, 165, 215, 85, 205, 95))
+        self.panel = RegisterPanel(tasks, widths=(115, 165, 215, 85, 205, 95), multi_select=True)
         self.panel.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.panel.model.modelReset.connect(self._update_buttons)
+        self.panel.table.doubleClicked.connect(self.open_person)
+        self.panel.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.panel.table.customContextMenuRequested.connect(self._show_menu)
+
+        self.print_button = QPushButton(self.tr("Skriv ut …"))
+        self.print_button.setObjectName("printCertificates")
+        self.print_button.clicked.connect(self.print_certificates)
+        self.save_button = QPushButton(self.tr("Lagre som PDF …"))
+        self.save_button.setObjectName("saveCertificates")
+        self.save_button.clicked.connect(self.save_certificates)
 
         self.issue_button = QPushButton(self.tr("Utsted kursbevis …"))
         self.issue_button.setToolTip(self.tr("Vis hvem på kurset som får kursbevis, og utsted dem (Ctrl+N)"))
@@ -121,7 +132,13 @@ class CertificatesView(QWidget):
         bar.addWidget(self.course, 2)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.verify_button)
-        for button in (self.issue_button, self.revoke_button, self.duplicate_button):
+        for button in (
+            self.issue_button,
+            self.print_button,
+            self.save_button,
+            self.revoke_button,
+            self.duplicate_button,
+        ):
             self.panel.buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -147,6 +164,49 @@ class CertificatesView(QWidget):
         self.dialog.open()
 
     # -- actions -----------------------------------------------------------------------------
+
+    def print_certificates(self) -> None:
+        """«Skriv ut»: the selected certificates, or with none selected all of the chosen course."""
+        self._print(to_printer=True)
+
+    def save_certificates(self) -> None:
+        """«Lagre som PDF»: the selected certificates, or with none selected all of the chosen course."""
+        self._print(to_printer=False)
+
+    def _print(self, *, to_printer: bool) -> None:
+        # Imported here: the PDF machinery is not needed to show the register.
+        from coursekeeper.ui import printing_actions
+
+        action = printing_actions.print_pdf if to_printer else printing_actions.save_pdf
+        rows: list[CertificateRow] = self.panel.selected_rows()
+        course_id = self.course.course_id()
+        if rows:
+            # Revoked ones are left out by the service, which says so after printing.
+            action(self, self.tasks, kind="certificates", certificate_ids=[r.id for r in rows], reprints=True)
+        elif course_id is not None:
+            action(self, self.tasks, kind="certificates", course_id=course_id, reprints=True)
+
+    def open_person(self) -> None:
+        """Double-click or «Åpne personen»: the selected certificate's person in Personer."""
+        row: CertificateRow | None = self.panel.table.current_row()
+        if row is not None:
+            navigation.open_person(self, row.person_id)
+
+    def _show_menu(self, position: QPoint) -> None:
+        """Right-click: the same actions as the buttons, on the selected rows."""
+        if not self.panel.selected_rows():
+            return
+        menu = QMenu(self)
+        for button in (self.print_button, self.save_button, None, self.duplicate_button, self.revoke_button):
+            if button is None:
+                menu.addSeparator()
+                continue
+            action = menu.addAction(button.text(), button.click)
+            action.setEnabled(button.isEnabled())
+        menu.addSeparator()
+        menu.addAction(self.tr("Åpne personen"), self.open_person)
+        self.menu = menu
+        menu.popup(self.panel.table.viewport().mapToGlobal(position))
 
     def open_verify(self) -> None:
         """«Kontroller kursbevis»: check a code."""
@@ -216,12 +276,28 @@ class CertificatesView(QWidget):
 
     def _on_course_changed(self, _course_id: int | None) -> None:
         self._load()
+        self._update_buttons()
 
     def _on_search(self, text: str) -> None:
         self.panel.set_search(text)
 
     def _update_buttons(self) -> None:
-        row = self.panel.table.current_row()
-        usable = row is not None and row.valid
+        rows: list[CertificateRow] = self.panel.selected_rows()
+        # Revoking and recording a duplicate by hand are deliberate acts on one certificate at a time.
+        usable = len(rows) == 1 and rows[0].valid
         self.revoke_button.setEnabled(usable)
         self.duplicate_button.setEnabled(usable)
+        valid = sum(1 for r in rows if r.valid)
+        if rows:
+            self.print_button.setText(self.tr("Skriv ut valgte (%1) …").replace("%1", str(valid)))
+            self.save_button.setText(self.tr("Lagre valgte som PDF (%1) …").replace("%1", str(valid)))
+            tip = self.tr("Kursbevis som er skrevet ut før, blir merket og registrert som duplikat.")
+        else:
+            self.print_button.setText(self.tr("Skriv ut kurset …"))
+            self.save_button.setText(self.tr("Lagre kurset som PDF …"))
+            tip = self.tr(
+                "Alle gyldige kursbevis på kurset som er valgt over. Velg rader for å skrive ut bare dem."
+            )
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(valid > 0 if rows else self.course.course_id() is not None)
+            button.setToolTip(tip)

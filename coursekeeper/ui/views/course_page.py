@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.states import TRANSITIONS, EnrolmentState
+from coursekeeper.errors import NeedsConfirmation
 from coursekeeper.services import course_overview, enrolments
 from coursekeeper.services.course_overview import CourseOverview, EnrolmentRow
 from coursekeeper.ui import labels, messages
@@ -27,7 +28,7 @@ from coursekeeper.ui.dialogs.attendance_dialog import AttendanceDialog
 from coursekeeper.ui.dialogs.course_dialog import CourseDialog
 from coursekeeper.ui.dialogs.screening_dialog import ScreeningDialog
 from coursekeeper.ui.table_models import RIGHT, Column, Hours, RowTableModel
-from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.tasks import TaskRunner, report_error
 from coursekeeper.ui.widgets.course_documents_button import CourseDocumentsButton
 from coursekeeper.ui.widgets.search_field import SearchField
 from coursekeeper.ui.widgets.table_view import RowTableView
@@ -283,9 +284,10 @@ class CoursePage(QWidget):
         row = self.selected()
         if row is None:
             return
-        fn = {"accept": enrolments.accept, "waitlist": enrolments.waitlist, "reject": enrolments.reject}[
-            action
-        ]
+        if action == "accept":
+            self.accept_enrolment(row)
+            return
+        fn = {"waitlist": enrolments.waitlist, "reject": enrolments.reject}[action]
         self.tasks.run(
             functools.partial(fn, row.id),
             label=self.tr("Lagrer …"),
@@ -294,8 +296,32 @@ class CoursePage(QWidget):
             parent=self,
         )
 
+    def accept_enrolment(self, row: EnrolmentRow, *, ahead_of_queue: bool = False) -> None:
+        """«Ta opp»; taking someone ahead of earlier people on the waiting list is asked first."""
+        self.tasks.run(
+            functools.partial(enrolments.accept, row.id, ahead_of_queue=ahead_of_queue),
+            label=self.tr("Lagrer …"),
+            touches=ENROLMENT_AREAS,
+            on_done=self._on_transition,
+            on_error=functools.partial(self._on_accept_refused, row),
+            parent=self,
+        )
+
+    def _on_accept_refused(self, row: EnrolmentRow, exc: BaseException) -> None:
+        if not isinstance(exc, NeedsConfirmation):
+            report_error(self, exc)
+            return
+        question = self.tr("Vil du likevel ta opp %1 foran dem?").replace("%1", row.name)
+        if messages.confirm(
+            self,
+            self.tr("Ta opp foran ventelisten"),
+            exc.message + "\n\n" + question,
+            self.tr("Ta opp likevel"),
+        ):
+            self.accept_enrolment(row, ahead_of_queue=True)
+
     def _on_transition(self, result: enrolments.TransitionResult) -> None:
-        if result.waitlisted_instead or result.promoted is not None or result.forfeited_ore:
+        if result.waitlisted_instead or result.promotions or result.forfeited_ore:
             messages.show_info(self, result.message)
 
     def withdraw_selected(self) -> None:

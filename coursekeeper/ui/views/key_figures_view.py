@@ -1,34 +1,47 @@
-"""Nøkkeltall: the funnel registered → certified → in assignment → refunded, per course and municipality."""
+"""Nøkkeltall: the funnel, retention and reach as charts and tables, for a scope as of a date.
+
+The scope is the whole register, one course year, one host municipality or one course. The
+counting runs on the database worker (``services.key_figures``); this view only draws. «Lagre
+rapport» writes the same numbers as a workbook with native Excel charts or as a PDF report.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from coursekeeper.services import reports
-from coursekeeper.services.reports import STEP_LABELS, Funnel
+from coursekeeper.services import key_figure_reports
+from coursekeeper.services.key_figure_reports import ReportResult, percent, step_label
+from coursekeeper.services.key_figures import STEPS, CourseInfo, KeyFigures, Scope, key_figures, rate
+from coursekeeper.services.reports import MILESTONES, Funnel
+from coursekeeper.ui import messages
+from coursekeeper.ui.printing_actions import documents_folder, open_file
 from coursekeeper.ui.table_models import RIGHT, Column, RowTableModel
-from coursekeeper.ui.tasks import TaskRunner
-from coursekeeper.ui.widgets import status_labels
+from coursekeeper.ui.tasks import Progress, TaskRunner
+from coursekeeper.ui.widgets.bar_chart import BarChart, Series
 from coursekeeper.ui.widgets.data_table import DataTable
 from coursekeeper.ui.widgets.form_fields import date_edit, date_of
 
-#: The funnel's steps in order (every Funnel field but the label).
-STEPS = list(STEP_LABELS)
+ALL, YEAR, MUNICIPALITY, COURSE = "all", "year", "municipality", "course"
 
 
-def funnels(as_of: dt.date) -> tuple[list[Funnel], list[Funnel]]:
-    """Per course and per municipality, each with its total row last."""
-    per_course = reports.funnel_per_course(as_of)
-    per_municipality = reports.funnel_per_municipality(as_of)
-    return [*per_course, reports.total(per_course)], [*per_municipality, reports.total(per_municipality)]
-
-
-class FunnelModel(RowTableModel):
+class TotalLastModel(RowTableModel):
     """The last row is the total, in bold."""
 
     def data(
@@ -42,94 +55,266 @@ class FunnelModel(RowTableModel):
         return super().data(index, role)
 
 
+def _cell(step: str, funnel: Funnel) -> str:
+    """``47 · 55 %``: the count and its share of the registered (just the count for "registered")."""
+    count = getattr(funnel, step)
+    if step == "registered":
+        return str(count)
+    return f"{count} · {percent(rate(count, funnel.registered))}"
+
+
+def _two_lines(header: str) -> str:
+    return header.replace(" ", "\n", 1)
+
+
+def _step_columns(funnel_of=lambda row: row) -> list[Column]:
+    """One column per funnel step; ``funnel_of`` finds the funnel in a row."""
+    return [
+        # Two-line headers ("12\nmåneder") keep the nine number columns narrow enough for 1280 px.
+        Column(_two_lines(step_label(step)), lambda row, step=step: _cell(step, funnel_of(row)), RIGHT)
+        for step in STEPS
+    ]
+
+
 class KeyFiguresView(QWidget):
-    """Two tables (per course, per municipality) as of a chosen date; charts come later."""
+    """Charts on top (funnel, retention per course year, municipalities per year), tables below."""
 
     areas = frozenset({"courses", "enrolments", "attendance", "certificates", "assignments", "deposits"})
-    #: Emitted after the tables were filled (tests wait on it).
+    #: Emitted after the charts and tables were filled (tests wait on it).
     loaded = Signal()
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
+        self.figures: KeyFigures | None = None
+        self._courses: list[CourseInfo] = []
         title = QLabel(self.tr("Nøkkeltall"))
+        title.setObjectName("viewTitle")
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.as_of = date_edit()
         self.as_of.dateChanged.connect(self.reload)
-        explain = QLabel(
-            self.tr(
-                "Antall personer på hvert trinn: påmeldt, tatt opp, møtte, fikk kursbevis, startet oppdrag, "
-                "var fortsatt i oppdrag etter 6, 12 og 18 måneder, og fikk egenandelen tilbake. "
-                "Hold musen over et tall for å se andelen av de påmeldte."
-            )
+        self.scope_kind = QComboBox()
+        for text, kind in (
+            (self.tr("Hele registeret"), ALL),
+            (self.tr("Ett kursår"), YEAR),
+            (self.tr("Én kommune"), MUNICIPALITY),
+            (self.tr("Ett kurs"), COURSE),
+        ):
+            self.scope_kind.addItem(text, kind)
+        self.scope_kind.currentIndexChanged.connect(self._fill_choices)
+        self.scope_choice = QComboBox()
+        self.scope_choice.setMinimumContentsLength(24)
+        self.scope_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        explain.setWordWrap(True)
-        self.per_course = FunnelModel(self._columns(self.tr("Kurs")), self)
-        self.per_municipality = FunnelModel(self._columns(self.tr("Kommune")), self)
-        widths = (240, *([90] * len(STEPS)))
-        self.course_table = DataTable(self.per_course, widths=widths)
-        self.municipality_table = DataTable(self.per_municipality, widths=(200, *widths[1:]))
-        for table in (self.course_table, self.municipality_table):
-            table.setSortingEnabled(False)  # the total row stays last
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.course_table, self.tr("Per kurs"))
-        self.tabs.addTab(self.municipality_table, self.tr("Per kommune"))
+        self.scope_choice.setVisible(False)
+        self.scope_choice.activated.connect(self.reload)
+        self.excel_button = QPushButton(self.tr("Lagre rapport som Excel …"))
+        self.excel_button.setToolTip(self.tr("Arbeidsbok med tabeller, andeler som formler og diagrammer"))
+        self.excel_button.clicked.connect(functools.partial(self.save_report, ".xlsx"))
+        self.pdf_button = QPushButton(self.tr("Lagre rapport som PDF …"))
+        self.pdf_button.setToolTip(
+            self.tr("En kort rapport på én eller to A4-sider, til styret eller fylket")
+        )
+        self.pdf_button.clicked.connect(functools.partial(self.save_report, ".pdf"))
 
         bar = QHBoxLayout()
-        label = QLabel(self.tr("&Per dato:"))
-        label.setBuddy(self.as_of)
-        bar.addWidget(label)
-        bar.addWidget(self.as_of)
+        for text, widget in ((self.tr("&Per dato:"), self.as_of), (self.tr("&Utvalg:"), self.scope_kind)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            bar.addWidget(label)
+            bar.addWidget(widget)
+        bar.addWidget(self.scope_choice)
         bar.addStretch(1)
+        bar.addWidget(self.excel_button)
+        bar.addWidget(self.pdf_button)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("keyFiguresSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-size: 11pt;")
+        self.funnel_chart = BarChart(horizontal=True)
+        self.retention_chart = BarChart(horizontal=False)
+        self.reach_chart = BarChart(horizontal=False)
+        charts = QWidget()
+        row = QHBoxLayout(charts)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.funnel_chart, 5)
+        row.addWidget(self.retention_chart, 4)
+        row.addWidget(self.reach_chart, 3)
+
+        self.per_course = TotalLastModel(
+            [
+                Column(self.tr("Kurs"), lambda r: r[0].title if r[0] else self.tr("Totalt")),
+                Column(self.tr("År"), lambda r: str(r[0].start_date.year) if r[0] else ""),
+                Column(self.tr("Kommune"), lambda r: r[0].municipality if r[0] else ""),
+                *_step_columns(lambda row: row[1]),
+            ],
+            self,
+        )
+        self.per_municipality = TotalLastModel(
+            [Column(self.tr("Kommune"), lambda f: f.label), *_step_columns()], self
+        )
+        self.per_year = TotalLastModel([Column(self.tr("Kursår"), lambda f: f.label), *_step_columns()], self)
+        self.tables = QTabWidget()
+        for model, name, text in (
+            (self.per_course, "perCourse", self.tr("Per kurs")),
+            (self.per_municipality, "perMunicipality", self.tr("Per kommune")),
+            (self.per_year, "perYear", self.tr("Per år")),
+        ):
+            table = DataTable(model)
+            table.setObjectName(name)
+            table.setSortingEnabled(False)  # the total row stays last
+            header = table.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name gets the spare width
+            header.setResizeContentsPrecision(200)  # widths from the first rows, not all 1,000 courses
+            self.tables.addTab(table, text)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(charts)
+        splitter.addWidget(self.tables)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
-        layout.addWidget(explain)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
 
-    def _columns(self, first: str) -> list[Column]:
-        columns: list[Column] = [Column(first, self._label)]
-        for step in STEPS:
-            columns.append(
-                Column(
-                    status_labels.funnel_step(step),
-                    functools.partial(_count, step),
-                    RIGHT,
-                    tooltip=functools.partial(self._share, step),
-                )
-            )
-        return columns
+    # -- scope -------------------------------------------------------------------------------
 
-    def _label(self, funnel: Funnel) -> str:
-        if funnel.label == "Totalt":
-            return self.tr("Totalt")
-        if funnel.label == "Uten kommune":
-            return self.tr("Uten kommune")
-        return funnel.label
+    def scope(self) -> Scope:
+        """The chosen scope."""
+        kind, value = self.scope_kind.currentData(), self.scope_choice.currentData()
+        if kind == YEAR and value is not None:
+            return Scope(year=int(value))
+        if kind == MUNICIPALITY and value is not None:
+            return Scope(municipality=str(value))
+        if kind == COURSE and value is not None:
+            return Scope(course_id=int(value))
+        return Scope()
 
-    def _share(self, step: str, funnel: Funnel) -> str:
-        if not funnel.registered:
-            return ""
-        percent = round(100 * getattr(funnel, step) / funnel.registered)
-        return self.tr("%1 % av de påmeldte").replace("%1", str(percent))
+    def _fill_choices(self) -> None:
+        kind = self.scope_kind.currentData()
+        self.scope_choice.clear()
+        figures = self.figures
+        if figures is not None and kind == YEAR:
+            for year in figures.years:
+                self.scope_choice.addItem(str(year), year)
+        elif figures is not None and kind == MUNICIPALITY:
+            for name in figures.municipalities:
+                self.scope_choice.addItem(name, name)
+        elif kind == COURSE:
+            for info in self._courses:
+                self.scope_choice.addItem(f"{info.title} ({info.start_date.year})", info.id)
+        self.scope_choice.setVisible(kind != ALL)
+        self.reload()
 
     # -- view contract -----------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Count again as of the chosen date (on the database worker)."""
+        """Count again for the chosen scope as of the chosen date (on the database worker)."""
         self.tasks.run(
-            functools.partial(funnels, date_of(self.as_of)),
+            functools.partial(_load, date_of(self.as_of), self.scope()),
             label=self.tr("Beregner nøkkeltall …"),
             on_done=self._on_loaded,
             parent=self,
         )
 
-    def _on_loaded(self, result: tuple[list[Funnel], list[Funnel]]) -> None:
-        per_course, per_municipality = result
-        self.per_course.set_rows(per_course)
-        self.per_municipality.set_rows(per_municipality)
+    def _on_loaded(self, result: tuple[KeyFigures, list[CourseInfo]]) -> None:
+        figures, self._courses = result
+        self.figures = figures
+        self.summary.setText(figures.summary())
+        total = [(None, figures.funnel)] if len(figures.per_course) != 1 else []
+        self.per_course.set_rows([*figures.per_course, *total])
+        self.per_municipality.set_rows([*figures.per_municipality, figures.funnel])
+        self.per_year.set_rows([*figures.per_year, figures.funnel])
+        self._draw_charts(figures)
         self.loaded.emit()
 
+    def _draw_charts(self, figures: KeyFigures) -> None:
+        funnel = figures.funnel
+        self.funnel_chart.set_data(
+            self.tr("Fra påmeldt til tilbakebetalt – %1").replace("%1", figures.scope_label),
+            [step_label(s) for s in STEPS],
+            [
+                Series(
+                    self.tr("Personer"),
+                    [getattr(funnel, s) for s in STEPS],
+                    [
+                        f"{getattr(funnel, s)} ({percent(rate(getattr(funnel, s), funnel.registered))})"
+                        for s in STEPS
+                    ],
+                )
+            ],
+            self.tr("Ingen påmeldte i utvalget ennå."),
+        )
+        retention = figures.retention
+        self.retention_chart.set_data(
+            self.tr("Fortsatt i oppdrag, per kursår"),
+            [str(r.year) for r in retention],
+            [
+                Series(
+                    self.tr("%1 mnd").replace("%1", str(months)),
+                    [r.share(months) or 0.0 for r in retention],
+                    [percent(r.share(months)) for r in retention],
+                )
+                for months in MILESTONES
+            ],
+            self.tr("Ingen i oppdrag ennå."),
+        )
+        reach = figures.active_municipalities
+        self.reach_chart.set_data(
+            self.tr("Kommuner med treningskontakter i oppdrag"),
+            [str(year) for year, _ in reach],
+            [Series(self.tr("Kommuner"), [count for _, count in reach], [str(count) for _, count in reach])],
+            self.tr("Ingen oppdrag registrert ennå."),
+        )
 
-def _count(step: str, funnel: Funnel) -> int:
-    return getattr(funnel, step)
+    # -- the report --------------------------------------------------------------------------
+
+    def save_report(self, suffix: str, *_args: object) -> None:
+        """Ask where, then write the workbook or PDF on the worker and offer to open it."""
+        figures = self.figures
+        name = self.tr("Nøkkeltall") + (f" {figures.scope_label}" if figures else "")
+        default = documents_folder() / (_file_safe(name) + suffix)
+        caption = self.tr("Lagre rapport")
+        pattern = (
+            self.tr("Excel-arbeidsbøker (*.xlsx)") if suffix == ".xlsx" else self.tr("PDF-filer (*.pdf)")
+        )
+        chosen, _ = QFileDialog.getSaveFileName(self, caption, str(default), pattern)
+        if not chosen:
+            return
+        out = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)
+        self.tasks.run(
+            functools.partial(_write_report, out=out, as_of=date_of(self.as_of), scope=self.scope()),
+            label=self.tr("Skriver rapporten …"),
+            on_done=self._on_saved,
+            parent=self,
+        )
+
+    def _on_saved(self, result: ReportResult) -> None:
+        if messages.confirm(
+            self,
+            self.tr("Rapporten er lagret"),
+            result.message + "\n\n" + self.tr("Vil du åpne filen nå?"),
+            self.tr("Åpne filen"),
+        ):
+            open_file(result.path)
+
+
+def _load(as_of: dt.date, scope: Scope) -> tuple[KeyFigures, list[CourseInfo]]:
+    from coursekeeper.services.key_figures import courses
+
+    return key_figures(as_of=as_of, scope=scope), courses()
+
+
+def _write_report(progress: Progress, *, out: Path, as_of: dt.date, scope: Scope) -> ReportResult:
+    return key_figure_reports.write_report(out=out, as_of=as_of, scope=scope, progress=progress.update)
+
+
+def _file_safe(name: str) -> str:
+    return "".join(" " if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name).strip(" .")[:80]

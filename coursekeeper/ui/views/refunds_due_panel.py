@@ -1,16 +1,17 @@
-"""Til tilbakebetaling: deposits due back as of a chosen date; refund a selection in one step."""
+"""Til tilbakebetaling: deposits due back as of a date; refund a selection, print or save its letters."""
 
 from __future__ import annotations
 
 import functools
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from coursekeeper.domain.money import format_kr
 from coursekeeper.services import refunds
 from coursekeeper.services.refund_batches import RefundBatch
 from coursekeeper.services.refunds import RefundDue
-from coursekeeper.ui import messages
+from coursekeeper.ui import messages, navigation
 from coursekeeper.ui.dialogs.refund_dialog import RefundTarget
 from coursekeeper.ui.table_models import RIGHT, Column, Money
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
@@ -35,8 +36,18 @@ class RefundsDuePanel(DepositActionsPanel):
         self.select_all_button.clicked.connect(self.table.selectAll)
         self.refund_button = QPushButton(self.tr("Registrer tilbakebetaling …"))
         self.refund_button.clicked.connect(self.refund_selected)
-        self.buttons.addWidget(self.select_all_button)
-        self.buttons.addWidget(self.refund_button)
+        self.print_button = QPushButton(self.tr("Skriv ut brev …"))
+        self.print_button.setObjectName("printRefundLetters")
+        self.print_button.clicked.connect(self.print_letters)
+        self.save_button = QPushButton(self.tr("Lagre brev som PDF …"))
+        self.save_button.setObjectName("saveRefundLetters")
+        self.save_button.clicked.connect(self.save_letters)
+        for button in (self.select_all_button, self.print_button, self.save_button, self.refund_button):
+            self.buttons.addWidget(button)
+        self.table.doubleClicked.connect(self.open_person)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_menu)
+        self.menu: QMenu | None = None
         self.follow_selection()
 
     def make_columns(self) -> list[Column]:
@@ -81,7 +92,67 @@ class RefundsDuePanel(DepositActionsPanel):
         rows = self.selected_rows()
         self.refund_button.setEnabled(bool(rows))
         self.select_all_button.setEnabled(self.model.rowCount() > 0)
+        if rows:
+            self.print_button.setText(
+                self.tr("Skriv ut brev til valgte (%1) …").replace("%1", str(len(rows)))
+            )
+            self.save_button.setText(self.tr("Lagre brev til valgte (%1) …").replace("%1", str(len(rows))))
+            tip = self.tr("Brev om tilbakebetaling til de valgte")
+        else:
+            self.print_button.setText(self.tr("Skriv ut alle brev …"))
+            self.save_button.setText(self.tr("Lagre alle brev som PDF …"))
+            tip = self.tr("Brev om tilbakebetaling til alle i listen. Velg rader for å skrive ut bare dem.")
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(self.model.rowCount() > 0)
+            button.setToolTip(tip)
         self._update_count()
+
+    # -- letters -----------------------------------------------------------------------------
+
+    def print_letters(self) -> None:
+        """«Skriv ut brev»: a letter to each selected, or with none selected to everyone listed."""
+        self._letters(to_printer=True)
+
+    def save_letters(self) -> None:
+        """«Lagre brev som PDF»: a letter to each selected, or with none selected to everyone listed."""
+        self._letters(to_printer=False)
+
+    def _letters(self, *, to_printer: bool, recorded: list[RefundDue] | None = None) -> None:
+        # Imported here: the PDF machinery is not needed to show the list.
+        from coursekeeper.ui import printing_actions
+
+        action = printing_actions.print_pdf if to_printer else printing_actions.save_pdf
+        if recorded is not None:
+            action(self.window(), self.tasks, kind="refund-letters", recorded=recorded)
+            return
+        rows: list[RefundDue] = self.selected_rows() or self.rows()
+        if rows:
+            action(
+                self.window(),
+                self.tasks,
+                kind="refund-letters",
+                course_id=self.course_id,
+                as_of=date_of(self.as_of),
+                enrolment_ids=[r.enrolment_id for r in rows],
+            )
+
+    def open_person(self) -> None:
+        """Double-click or «Åpne personen»: the selected row's person in Personer."""
+        row: RefundDue | None = self.table.current_row()
+        if row is not None:
+            navigation.open_person(self, row.person_id)
+
+    def _show_menu(self, position: QPoint) -> None:
+        """Right-click: the same actions as the buttons, on the selected rows."""
+        if not self.selected_rows():
+            return
+        menu = QMenu(self)
+        for button in (self.refund_button, self.print_button, self.save_button):
+            menu.addAction(button.text(), button.click).setEnabled(button.isEnabled())
+        menu.addSeparator()
+        menu.addAction(self.tr("Åpne personen"), self.open_person)
+        self.menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(position))
 
     def summary_suffix(self) -> str:
         """The total to pay back, and the selected part of it."""
@@ -97,10 +168,11 @@ class RefundsDuePanel(DepositActionsPanel):
         """Record refunds for every selected row in one transaction."""
         rows: list[RefundDue] = self.selected_rows()
         self.refund_deposits(
-            [RefundTarget(r.enrolment_id, r.person_name, r.amount_ore) for r in rows], self._on_refunded
+            [RefundTarget(r.enrolment_id, r.person_name, r.amount_ore) for r in rows],
+            functools.partial(self._on_refunded, rows),
         )
 
-    def _on_refunded(self, batch: RefundBatch) -> None:
+    def _on_refunded(self, rows: list[RefundDue], batch: RefundBatch) -> None:
         count = len(batch.entry_ids)
         if count == 1:
             text = self.tr("1 tilbakebetaling registrert: %1.").replace("%1", format_kr(batch.total_ore))
@@ -111,4 +183,13 @@ class RefundsDuePanel(DepositActionsPanel):
                 .replace("%2", format_kr(batch.total_ore))
             )
         self.recorded.emit(text)
-        messages.show_info(self, text)
+        # Once paid back they are no longer due: the letters come from the rows as they were.
+        choice = messages.choose(
+            self,
+            self.tr("Tilbakebetaling registrert"),
+            text + "\n\n" + self.tr("Vil du skrive ut brev om tilbakebetalingen nå?"),
+            [self.tr("Skriv ut brev …"), self.tr("Lagre brev som PDF …")],
+            self.tr("Ikke nå"),
+        )
+        if choice is not None:
+            self._letters(to_printer=choice == 0, recorded=rows)

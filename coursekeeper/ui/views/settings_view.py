@@ -1,4 +1,4 @@
-"""Innstillinger: the organiser profile, the language, the database location, backup and restore."""
+"""Innstillinger: the organiser profile, the language, backups and privacy (each its own panel)."""
 
 from __future__ import annotations
 
@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from coursekeeper.errors import CourseKeeperError
-from coursekeeper.services import backup, organisations
+from coursekeeper.services import organisations
 from coursekeeper.services.organisations import OwnProfile
 from coursekeeper.ui import messages
-from coursekeeper.ui.tasks import ALL_AREAS, TaskRunner
+from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.views.backup_panel import BackupPanel
+from coursekeeper.ui.views.privacy_panel import PrivacyPanel
 from coursekeeper.ui.widgets.form_field import FieldWithError
 
 LANGUAGE_KEY = "language"
@@ -107,28 +109,16 @@ class SettingsView(QWidget):
         lform.addRow(self.tr("Sp&råk i programmet:"), self.language)
         lform.addRow("", self.language_note)
 
-        self.location = QLabel()
-        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.location.setWordWrap(True)
-        self.backup_button = QPushButton(self.tr("Ta sikkerhetskopi nå …"))
-        self.backup_button.clicked.connect(self.make_backup)
-        self.restore_button = QPushButton(self.tr("Gjenopprett fra sikkerhetskopi …"))
-        self.restore_button.clicked.connect(self.restore_backup)
-        database = QGroupBox(self.tr("Database"))
-        dform = QFormLayout(database)
-        dform.addRow(self.tr("Databasen ligger her:"), self.location)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.backup_button)
-        buttons.addWidget(self.restore_button)
-        buttons.addStretch(1)
-        dform.addRow("", buttons)
+        self.backups = BackupPanel(tasks)
+        self.privacy = PrivacyPanel(tasks)
 
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(title)
         column.addWidget(profile)
         column.addWidget(language)
-        column.addWidget(database)
+        column.addWidget(self.backups)
+        column.addWidget(self.privacy)
         column.addStretch(1)
         content.setMaximumWidth(860)
         scroll = QScrollArea()
@@ -142,8 +132,9 @@ class SettingsView(QWidget):
     # -- view contract -----------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Load the profile and where the database is."""
-        self.location.setText(backup.database_location())
+        """Load the profile, the backups and the privacy settings."""
+        self.backups.reload()
+        self.privacy.reload()
         self.tasks.run(
             organisations.get_own_profile, label=self.tr("Henter profilen …"), on_done=self._fill, parent=self
         )
@@ -256,74 +247,3 @@ class SettingsView(QWidget):
         QSettings().setValue(LANGUAGE_KEY, self.language.currentData())
         self.language_note.setText(self.tr("Språket endres neste gang du starter CourseKeeper."))
         self.language_note.show()
-
-    # -- backup and restore ------------------------------------------------------------------
-
-    def choose_backup_target(self) -> str:
-        """Ask where to write the backup (tests replace this)."""
-        default = str(backup.default_backup_path())
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Ta sikkerhetskopi"), default, self.tr("CourseKeeper-database (*.db)")
-        )
-        return path
-
-    def make_backup(self) -> None:
-        """Write a consistent copy of the database to a file the user chooses."""
-        path = self.choose_backup_target()
-        if not path:
-            return
-        self.tasks.run(
-            functools.partial(backup.backup, Path(path)),
-            label=self.tr("Tar sikkerhetskopi …"),
-            touches={"audit"},
-            on_done=self._on_backup_done,
-            parent=self,
-        )
-
-    def _on_backup_done(self, path: Path) -> None:
-        messages.show_info(self, self.tr("Sikkerhetskopien er lagret i %1").replace("%1", str(path)))
-
-    def choose_restore_source(self) -> str:
-        """Ask for the backup file to restore (tests replace this)."""
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Gjenopprett fra sikkerhetskopi"),
-            str(backup.default_backup_path().parent),
-            self.tr("CourseKeeper-database (*.db);;Alle filer (*)"),
-        )
-        return path
-
-    def restore_backup(self) -> None:
-        """Confirm, then replace the database with a backup; everything reloads after."""
-        path = self.choose_restore_source()
-        if not path:
-            return
-        if not messages.confirm(
-            self,
-            self.tr("Gjenopprett fra sikkerhetskopi"),
-            self.tr(
-                "Alt som er registrert nå, erstattes med innholdet i\n%1\n\n"
-                "Den nåværende databasen blir først kopiert til mappen for sikkerhetskopier."
-            ).replace("%1", path),
-            self.tr("Gjenopprett"),
-        ):
-            return
-        self.tasks.run(
-            functools.partial(backup.restore, Path(path)),
-            label=self.tr("Gjenoppretter …"),
-            touches=ALL_AREAS,
-            on_done=self._on_restored,
-            parent=self,
-        )
-
-    def _on_restored(self, saved: Path) -> None:
-        window = self.window()
-        reload_all = getattr(window, "reload_all", None)
-        if reload_all is not None:
-            reload_all()
-        messages.show_info(
-            self,
-            self.tr("Databasen er gjenopprettet. Den forrige databasen ble lagret som %1").replace(
-                "%1", str(saved)
-            ),
-        )

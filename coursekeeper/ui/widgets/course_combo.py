@@ -22,6 +22,7 @@ class CourseCombo(QComboBox):
         super().__init__(parent)
         self.tasks = tasks
         self._all_text = all_text
+        self._wanted: int | None = None
         self.setMinimumContentsLength(36)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.currentIndexChanged.connect(self._on_index_changed)
@@ -35,8 +36,10 @@ class CourseCombo(QComboBox):
         )
 
     def set_courses(self, rows: list[CourseRow]) -> None:
-        """Fill the list; the chosen course stays chosen when it still exists."""
-        current = self.currentData()
+        """Fill the list; the chosen (or a wanted, not yet listed) course is chosen when it exists."""
+        before = self.currentData()
+        current = before if self._wanted is None else self._wanted
+        self._wanted = None
         self.blockSignals(True)
         self.clear()
         if self._all_text is not None:
@@ -46,7 +49,7 @@ class CourseCombo(QComboBox):
         index = self.findData(current)
         self.setCurrentIndex(max(index, 0))
         self.blockSignals(False)
-        if self.currentData() != current:
+        if self.currentData() != before:
             self.course_changed.emit(self.currentData())
         self.loaded.emit()
 
@@ -55,10 +58,12 @@ class CourseCombo(QComboBox):
         return self.currentData()
 
     def choose(self, course_id: int | None) -> None:
-        """Pick a course by id (when it is in the list)."""
+        """Pick a course by id; before the list is filled, it is picked when the list arrives."""
         index = self.findData(course_id)
         if index >= 0:
             self.setCurrentIndex(index)
+        else:
+            self._wanted = course_id
 
     def _on_index_changed(self, _index: int) -> None:
         self.course_changed.emit(self.currentData())

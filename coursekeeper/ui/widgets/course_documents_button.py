@@ -1,10 +1,10 @@
-"""«Utskrift og eksport»: a course's PDFs and Excel workbooks from one button with a menu."""
+"""«Utskrift og eksport»: a course's certificates, letters, sheets and workbooks from one button's menu."""
 
 from __future__ import annotations
 
 import functools
 
-from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QWidget
 
 from coursekeeper.ui.tasks import TaskRunner
 
@@ -12,14 +12,35 @@ EXPORT_KINDS = ("participants", "attendance", "deposits", "refunds", "certificat
 
 
 class CourseDocumentsButton(QPushButton):
-    """Sign-in sheets as PDF and every Excel export of the course set in ``course_id``."""
+    """Certificates, refund letters, sign-in sheets and every Excel export of the course in ``course_id``."""
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.course_id: int | None = None
         self.setText(self.tr("Utskrift og eksport"))
+        self.dialog: QDialog | None = None
         menu = QMenu(self)
+        self.issue_action = menu.addAction(self.tr("Utsted kursbevis …"))
+        self.issue_action.triggered.connect(self.issue_certificates)
+        menu.addSeparator()
+        self.print_certificates_action = menu.addAction(self.tr("Skriv ut kursbevis …"))
+        self.print_certificates_action.triggered.connect(functools.partial(self.certificates, True))
+        self.save_certificates_action = menu.addAction(self.tr("Kursbevis (PDF) …"))
+        self.save_certificates_action.triggered.connect(functools.partial(self.certificates, False))
+        for action in (self.print_certificates_action, self.save_certificates_action):
+            action.setToolTip(
+                self.tr("Alle gyldige kursbevis på kurset; de som er skrevet ut før, merkes som duplikat")
+            )
+        self.print_letters_action = menu.addAction(self.tr("Skriv ut brev om tilbakebetaling …"))
+        self.print_letters_action.triggered.connect(functools.partial(self.refund_letters, True))
+        self.save_letters_action = menu.addAction(self.tr("Brev om tilbakebetaling (PDF) …"))
+        self.save_letters_action.triggered.connect(functools.partial(self.refund_letters, False))
+        for action in (self.print_letters_action, self.save_letters_action):
+            action.setToolTip(
+                self.tr("Et brev til hver deltaker på kurset som skal ha egenandelen tilbake i dag")
+            )
+        menu.addSeparator()
         self.sign_in_action = menu.addAction(self.tr("Oppmøtelister (PDF) …"))
         self.sign_in_action.setToolTip(
             self.tr("Lagre oppmøtelister for hver økt som PDF, klare til utskrift")
@@ -42,6 +63,30 @@ class CourseDocumentsButton(QPushButton):
             "certificates": self.tr("Kursbevisregister (Excel) …"),
             "followup": self.tr("Oppfølgingsliste til kommunen (Excel) …"),
         }[kind]
+
+    def issue_certificates(self, *_args: object) -> None:
+        """«Utsted kursbevis» opened on this course."""
+        from coursekeeper.ui.dialogs.issue_certificates_dialog import IssueCertificatesDialog
+
+        if self.course_id is not None:
+            self.dialog = IssueCertificatesDialog(self.tasks, self.course_id, self.window())
+            self.dialog.open()
+
+    def certificates(self, to_printer: bool, *_args: object) -> None:
+        """Print or save every valid certificate of the course (a reprint is marked as a duplicate)."""
+        from coursekeeper.ui import printing_actions
+
+        action = printing_actions.print_pdf if to_printer else printing_actions.save_pdf
+        if self.course_id is not None:
+            action(self.window(), self.tasks, kind="certificates", course_id=self.course_id, reprints=True)
+
+    def refund_letters(self, to_printer: bool, *_args: object) -> None:
+        """Print or save a letter to everyone on the course whose deposit is due back today."""
+        from coursekeeper.ui import printing_actions
+
+        action = printing_actions.print_pdf if to_printer else printing_actions.save_pdf
+        if self.course_id is not None:
+            action(self.window(), self.tasks, kind="refund-letters", course_id=self.course_id)
 
     def save_sign_in_sheets(self, *_args: object) -> None:
         """Sign-in sheets for every session as one PDF (written on the worker)."""

@@ -31,19 +31,3 @@ def refund_reason(code: str) -> str:
         "cancelled": QCoreApplication.translate("StatusLabels", "Kurset er avlyst"),
     }
     return names.get(code, code)
-
-
-def funnel_step(name: str) -> str:
-    """Column header of a key-figures step."""
-    names = {
-        "registered": QCoreApplication.translate("StatusLabels", "Påmeldt"),
-        "accepted": QCoreApplication.translate("StatusLabels", "Tatt opp"),
-        "attended": QCoreApplication.translate("StatusLabels", "Møtte"),
-        "certified": QCoreApplication.translate("StatusLabels", "Kursbevis"),
-        "in_assignment": QCoreApplication.translate("StatusLabels", "I oppdrag"),
-        "reached_6": QCoreApplication.translate("StatusLabels", "6 måneder"),
-        "reached_12": QCoreApplication.translate("StatusLabels", "12 måneder"),
-        "reached_18": QCoreApplication.translate("StatusLabels", "18 måneder"),
-        "refunded": QCoreApplication.translate("StatusLabels", "Tilbakebetalt"),
-    }
-    return names.get(name, name)

@@ -191,6 +191,30 @@ def test_nothing_to_print_is_refused_and_writes_nothing(db, tmp_path: Path) -> N
     assert not out.exists() and leftovers(tmp_path) == []
 
 
+def test_a_reprint_after_the_first_print_is_a_registered_duplicate(db, tmp_path: Path) -> None:
+    f.own_profile()
+    course = two_weekend_course()
+    first, second = certified(course, "Ola", "Berg"), certified(course, "Kari", "Dahl")
+    out = tmp_path / "kursbevis.pdf"
+    result = printouts.print_certificates(
+        certificate_ids=[first.id], out=out, reprints=True, duplicate_on=D(2026, 5, 2)
+    )
+    assert result.duplicates == 0 and "Duplikat" not in texts(out)[0]
+    assert Certificate.get_by_id(first.id).printed_on == D(2026, 5, 2)
+
+    result = printouts.print_certificates(
+        course_id=course, out=out, reprints=True, duplicate_on=D(2026, 6, 1)
+    )
+    by_name = {("Ola" in t): t for t in texts(out)}
+    assert "Duplikat utstedt 01.06.2026" in by_name[True]
+    assert "Duplikat" not in by_name[False]  # Kari's original had never been printed
+    assert result.duplicates == 1
+    assert "1 er skrevet ut før og er merket og registrert som duplikat." in result.message
+    stored = {c.id: c for c in Certificate.select()}
+    assert (stored[first.id].duplicate_count, stored[first.id].printed_on) == (1, D(2026, 5, 2))
+    assert (stored[second.id].duplicate_count, stored[second.id].printed_on) == (0, D(2026, 6, 1))
+
+
 def test_cancelling_leaves_no_file_and_records_no_duplicate(db, tmp_path: Path) -> None:
     f.own_profile()
     course = two_weekend_course()
@@ -254,6 +278,27 @@ def test_refund_letters_state_the_amount_the_assignment_and_the_six_months(db, t
     withdrawn = next(t for t in pages if "Nils Brekke" in t)
     assert "Du trakk deg fra kurset før påmeldingen ble bindende." in withdrawn
     assert "1 000 kr" in withdrawn and "Seks måneder nådd" not in withdrawn
+
+
+def test_letters_for_refunds_just_recorded_come_from_the_rows_as_they_were_due(db, tmp_path: Path) -> None:
+    from coursekeeper.services.refund_batches import record_refunds
+    from coursekeeper.services.refunds import refunds_due
+
+    f.own_profile()
+    course = two_weekend_course()
+    cert = certified(course)
+    assignments.add_assignment(
+        person_id=cert.enrolment.person_id, start_date=D(2026, 5, 4), municipality="Øygarden"
+    )
+    due = refunds_due(D(2026, 12, 1), course_id=course)
+    record_refunds(enrolment_ids=[d.enrolment_id for d in due], refunded_on=D(2026, 12, 1))
+    assert refunds_due(D(2026, 12, 1), course_id=course) == []
+    out = tmp_path / "brev.pdf"
+    result = printouts.print_refund_letters(as_of=D(2026, 12, 1), out=out, recorded=due)
+    [text] = texts(out)
+    assert result.count == 1
+    for expected in ("Åse Ødegård-Kjærstad", "1 000 kr", "Øygarden, fra 04.05.2026", "04.11.2026"):
+        assert expected in text
 
 
 def test_refund_letters_for_chosen_enrolments_and_from_the_municipality(db, tmp_path: Path) -> None:

@@ -1,0 +1,108 @@
+"""The access-request letter (innsyn): a plain A4 document to the person, as many pages as needed.
+
+Text comes ready from the service (every sentence already worded for the reader); this module lays
+it out: the organiser's logo and name, a heading, an introduction, then one section per kind of
+data with a line on why it is kept, and the rows, wrapped and continued on new pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from coursekeeper.printing.batch import write_pdf
+from coursekeeper.printing.fonts import BOLD, ITALIC, REGULAR
+from coursekeeper.printing.models import AccessReportPrint
+from coursekeeper.printing.page_style import (
+    ACCENT,
+    INK,
+    MARGIN,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RULE,
+    LogoCache,
+    draw_footer,
+    draw_logo,
+    truncate_to_width,
+    wrap_text,
+)
+
+_WIDTH = PAGE_WIDTH - 2 * MARGIN
+_BOTTOM = 22 * mm
+
+
+def write_access_report(report: AccessReportPrint, out: Path, *, fonts_dir: Path) -> None:
+    """Write the letter to ``out`` atomically."""
+    logos = LogoCache()
+    write_pdf(
+        out,
+        [report],
+        lambda canvas, item: _draw(canvas, item, logos),
+        fonts_dir=fonts_dir,
+        progress=None,
+        title=report.heading,
+        nothing_message=report.heading,
+    )
+
+
+class _Writer:
+    """Writes lines downwards and starts a new page (with the footer) when the page is full."""
+
+    def __init__(self, canvas: Canvas, report: AccessReportPrint) -> None:
+        self.canvas, self.report, self.page, self.y = canvas, report, 1, PAGE_HEIGHT - MARGIN
+
+    def need(self, height: float) -> None:
+        if self.y - height < _BOTTOM:
+            self.end_page()
+            self.page += 1
+            self.y = PAGE_HEIGHT - MARGIN
+
+    def end_page(self) -> None:
+        draw_footer(self.canvas, self.report.footer, str(self.page))
+        self.canvas.showPage()
+
+    def text(self, text: str, *, font: str = REGULAR, size: float = 10, color=INK, indent: float = 0) -> None:
+        leading = size * 1.35
+        for line in wrap_text(text, font, size, _WIDTH - indent) or [""]:
+            self.need(leading)
+            self.canvas.setFont(font, size)
+            self.canvas.setFillColor(color)
+            self.canvas.drawString(MARGIN + indent, self.y - size, line)
+            self.y -= leading
+
+
+def _draw(canvas: Canvas, report: AccessReportPrint, logos: LogoCache) -> None:
+    writer = _Writer(canvas, report)
+    top = writer.y
+    left = MARGIN
+    reader = logos.get(report.organisation.logo)
+    if reader is not None:
+        width, _ = draw_logo(canvas, reader, x=MARGIN, top=top, max_width=40 * mm, max_height=18 * mm)
+        left += width + 6 * mm
+    room = PAGE_WIDTH - MARGIN - left
+    canvas.setFont(REGULAR, 9.5)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(left, top - 9, truncate_to_width(report.organisation.name, REGULAR, 9.5, room))
+    canvas.drawString(left, top - 21, truncate_to_width(report.made_on, REGULAR, 9.5, room))
+    writer.y = top - 26 * mm
+    writer.text(report.heading, font=BOLD, size=16, color=ACCENT)
+    writer.y -= 2 * mm
+    writer.text(report.intro)
+    for section in report.sections:
+        writer.y -= 4 * mm
+        writer.need(30 * mm)  # a heading is never left alone at the bottom of a page
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, writer.y, PAGE_WIDTH - MARGIN, writer.y)
+        writer.y -= 2 * mm
+        writer.text(section.title, font=BOLD, size=12, color=ACCENT)
+        writer.text(section.why, font=ITALIC, size=9, color=MUTED)
+        writer.y -= 1 * mm
+        for line in section.lines:
+            writer.text(line, size=9.5, indent=3 * mm)
+    writer.y -= 5 * mm
+    writer.text(report.closing)
+    writer.end_page()

@@ -1,0 +1,12 @@
+"""Going from a row in one view to the page it names in another (double-click, «Åpne personen»)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+
+def open_person(widget: QWidget, person_id: int) -> None:
+    """Show the person's page in Personer, from any view inside the main window."""
+    show_view = getattr(widget.window(), "show_view", None)
+    if show_view is not None:
+        show_view("people").open_person(person_id)
