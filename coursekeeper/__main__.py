@@ -8,7 +8,7 @@ import sys
 from coursekeeper.cli import main
 
 if __name__ == "__main__":
-    # Workbooks are read in a spawned child process; in the frozen program that child is this
-    # executable again, and freeze_support hands it over to multiprocessing instead of main().
+    # In the frozen program a child process started with "spawn" (workbooks are read in one)
+    # runs this same executable; freeze_support hands it over to the child's work.
     multiprocessing.freeze_support()
     sys.exit(main())

@@ -156,8 +156,10 @@ def location_text(url: str) -> str:
 
 def open_database(url: str) -> bool:
     """On the worker thread: open, migrate and check ``url``; True when it holds any course."""
+    from coursekeeper import temp_files
     from coursekeeper.services import course_overview, database
 
+    temp_files.sweep()  # what a crash mid-write left (printing, backup, export, upgrade)
     database.prepare(url)
     return course_overview.has_courses()
 

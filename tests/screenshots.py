@@ -121,6 +121,21 @@ def _screening_dialog(ctx: Context) -> object:
     return ScreeningDialog(ctx.tasks, page.model.all_rows()[0], ctx.window)
 
 
+def _screening_with_identity_number(ctx: Context) -> object:
+    """A fødselsnummer typed into the notes: the line under the field says it will not be saved."""
+    dialog = _screening_dialog(ctx)
+    ctx.settle()
+    dialog.notes.setPlainText("Godt intervju, erfaring fra idrettslag.\nFødselsnummer 19059325305.")
+    return dialog
+
+
+def _course_with_identity_number(ctx: Context) -> object:
+    dialog = _new_course_dialog(ctx)
+    dialog.title.setText("Treningskontaktkurs Øygarden høst 2026")
+    dialog.venue.setText("Straume idrettshall, kontakt 190593 25305")
+    return dialog
+
+
 def _attendance_dialog(ctx: Context) -> object:
     from coursekeeper.ui.dialogs.attendance_dialog import AttendanceDialog
 
@@ -136,6 +151,8 @@ SHOTS: list[tuple[str, Callable[[Context], object]]] = [
     ("05_kurs_feil_i_skjema.png", _dialog(_invalid_course_dialog)),
     ("06_legg_til_person.png", _dialog(_add_person_dialog)),
     ("07_egnethetsvurdering.png", _dialog(_screening_dialog)),
+    ("05b_kurs_fodselsnummer.png", _dialog(_course_with_identity_number)),
+    ("07b_vurdering_fodselsnummer.png", _dialog(_screening_with_identity_number)),
     ("08_oppmote.png", _dialog(_attendance_dialog)),
     ("10_personer.png", _view("people")),
     ("20_egenandeler.png", _view("deposits")),

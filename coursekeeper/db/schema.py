@@ -14,8 +14,10 @@ from pathlib import Path
 import peewee
 from playhouse.migrations import Migration, Runner
 
+from coursekeeper import temp_files
 from coursekeeper.db.connection import check_sqlite_file, database, is_sqlite, sqlite_path
 from coursekeeper.errors import DatabaseUnavailableError
+from coursekeeper.i18n import tr
 
 logger = logging.getLogger(__name__)
 
@@ -82,12 +84,21 @@ def safety_copy(db: peewee.SqliteDatabase, backups_dir: Path, reason: str) -> Pa
     while target.exists():
         counter += 1
         target = backups_dir / f"coursekeeper-{reason}-{stamp}-{counter}.db"
-    source = db.connection()
-    dest = sqlite3.connect(str(target))
-    try:
-        source.backup(dest)
-    finally:
-        dest.close()
+    # Written to a temporary name, checked, then renamed: a copy under the final name is whole.
+    with temp_files.replacing(target) as temporary:
+        dest = sqlite3.connect(str(temporary))
+        try:
+            db.connection().backup(dest)
+            verdict = dest.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            dest.close()
+        if verdict != "ok":
+            raise DatabaseUnavailableError(
+                tr(
+                    "Sikkerhetskopien før endringen ble ikke hel ({feil}). Ingenting er endret.",
+                    feil=verdict,
+                )
+            )
     return target
 
 

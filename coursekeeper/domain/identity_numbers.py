@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from coursekeeper.errors import ValidationError
+from coursekeeper.i18n import tr
+
 _ELEVEN_DIGITS = re.compile(r"^\d{11}$")
 _NOISE = re.compile(r"[\s.\-]")  # spaces, dots and dashes people type inside the number
 _W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
@@ -111,3 +114,30 @@ def contains_identity_number(text: str | None) -> bool:
     if not text or sum(ch.isdigit() for ch in text) < 11:
         return False
     return any(is_identity_number(m.group(1)) for m in _CANDIDATE.finditer(text))
+
+
+def identity_number_problem(text: str | None) -> str:
+    """The sentence a form shows under a field holding a fødselsnummer; '' when there is none."""
+    if not contains_identity_number(text):
+        return ""
+    return tr("Teksten inneholder et fødselsnummer. Fødselsnummer skal ikke lagres; ta det bort.")
+
+
+def refuse_identity_numbers(text: str | None, field_label: str) -> None:
+    """Refuse typed text that holds an identity number (DESIGN §6), naming the field."""
+    if contains_identity_number(text):
+        raise IdentityNumberRefused(field_label)
+
+
+class IdentityNumberRefused(ValidationError):
+    """Typed text held a fødselsnummer; ``field_label`` names the field to show it at."""
+
+    def __init__(self, field_label: str) -> None:
+        super().__init__(
+            tr(
+                "{felt} inneholder et fødselsnummer. Fødselsnummer skal ikke lagres i CourseKeeper; "
+                "ta det bort (fødselsdatoen kan stå i eget felt).",
+                felt=field_label,
+            )
+        )
+        self.field_label = field_label

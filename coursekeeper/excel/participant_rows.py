@@ -8,7 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from coursekeeper.domain.identity_numbers import birth_date_from_identity_number, is_identity_number
+from coursekeeper.domain.identity_numbers import (
+    birth_date_from_identity_number,
+    contains_identity_number,
+    is_identity_number,
+)
 from coursekeeper.excel import cells
 from coursekeeper.excel.headers import ColumnMapping, column_label
 from coursekeeper.i18n import tr
@@ -135,6 +139,13 @@ class RowBuilder:
                 email, several = cells.parse_email(value)
                 if several:
                     problem("email", tr("Flere e-postadresser; bare den første er tatt med."), "warning")
+                if contains_identity_number(email):  # 19059325305@example.no: never stored
+                    email = None
+                    problem(
+                        "email",
+                        tr("E-postadressen inneholder et fødselsnummer og blir ikke lagret."),
+                        "warning",
+                    )
             except cells.CellValueError as exc:
                 problem("email", tr("{grunn} Den blir ikke lagret.", grunn=exc.reason), "warning")
         index = self.phone_col

@@ -85,8 +85,13 @@ class Inspection:
 
 
 def display_name(path: Path) -> str:
-    """The file name for a one-line message: control characters (a newline) shown as «?»."""
-    return "".join(ch if ch.isprintable() else "?" for ch in path.name)
+    """The file name for a one-line message: control characters written as escapes (``\\n``)."""
+    return _escaped(path.name)
+
+
+def _escaped(text: str) -> str:
+    # The same escapes as the command line's one_line, so a name reads alike in both places.
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def column_letters(index: int) -> str:
@@ -162,7 +167,7 @@ def inspect_file(path: Path) -> Inspection:
 
 
 def _shown_path(path: Path) -> str:
-    return "".join(ch if ch.isprintable() else "?" for ch in str(path))
+    return _escaped(str(path))
 
 
 def not_a_workbook(path: Path) -> UnreadableWorkbookError:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 from reportlab.pdfgen.canvas import Canvas
 
+from coursekeeper import temp_files
 from coursekeeper.errors import CourseKeeperError, ValidationError
 from coursekeeper.printing.fonts import REGULAR, register_fonts
 from coursekeeper.printing.page_style import PAGE_HEIGHT, PAGE_WIDTH
@@ -33,11 +33,9 @@ def atomic_output(out: Path) -> Iterator[Path]:
     if not out.parent.is_dir():
         raise CourseKeeperError(f"Mappen {out.parent} finnes ikke. Velg en annen plassering.")
     try:
-        handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}-", suffix=".pdf.part")
+        temporary = temp_files.temp_beside(out)
     except OSError as exc:
         raise CourseKeeperError(f"Kan ikke skrive i mappen {out.parent}: {exc.strerror}.") from exc
-    os.close(handle)
-    temporary = Path(name)
     try:
         yield temporary
         try:
@@ -49,8 +47,7 @@ def atomic_output(out: Path) -> Iterator[Path]:
                 "(for eksempel en PDF-leser). Lukk den og prøv igjen."
             ) from exc
     except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        temp_files.remove(temporary)
         raise
 
 

@@ -9,7 +9,9 @@ import peewee as pw
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Assignment, Municipality
+from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.errors import NotFoundError, ValidationError
+from coursekeeper.i18n import tr
 from coursekeeper.services import audit, municipalities
 from coursekeeper.services.people import get_person
 
@@ -43,6 +45,7 @@ def add_assignment(
 ) -> Assignment:
     """Record an assignment for a person."""
     _check_dates(start_date, end_date)
+    refuse_identity_numbers(note, tr("Merknad"))
     with database.atomic():
         person = get_person(person_id)
         row = Assignment.create(
@@ -60,6 +63,7 @@ def update_assignment(
     *, assignment_id: int, start_date: dt.date, end_date: dt.date | None, note: str | None = None
 ) -> Assignment:
     """Change an assignment's dates (and note)."""
+    refuse_identity_numbers(note, tr("Merknad"))
     _check_dates(start_date, end_date)
     with database.atomic():
         row = Assignment.get_or_none(Assignment.id == assignment_id)

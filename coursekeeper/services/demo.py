@@ -142,7 +142,7 @@ class _Builder:
             attendance.complete_course(course.id)
             certificates.issue_for_course(course.id, issued_on=last_day)
         if spec.status != course.status:
-            courses.set_status(course.id, spec.status)
+            courses.set_status(course.id, spec.status, today=spec.cancelled_on)
         logger.debug("Demo course %s: %s–%s", course.title, first_day, last_day)
 
     def applicant(self, spec: CourseSpec, course: Course, position: int, fate: str) -> None:
@@ -195,7 +195,7 @@ class _Builder:
         if fate in ACCEPTED_FATES:
             enrolments.accept(eid)
         elif fate.startswith("reject"):
-            enrolments.reject(eid)
+            enrolments.reject(eid, on=screened)
         if fate.startswith("withdraw-early"):
             enrolments.withdraw(eid, on=spec.binding - 3 * DAY)
         elif fate == "withdraw-late":

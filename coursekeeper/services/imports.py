@@ -22,6 +22,7 @@ from coursekeeper.db.models import Course, Enrolment, LedgerEntry, Person, now
 from coursekeeper.domain.deposits import EntryKind
 from coursekeeper.domain.states import CourseStatus, EnrolmentState
 from coursekeeper.errors import RuleError, ValidationError
+from coursekeeper.excel.cells import scrub_identity_numbers
 from coursekeeper.excel.error_workbook import write_error_workbook
 from coursekeeper.excel.errors import SheetChoiceNeeded
 from coursekeeper.excel.headers import FIELD_LABELS, ColumnMapping, detect_header
@@ -263,7 +264,7 @@ def _write(
     """Inside the transaction: people, person updates, enrolments, payments, audit."""
     total = len(planned) or 1
     _tick(progress, 0, total)
-    file_name = preview.path.name
+    file_name = scrub_identity_numbers(preview.path.name)[0]  # kept with each enrolment (DESIGN §6)
     stamp = sql_value(now())  # the same text sqlite3 stores for a datetime, converted once
     new_status, update_status = RowStatus.NEW, RowStatus.UPDATE  # enum lookups are slow-ish
     active = (new_status, update_status)

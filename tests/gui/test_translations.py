@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
@@ -46,7 +48,10 @@ def test_source_strings_are_all_in_the_ts_file_with_a_context(tmp_path) -> None:
 
     import pytest
 
-    tool = shutil.which("pyside6-lupdate")
+    # The venv's scripts folder is not on PATH when its python is run without activating it.
+    tool = shutil.which("pyside6-lupdate") or shutil.which(
+        "pyside6-lupdate", path=str(Path(sys.executable).parent)
+    )
     if tool is None:
         pytest.skip("pyside6-lupdate is not installed")
     root = settings.resources_dir().parent

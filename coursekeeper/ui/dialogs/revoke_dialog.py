@@ -44,7 +44,7 @@ class RevokeDialog(FormDialog):
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(80)
         self.error = ErrorLabel()
-        self.form.addRow(self.tr("&Begrunnelse:"), self.reason)
+        self.form.addRow(self.tr("&Begrunnelse:"), self.free_text(self.reason))
         self.form.addRow("", self.error)
         self.lay_out(self.tr("Tilbakekall kursbevis"), facts, warning)
         self.reason.textChanged.connect(self._validate)
