@@ -99,3 +99,10 @@ def test_cut_text_shows_whole_in_a_tooltip(table, qtbot) -> None:
     event = QHelpEvent(QEvent.Type.ToolTip, short, table.viewport().mapToGlobal(QPoint(short)))
     assert table.column_layout.eventFilter(table.viewport(), event)
     qtbot.waitUntil(lambda: not QToolTip.isVisible())  # the whole text fits: no tooltip
+
+
+def test_short_values_are_never_cut_when_the_room_is_short(table) -> None:
+    table.resize(500, 400)  # far too narrow: the long note gives way, a date stays whole (no «09.0…»)
+    assert table.columnWidth(1) == _needed(table, 1)
+    assert table.columnWidth(2) == _needed(table, 2)
+    assert table.columnWidth(3) < FITTED_MAX

@@ -6,6 +6,7 @@ spare width with the other such columns, so a wide window widens titles and name
 column. Other columns fit their content (capped, so one long note cannot take the table); when
 the room is short they give way first, widest first, until the stretching columns have their
 content or half the table between them (a long reason does not push everything else out).
+A short value (a year, a date, a count with its share) is never cut: a scroll bar beats «2…».
 Text that still does not fit is cut at the end with "…", and hovering shows it whole.
 """
 
@@ -21,6 +22,8 @@ MEASURED_ROWS = 200
 FITTED_MAX = 320
 #: The least share a stretching column keeps (when its content is wider) before fitted columns give way.
 STRETCH_FLOOR = 200
+#: A fitted column whose content is no wider than this is kept whole when the room is short.
+KEPT_WHOLE = 100
 #: Room for the cell's margins when deciding whether its text was cut.
 _CELL_PADDING = 12
 
@@ -85,11 +88,11 @@ class ColumnLayout(QObject):
                 header.resizeSection(column, width)
 
     def _trimmed(self, widths: dict[int, int], room: int) -> dict[int, int]:
-        """Fitted widths cut from the widest down (never below the header) until they fit ``room``."""
+        """Fitted widths cut from the widest down (never below the header, short values never) to ``room``."""
         if sum(widths.values()) <= room:
             return widths
         header = self.view.horizontalHeader()
-        floors = {c: min(w, header.sectionSizeHint(c)) for c, w in widths.items()}
+        floors = {c: w if w <= KEPT_WHOLE else min(w, header.sectionSizeHint(c)) for c, w in widths.items()}
         low, high = 0, max(widths.values())
         while low < high:  # the highest common cap that fits
             cap = (low + high + 1) // 2
