@@ -39,14 +39,14 @@ class ExportKind(StrEnum):
 
     @property
     def label(self) -> str:
-        """Norwegian name used in titles and file names."""
+        """Name in the chosen language, used in file names and messages."""
         return {
-            ExportKind.PARTICIPANTS: "Deltakerliste",
-            ExportKind.ATTENDANCE: "Oppmøte",
-            ExportKind.DEPOSITS: "Egenandeler",
-            ExportKind.REFUNDS: "Tilbakebetalinger",
-            ExportKind.CERTIFICATES: "Kursbevisregister",
-            ExportKind.FOLLOWUP: "Oppfølging",
+            ExportKind.PARTICIPANTS: tr("Deltakerliste"),
+            ExportKind.ATTENDANCE: tr("Oppmøte"),
+            ExportKind.DEPOSITS: tr("Egenandeler"),
+            ExportKind.REFUNDS: tr("Tilbakebetalinger"),
+            ExportKind.CERTIFICATES: tr("Kursbevisregister"),
+            ExportKind.FOLLOWUP: tr("Oppfølging"),
         }[self]
 
 

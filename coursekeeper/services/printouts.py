@@ -59,11 +59,11 @@ class PrintKind(StrEnum):
 
     @property
     def label(self) -> str:
-        """Norwegian name of the document, as used in file names and messages."""
+        """Name of the document in the chosen language, as used in file names and messages."""
         return {
-            PrintKind.CERTIFICATES: "Kursbevis",
-            PrintKind.REFUND_LETTERS: "Tilbakebetaling av egenandel",
-            PrintKind.ATTENDANCE: "Oppmøteliste",
+            PrintKind.CERTIFICATES: tr("Kursbevis"),
+            PrintKind.REFUND_LETTERS: tr("Tilbakebetaling av egenandel"),
+            PrintKind.ATTENDANCE: tr("Oppmøteliste"),
         }[self]
 
 

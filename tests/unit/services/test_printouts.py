@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from coursekeeper import i18n
 from coursekeeper.db.models import Certificate, Course, Person
 from coursekeeper.errors import Cancelled, NotFoundError, RuleError, ValidationError
 from coursekeeper.services import (
@@ -19,6 +20,7 @@ from coursekeeper.services import (
     certificates,
     courses,
     enrolments,
+    exports,
     organisations,
     people,
     printouts,
@@ -431,3 +433,21 @@ def test_default_file_names_are_safe_on_windows() -> None:
     )
     assert printouts.default_file_name("attendance", "") == "Oppmøteliste.pdf"
     assert printouts.default_file_name("refund-letters", "Kurs.") == "Tilbakebetaling av egenandel – Kurs.pdf"
+
+
+def test_default_file_names_follow_the_chosen_language() -> None:
+    """An English user was offered «Tilbakebetaling av egenandel – ….pdf» and «Deltakerliste – ….xlsx»."""
+    i18n.set_language("en")
+    try:
+        assert printouts.default_file_name("refund-letters", "Kurs") == "Deposit refund – Kurs.pdf"
+        assert printouts.default_file_name("attendance", "") == "Sign-in sheet.pdf"
+        assert [kind.label for kind in exports.ExportKind] == [
+            "Participant list",
+            "Attendance",
+            "Deposits",
+            "Refunds",
+            "Certificate register",
+            "Follow-up",
+        ]
+    finally:
+        i18n.set_language("nb")
