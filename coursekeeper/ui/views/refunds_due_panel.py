@@ -59,10 +59,7 @@ class RefundsDuePanel(DepositActionsPanel):
             ),
             Column(self.tr("Beløp"), lambda r: Money(r.amount_ore), RIGHT, lambda r: r.amount_ore),
             Column(
-                self.tr("Grunn"),
-                lambda r: status_labels.refund_reason(r.reason),
-                sort_key=lambda r: r.reason,
-                stretch=True,
+                self.tr("Grunn"), lambda r: status_labels.refund_reason(r.reason), sort_key=lambda r: r.reason
             ),
             Column(
                 self.tr("Oppdrag"),
