@@ -17,6 +17,7 @@ from pathlib import Path
 import coursekeeper
 from coursekeeper import settings
 from coursekeeper.errors import CourseKeeperError
+from coursekeeper.services.busy import retrying
 
 logger = logging.getLogger(__name__)
 
@@ -435,7 +436,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_desktop(args.db)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        return COMMANDS[args.command](args)
+        return retrying(COMMANDS[args.command], args)
     except CourseKeeperError as exc:
         print(f"Feil: {exc}", file=sys.stderr)
         return exc.exit_code

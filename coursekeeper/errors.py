@@ -41,5 +41,11 @@ class DatabaseUnavailableError(CourseKeeperError):
     exit_code = 2
 
 
+class DatabaseBusyError(CourseKeeperError):
+    """Other users held the database longer than the program waits; nothing was written."""
+
+    exit_code = 2
+
+
 class Cancelled(Exception):
     """Raised inside long work when the user pressed Cancel; callers roll back and stay quiet."""

@@ -27,8 +27,11 @@ from coursekeeper.services import audit, courses, deposits, organisations
 from coursekeeper.services.attendance import attended_minutes
 from coursekeeper.services.database import ensure_secret
 from coursekeeper.services.enrolments import apply_state, get_enrolment, screening_outcome
+from coursekeeper.services.locks import lock_name
 
 S = EnrolmentState
+
+NUMBERS_LOCK = "certificate numbers"
 
 
 class VerificationStatus(StrEnum):
@@ -196,6 +199,7 @@ def issue_certificate(enrolment_id: int, issued_on: dt.date | None = None) -> Ce
     """Issue a certificate to a qualifying enrolment (an accepted one with enough hours completes)."""
     issued_on = issued_on or dt.date.today()
     with database.atomic():
+        lock_name(NUMBERS_LOCK)  # one issuer at a time: no number twice, no gap (DESIGN §8)
         enrolment = get_enrolment(enrolment_id)
         course = enrolment.course
         check_issue_date(course, issued_on)

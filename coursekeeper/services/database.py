@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from pathlib import Path
 
 import peewee as pw
 
@@ -11,7 +12,8 @@ from coursekeeper import settings
 from coursekeeper.db.connection import close_database, database, open_database, sqlite_path
 from coursekeeper.db.models import AppSetting
 from coursekeeper.db.schema import known_migrations, migrate, precheck_sqlite
-from coursekeeper.errors import DatabaseUnavailableError
+from coursekeeper.errors import DatabaseBusyError, DatabaseUnavailableError
+from coursekeeper.services.busy import retrying
 from coursekeeper.services.municipalities import sync_official_list
 
 logger = logging.getLogger(__name__)
@@ -31,14 +33,21 @@ def prepare(url: str, *, create: bool = True) -> pw.Database:
         precheck_sqlite(path, known_migrations(migrations))
     db = open_database(url, create=create)
     try:
-        migrate(db, migrations, settings.backups_dir())
-        with db.atomic():
-            sync_official_list()
-            ensure_secret()
+        retrying(_migrate_and_seed, db, migrations)
     except pw.DatabaseError as exc:
         close_database()
         raise DatabaseUnavailableError(f"Databasen kan ikke brukes: {exc}") from exc
+    except DatabaseBusyError:
+        close_database()
+        raise
     return db
+
+
+def _migrate_and_seed(db: pw.Database, migrations: Path) -> None:
+    migrate(db, migrations, settings.backups_dir())
+    with db.atomic():
+        sync_official_list()
+        ensure_secret()
 
 
 def ensure_secret() -> bytes:

@@ -14,6 +14,7 @@ from coursekeeper.domain.deposits import Balance, EntryKind, balance
 from coursekeeper.domain.money import format_kr
 from coursekeeper.errors import NotFoundError, RuleError, ValidationError
 from coursekeeper.services import audit
+from coursekeeper.services.locks import lock_row
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ def _take_from_held(
     kind: EntryKind, enrolment_id: int, amount_ore: int | None, on: dt.date, **details: str
 ) -> LedgerEntry:
     enrolment = _enrolment(enrolment_id)
+    lock_row(Enrolment, enrolment_id)  # two refunds of one deposit: the second sees the first
     held = balance_of(enrolment_id).held
     if held <= 0:
         raise RuleError(

@@ -273,7 +273,10 @@ class TaskRunner(QObject):
                 self._started.emit(job)
                 try:
                     connect_worker()
-                    value = job.fn(Progress(job, self._report)) if _wants_progress(job.fn) else job.fn()
+                    from coursekeeper.services.busy import retrying  # first task: after the first paint
+
+                    args = (Progress(job, self._report),) if _wants_progress(job.fn) else ()
+                    value = retrying(job.fn, *args)
                 except BaseException as exc:
                     if not isinstance(exc, (CourseKeeperError, Cancelled)):
                         logger.exception("Task %r failed", job.label)
