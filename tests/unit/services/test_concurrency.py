@@ -18,7 +18,7 @@ from coursekeeper.db.models import Certificate, Enrolment, LedgerEntry, Person
 from coursekeeper.domain.deposits import EntryKind
 from coursekeeper.domain.states import EnrolmentState as S
 from coursekeeper.errors import DatabaseBusyError, RuleError
-from coursekeeper.services import attendance, busy, certificates, courses, deposits, enrolments
+from coursekeeper.services import busy, certificates, deposits, enrolments
 from coursekeeper.services.enrolments import get_enrolment
 from coursekeeper.services.imports import commit_import
 from tests import factories as f
@@ -76,20 +76,11 @@ def test_five_accepts_into_three_seats_accept_three_and_queue_two(db) -> None:
     assert sorted(get_enrolment(e).state for e in ids) == [S.ACCEPTED] * 3 + [S.WAITLISTED] * 2
 
 
-def _ready_for_certificate(course_id: int) -> int:
-    e = f.enrol(course_id)
-    enrolments.accept(e)
-    f.pay(e)
-    for s in courses.sessions(course_id):
-        attendance.set_present(enrolment_id=e, session_id=s.id, present=True)
-    return e
-
-
 def test_parallel_certificate_issuing_has_no_gaps_no_duplicates_no_errors(db) -> None:
     f.own_profile()
     course = f.course(capacity=30)
     for _ in range(ROUNDS):
-        ids = [_ready_for_certificate(course) for _ in range(5)]
+        ids = [f.ready_for_certificate(course) for _ in range(5)]
         results = together(*(lambda e=e: certificates.issue_certificate(e, f.SESSION_DAYS[-1]) for e in ids))
         assert errors(results) == []
     sequences = sorted(s for (s,) in Certificate.select(Certificate.sequence).tuples())
