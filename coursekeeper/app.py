@@ -256,6 +256,7 @@ def start_desktop(
         window.set_database_ready()
         if not window.closing:  # not when the window was closed while the database opened
             window.start_housekeeping()
+            window.start_change_watch()
             offer_demo(window, tasks, has_courses=bool(has_courses))
 
     def failed(exc: BaseException) -> None:

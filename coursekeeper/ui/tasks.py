@@ -261,6 +261,19 @@ class TaskRunner(QObject):
 
     # -- worker thread ------------------------------------------------------------------------
 
+    @staticmethod
+    def _announce(job: _Job) -> None:
+        """Tell other program instances what this task changed; a failure here loses no data."""
+        if not job.touches:
+            return
+        from coursekeeper.services.busy import retrying
+        from coursekeeper.services.change_feed import announce
+
+        try:
+            retrying(announce, job.touches)
+        except Exception:
+            logger.warning("Could not announce the change of %s", sorted(job.touches), exc_info=True)
+
     def _report(self, job: _Job, i: int, n: int, text: str) -> None:
         self._progress.emit(job, i, n, text)
 
@@ -277,6 +290,7 @@ class TaskRunner(QObject):
 
                     args = (Progress(job, self._report),) if _wants_progress(job.fn) else ()
                     value = retrying(job.fn, *args)
+                    self._announce(job)
                 except BaseException as exc:
                     if not isinstance(exc, (CourseKeeperError, Cancelled)):
                         logger.exception("Task %r failed", job.label)
