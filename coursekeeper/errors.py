@@ -41,6 +41,10 @@ class DatabaseUnavailableError(CourseKeeperError):
     exit_code = 2
 
 
+class ChangedElsewhereError(CourseKeeperError):
+    """Someone else saved the record after this form was opened; this save was refused."""
+
+
 class DatabaseBusyError(CourseKeeperError):
     """Other users held the database longer than the program waits; nothing was written."""
 

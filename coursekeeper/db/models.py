@@ -24,6 +24,20 @@ class BaseModel(pw.Model):
         legacy_table_names = False
 
 
+class Versioned(BaseModel):
+    """A row people edit in forms: every saved change moves ``version`` on by one (DESIGN §8)."""
+
+    version = pw.IntegerField(default=1)
+
+    def save(self, force_insert: bool = False, only: object = None) -> int | bool:
+        """Save; an update of an existing row also counts its version up."""
+        if self._pk is not None and not force_insert:
+            self.version = (self.version or 1) + 1
+            if only is not None:
+                only = [*only, type(self).version]
+        return super().save(force_insert=force_insert, only=only)
+
+
 class AppSetting(BaseModel):
     """Key/value settings kept in the database (the certificate secret, the own organisation)."""
 
@@ -31,7 +45,7 @@ class AppSetting(BaseModel):
     value = pw.TextField()
 
 
-class Organisation(BaseModel):
+class Organisation(Versioned):
     """The organiser's own profile (``is_own``) and partner organisations that co-host courses."""
 
     name = pw.CharField()
@@ -56,7 +70,7 @@ class Municipality(BaseModel):
     county = pw.CharField(default="")
 
 
-class Course(BaseModel):
+class Course(Versioned):
     """A course event; hours are stored as minutes."""
 
     title = pw.CharField()
@@ -88,7 +102,7 @@ class CourseOrganiser(BaseModel):
         indexes = ((("course", "organisation"), True),)
 
 
-class CourseSession(BaseModel):
+class CourseSession(Versioned):
     """One session (day) of a course; ``minutes`` is what full attendance counts."""
 
     course = pw.ForeignKeyField(Course, backref="sessions", on_delete="CASCADE")
@@ -102,7 +116,7 @@ class CourseSession(BaseModel):
         indexes = ((("course", "date"), False),)
 
 
-class Person(BaseModel):
+class Person(Versioned):
     """A participant. No national identity number is ever stored."""
 
     first_name = pw.CharField()
@@ -119,7 +133,7 @@ class Person(BaseModel):
     created_at = pw.DateTimeField(default=now)
 
 
-class Enrolment(BaseModel):
+class Enrolment(Versioned):
     """A person on a course, with the state of DESIGN §3."""
 
     course = pw.ForeignKeyField(Course, backref="enrolments", on_delete="RESTRICT")
@@ -139,7 +153,7 @@ class Enrolment(BaseModel):
         )
 
 
-class Screening(BaseModel):
+class Screening(Versioned):
     """Suitability screening of one enrolment; ``notes`` are sensitive."""
 
     enrolment = pw.ForeignKeyField(Enrolment, backref="screenings", unique=True, on_delete="CASCADE")
@@ -202,7 +216,7 @@ class LedgerEntry(BaseModel):
         indexes = ((("enrolment", "kind"), False),)
 
 
-class Assignment(BaseModel):
+class Assignment(Versioned):
     """A service assignment (oppdrag) as training contact; ``end_date`` empty while running."""
 
     person = pw.ForeignKeyField(Person, backref="assignments", on_delete="RESTRICT")

@@ -10,6 +10,7 @@ from coursekeeper.domain.certificates import check_prefix
 from coursekeeper.domain.text import normalise_name, search_key
 from coursekeeper.errors import ValidationError
 from coursekeeper.services import audit
+from coursekeeper.services.versions import check_version
 
 
 @dataclass
@@ -26,6 +27,7 @@ class OwnProfile:
     signatory_name: str = ""
     signatory_title: str = ""
     logo: bytes | None = None
+    version: int | None = None  # the version the form was filled from; None: do not check
 
 
 def own_organisation() -> Organisation | None:
@@ -52,11 +54,15 @@ def save_own_profile(profile: OwnProfile) -> OwnProfile:
     prefix = check_prefix(profile.certificate_prefix)
     with database.atomic():
         org = own_organisation()
+        if org is not None:
+            check_version(Organisation, org.id, profile.version, "organisation")
+            org = own_organisation()
         before = audit.snapshot(org)
         if org is None:
             org = Organisation(is_own=True)
         for f in fields(OwnProfile):
-            setattr(org, f.name, getattr(profile, f.name))
+            if f.name != "version":
+                setattr(org, f.name, getattr(profile, f.name))
         org.name, org.certificate_prefix = name, prefix
         org.save()
         audit.record(

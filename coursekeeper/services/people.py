@@ -14,6 +14,7 @@ from coursekeeper.domain.identity_numbers import is_identity_number
 from coursekeeper.domain.text import normalise_name, search_key
 from coursekeeper.errors import NotFoundError, ValidationError
 from coursekeeper.services import audit, municipalities
+from coursekeeper.services.versions import check_version
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -31,6 +32,7 @@ class PersonInput:
     postal_code: str = ""
     city: str = ""
     municipality: str | None = None
+    version: int | None = None  # the version the form was filled from; None: do not check
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ def create_person(data: PersonInput) -> Person:
 def update_person(person_id: int, data: PersonInput) -> Person:
     """Change a person's details."""
     with database.atomic():
+        check_version(Person, person_id, data.version, "person")
         person = get_person(person_id)
         before = audit.snapshot(person)
         _apply(person, data)

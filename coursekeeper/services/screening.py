@@ -10,6 +10,7 @@ from coursekeeper.db.models import Screening, now
 from coursekeeper.domain.states import ScreeningOutcome, parse_choice
 from coursekeeper.services import audit
 from coursekeeper.services.enrolments import get_enrolment
+from coursekeeper.services.versions import check_version
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class ScreeningView:
     interviewer: str
     outcome: ScreeningOutcome
     notes: str
+    version: int | None = None
 
 
 def _redacted(row: Screening | None) -> dict | None:
@@ -34,12 +36,16 @@ def record_screening(
     date: dt.date | None = None,
     interviewer: str = "",
     notes: str = "",
+    based_on: int | None = None,
 ) -> ScreeningView:
     """Create or change the screening of an enrolment (the change is logged, the notes hidden)."""
     result = parse_choice(ScreeningOutcome, outcome, "vurdering")
     with database.atomic():
         enrolment = get_enrolment(enrolment_id)
         row = Screening.get_or_none(Screening.enrolment == enrolment)
+        if row is not None:
+            check_version(Screening, row.id, based_on, "screening")
+            row = Screening.get_by_id(row.id)
         before = _redacted(row)
         if row is None:
             row = Screening(enrolment=enrolment)
@@ -48,7 +54,7 @@ def record_screening(
         row.updated_at = now()
         row.save()
         audit.record("screening_change", "screening", row.id, before=before, after=_redacted(row))
-    return ScreeningView(enrolment_id, date, row.interviewer, result, notes)
+    return ScreeningView(enrolment_id, date, row.interviewer, result, notes, row.version)
 
 
 def open_screening(enrolment_id: int) -> ScreeningView:
@@ -64,4 +70,6 @@ def open_screening(enrolment_id: int) -> ScreeningView:
         )
     if row is None:
         return ScreeningView(enrolment_id, None, "", ScreeningOutcome.PENDING, "")
-    return ScreeningView(enrolment_id, row.date, row.interviewer, ScreeningOutcome(row.outcome), row.notes)
+    return ScreeningView(
+        enrolment_id, row.date, row.interviewer, ScreeningOutcome(row.outcome), row.notes, row.version
+    )
