@@ -769,6 +769,18 @@ The current database is first copied to the backups folder.</translation>
         <translation>Saving the course …</translation>
     </message>
     <message>
+        <source>Vil du hente det som er lagret nå? Det du har skrevet, blir stående, og under hvert felt der det lagrede er annerledes, står det som er lagret.</source>
+        <translation>Do you want to fetch what is stored now? What you typed stays, and under each field where the stored value differs, the stored value is shown.</translation>
+    </message>
+    <message>
+        <source>Endret av en annen</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>Hent det lagrede</source>
+        <translation>Fetch what is stored</translation>
+    </message>
+    <message>
         <source>Vil du likevel sette kurset som avsluttet nå?</source>
         <translation>Do you want to close the course now anyway?</translation>
     </message>
@@ -779,6 +791,14 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Avslutt likevel</source>
         <translation>Close anyway</translation>
+    </message>
+    <message>
+        <source>Lagret nå: %1</source>
+        <translation>Stored now: %1</translation>
+    </message>
+    <message>
+        <source>Skjemaet bygger nå på det lagrede. Lagre igjen for å skrive over med det du har skrevet.</source>
+        <translation>The form now builds on what is stored. Save again to overwrite it with what you typed.</translation>
     </message>
 </context>
 <context>

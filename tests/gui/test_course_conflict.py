@@ -1,0 +1,60 @@
+"""Two staff edit one course: the later save is refused with who and when; the form keeps the typing
+and, on request, builds on what is stored and shows it under each differing field."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+
+from coursekeeper.db.connection import database
+from coursekeeper.db.models import Course
+from coursekeeper.services import audit, course_overview, courses
+from tests import factories as f
+
+
+def _colleague_sets_capacity(course_id: int, capacity: int) -> None:
+    """Another staff member saves the course from their own program (own connection, own name)."""
+
+    def run() -> None:
+        database.connect(reuse_if_open=True)
+        audit.set_actor("Kari Kollega")
+        try:
+            form = course_overview.course_input(course_id)
+            courses.update_course(course_id, dataclasses.replace(form, capacity=capacity))
+        finally:
+            audit.set_actor(None)
+            database.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(30)
+
+
+def test_a_stale_course_form_is_refused_then_built_on_the_stored_version(tasks, qtbot, shown) -> None:
+    from coursekeeper.ui.dialogs.course_dialog import CourseDialog
+
+    course_id = f.course(capacity=20)
+    dialog = CourseDialog(tasks, course_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert tasks.wait_idle()
+    stored_title = dialog.title.text()
+    _colleague_sets_capacity(course_id, 25)
+
+    dialog.title.setText("Kurs for treningskontakter – Sotra")
+    dialog.submit()
+    assert tasks.wait_idle()
+    [question] = shown["confirm"]
+    assert question.startswith("Kari Kollega lagret endringer her ")
+    assert "Ingenting er lagret" in question
+    assert dialog.isVisible() and dialog.title.text() == "Kurs for treningskontakter – Sotra"
+    assert dialog.fields["capacity"].error.text() == "Lagret nå: 25"
+    assert dialog.fields["title"].error.text() == f"Lagret nå: {stored_title}"
+    assert Course.get_by_id(course_id).capacity == 25
+
+    dialog.capacity.setValue(25)
+    dialog.submit()
+    assert tasks.wait_idle()
+    assert not dialog.isVisible()
+    saved = Course.get_by_id(course_id)
+    assert (saved.title, saved.capacity) == ("Kurs for treningskontakter – Sotra", 25)
