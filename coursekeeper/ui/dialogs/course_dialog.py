@@ -46,6 +46,7 @@ class CourseDialog(QDialog):
         self.tasks = tasks
         self.course_id = course_id
         self._loaded: CourseInput | None = None
+        self._conflict = ""  # who saved in between, kept in sight while the form builds on it
         self.setWindowTitle(self.tr("Nytt kurs") if course_id is None else self.tr("Rediger kurs"))
         self.setMinimumWidth(1000)
 
@@ -294,6 +295,7 @@ class CourseDialog(QDialog):
     def _on_error(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(exc, ChangedElsewhereError):
+            self._conflict = exc.message
             self.form_error.show_refusal(exc)
             question = self.tr(
                 "Vil du hente det som er lagret nå? Det du har skrevet, blir stående, og under hvert "
@@ -331,7 +333,9 @@ class CourseDialog(QDialog):
             if getattr(typed, name) != getattr(stored, name):
                 self.fields[key].set_error(self.tr("Lagret nå: %1").replace("%1", _shown(stored, name)))
         self.form_error.show_message(
-            self.tr(
+            self._conflict
+            + "\n"
+            + self.tr(
                 "Skjemaet bygger nå på det lagrede. Lagre igjen for å skrive over med det du har skrevet."
             )
         )
