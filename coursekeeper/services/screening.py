@@ -68,8 +68,8 @@ def open_screening(enrolment_id: int) -> ScreeningView:
             row.id if row else None,
             after={"enrolment": enrolment_id},
         )
-    if row is None:
-        return ScreeningView(enrolment_id, None, "", ScreeningOutcome.PENDING, "")
+    if row is None:  # version 0: a save from this form is refused once someone created one
+        return ScreeningView(enrolment_id, None, "", ScreeningOutcome.PENDING, "", 0)
     return ScreeningView(
         enrolment_id, row.date, row.interviewer, ScreeningOutcome(row.outcome), row.notes, row.version
     )

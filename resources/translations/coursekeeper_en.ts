@@ -2692,6 +2692,22 @@ The current database is first copied to the backups folder.</translation>
         <source>Avslår …</source>
         <translation>Rejecting …</translation>
     </message>
+    <message>
+        <source>Endret av en annen</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>Vil du se det som er lagret nå? Det du har skrevet, blir stående.</source>
+        <translation>Do you want to see what is stored now? What you typed stays.</translation>
+    </message>
+    <message>
+        <source>Hent det lagrede</source>
+        <translation>Fetch what is stored</translation>
+    </message>
+    <message>
+        <source>Lagret nå: «%1», intervjuet av %2. Lagre igjen for å skrive over med det du har skrevet.</source>
+        <translation>Stored now: “%1”, interviewed by %2. Save again to overwrite it with what you typed.</translation>
+    </message>
 </context>
 <context>
     <name>SessionsTable</name>

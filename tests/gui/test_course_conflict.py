@@ -58,3 +58,34 @@ def test_a_stale_course_form_is_refused_then_built_on_the_stored_version(tasks, 
     assert not dialog.isVisible()
     saved = Course.get_by_id(course_id)
     assert (saved.title, saved.capacity) == ("Kurs for treningskontakter – Sotra", 25)
+
+
+def test_a_screening_created_by_someone_else_meanwhile_is_not_overwritten(tasks, qtbot, shown) -> None:
+    from coursekeeper.services import screening
+    from coursekeeper.services.course_overview import enrolment_rows
+    from coursekeeper.ui.dialogs.screening_dialog import ScreeningDialog
+
+    course_id = f.course()
+    e = f.enrol(course_id)
+    dialog = ScreeningDialog(tasks, next(r for r in enrolment_rows(course_id) if r.id == e))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert tasks.wait_idle()
+    audit.set_actor("Kari Kollega")
+    try:
+        screening.record_screening(
+            enrolment_id=e, outcome="suitable", interviewer="Kari", notes="Hennes notat"
+        )
+    finally:
+        audit.set_actor(None)
+
+    dialog.notes.setPlainText("Mitt notat")
+    dialog.submit()
+    assert tasks.wait_idle()
+    assert shown["confirm"][0].startswith("Kari Kollega lagret endringer her ")
+    assert dialog.isVisible() and dialog.notes.toPlainText() == "Mitt notat"
+    assert "Lagret nå: «Egnet», intervjuet av Kari." in dialog.form_error.text()
+    assert screening.open_screening(e).notes == "Hennes notat"
+    dialog.submit()  # now built on the stored one: the user's words win, on purpose
+    assert tasks.wait_idle()
+    assert screening.open_screening(e).notes == "Mitt notat"
