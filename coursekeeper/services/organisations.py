@@ -38,8 +38,8 @@ def own_organisation() -> Organisation | None:
 def get_own_profile() -> OwnProfile:
     """The profile as plain values (empty values when not set up yet)."""
     org = own_organisation()
-    if org is None:
-        return OwnProfile()
+    if org is None:  # version 0: a save from this form is refused once someone created one
+        return OwnProfile(version=0)
     values = {f.name: getattr(org, f.name) for f in fields(OwnProfile)}
     values["certificate_prefix"] = values["certificate_prefix"] or ""
     values["logo"] = bytes(org.logo) if org.logo else None

@@ -2871,6 +2871,22 @@ The current database is first copied to the backups folder.</translation>
         <translation>Saved.</translation>
     </message>
     <message>
+        <source>Endret av en annen</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>Vil du bygge på det som er lagret nå? Det du har skrevet, blir stående.</source>
+        <translation>Do you want to build on what is stored now? What you typed stays.</translation>
+    </message>
+    <message>
+        <source>Bygg på det lagrede</source>
+        <translation>Build on what is stored</translation>
+    </message>
+    <message>
+        <source>Lagre igjen for å skrive over det lagrede med det du har skrevet.</source>
+        <translation>Save again to overwrite what is stored with what you typed.</translation>
+    </message>
+    <message>
         <source>Språket endres neste gang du starter CourseKeeper.</source>
         <translation>The language changes the next time you start CourseKeeper.</translation>
     </message>

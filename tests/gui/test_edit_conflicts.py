@@ -1,5 +1,5 @@
-"""Two staff edit one course: the later save is refused with who and when; the form keeps the typing
-and, on request, builds on what is stored and shows it under each differing field."""
+"""Two staff edit one record: the later save is refused with who and when; the form keeps the typing
+and, on request, builds on what is stored (course form, screening form, organisation profile)."""
 
 from __future__ import annotations
 
@@ -89,3 +89,33 @@ def test_a_screening_created_by_someone_else_meanwhile_is_not_overwritten(tasks,
     dialog.submit()  # now built on the stored one: the user's words win, on purpose
     assert tasks.wait_idle()
     assert screening.open_screening(e).notes == "Mitt notat"
+
+
+def test_the_organisation_profile_saved_elsewhere_meanwhile_is_not_overwritten(tasks, qtbot, shown) -> None:
+    from coursekeeper.services import organisations
+    from coursekeeper.ui.main_window import MainWindow
+
+    f.own_profile()
+    window = MainWindow(tasks)
+    qtbot.addWidget(window)
+    view = window.show_view("settings")
+    assert tasks.wait_idle()
+    audit.set_actor("Kari Kollega")
+    try:
+        stored = organisations.get_own_profile()
+        organisations.save_own_profile(dataclasses.replace(stored, city="Voss"))
+    finally:
+        audit.set_actor(None)
+
+    view.phone.setText("55 00 00 00")
+    view.save_profile()
+    assert tasks.wait_idle()
+    assert shown["confirm"][0].startswith("Kari Kollega lagret endringer her ")
+    assert view.phone.text() == "55 00 00 00"
+    assert (organisations.get_own_profile().city, organisations.get_own_profile().phone) == ("Voss", "")
+    assert view.saved_label.text() == "Lagre igjen for å skrive over det lagrede med det du har skrevet."
+    view.save_profile()
+    assert tasks.wait_idle()
+    assert view.saved_label.text() == "Lagret."
+    assert organisations.get_own_profile().phone == "55 00 00 00"
+    window.close()
