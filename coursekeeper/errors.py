@@ -51,5 +51,11 @@ class DatabaseBusyError(CourseKeeperError):
     exit_code = 2
 
 
+class ConnectionLostError(CourseKeeperError):
+    """The database server could not be reached; nothing was written and the program reconnects."""
+
+    exit_code = 2
+
+
 class Cancelled(Exception):
     """Raised inside long work when the user pressed Cancel; callers roll back and stay quiet."""

@@ -285,11 +285,10 @@ class TaskRunner(QObject):
                     return
                 self._started.emit(job)
                 try:
-                    connect_worker()
                     from coursekeeper.services.busy import retrying  # first task: after the first paint
 
                     args = (Progress(job, self._report),) if _wants_progress(job.fn) else ()
-                    value = retrying(job.fn, *args)
+                    value = retrying(_connected, job.fn, *args)
                     self._announce(job)
                 except BaseException as exc:
                     if not isinstance(exc, (CourseKeeperError, Cancelled)):
@@ -299,6 +298,12 @@ class TaskRunner(QObject):
                     self._finished.emit(job, True, value)
         finally:
             disconnect_worker()
+
+
+def _connected(fn: Callable[..., Any], *args: object) -> Any:
+    """Call ``fn`` on the worker's connection, connecting first (again, after a lost connection)."""
+    connect_worker()
+    return fn(*args)
 
 
 def report_error(parent: QWidget | None, exc: BaseException) -> None:

@@ -3,8 +3,10 @@ and, on request, builds on what is stored (course form, screening form, organisa
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import threading
+from collections.abc import Iterator
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Course
@@ -12,17 +14,26 @@ from coursekeeper.services import audit, course_overview, courses
 from tests import factories as f
 
 
+@contextlib.contextmanager
+def _as_colleague() -> Iterator[None]:
+    """Changes made inside are logged as Kari Kollega's, as if saved from her program."""
+    audit.set_actor("Kari Kollega")
+    try:
+        yield
+    finally:
+        audit.set_actor(None)
+
+
 def _colleague_sets_capacity(course_id: int, capacity: int) -> None:
     """Another staff member saves the course from their own program (own connection, own name)."""
 
     def run() -> None:
         database.connect(reuse_if_open=True)
-        audit.set_actor("Kari Kollega")
         try:
-            form = course_overview.course_input(course_id)
-            courses.update_course(course_id, dataclasses.replace(form, capacity=capacity))
+            with _as_colleague():
+                form = course_overview.course_input(course_id)
+                courses.update_course(course_id, dataclasses.replace(form, capacity=capacity))
         finally:
-            audit.set_actor(None)
             database.close()
 
     thread = threading.Thread(target=run)
@@ -71,13 +82,10 @@ def test_a_screening_created_by_someone_else_meanwhile_is_not_overwritten(tasks,
     qtbot.addWidget(dialog)
     dialog.show()
     assert tasks.wait_idle()
-    audit.set_actor("Kari Kollega")
-    try:
+    with _as_colleague():
         screening.record_screening(
             enrolment_id=e, outcome="suitable", interviewer="Kari", notes="Hennes notat"
         )
-    finally:
-        audit.set_actor(None)
 
     dialog.notes.setPlainText("Mitt notat")
     dialog.submit()
@@ -100,12 +108,9 @@ def test_the_organisation_profile_saved_elsewhere_meanwhile_is_not_overwritten(t
     qtbot.addWidget(window)
     view = window.show_view("settings")
     assert tasks.wait_idle()
-    audit.set_actor("Kari Kollega")
-    try:
+    with _as_colleague():
         stored = organisations.get_own_profile()
         organisations.save_own_profile(dataclasses.replace(stored, city="Voss"))
-    finally:
-        audit.set_actor(None)
 
     view.phone.setText("55 00 00 00")
     view.save_profile()
