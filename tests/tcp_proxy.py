@@ -1,17 +1,20 @@
-"""A local TCP proxy that can be cut and restored, to take a database server away in tests."""
+"""A local TCP proxy that can be cut and restored (a server away) or made slow (a far server)."""
 
 from __future__ import annotations
 
 import contextlib
+import queue
 import socket
 import threading
+import time
 
 
 class CuttableProxy:
-    """Forwards ``127.0.0.1:port`` to ``target``; ``cut()`` drops every connection and refuses new ones."""
+    """Forwards ``127.0.0.1:port`` to ``target`` (optionally late); ``cut()`` drops everything."""
 
-    def __init__(self, target: tuple[str, int]) -> None:
+    def __init__(self, target: tuple[str, int], *, delay_s: float = 0.0) -> None:
         self.target = target
+        self.delay_s = delay_s  # held before each forwarded chunk: network latency one way
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
         self._open = threading.Event()
@@ -39,10 +42,25 @@ class CuttableProxy:
             for a, b in ((client, server), (server, client)):
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
-    @staticmethod
-    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
+        """Read as fast as data comes; each chunk is sent ``delay_s`` after it arrived (latency,
+        not a bandwidth limit)."""
+        late: queue.Queue[tuple[float, bytes]] = queue.Queue()
+        sender = threading.Thread(target=self._send_late, args=(late, sink), daemon=True)
+        sender.start()
         with contextlib.suppress(OSError):
             while data := source.recv(65536):
+                late.put((time.monotonic() + self.delay_s, data))
+        late.put((0.0, b""))
+
+    @staticmethod
+    def _send_late(late: queue.Queue[tuple[float, bytes]], sink: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                due, data = late.get()
+                if not data:
+                    break
+                time.sleep(max(0.0, due - time.monotonic()))
                 sink.sendall(data)
         with contextlib.suppress(OSError):
             sink.shutdown(socket.SHUT_RDWR)
