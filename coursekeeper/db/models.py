@@ -27,7 +27,8 @@ class BaseModel(pw.Model):
 class Versioned(BaseModel):
     """A row people edit in forms: every saved change moves ``version`` on by one (DESIGN §8)."""
 
-    version = pw.IntegerField(default=1)
+    # DEFAULT 1 in the table too: rows written by plain SQL (bulk imports, tools) start at 1.
+    version = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
 
     def save(self, force_insert: bool = False, only: object = None) -> int | bool:
         """Save; an update of an existing row also counts its version up."""
