@@ -9,7 +9,10 @@ import peewee as pw
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Assignment, Municipality
+from coursekeeper.domain.dates import format_date
+from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.errors import NotFoundError, ValidationError
+from coursekeeper.i18n import tr
 from coursekeeper.services import audit, municipalities
 from coursekeeper.services.people import get_person
 from coursekeeper.services.versions import check_version
@@ -30,7 +33,11 @@ class AssignmentRow:
 def _check_dates(start: dt.date, end: dt.date | None) -> None:
     if end is not None and end < start:
         raise ValidationError(
-            f"Oppdraget kan ikke slutte ({end:%d.%m.%Y}) før det starter ({start:%d.%m.%Y})."
+            tr(
+                "Oppdraget kan ikke slutte ({end}) før det starter ({start}).",
+                end=format_date(end),
+                start=format_date(start),
+            )
         )
 
 
@@ -44,6 +51,7 @@ def add_assignment(
 ) -> Assignment:
     """Record an assignment for a person."""
     _check_dates(start_date, end_date)
+    refuse_identity_numbers(note, tr("Merknad"))
     with database.atomic():
         person = get_person(person_id)
         row = Assignment.create(
@@ -66,12 +74,13 @@ def update_assignment(
     based_on: int | None = None,
 ) -> Assignment:
     """Change an assignment's dates (and note); ``based_on``: the version the form was filled from."""
+    refuse_identity_numbers(note, tr("Merknad"))
     _check_dates(start_date, end_date)
     with database.atomic():
         check_version(Assignment, assignment_id, based_on, "assignment")
         row = Assignment.get_or_none(Assignment.id == assignment_id)
         if row is None:
-            raise NotFoundError(f"Fant ikke oppdrag med id {assignment_id}.")
+            raise NotFoundError(tr("Fant ikke oppdrag med id {id}.", id=assignment_id))
         before = audit.snapshot(row)
         row.start_date, row.end_date = start_date, end_date
         if note is not None:
@@ -85,7 +94,7 @@ def end_assignment(*, assignment_id: int, end_date: dt.date) -> Assignment:
     """Set the end date of a running assignment."""
     row = Assignment.get_or_none(Assignment.id == assignment_id)
     if row is None:
-        raise NotFoundError(f"Fant ikke oppdrag med id {assignment_id}.")
+        raise NotFoundError(tr("Fant ikke oppdrag med id {id}.", id=assignment_id))
     return update_assignment(assignment_id=assignment_id, start_date=row.start_date, end_date=end_date)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from coursekeeper import settings
+from coursekeeper import settings, temp_files
 from coursekeeper.db.connection import database, is_sqlite, sqlite_path
 from coursekeeper.db.models import Certificate, Course, Enrolment
 from coursekeeper.db.schema import HISTORY_TABLE, known_migrations, precheck_sqlite, safety_copy
@@ -38,8 +37,10 @@ class CheckReport:
 def _require_sqlite() -> Path:
     if not is_sqlite(database):
         raise RuleError(
-            "Sikkerhetskopi og gjenoppretting her gjelder SQLite-databaser. En felles "
-            "PostgreSQL-database sikkerhetskopieres med pg_dump av IT."
+            tr(
+                "Sikkerhetskopi og gjenoppretting her gjelder SQLite-databaser. En felles "
+                "PostgreSQL-database sikkerhetskopieres med pg_dump av IT."
+            )
         )
     return Path(database.obj.database)
 
@@ -61,16 +62,13 @@ def backup(out: Path, *, password: str | None = None) -> Path:
     if password:
         return _encrypted_backup(out, backup_crypto.check_password(password))
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    if tmp.exists():
-        tmp.unlink()
-    dest = sqlite3.connect(str(tmp))
-    try:
-        database.connection().backup(dest)
-        dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-    finally:
-        dest.close()
-    os.replace(tmp, out)
+    with temp_files.replacing(out) as tmp:  # never named like a finished backup; swept after a crash
+        dest = sqlite3.connect(str(tmp))
+        try:
+            database.connection().backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        finally:
+            dest.close()
     audit_entry = {"file": str(out)}
     with database.atomic():
         audit.record("backup", "database", None, after=audit_entry)
@@ -85,9 +83,8 @@ def _encrypted_backup(out: Path, password: str) -> Path:
     finally:
         memory.close()
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_bytes(backup_crypto.encrypt_bytes(plain, password))
-    os.replace(tmp, out)
+    with temp_files.replacing(out) as tmp:
+        tmp.write_bytes(backup_crypto.encrypt_bytes(plain, password))
     with database.atomic():
         audit.record("backup", "database", None, after={"file": str(out), "encrypted": True})
     return out
@@ -103,19 +100,19 @@ def restore(source: Path, *, password: str | None = None) -> Path:
     _require_sqlite()
     source = Path(source)
     if not source.is_file():
-        raise ValidationError(f"Fant ikke filen «{source}».")
+        raise ValidationError(tr("Fant ikke filen «{fil}».", fil=source))
     if backup_crypto.is_encrypted(source):
         if not password:
             raise PasswordRequired(tr("Sikkerhetskopien er beskyttet med passord. Skriv inn passordet."))
         plain = backup_crypto.decrypt_bytes(source.read_bytes(), password)
-        decrypted = settings.backups_dir() / f".gjenoppretting-{os.getpid()}.tmp"
-        decrypted.parent.mkdir(parents=True, exist_ok=True)
+        settings.backups_dir().mkdir(parents=True, exist_ok=True)
+        # Plain personal data: a temporary name the next start sweeps if this process is killed.
+        decrypted = temp_files.temp_beside(settings.backups_dir() / "gjenoppretting.db")
         try:
             decrypted.write_bytes(plain)
             return _restore_plain(decrypted, shown=source)
         finally:
-            for leftover in (decrypted, *decrypted.parent.glob(decrypted.name + "-*")):
-                leftover.unlink(missing_ok=True)  # the file and SQLite's -wal/-shm beside it
+            temp_files.remove(decrypted)  # the file and SQLite's -journal/-wal/-shm beside it
     return _restore_plain(source, shown=source)
 
 
@@ -123,9 +120,11 @@ def _restore_plain(source: Path, *, shown: Path) -> Path:
     try:
         applied = precheck_sqlite(source, known_migrations(settings.migrations_dir()))
     except DatabaseUnavailableError as exc:
-        raise ValidationError(f"Kan ikke gjenopprette: {exc.message}") from exc
+        raise ValidationError(tr("Kan ikke gjenopprette: {grunn}", grunn=exc.message)) from exc
     if not applied:
-        raise ValidationError(f"Kan ikke gjenopprette: «{source}» er ikke en CourseKeeper-database.")
+        raise ValidationError(
+            tr("Kan ikke gjenopprette: «{fil}» er ikke en CourseKeeper-database.", fil=source)
+        )
     keep = safety_copy(database.obj, settings.backups_dir(), "før-gjenoppretting")
     incoming = sqlite3.connect(f"file:{source.resolve().as_posix()}?mode=ro", uri=True)
     try:
@@ -139,31 +138,41 @@ def _restore_plain(source: Path, *, shown: Path) -> Path:
 
 def _sqlite_checks(problems: list[str], checked: list[str]) -> None:
     result = [r[0] for r in database.execute_sql("PRAGMA integrity_check").fetchall()]
-    checked.append("SQLite integritetssjekk")
+    checked.append(tr("SQLite integritetssjekk"))
     if result != ["ok"]:
-        problems.append("SQLite fant skader i databasefilen: " + "; ".join(result[:5]))
+        problems.append(tr("SQLite fant skader i databasefilen: {skader}", skader="; ".join(result[:5])))
     fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
-    checked.append("SQLite fremmednøkler")
+    checked.append(tr("SQLite fremmednøkler"))
     if fk:
-        problems.append(f"{len(fk)} rader peker til rader som ikke finnes (første: tabell {fk[0][0]}).")
+        problems.append(
+            tr(
+                "{n} rader peker til rader som ikke finnes (første: tabell {tabell}).",
+                n=len(fk),
+                tabell=fk[0][0],
+            )
+        )
 
 
 def _ledger_checks(problems: list[str], checked: list[str]) -> None:
-    checked.append("Egenandelsregnskap")
+    checked.append(tr("Egenandelsregnskap"))
     for eid, bal in deposits.balances().items():
         if bal.paid < 0 or bal.refunded < 0 or bal.forfeited < 0 or bal.held < 0:
             problems.append(_ledger_problem(eid, bal))
 
 
 def _ledger_problem(eid: int, bal: Balance) -> str:
-    return (
-        f"Påmelding {eid}: regnskapet går ikke opp (innbetalt {bal.paid / 100:g} kr, "
-        f"tilbakebetalt {bal.refunded / 100:g} kr, beholdt {bal.forfeited / 100:g} kr)."
+    return tr(
+        "Påmelding {id}: regnskapet går ikke opp (innbetalt {innbetalt} kr, tilbakebetalt "
+        "{tilbakebetalt} kr, beholdt {beholdt} kr).",
+        id=eid,
+        innbetalt=f"{bal.paid / 100:g}",
+        tilbakebetalt=f"{bal.refunded / 100:g}",
+        beholdt=f"{bal.forfeited / 100:g}",
     )
 
 
 def _certificate_checks(problems: list[str], checked: list[str]) -> None:
-    checked.append("Kursbevisnumre")
+    checked.append(tr("Kursbevisnumre"))
     series: dict[tuple[str, int], list[int]] = defaultdict(list)
     for prefix, year, seq, number in Certificate.select(
         Certificate.prefix,
@@ -173,19 +182,23 @@ def _certificate_checks(problems: list[str], checked: list[str]) -> None:
     ).tuples():
         series[(prefix, year)].append(seq)
         if number != f"{prefix}-{year}-{seq:04d}":
-            problems.append(f"Kursbevis {number} har et nummer som ikke stemmer med løpenummeret.")
+            problems.append(
+                tr("Kursbevis {nummer} har et nummer som ikke stemmer med løpenummeret.", nummer=number)
+            )
     for (prefix, year), seqs in sorted(series.items()):
         seqs.sort()
         if len(set(seqs)) != len(seqs):
-            problems.append(f"Nummerserien {prefix}-{year} har doble løpenumre.")
+            problems.append(tr("Nummerserien {serie} har doble løpenumre.", serie=f"{prefix}-{year}"))
         missing = sorted(set(range(1, seqs[-1] + 1)) - set(seqs))
         if missing:
             shown = ", ".join(f"{prefix}-{year}-{m:04d}" for m in missing[:5])
-            problems.append(f"Nummerserien {prefix}-{year} har hull: {shown}.")
+            problems.append(
+                tr("Nummerserien {serie} har hull: {numre}.", serie=f"{prefix}-{year}", numre=shown)
+            )
 
 
 def _capacity_checks(problems: list[str], checked: list[str]) -> None:
-    checked.append("Kapasitet")
+    checked.append(tr("Kapasitet"))
     taken = (
         Enrolment.select(Enrolment.course, pw.fn.COUNT(Enrolment.id))
         .where(Enrolment.state.in_(list(SEAT_HOLDING)))
@@ -197,8 +210,12 @@ def _capacity_checks(problems: list[str], checked: list[str]) -> None:
     for course_id, n in taken:
         if n > capacity.get(course_id, 0):
             problems.append(
-                f"Kurset «{titles[course_id]}» har {n} deltakere med plass, men bare "
-                f"{capacity[course_id]} plasser."
+                tr(
+                    "Kurset «{kurs}» har {n} deltakere med plass, men bare {plasser} plasser.",
+                    kurs=titles[course_id],
+                    n=n,
+                    plasser=capacity[course_id],
+                )
             )
 
 
@@ -210,7 +227,7 @@ def check() -> CheckReport:
         _sqlite_checks(problems, checked)
     tables = set(database.get_tables())
     if HISTORY_TABLE not in tables:
-        return CheckReport(["Databasen mangler CourseKeeper-tabellene."], checked)
+        return CheckReport([tr("Databasen mangler CourseKeeper-tabellene.")], checked)
     _ledger_checks(problems, checked)
     _certificate_checks(problems, checked)
     _capacity_checks(problems, checked)

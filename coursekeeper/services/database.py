@@ -13,6 +13,7 @@ from coursekeeper.db.connection import close_database, database, open_database, 
 from coursekeeper.db.models import AppSetting
 from coursekeeper.db.schema import known_migrations, migrate, precheck_sqlite
 from coursekeeper.errors import DatabaseBusyError, DatabaseUnavailableError
+from coursekeeper.i18n import tr
 from coursekeeper.services.busy import retrying
 from coursekeeper.services.municipalities import sync_official_list
 
@@ -36,7 +37,7 @@ def prepare(url: str, *, create: bool = True) -> pw.Database:
         retrying(_migrate_and_seed, db, migrations)
     except pw.DatabaseError as exc:
         close_database()
-        raise DatabaseUnavailableError(f"Databasen kan ikke brukes: {exc}") from exc
+        raise DatabaseUnavailableError(tr("Databasen kan ikke brukes: {error}", error=exc)) from exc
     except DatabaseBusyError:
         close_database()
         raise

@@ -100,6 +100,8 @@ class CourseDialog(QDialog):
             "topics": FieldWithError(self.topics),
             "sessions": FieldWithError(self.sessions),
         }
+        for key in _FREE_TEXT:
+            f[key].refuse_identity_numbers()
         about, form = _form_box(self.tr("Kurset"))
         form.addRow(self.tr("&Tittel:"), f["title"])
         form.addRow(self.tr("&Vertskommune:"), f["municipality"])
@@ -245,6 +247,9 @@ class CourseDialog(QDialog):
                 errors["required_hours"] = self.tr("Kurset har bare %1 timer til sammen.").replace(
                     "%1", f"{total / 60:g}".replace(".", ",")
                 )
+        for key in _FREE_TEXT:
+            if problem := self.fields[key].identity_problem():
+                errors.setdefault(key, problem)
         for key, text in errors.items():
             self.fields[key].set_error(text)
         if errors:
@@ -373,6 +378,9 @@ def _shown(data: CourseInput, name: str) -> str:
     if name == "binding_date":
         return format_date(value)
     return "" if value is None else str(value)
+
+
+_FREE_TEXT = ("title", "venue", "co_organisers", "topics")  # never hold a fødselsnummer (DESIGN §6)
 
 
 def _form_box(title: str) -> tuple[QGroupBox, QFormLayout]:
