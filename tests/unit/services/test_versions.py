@@ -65,7 +65,9 @@ def test_a_person_saved_from_an_old_form_is_refused(db, colleague) -> None:
     with pytest.raises(ChangedElsewhereError, match=WHO_AND_WHEN):
         people.update_person(pid, dataclasses.replace(form, city="Bergen"))
     after = Person.get_by_id(pid)
-    assert (after.city, after.phone) == ("", "912 34 567")
+    assert after.city == "" and after.phone.replace(" ", "").endswith(
+        "91234567"
+    )  # the colleague's save stays
 
 
 def test_a_screening_saved_from_an_old_form_is_refused(db, colleague) -> None:
