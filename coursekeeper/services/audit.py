@@ -34,7 +34,8 @@ def current_actor() -> str:
         return "ukjent"
 
 
-def _plain(value: object) -> object:
+def plain_value(value: object) -> object:
+    """A stored value as JSON can hold it: dates as ISO text, binary data as its size."""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, bytes | memoryview):
@@ -52,7 +53,7 @@ def snapshot(instance: pw.Model | None, *, redact: tuple[str, ...] = ()) -> dict
         if key in redact or key in ("logo",):
             result[key] = "<skjult>" if value else ""
         else:
-            result[key] = _plain(value)
+            result[key] = plain_value(value)
     return result
 
 
