@@ -288,7 +288,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Integrity and invariant check; exit 1 when problems are found."""
-    from coursekeeper.services.backup import check
+    from coursekeeper.services.integrity import check
 
     _open(args)
     report = check()

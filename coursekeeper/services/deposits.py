@@ -13,7 +13,7 @@ from coursekeeper.db.models import Course, Enrolment, LedgerEntry, Person
 from coursekeeper.domain.deposits import Balance, EntryKind, balance
 from coursekeeper.domain.money import format_kr
 from coursekeeper.errors import NotFoundError, RuleError, ValidationError
-from coursekeeper.services import audit
+from coursekeeper.services import audit, chains
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def _add(
     note: str = "",
     corrects: LedgerEntry | None = None,
 ) -> LedgerEntry:
-    entry = LedgerEntry.create(
+    entry = LedgerEntry(
         enrolment=enrolment,
         kind=kind,
         amount_ore=amount_ore,
@@ -71,6 +71,7 @@ def _add(
         corrects=corrects,
         entered_by=audit.current_actor(),
     )
+    chains.append(entry)
     audit.record(f"ledger_{kind}", "ledger_entry", entry.id, after=audit.snapshot(entry))
     return entry
 
