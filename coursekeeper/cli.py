@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import coursekeeper
-from coursekeeper import settings
+from coursekeeper import cli_staff, settings
 from coursekeeper.errors import CourseKeeperError
 
 logger = logging.getLogger(__name__)
@@ -114,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="vis hva som ville skjedd, uten å lagre")
     p.add_argument("--json", action="store_true")
+    cli_staff.add_parsers(sub)
     return parser
 
 
@@ -423,6 +424,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "followup": cmd_followup,
+    **cli_staff.COMMANDS,
 }
 
 

@@ -1,5 +1,8 @@
 """Tamper evidence (DESIGN §8): the ledger, the audit log and the certificate register are chains.
 
+Also the table that says which municipalities a municipal staff member on a shared server works
+for (``coursekeeper user-add … --municipality``), read by the row-level security policies.
+
 Every ledger entry, audit entry and certificate event carries ``prev_hash`` and ``chain_hash``
 (``coursekeeper.domain.chain``); existing rows are sealed here in id order, and each existing
 certificate gets its issue, duplicate and revoke events. Triggers then make the three chains
@@ -189,7 +192,19 @@ def _models(db):
         class Meta:
             table_name = "audit_log"
 
-    return Certificate, CertificateEvent, LedgerEntry, AuditLog
+    class Municipality(Frozen):
+        class Meta:
+            table_name = "municipality"
+
+    class StaffMunicipality(Frozen):
+        user_name = CharField(max_length=63)
+        municipality = ForeignKeyField(Municipality, on_delete="CASCADE")
+
+        class Meta:
+            table_name = "staff_municipality"
+            indexes = ((("user_name", "municipality"), True),)
+
+    return Certificate, CertificateEvent, LedgerEntry, AuditLog, StaffMunicipality
 
 
 def _seal(rows, covered):
@@ -228,8 +243,8 @@ def up(migrator, db):
     for table in ("ledger_entry", "audit_log"):
         for name, field in hashes.items():
             migrator.migrate(migrator.add_column(table, name, field))
-    certificate, event, ledger, audit = _models(db)
-    db.create_tables([event])
+    certificate, event, ledger, audit, staff = _models(db)
+    db.create_tables([event, staff])
     _seal(
         ledger.select().order_by(ledger.id),
         ("enrolment", "kind", "amount_ore", "corrects", "entry_date", "method", "entered_by", "entered_at"),
@@ -254,7 +269,7 @@ def down(migrator, db):
     sqlite = isinstance(db, SqliteDatabase)
     for statement in _sqlite_unguard() if sqlite else _postgres_unguard():
         db.execute_sql(statement)
-    migrator.migrate(migrator.drop_table("certificate_event"))
+    migrator.migrate(migrator.drop_table("certificate_event"), migrator.drop_table("staff_municipality"))
     for table in ("ledger_entry", "audit_log"):
         migrator.migrate(migrator.drop_column(table, "chain_hash"), migrator.drop_column(table, "prev_hash"))
     migrator.migrate(migrator.drop_column("audit_log", "body_hash"))

@@ -248,6 +248,17 @@ class CertificateEvent(BaseModel):
         table_name = "certificate_event"
 
 
+class StaffMunicipality(BaseModel):
+    """On a shared server: a municipality a municipal staff member (a database user) works for."""
+
+    user_name = pw.CharField(max_length=63)
+    municipality = pw.ForeignKeyField(Municipality, on_delete="CASCADE")
+
+    class Meta:
+        table_name = "staff_municipality"
+        indexes = ((("user_name", "municipality"), True),)
+
+
 MODELS: list[type[BaseModel]] = [
     AppSetting,
     Organisation,
@@ -264,4 +275,5 @@ MODELS: list[type[BaseModel]] = [
     Assignment,
     AuditLog,
     CertificateEvent,
+    StaffMunicipality,
 ]
