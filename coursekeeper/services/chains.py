@@ -1,7 +1,7 @@
 """Append rows to the three hash chains (ledger, audit log, certificate register) and read them back.
 
 Call inside the caller's transaction: the chain's head is locked until commit (an advisory lock
-on PostgreSQL; SQLite has one writer at a time), so rows appended at once form one chain.
+on PostgreSQL, the write lock on SQLite), so rows appended at once form one chain.
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ def head(chain: Chain) -> str:
     table = chain.model._meta.table_name
     if not is_sqlite(database):
         return database.execute_sql("SELECT chain_head(%s)", (table,)).fetchone()[0]
+    # Take SQLite's write lock first (waiting for it like any write), so no other connection can
+    # append between reading the head and inserting: a read first would make the insert fail.
+    database.execute_sql(f'UPDATE "{table}" SET id = id WHERE 0')
     row = database.execute_sql(f'SELECT chain_hash FROM "{table}" ORDER BY id DESC LIMIT 1').fetchone()
     return row[0] if row and row[0] else GENESIS
 
