@@ -8,8 +8,8 @@ import sys
 from collections.abc import Callable
 
 from coursekeeper import settings
+from coursekeeper.domain.staff import StaffRole
 from coursekeeper.errors import ValidationError
-from coursekeeper.services.staff_accounts import StaffRole
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:

@@ -12,25 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from enum import StrEnum
 
 from peewee import fn
 from psycopg import sql
 
 from coursekeeper.db.connection import database, is_sqlite
 from coursekeeper.db.models import Municipality, StaffMunicipality
+from coursekeeper.domain.staff import StaffRole
 from coursekeeper.errors import RuleError, ValidationError
 from coursekeeper.i18n import tr
-
-
-class StaffRole(StrEnum):
-    """The roles of DESIGN §8, as given to ``user-add --role``."""
-
-    ADMIN = "admin"
-    COURSE_STAFF = "course-staff"
-    SCREENING = "screening"
-    MUNICIPAL = "municipal"
-
 
 _USER_NAME = re.compile(r"^[a-z_][a-z0-9_.-]{0,62}$")
 

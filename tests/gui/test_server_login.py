@@ -82,9 +82,9 @@ def test_signing_in_retrying_a_wrong_password_and_a_refusal_in_one_sentence(
 ) -> None:
     from coursekeeper import app
     from coursekeeper.db.connection import close_database
+    from coursekeeper.domain.staff import StaffRole
     from coursekeeper.services import screening, staff_accounts
     from coursekeeper.services.database import prepare
-    from coursekeeper.services.staff_accounts import StaffRole
     from tests import factories as f
     from tests.pg import reset_postgres
 

@@ -14,10 +14,10 @@ from psycopg import sql
 
 from coursekeeper import cli
 from coursekeeper.db.connection import is_sqlite
+from coursekeeper.domain.staff import StaffRole
 from coursekeeper.domain.states import ScreeningOutcome
 from coursekeeper.errors import RuleError
 from coursekeeper.services import courses, deposits, enrolments, screening, staff_accounts
-from coursekeeper.services.staff_accounts import StaffRole
 from tests import factories as f
 from tests.conftest import PG_ENV
 

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import runpy
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -230,3 +231,30 @@ def test_rows_written_before_the_migration_are_sealed_in_order(sqlite_db) -> Non
         enrolment_id=_payments(1)[0].enrolment_id, amount_ore=5_000, paid_on=dt.date(2026, 3, 3)
     )
     assert integrity.check().ok
+
+
+def test_two_staff_members_paying_at_once_form_one_chain(db) -> None:
+    if is_sqlite(db):
+        pytest.skip("SQLite has one writer at a time; the server is where two write at once")
+    course = f.course(capacity=40)
+    enrolled = [f.enrol(course) for _ in range(30)]
+    errors: list[BaseException] = []
+
+    def pay(part: list[int]) -> None:
+        try:
+            with db.connection_context():
+                for enrolment in part:
+                    deposits.record_payment(
+                        enrolment_id=enrolment, amount_ore=100_000, paid_on=dt.date(2026, 3, 2)
+                    )
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    writers = [threading.Thread(target=pay, args=(enrolled[i::3],)) for i in range(3)]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join(60)
+    assert not errors
+    assert LedgerEntry.select().count() == 30
+    assert integrity.check().ok, integrity.check().problems
