@@ -74,14 +74,14 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
             app.installTranslator(qt)
             installed.append(qt)
             break
-    if language != "nb":
-        own = QTranslator(app)
-        path = settings.resources_dir() / "translations" / f"coursekeeper_{language}.qm"
-        if own.load(str(path)):
-            app.installTranslator(own)
-            installed.append(own)
-        else:
-            logger.warning("No translation file %s", path)
+    # English holds every text; Norwegian only the counted ones («%n plasser» → «1 plass»).
+    own = QTranslator(app)
+    path = settings.resources_dir() / "translations" / f"coursekeeper_{language}.qm"
+    if own.load(str(path)):
+        app.installTranslator(own)
+        installed.append(own)
+    else:
+        logger.warning("No translation file %s", path)
     QLocale.setDefault(
         QLocale(QLocale.Language.NorwegianBokmal if language == "nb" else QLocale.Language.English)
     )
@@ -132,6 +132,8 @@ def offer_demo(window, tasks, *, has_courses: bool | None = None) -> None:
             "for å prøve programmet? Du kan også begynne med et tomt register.",
         ),
         QCoreApplication.translate("app", "Last inn demodata"),
+        safe=True,
+        cancel_text=QCoreApplication.translate("app", "Begynn med tomt register"),
     ):
         return
     from coursekeeper.services import demo
@@ -158,8 +160,10 @@ def location_text(url: str) -> str:
 
 def open_database(url: str) -> bool:
     """On the worker thread: open, migrate and check ``url``; True when it holds any course."""
+    from coursekeeper import temp_files
     from coursekeeper.services import course_overview, database
 
+    temp_files.sweep()  # what a crash mid-write left (printing, backup, export, upgrade)
     database.prepare(url)
     return course_overview.has_courses()
 
@@ -220,7 +224,9 @@ def start_desktop(
     app = make_application()
     language = current_language()
     translators = []
-    if language != "nb":  # the window's own texts are Norwegian in the source: only others need a .qm
+    # The window's own texts are Norwegian in the source: Norwegian's .qm (counted texts, Qt's
+    # dialogs) can wait until after the first paint, which shows no count yet.
+    if language != "nb":
         translators = install_translators(app, language)
     from coursekeeper.ui.main_window import MainWindow
     from coursekeeper.ui.tasks import TaskRunner

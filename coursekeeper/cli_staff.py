@@ -3,62 +3,51 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from collections.abc import Callable
 
-from coursekeeper import settings
 from coursekeeper.domain.staff import StaffRole
-from coursekeeper.errors import ValidationError
+from coursekeeper.i18n import tr
+
+CommandFactory = Callable[[str, str], argparse.ArgumentParser]
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(command: CommandFactory) -> None:
     """Add ``server-setup`` and ``user-add`` to the command line."""
-    sub.add_parser(
-        "server-setup", help="opprett roller, rettigheter og radtilgang på en felles PostgreSQL-database"
-    )
-    p = sub.add_parser("user-add", help="legg til en ansatt med en rolle (felles PostgreSQL-database)")
-    p.add_argument("name", metavar="NAME", help="brukernavnet den ansatte logger inn med")
-    p.add_argument("--role", required=True, choices=[r.value for r in StaffRole], metavar="ROLE")
+    command("server-setup", tr("opprett roller, rettigheter og radtilgang på en felles PostgreSQL-database"))
+    p = command("user-add", tr("legg til en ansatt med en rolle (felles PostgreSQL-database)"))
+    p.add_argument("name", metavar=tr("NAVN"), help=tr("brukernavnet den ansatte logger inn med"))
+    roles = [r.value for r in StaffRole]
+    p.add_argument("--role", required=True, choices=roles, metavar=tr("ROLLE"), help=", ".join(roles))
     p.add_argument(
-        "--municipality", action="append", default=[], metavar="M", help="kommunens navn eller nummer"
+        "--municipality",
+        action="append",
+        default=[],
+        metavar=tr("KOMMUNE"),
+        help=tr("kommunens navn eller nummer (for municipal; kan gis flere ganger)"),
     )
-
-
-def _open(args: argparse.Namespace) -> None:
-    from coursekeeper.services.database import prepare
-
-    prepare(settings.resolve_database_url(args.db))
-
-
-def _password(name: str) -> str:
-    """Asked twice at a terminal; one line from standard input in a script."""
-    if not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\n")
-    first = getpass.getpass(f"Passord for {name}: ")
-    if first != getpass.getpass("Gjenta passordet: "):
-        raise ValidationError("Passordene er ikke like. Ingen bruker er endret.")
-    return first
 
 
 def cmd_server_setup(args: argparse.Namespace) -> int:
     """Create or update the roles, grants and row-level security policies."""
+    from coursekeeper.cli import EXIT_OK, _open, _say
     from coursekeeper.services.staff_accounts import server_setup
 
     _open(args)
-    roles = server_setup()
-    print(f"Rollene er på plass: {', '.join(roles)}.")
-    return 0
+    _say(tr("Rollene er på plass: {roller}.", roller=", ".join(server_setup())))
+    return EXIT_OK
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
     """Add a staff member, or give an existing one another role."""
+    from coursekeeper.cli import EXIT_OK, _open, _say
+    from coursekeeper.cli_records import read_password
     from coursekeeper.services.staff_accounts import add_user, user_exists
 
     _open(args)
-    password = None if user_exists(args.name) else _password(args.name)
-    print(add_user(args.name, StaffRole(args.role), password, args.municipality))
-    return 0
+    prompt = tr("Passord for {navn}: ", navn=args.name)
+    password = None if user_exists(args.name) else read_password(prompt, twice=True)
+    _say(add_user(args.name, StaffRole(args.role), password, args.municipality))
+    return EXIT_OK
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -6,7 +6,9 @@ filled by keyword; the English texts live in ``resources/translations/coursekeep
 plain gettext catalogue, read here without a compile step). The desktop program calls
 :func:`set_language` at start; the command line stays Norwegian unless told otherwise.
 
-``tests/unit/test_catalogue.py`` extracts every ``tr``/``tr_n`` literal and fails when one has
+A label kept in a table is marked ``N_("Søkt")`` and shown with ``tr_marked(label)``.
+
+``tests/unit/test_catalogue.py`` extracts every ``tr``/``tr_n``/``N_`` literal and fails when one has
 no English text or its placeholders differ.
 """
 
@@ -36,10 +38,19 @@ def language() -> str:
 
 def tr(text: str, /, **values: object) -> str:
     """``text`` (Norwegian source) in the chosen language, with ``{name}`` placeholders filled."""
-    translated = _lookup(text)
-    if not isinstance(translated, str) or not translated:
-        translated = text
+    translated = tr_marked(text)
     return translated.format(**values) if values else translated
+
+
+def N_(text: str, /) -> str:
+    """Mark ``text`` for the catalogue where it is kept for later (a table of labels); returns it as is."""
+    return text
+
+
+def tr_marked(text: str, /) -> str:
+    """A text marked with :func:`N_` in the chosen language (no placeholders filled)."""
+    translated = _lookup(text)
+    return translated if isinstance(translated, str) and translated else text
 
 
 def tr_n(singular: str, plural: str, n: int, /, **values: object) -> str:

@@ -56,7 +56,9 @@ def build(*, profile: bool = True, title: str = "Treningskontaktkurs Øygarden v
             people.PersonInput(first, last, born, email, phone, municipality="Øygarden")
         )
         ids[first] = person.id
-        enrolment = enrolments.enrol(course_id=course.id, person_id=person.id)
+        # Applied before the course, so lists "as of" a date in 2025 count them (DESIGN §3).
+        applied = dt.datetime.combine(COURSE_START - dt.timedelta(days=60), dt.time(12))
+        enrolment = enrolments.enrol(course_id=course.id, person_id=person.id, applied_at=applied)
         screening.record_screening(
             enrolment_id=enrolment.id, outcome=ScreeningOutcome.SUITABLE, interviewer="Test", notes=""
         )

@@ -1,8 +1,10 @@
 """Write a PNG of every main view and dialog on the demo data: ``python tests/screenshots.py OUTDIR``.
 
-Not collected by pytest (the name does not start with ``test_``). Runs offscreen on a temporary
-database and a temporary data folder, so nothing of the user's is touched. Part B adds their views
-by extending ``SHOTS`` (a list of ``(file name, function(ctx) -> QWidget)``).
+``python tests/screenshots.py OUTDIR en`` shoots in English; ``SHOT_SIZE=1920x1080`` sets the
+window size (default 1280x720). Not collected by pytest (the name does not start with ``test_``).
+Runs offscreen on a temporary database and a temporary data folder, so nothing of the user's is
+touched. Part B adds their views by extending ``SHOTS`` (a list of
+``(file name, function(ctx) -> QWidget)``).
 """
 
 from __future__ import annotations
@@ -121,11 +123,43 @@ def _screening_dialog(ctx: Context) -> object:
     return ScreeningDialog(ctx.tasks, page.model.all_rows()[0], ctx.window)
 
 
+def _screening_with_identity_number(ctx: Context) -> object:
+    """A fødselsnummer typed into the notes: the line under the field says it will not be saved."""
+    dialog = _screening_dialog(ctx)
+    ctx.settle()
+    dialog.notes.setPlainText("Godt intervju, erfaring fra idrettslag.\nFødselsnummer 19059325305.")
+    return dialog
+
+
+def _course_with_identity_number(ctx: Context) -> object:
+    dialog = _new_course_dialog(ctx)
+    dialog.title.setText("Treningskontaktkurs Øygarden høst 2026")
+    dialog.venue.setText("Straume idrettshall, kontakt 190593 25305")
+    return dialog
+
+
 def _attendance_dialog(ctx: Context) -> object:
     from coursekeeper.ui.dialogs.attendance_dialog import AttendanceDialog
 
     page = _page(ctx)
     return AttendanceDialog(ctx.tasks, page.course_id, ctx.window)
+
+
+def _import_preview(ctx: Context) -> object:
+    """The import wizard's preview of the messy test list (errors with long «Årsak» texts)."""
+    from coursekeeper.ui.dialogs import import_wizard
+    from tests.unit.services.test_imports import write_messy
+
+    path = write_messy(Path(tempfile.mkdtemp(prefix="coursekeeper-shots-")) / "påmeldte.xlsx")
+    import_wizard.ask_open_path = lambda parent: path
+    wizard = import_wizard.ImportWizard(ctx.tasks, _page(ctx).course_id, ctx.window)
+    wizard.resize(1000, 560)
+    wizard.show()
+    wizard.choose_file()
+    ctx.settle()
+    wizard.go_next()
+    ctx.settle()
+    return wizard
 
 
 SHOTS: list[tuple[str, Callable[[Context], object]]] = [
@@ -136,7 +170,10 @@ SHOTS: list[tuple[str, Callable[[Context], object]]] = [
     ("05_kurs_feil_i_skjema.png", _dialog(_invalid_course_dialog)),
     ("06_legg_til_person.png", _dialog(_add_person_dialog)),
     ("07_egnethetsvurdering.png", _dialog(_screening_dialog)),
+    ("05b_kurs_fodselsnummer.png", _dialog(_course_with_identity_number)),
+    ("07b_vurdering_fodselsnummer.png", _dialog(_screening_with_identity_number)),
     ("08_oppmote.png", _dialog(_attendance_dialog)),
+    ("09_innlesing_forhandsvisning.png", _dialog(_import_preview)),
     ("10_personer.png", _view("people")),
     ("20_egenandeler.png", _view("deposits")),
     ("30_kursbevis.png", _view("certificates")),
@@ -148,6 +185,9 @@ SHOTS: list[tuple[str, Callable[[Context], object]]] = [
 from tests.screenshots_b import PART_B_SHOTS  # noqa: E402
 
 SHOTS += PART_B_SHOTS
+from tests.screenshots_people import PEOPLE_SHOTS  # noqa: E402
+
+SHOTS += PEOPLE_SHOTS
 SHOTS.sort(key=lambda shot: shot[0])
 # --- end of part B ---
 

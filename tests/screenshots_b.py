@@ -272,7 +272,7 @@ def _issue_dialog_unpaid(ctx):
 
 def _key_figures_municipality(ctx):
     view = ctx.window.show_view("key_figures")
-    view.tabs.setCurrentIndex(1)
+    view.tables.setCurrentIndex(1)
     _settle(ctx)
     return ctx.window
 

@@ -1,14 +1,18 @@
-"""Re-extract the Qt texts into coursekeeper_en.ts, refill English from other versions, compile .qm.
+"""Re-extract the Qt texts into coursekeeper_en.ts and _nb.ts, refill them from other versions, compile .qm.
 
 It also drops repeated entries from coursekeeper_en.po (the Qt-free catalogue merges by union).
 
-After a merge (or a conflict in the .ts file) run::
+After a merge (or a conflict in a .ts file) run::
 
     python tools/update_translations.py --from main --from HEAD --from MERGE_HEAD
 
-lupdate reads the sources as they are now; every message left unfinished gets the English that
-any of the named git revisions (or .ts files) had for the same context and source text. What is
-still unfinished is printed: translate it in the .ts file and run the script again.
+lupdate reads the sources as they are now; every message left unfinished gets the translation
+that any of the named git revisions had for the same context and source text. What is still
+unfinished is printed: translate it in the .ts file named and run the script again.
+
+``coursekeeper_en.ts`` holds every text. ``coursekeeper_nb.ts`` holds only the texts with a count
+(``self.tr("%n plasser", "", n)``): the Norwegian source gives one form, so Norwegian needs its
+singular and plural (``<numerusform>%n plass</numerusform><numerusform>%n plasser</numerusform>``).
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TS = ROOT / "resources" / "translations" / "coursekeeper_en.ts"
-PO = ROOT / "resources" / "translations" / "coursekeeper_en.po"
+TRANSLATIONS = ROOT / "resources" / "translations"
+#: Language → extra lupdate options: English gets every text, Norwegian only the counted ones.
+LANGUAGES = {"en": [], "nb": ["-pluralonly", "-source-language", "nb", "-target-language", "nb"]}
+PO = TRANSLATIONS / "coursekeeper_en.po"
 
 
 def dedupe_po() -> int:
@@ -50,15 +56,29 @@ def _tool(name: str) -> str:
     return found
 
 
-def _known(sources: list[str]) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
-    by_context: dict[tuple[str, str], str] = {}
-    by_text: dict[str, str] = {}
+def _forms(message: ET.Element) -> list[str] | None:
+    """The finished translation of ``message``: its text, or its numerus forms; None when unfinished."""
+    translation = message.find("translation")
+    if translation is None or translation.get("type") == "unfinished":
+        return None
+    if message.get("numerus") == "yes":
+        forms = [form.text or "" for form in translation.iter("numerusform")]
+    else:
+        forms = [translation.text or ""]
+    return forms if forms and all(forms) else None
+
+
+def _known(ts: Path, sources: list[str]) -> tuple[dict[tuple[str, str], list[str]], dict[str, list[str]]]:
+    by_context: dict[tuple[str, str], list[str]] = {}
+    by_text: dict[str, list[str]] = {}
     for source in sources:
         if Path(source).exists():
+            if Path(source).name != ts.name:
+                continue  # a file holds one language: the one its name says
             text = Path(source).read_text(encoding="utf-8")
         else:
             shown = subprocess.run(
-                ["git", "show", f"{source}:resources/translations/coursekeeper_en.ts"],
+                ["git", "show", f"{source}:resources/translations/{ts.name}"],
                 cwd=ROOT,
                 capture_output=True,
                 text=True,
@@ -77,12 +97,65 @@ def _known(sources: list[str]) -> tuple[dict[tuple[str, str], str], dict[str, st
         for context in tree.iter("context"):
             name = context.findtext("name") or ""
             for message in context.iter("message"):
-                translation = message.find("translation")
-                if translation is None or translation.get("type") == "unfinished" or not translation.text:
+                forms = _forms(message)
+                if forms is None:
                     continue
-                by_context.setdefault((name, message.findtext("source") or ""), translation.text)
-                by_text.setdefault(message.findtext("source") or "", translation.text)
+                by_context.setdefault((name, message.findtext("source") or ""), forms)
+                by_text.setdefault(message.findtext("source") or "", forms)
     return by_context, by_text
+
+
+def _fill(message: ET.Element, forms: list[str]) -> bool:
+    """Put ``forms`` into an unfinished message; False when their number does not fit it."""
+    translation = message.find("translation")
+    if message.get("numerus") == "yes":
+        slots = list(translation.iter("numerusform"))
+        if len(slots) != len(forms):
+            return False
+        for slot, form in zip(slots, forms, strict=True):
+            slot.text = form
+    elif len(forms) == 1:
+        translation.text = forms[0]
+    else:
+        return False
+    del translation.attrib["type"]
+    return True
+
+
+def update(ts: Path, options: list[str], sources: list[str]) -> list[str]:
+    """Extract into ``ts``, refill what is unfinished, compile; the messages still unfinished."""
+    by_context, by_text = _known(ts, [*sources, str(ts)] if ts.exists() else sources)
+    if ts.exists() and "<<<<<<<" in ts.read_text(encoding="utf-8"):
+        ts.unlink()
+    code = sorted(str(p) for p in (ROOT / "coursekeeper" / "ui").rglob("*.py"))
+    code.append(str(ROOT / "coursekeeper" / "app.py"))
+    lupdate = [
+        _tool("pyside6-lupdate"),
+        *code,
+        "-no-obsolete",
+        "-locations",
+        "none",
+        *options,
+        "-ts",
+        str(ts),
+    ]
+    subprocess.run(lupdate, check=True, capture_output=True)
+    tree = ET.parse(ts)
+    missing = []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            if message.find("translation").get("type") != "unfinished":
+                continue
+            source = message.findtext("source") or ""
+            known = by_context.get((name, source)) or by_text.get(source)
+            if not known or not _fill(message, known):
+                missing.append(f"{ts.name}: {name}: {source}")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    subprocess.run(lupdate, check=True, capture_output=True)  # lupdate's own layout again
+    subprocess.run([_tool("pyside6-lrelease"), str(ts)], check=True, capture_output=True)
+    return missing
 
 
 def main() -> int:
@@ -92,32 +165,9 @@ def main() -> int:
     dropped = dedupe_po()
     if dropped:
         print(f"removed {dropped} repeated entries from {PO.name}")
-    by_context, by_text = _known([*args.sources, str(TS)] if TS.exists() else args.sources)
-    if TS.exists() and "<<<<<<<" in TS.read_text(encoding="utf-8"):
-        TS.unlink()
-    sources = sorted(str(p) for p in (ROOT / "coursekeeper" / "ui").rglob("*.py"))
-    sources.append(str(ROOT / "coursekeeper" / "app.py"))
-    lupdate = [_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(TS)]
-    subprocess.run(lupdate, check=True, capture_output=True)
-    tree = ET.parse(TS)
     missing = []
-    for context in tree.getroot().iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation.get("type") != "unfinished":
-                continue
-            source = message.findtext("source") or ""
-            english = by_context.get((name, source)) or by_text.get(source)
-            if english:
-                translation.text = english
-                del translation.attrib["type"]
-            else:
-                missing.append(f"{name}: {source}")
-    body = ET.tostring(tree.getroot(), encoding="unicode")
-    TS.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
-    subprocess.run(lupdate, check=True, capture_output=True)  # lupdate's own layout again
-    subprocess.run([_tool("pyside6-lrelease"), str(TS)], check=True, capture_output=True)
+    for language, options in LANGUAGES.items():
+        missing += update(TRANSLATIONS / f"coursekeeper_{language}.ts", options, args.sources)
     for line in missing:
         print("untranslated:", line)
     return 1 if missing else 0

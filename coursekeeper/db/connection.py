@@ -10,6 +10,7 @@ import peewee
 from playhouse.db_url import connect
 
 from coursekeeper.errors import DatabaseUnavailableError
+from coursekeeper.i18n import tr
 
 logger = logging.getLogger(__name__)
 
@@ -47,15 +48,17 @@ def check_sqlite_file(path: Path) -> None:
     if not path.exists():
         return
     if path.is_dir():
-        raise DatabaseUnavailableError(f"«{path}» er en mappe, ikke en databasefil.")
+        raise DatabaseUnavailableError(tr("«{path}» er en mappe, ikke en databasefil.", path=path))
     try:
         with path.open("rb") as fh:
             header = fh.read(len(_SQLITE_MAGIC))
     except OSError as exc:
-        raise DatabaseUnavailableError(f"Kan ikke lese databasefilen «{path}»: {exc}") from exc
+        raise DatabaseUnavailableError(
+            tr("Kan ikke lese databasefilen «{path}»: {error}", path=path, error=exc)
+        ) from exc
     if header and header != _SQLITE_MAGIC:
         raise DatabaseUnavailableError(
-            f"«{path}» er ikke en CourseKeeper-database (filen er ikke en SQLite-database)."
+            tr("«{path}» er ikke en CourseKeeper-database (filen er ikke en SQLite-database).", path=path)
         )
 
 
@@ -69,7 +72,7 @@ def open_database(url: str, *, create: bool = True) -> peewee.Database:
         check_sqlite_file(path)
         if not path.exists():
             if not create:
-                raise DatabaseUnavailableError(f"Databasefilen «{path}» finnes ikke.")
+                raise DatabaseUnavailableError(tr("Databasefilen «{path}» finnes ikke.", path=path))
             path.parent.mkdir(parents=True, exist_ok=True)
         db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
     elif url.startswith(("postgres://", "postgresql://")):
@@ -78,12 +81,12 @@ def open_database(url: str, *, create: bool = True) -> peewee.Database:
         db = peewee.SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS)
     else:
         raise DatabaseUnavailableError(
-            f"Ukjent databaseadresse «{url}». Bruk en filsti, sqlite:///STI eller postgresql://…"
+            tr("Ukjent databaseadresse «{url}». Bruk en filsti, sqlite:///STI eller postgresql://…", url=url)
         )
     try:
         db.connect(reuse_if_open=True)
     except peewee.DatabaseError as exc:
-        raise DatabaseUnavailableError(f"Kan ikke åpne databasen: {exc}") from exc
+        raise DatabaseUnavailableError(tr("Kan ikke åpne databasen: {error}", error=exc)) from exc
     database.initialize(db)
     return db
 

@@ -72,6 +72,7 @@ class Course(BaseModel):
     screening_required = pw.BooleanField(default=True)
     topics = pw.TextField(default="")
     status = pw.CharField(max_length=16, default="planned", index=True)
+    cancelled_on = pw.DateField(null=True)  # set when the status becomes «cancelled»
     assignment_deadline_months = pw.IntegerField(null=True)
     notes = pw.TextField(default="")
     created_at = pw.DateTimeField(default=now)

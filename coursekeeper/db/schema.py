@@ -14,8 +14,10 @@ from pathlib import Path
 import peewee
 from playhouse.migrations import Migration, Runner
 
+from coursekeeper import temp_files
 from coursekeeper.db.connection import check_sqlite_file, database, is_sqlite, sqlite_path
 from coursekeeper.errors import DatabaseUnavailableError
+from coursekeeper.i18n import tr
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +43,12 @@ def _read_only_tables(path: Path) -> tuple[set[str], list[str]]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise DatabaseUnavailableError(
-            f"«{path}» kan ikke leses som en database; filen er skadet eller ikke en "
-            f"CourseKeeper-database ({exc}). Ingenting er endret."
+            tr(
+                "«{path}» kan ikke leses som en database; filen er skadet eller ikke en "
+                "CourseKeeper-database ({error}). Ingenting er endret.",
+                path=path,
+                error=exc,
+            )
         ) from exc
     return tables, applied
 
@@ -52,14 +58,21 @@ def check_compatible(tables: set[str], applied: list[str], known: list[str], whe
     user_tables = {t for t in tables if not t.startswith("sqlite_")}
     if user_tables and HISTORY_TABLE not in user_tables:
         raise DatabaseUnavailableError(
-            f"«{where}» er ikke en CourseKeeper-database (den inneholder andre tabeller). "
-            "Ingenting er endret."
+            tr(
+                "«{where}» er ikke en CourseKeeper-database (den inneholder andre tabeller). "
+                "Ingenting er endret.",
+                where=where,
+            )
         )
     unknown = sorted(set(applied) - set(known))
     if unknown:
         raise DatabaseUnavailableError(
-            f"Databasen «{where}» er laget av en nyere versjon av CourseKeeper "
-            f"({', '.join(unknown)}). Oppdater programmet. Ingenting er endret."
+            tr(
+                "Databasen «{where}» er laget av en nyere versjon av CourseKeeper ({migrations}). "
+                "Oppdater programmet. Ingenting er endret.",
+                where=where,
+                migrations=", ".join(unknown),
+            )
         )
 
 
@@ -82,12 +95,21 @@ def safety_copy(db: peewee.SqliteDatabase, backups_dir: Path, reason: str) -> Pa
     while target.exists():
         counter += 1
         target = backups_dir / f"coursekeeper-{reason}-{stamp}-{counter}.db"
-    source = db.connection()
-    dest = sqlite3.connect(str(target))
-    try:
-        source.backup(dest)
-    finally:
-        dest.close()
+    # Written to a temporary name, checked, then renamed: a copy under the final name is whole.
+    with temp_files.replacing(target) as temporary:
+        dest = sqlite3.connect(str(temporary))
+        try:
+            db.connection().backup(dest)
+            verdict = dest.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            dest.close()
+        if verdict != "ok":
+            raise DatabaseUnavailableError(
+                tr(
+                    "Sikkerhetskopien før endringen ble ikke hel ({feil}). Ingenting er endret.",
+                    feil=verdict,
+                )
+            )
     return target
 
 

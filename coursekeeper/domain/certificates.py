@@ -9,6 +9,7 @@ import json
 import re
 
 from coursekeeper.errors import ValidationError
+from coursekeeper.i18n import tr
 
 _PREFIX = re.compile(r"^[A-ZÆØÅ0-9]{1,10}$")
 _CODE_ALPHABET_LENGTH = 16  # characters of base32 kept: 80 bits
@@ -19,8 +20,11 @@ def check_prefix(prefix: str) -> str:
     value = prefix.strip().upper()
     if not _PREFIX.match(value):
         raise ValidationError(
-            f"Ugyldig prefiks for kursbevisnummer: «{prefix}». Bruk 1–10 bokstaver eller sifre, "
-            "for eksempel HIK."
+            tr(
+                "Ugyldig prefiks for kursbevisnummer: «{prefix}». Bruk 1–10 bokstaver eller sifre, "
+                "for eksempel HIK.",
+                prefix=prefix,
+            )
         )
     return value
 

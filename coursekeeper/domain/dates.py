@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from coursekeeper.errors import ValidationError
+from coursekeeper.i18n import tr
 
 MONTH_NAMES = (
     "januar", "februar", "mars", "april", "mai", "juni",
@@ -39,7 +40,11 @@ def parse_iso_date(text: str, *, field: str = "dato") -> dt.date:
         return dt.date.fromisoformat(text.strip())
     except (ValueError, AttributeError):
         raise ValidationError(
-            f"Ugyldig {field}: «{text}». Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-04-09."
+            tr(
+                "Ugyldig {field}: «{text}». Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-04-09.",
+                field=field,
+                text=text,
+            )
         ) from None
 
 
@@ -60,7 +65,11 @@ def parse_date(text: str, *, field: str = "dato", today: dt.date | None = None) 
         return dt.date.fromisoformat(value)
     except ValueError:
         raise ValidationError(
-            f"Ugyldig {field}: «{text}». Skriv datoen som dd.mm.åååå, for eksempel 09.04.2026."
+            tr(
+                "Ugyldig {field}: «{text}». Skriv datoen som dd.mm.åååå, for eksempel 09.04.2026.",
+                field=field,
+                text=text,
+            )
         ) from None
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from coursekeeper.errors import ValidationError
+from coursekeeper.i18n import tr
+
 _ELEVEN_DIGITS = re.compile(r"^\d{11}$")
 _NOISE = re.compile(r"[\s.\-]")  # spaces, dots and dashes people type inside the number
 _W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
@@ -99,3 +102,42 @@ def looks_like_identity_column(values: list[object], threshold: float = 0.6) -> 
         return False
     hits = sum(1 for v in filled if is_identity_number(v))
     return hits / len(filled) >= threshold
+
+
+# Eleven digits, each pair maybe split by one space, dot or dash, not inside a longer digit run.
+# A lookahead finds overlapping candidates, so "12 01017012345" still finds the number.
+_CANDIDATE = re.compile(r"(?<!\d)(?=(\d(?:[ .\-]?\d){10})(?!\d))")
+
+
+def contains_identity_number(text: str | None) -> bool:
+    """True when typed free text holds a valid fødselsnummer/D-nummer anywhere (spaced or not)."""
+    if not text or sum(ch.isdigit() for ch in text) < 11:
+        return False
+    return any(is_identity_number(m.group(1)) for m in _CANDIDATE.finditer(text))
+
+
+def identity_number_problem(text: str | None) -> str:
+    """The sentence a form shows under a field holding a fødselsnummer; '' when there is none."""
+    if not contains_identity_number(text):
+        return ""
+    return tr("Teksten inneholder et fødselsnummer. Fødselsnummer skal ikke lagres; ta det bort.")
+
+
+def refuse_identity_numbers(text: str | None, field_label: str) -> None:
+    """Refuse typed text that holds an identity number (DESIGN §6), naming the field."""
+    if contains_identity_number(text):
+        raise IdentityNumberRefused(field_label)
+
+
+class IdentityNumberRefused(ValidationError):
+    """Typed text held a fødselsnummer; ``field_label`` names the field to show it at."""
+
+    def __init__(self, field_label: str) -> None:
+        super().__init__(
+            tr(
+                "{felt} inneholder et fødselsnummer. Fødselsnummer skal ikke lagres i CourseKeeper; "
+                "ta det bort (fødselsdatoen kan stå i eget felt).",
+                felt=field_label,
+            )
+        )
+        self.field_label = field_label

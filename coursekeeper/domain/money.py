@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from coursekeeper.errors import ValidationError
+from coursekeeper.i18n import tr
 
 ORE_PER_KRONE = 100
 _THIN_GROUP = "\u00a0"  # no-break space keeps "1 000 kr" on one line
@@ -40,7 +41,7 @@ _AMOUNT = re.compile(r"^(?P<sign>-)?(?P<whole>\d+)(?:[.,](?P<frac>\d{1,2}))?$")
 def parse_kr(text: str | int | float) -> int:
     """Parse ``1000``, ``1 000 kr``, ``1.000,50``, ``kr 1000,-`` into øre; raises ValidationError."""
     if isinstance(text, bool):
-        raise ValidationError("Ugyldig beløp.")
+        raise ValidationError(tr("Ugyldig beløp."))
     if isinstance(text, int):
         return text * ORE_PER_KRONE
     if isinstance(text, float):
@@ -54,7 +55,9 @@ def parse_kr(text: str | int | float) -> int:
         cleaned = cleaned.replace(".", "")
     match = _AMOUNT.match(cleaned)
     if not match:
-        raise ValidationError(f"«{text}» er ikke et gyldig beløp (skriv for eksempel 1000 eller 1 000 kr).")
+        raise ValidationError(
+            tr("«{text}» er ikke et gyldig beløp (skriv for eksempel 1000 eller 1 000 kr).", text=text)
+        )
     ore = int(match["whole"]) * ORE_PER_KRONE
     if match["frac"]:
         ore += int(match["frac"].ljust(2, "0"))

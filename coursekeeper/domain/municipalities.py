@@ -10,6 +10,7 @@ from pathlib import Path
 
 from coursekeeper.domain.text import search_key
 from coursekeeper.errors import ValidationError
+from coursekeeper.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class MunicipalityRegistry:
         """The one municipality meant by ``text``; ValidationError with suggestions otherwise."""
         value = (text or "").strip()
         if not value:
-            raise ValidationError("Kommune mangler.")
+            raise ValidationError(tr("Kommune mangler."))
         if value.isdigit():
             found = self.by_number(value)
             if found:
@@ -83,7 +84,13 @@ class MunicipalityRegistry:
             return matches[0]
         if len(matches) > 1:
             options = ", ".join(m.display for m in matches)
-            raise ValidationError(f"Det finnes flere kommuner som heter «{value}». Velg en av: {options}.")
+            raise ValidationError(
+                tr(
+                    "Det finnes flere kommuner som heter «{value}». Velg en av: {options}.",
+                    value=value,
+                    options=options,
+                )
+            )
         hints = self.suggestions(value)
-        hint = f" Mente du: {', '.join(m.display for m in hints)}?" if hints else ""
-        raise ValidationError(f"Ukjent kommune: «{value}».{hint}")
+        hint = " " + tr("Mente du: {names}?", names=", ".join(m.display for m in hints)) if hints else ""
+        raise ValidationError(tr("Ukjent kommune: «{value}».", value=value) + hint)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from coursekeeper.errors import RuleError
+from coursekeeper.i18n import N_, tr, tr_marked
 
 
 class EnrolmentState(StrEnum):
@@ -21,19 +22,19 @@ class EnrolmentState(StrEnum):
 
     @property
     def label(self) -> str:
-        """Norwegian name shown to the user."""
-        return ENROLMENT_STATE_LABELS[self]
+        """The name shown to the user, in the chosen language."""
+        return tr_marked(ENROLMENT_STATE_LABELS[self])
 
 
 ENROLMENT_STATE_LABELS = {
-    EnrolmentState.APPLIED: "Søkt",
-    EnrolmentState.WAITLISTED: "Venteliste",
-    EnrolmentState.ACCEPTED: "Tatt opp",
-    EnrolmentState.REJECTED: "Avslått",
-    EnrolmentState.WITHDRAWN: "Trukket",
-    EnrolmentState.NO_SHOW: "Møtte ikke",
-    EnrolmentState.COMPLETED: "Fullført",
-    EnrolmentState.NOT_COMPLETED: "Ikke fullført",
+    EnrolmentState.APPLIED: N_("Søkt"),
+    EnrolmentState.WAITLISTED: N_("Venteliste"),
+    EnrolmentState.ACCEPTED: N_("Tatt opp"),
+    EnrolmentState.REJECTED: N_("Avslått"),
+    EnrolmentState.WITHDRAWN: N_("Trukket"),
+    EnrolmentState.NO_SHOW: N_("Møtte ikke"),
+    EnrolmentState.COMPLETED: N_("Fullført"),
+    EnrolmentState.NOT_COMPLETED: N_("Ikke fullført"),
 }
 
 S = EnrolmentState
@@ -55,10 +56,15 @@ SEAT_HOLDING = frozenset({S.ACCEPTED, S.COMPLETED, S.NOT_COMPLETED, S.NO_SHOW})
 def check_transition(current: EnrolmentState, target: EnrolmentState) -> None:
     """Raise RuleError unless ``current → target`` is allowed."""
     if target not in TRANSITIONS[current]:
-        allowed = ", ".join(sorted(s.label for s in TRANSITIONS[current])) or "ingen"
+        allowed = ", ".join(sorted(s.label for s in TRANSITIONS[current])) or tr("ingen")
         raise RuleError(
-            f"Kan ikke endre status fra «{current.label}» til «{target.label}». "
-            f"Tillatte endringer fra «{current.label}»: {allowed}."
+            tr(
+                "Kan ikke endre status fra «{current}» til «{target}». "
+                "Tillatte endringer fra «{current}»: {allowed}.",
+                current=current.label,
+                target=target.label,
+                allowed=allowed,
+            )
         )
 
 
@@ -73,16 +79,16 @@ class CourseStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        """Norwegian name shown to the user."""
-        return COURSE_STATUS_LABELS[self]
+        """The name shown to the user, in the chosen language."""
+        return tr_marked(COURSE_STATUS_LABELS[self])
 
 
 COURSE_STATUS_LABELS = {
-    CourseStatus.PLANNED: "Planlagt",
-    CourseStatus.OPEN: "Åpen for påmelding",
-    CourseStatus.RUNNING: "Pågår",
-    CourseStatus.FINISHED: "Avsluttet",
-    CourseStatus.CANCELLED: "Avlyst",
+    CourseStatus.PLANNED: N_("Planlagt"),
+    CourseStatus.OPEN: N_("Åpen for påmelding"),
+    CourseStatus.RUNNING: N_("Pågår"),
+    CourseStatus.FINISHED: N_("Avsluttet"),
+    CourseStatus.CANCELLED: N_("Avlyst"),
 }
 
 
@@ -96,15 +102,15 @@ class ScreeningOutcome(StrEnum):
 
     @property
     def label(self) -> str:
-        """Norwegian name shown to the user."""
-        return SCREENING_OUTCOME_LABELS[self]
+        """The name shown to the user, in the chosen language."""
+        return tr_marked(SCREENING_OUTCOME_LABELS[self])
 
 
 SCREENING_OUTCOME_LABELS = {
-    ScreeningOutcome.PENDING: "Ikke vurdert",
-    ScreeningOutcome.SUITABLE: "Egnet",
-    ScreeningOutcome.FOLLOW_UP: "Følges opp",
-    ScreeningOutcome.UNSUITABLE: "Ikke egnet",
+    ScreeningOutcome.PENDING: N_("Ikke vurdert"),
+    ScreeningOutcome.SUITABLE: N_("Egnet"),
+    ScreeningOutcome.FOLLOW_UP: N_("Følges opp"),
+    ScreeningOutcome.UNSUITABLE: N_("Ikke egnet"),
 }
 
 
@@ -114,4 +120,11 @@ def parse_choice(enum_type: type[StrEnum], value: str, what: str) -> StrEnum:
         return enum_type(value)
     except ValueError:
         allowed = ", ".join(m.value for m in enum_type)
-        raise RuleError(f"Ukjent {what}: «{value}». Gyldige verdier: {allowed}.") from None
+        raise RuleError(
+            tr(
+                "Ukjent {what}: «{value}». Gyldige verdier: {allowed}.",
+                what=what,
+                value=value,
+                allowed=allowed,
+            )
+        ) from None

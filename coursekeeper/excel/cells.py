@@ -15,6 +15,7 @@ from coursekeeper.domain.identity_numbers import is_identity_number
 from coursekeeper.domain.money import parse_kr
 from coursekeeper.domain.text import normalise_name
 from coursekeeper.errors import ValidationError
+from coursekeeper.i18n import tr
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's 1900 leap-year bug included)
 _SERIAL_MIN, _SERIAL_MAX = 1, 73050  # 1900-01-01 … 2099-12-31: a date column's plausible serials
@@ -170,11 +171,11 @@ def parse_date_cell(value: object, *, today: dt.date | None = None) -> dt.date |
     if isinstance(value, dt.date):
         return value
     if isinstance(value, bool):
-        raise CellValueError(f"{shown(value)} er ikke en dato.")
+        raise CellValueError(tr("{verdi} er ikke en dato.", verdi=shown(value)))
     if isinstance(value, int | float):
         if _SERIAL_MIN <= value <= _SERIAL_MAX and float(value).is_integer():
             return EXCEL_EPOCH + dt.timedelta(days=int(value))
-        raise CellValueError(f"{shown(value)} er ikke en dato. Skriv datoen som dd.mm.åååå.")
+        raise CellValueError(tr("{verdi} er ikke en dato. Skriv datoen som dd.mm.åååå.", verdi=shown(value)))
     text = _TIME_TAIL.sub("", str(value).strip())  # "09.04.1985 00:00" from some exports
     match = _D_M_Y.match(text)
     if match:
@@ -185,20 +186,31 @@ def parse_date_cell(value: object, *, today: dt.date | None = None) -> dt.date |
             text = f"{named.group(1)}.{_MONTHS[named.group(2)]}.{named.group(3)}"
         elif not _ISO.match(text):
             raise CellValueError(
-                f"{shown(value)} er ikke en dato. Skriv datoen som dd.mm.åååå, for eksempel 09.04.1985."
+                tr(
+                    "{verdi} er ikke en dato. Skriv datoen som dd.mm.åååå, for eksempel 09.04.1985.",
+                    verdi=shown(value),
+                )
             )
     try:
         return parse_date(text, today=today)
     except ValidationError:
-        raise CellValueError(f"{shown(value)} er ingen gyldig dato.") from None
+        raise CellValueError(tr("{verdi} er ingen gyldig dato.", verdi=shown(value))) from None
 
 
 def check_birth_date(day: dt.date, *, today: dt.date | None = None) -> None:
     """Refuse birth dates in the future or before 1900."""
     if day > (today or dt.date.today()):
-        raise CellValueError(f"Fødselsdatoen {format_date(day)} ligger fram i tid.")
+        raise CellValueError(tr("Fødselsdatoen {dato} ligger fram i tid.", dato=format_date(day)))
     if day.year < 1900:
-        raise CellValueError(f"Fødselsdatoen {format_date(day)} er før 1900.")
+        raise CellValueError(tr("Fødselsdatoen {dato} er før 1900.", dato=format_date(day)))
+
+
+def _wrong_phone(value: object) -> CellValueError:
+    return CellValueError(tr("Telefonnummeret {verdi} ser ikke riktig ut.", verdi=shown(value)))
+
+
+def _not_postal_code(value: object) -> CellValueError:
+    return CellValueError(tr("{verdi} er ikke et postnummer (fire sifre).", verdi=shown(value)))
 
 
 def parse_phone(value: object) -> str | None:
@@ -210,7 +222,7 @@ def parse_phone(value: object) -> str | None:
         # same answer as the steps below, without them.
         national = str(value)
         if not _valid_prefix(national[:2], value):
-            raise CellValueError(f"Telefonnummeret {shown(value)} ser ikke riktig ut.")
+            raise _wrong_phone(value)
         return f"+47{national}"
     if is_blank(value):
         return None
@@ -226,16 +238,16 @@ def parse_phone(value: object) -> str | None:
             # (test_phone_validity_follows_the_first_two_digits checks this against the
             # library); asking phonenumbers once per prefix saves ~15 µs a row.
             if not _valid_prefix(national[:2], int(national)):
-                raise CellValueError(f"Telefonnummeret {shown(value)} ser ikke riktig ut.")
+                raise _wrong_phone(value)
             return f"+47{national}"
         number = PhoneNumber(country_code=47, national_number=int(national))
     else:
         try:
             number = phonenumbers.parse(digits, "NO")
         except phonenumbers.NumberParseException:
-            raise CellValueError(f"{shown(value)} er ikke et telefonnummer.") from None
+            raise CellValueError(tr("{verdi} er ikke et telefonnummer.", verdi=shown(value))) from None
     if not phonenumbers.is_valid_number(number):
-        raise CellValueError(f"Telefonnummeret {shown(value)} ser ikke riktig ut.")
+        raise _wrong_phone(value)
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
 
@@ -326,14 +338,17 @@ def parse_paid(value: object, *, today: dt.date | None = None) -> Payment:
         return _amount(parse_kr(text) / 100, value)
     except ValidationError:
         raise CellValueError(
-            f"{shown(value)} er verken ja/nei, et beløp eller en dato. Skriv for eksempel ja, "
-            "1000 eller 09.04.2026."
+            tr(
+                "{verdi} er verken ja/nei, et beløp eller en dato. Skriv for eksempel ja, "
+                "1000 eller 09.04.2026.",
+                verdi=shown(value),
+            )
         ) from None
 
 
 def _amount(kroner: float, original: object) -> Payment:
     if kroner < 0:
-        raise CellValueError(f"Beløpet {shown(original)} er negativt.")
+        raise CellValueError(tr("Beløpet {verdi} er negativt.", verdi=shown(original)))
     ore = round(kroner * 100)
     return Payment(paid=ore > 0, amount_ore=ore)
 
@@ -345,10 +360,10 @@ def parse_postal_code(value: object) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if float(value).is_integer() and 0 < value < 10000:
             return f"{int(value):04d}"
-        raise CellValueError(f"{shown(value)} er ikke et postnummer (fire sifre).")
+        raise _not_postal_code(value)
     text = "".join(str(value).split())
     if len(text) == 4 and text.isdigit():
         return text
     if _THREE_DIGITS.fullmatch(text):
         return "0" + text
-    raise CellValueError(f"{shown(value)} er ikke et postnummer (fire sifre).")
+    raise _not_postal_code(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from coursekeeper.excel.cells import scrub_identity_numbers
 from coursekeeper.excel.participants import ParticipantRow, ParticipantSheet
 from coursekeeper.excel.safety import column_letters
 from coursekeeper.excel.writing import ColumnSpec, Progress, SheetSpec, WrittenSheet, write_workbook
@@ -41,7 +42,7 @@ def error_sheet(parsed: ParticipantSheet, rows: Sequence[ParticipantRow] | None 
         values.append(" ".join(reasons))
         out_rows.append(values)
     return SheetSpec(
-        title=f"Rader som ikke ble lest inn fra «{parsed.file_name}»",
+        title=f"Rader som ikke ble lest inn fra «{scrub_identity_numbers(parsed.file_name)[0]}»",
         subtitle="Rett feilene som står i kolonnen «Feil», og les inn filen på nytt.",
         columns=columns,
         rows=out_rows,

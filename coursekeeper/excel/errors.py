@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coursekeeper.errors import CourseKeeperError
+from coursekeeper.i18n import tr
 
 
 class UnreadableWorkbookError(CourseKeeperError):
@@ -28,5 +29,16 @@ class SheetChoiceNeeded(CourseKeeperError):
 
     def __init__(self, file_name: str, sheet_names: list[str]) -> None:
         names = ", ".join(f"«{n}»" for n in sheet_names)
-        super().__init__(f"«{file_name}» har flere ark med data ({names}). Velg hvilket ark som skal leses.")
+        super().__init__(
+            tr(
+                "«{fil}» har flere ark med data ({ark}). Velg hvilket ark som skal leses.",
+                fil=file_name,
+                ark=names,
+            )
+        )
+        self.file_name = file_name
         self.sheet_names = list(sheet_names)
+
+    def __reduce__(self) -> tuple[type[SheetChoiceNeeded], tuple[str, list[str]]]:
+        # Sent back from the reading child process: rebuilt from its two arguments.
+        return SheetChoiceNeeded, (self.file_name, self.sheet_names)

@@ -11,8 +11,9 @@ from coursekeeper.errors import ValidationError
 from coursekeeper.excel import cells
 from coursekeeper.excel.headers import HEADER_SCAN_ROWS, column_label, header_key
 from coursekeeper.excel.participants import CellIssue
-from coursekeeper.excel.reading import Workbook
+from coursekeeper.excel.reading import read_sheets_with_data
 from coursekeeper.excel.writing import ColumnSpec, SheetSpec
+from coursekeeper.i18n import tr
 
 ID_HEADER = "ID"
 FOLLOWUP_COLUMNS = [
@@ -61,7 +62,8 @@ def followup_sheet(title: str, people: Sequence[FollowupPerson], *, subtitle: st
     ]
     return SheetSpec(
         title=title,
-        subtitle=subtitle or "Fyll inn når oppdraget startet og eventuelt sluttet. Ikke endre ID eller navn.",
+        subtitle=subtitle
+        or tr("Fyll inn når oppdraget startet og eventuelt sluttet. Ikke endre ID eller navn."),
         columns=list(FOLLOWUP_COLUMNS),
         rows=rows,
     )
@@ -96,20 +98,20 @@ def read_followup(path: str | Path, *, today: dt.date | None = None) -> list[Fol
     """Rows of every sheet that has an ID column; raises ValidationError when none has."""
     rows: list[FollowupRow] = []
     found_any = False
-    with Workbook(path) as book:
-        for name in book.sheets_with_data():
-            sheet = book.read(name)
-            header = _find_header(sheet.rows)
-            if header is None:
-                continue
-            found_any = True
-            position, columns, texts = header
-            for number, values in sheet.rows[position + 1 :]:
-                rows.append(_parse_row(name, number, values, columns, texts, today))
+    for sheet in read_sheets_with_data(path):
+        header = _find_header(sheet.rows)
+        if header is None:
+            continue
+        found_any = True
+        position, columns, texts = header
+        for number, values in sheet.rows[position + 1 :]:
+            rows.append(_parse_row(sheet.sheet, number, values, columns, texts, today))
     if not found_any:
         raise ValidationError(
-            "Fant ingen oppfølgingsliste i filen: ingen ark har kolonnene «ID» og «Navn». "
-            "Bruk arket CourseKeeper laget, uten å endre overskriftene."
+            tr(
+                "Fant ingen oppfølgingsliste i filen: ingen ark har kolonnene «ID» og «Navn». "
+                "Bruk arket CourseKeeper laget, uten å endre overskriftene."
+            )
         )
     return rows
 
@@ -152,8 +154,17 @@ def _parse_row(
     elif isinstance(raw_id, str) and raw_id.strip().isdigit():
         record_id = int(raw_id.strip())
     if record_id is None or record_id <= 0:
-        what = "mangler" if cells.is_blank(raw_id) else f"{cells.shown(raw_id)} er ikke et løpenummer"
-        problem("id", f"ID {what}. Ikke endre ID-kolonnen; bruk arket slik CourseKeeper laget det.")
+        if cells.is_blank(raw_id):
+            problem("id", tr("ID mangler. Ikke endre ID-kolonnen; bruk arket slik CourseKeeper laget det."))
+        else:
+            problem(
+                "id",
+                tr(
+                    "ID {verdi} er ikke et løpenummer. Ikke endre ID-kolonnen; bruk arket slik CourseKeeper "
+                    "laget det.",
+                    verdi=cells.shown(raw_id),
+                ),
+            )
         record_id = None
     row = FollowupRow(sheet, number, record_id, cells.clean_text(cell("name")), issues=issues)
     row.municipality = cells.clean_text(cell("municipality"))
@@ -166,7 +177,7 @@ def _parse_row(
         except cells.CellValueError as exc:
             problem(name, exc.reason)
     if row.start and row.end and row.end < row.start:
-        problem("end", "Oppdraget slutter før det starter.")
+        problem("end", tr("Oppdraget slutter før det starter."))
     if row.end and not row.start and "start" in columns:
-        problem("start", "Oppdraget har sluttdato, men mangler startdato.")
+        problem("start", tr("Oppdraget har sluttdato, men mangler startdato."))
     return row

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from coursekeeper.errors import ValidationError
 from coursekeeper.excel.safety import column_letters
+from coursekeeper.i18n import tr
 
 HEADER_SCAN_ROWS = 15  # title rows people put above the header: one or two, rarely more
 
@@ -92,7 +93,7 @@ def match_header(text: object) -> tuple[str | None, float]:
 def column_label(headers: Sequence[str], index: int) -> str:
     """The header as written in the file, or the column letter when the header is empty."""
     text = headers[index].strip() if index < len(headers) else ""
-    return text or f"kolonne {column_letters(index)}"
+    return text or tr("kolonne {bokstav}", bokstav=column_letters(index))
 
 
 @dataclass
@@ -190,8 +191,10 @@ def detect_header(rows: Sequence[tuple[int, list[object]]]) -> HeaderDetection:
             best = (count, total, position)
     if best is None:
         raise ValidationError(
-            "Fant ikke overskriftsraden. En av de første radene må ha kolonnenavn som Fornavn, "
-            "Etternavn (eller Navn), E-post, Telefon og Fødselsdato."
+            tr(
+                "Fant ikke overskriftsraden. En av de første radene må ha kolonnenavn som Fornavn, "
+                "Etternavn (eller Navn), E-post, Telefon og Fødselsdato."
+            )
         )
     position = best[2]
     excel_row, values = rows[position]
@@ -203,7 +206,9 @@ def header_at(rows: Sequence[tuple[int, list[object]]], excel_row: int) -> Heade
     for position, (number, values) in enumerate(rows):
         if number == excel_row:
             return HeaderDetection(position, number, map_columns(values))
-    raise ValidationError(f"Rad {excel_row} er tom eller finnes ikke, og kan ikke være overskrift.")
+    raise ValidationError(
+        tr("Rad {rad} er tom eller finnes ikke, og kan ikke være overskrift.", rad=excel_row)
+    )
 
 
 def _header_text(value: object) -> str:

@@ -8,9 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from coursekeeper.domain.identity_numbers import birth_date_from_identity_number, is_identity_number
+from coursekeeper.domain.identity_numbers import (
+    birth_date_from_identity_number,
+    contains_identity_number,
+    is_identity_number,
+)
 from coursekeeper.excel import cells
 from coursekeeper.excel.headers import ColumnMapping, column_label
+from coursekeeper.i18n import tr
 
 Severity = Literal["error", "warning"]
 _DIGIT_RUN = re.compile(r"\d{6}")  # cheap pre-check before the identity-number scrub
@@ -66,9 +71,6 @@ class ParticipantRow:
 _CACHE_LIMIT = 4096  # distinct texts remembered per column (towns, «ja», first names repeat)
 _NO_NAME = ("", False, "", False)
 _DATE_TYPES = (dt.date, dt.datetime)  # exact types: calamine gives date, or datetime with a time
-_MISSING_CONTACT = (
-    "Mangler både e-post, telefon og fødselsdato, så personen kan forveksles med andre med samme navn."
-)
 
 
 def _cached(cache: dict[str, tuple], parse: Callable[[object], tuple], value: object) -> tuple:
@@ -136,15 +138,22 @@ class RowBuilder:
             try:
                 email, several = cells.parse_email(value)
                 if several:
-                    problem("email", "Flere e-postadresser; bare den første er tatt med.", "warning")
+                    problem("email", tr("Flere e-postadresser; bare den første er tatt med."), "warning")
+                if contains_identity_number(email):  # 19059325305@example.no: never stored
+                    email = None
+                    problem(
+                        "email",
+                        tr("E-postadressen inneholder et fødselsnummer og blir ikke lagret."),
+                        "warning",
+                    )
             except cells.CellValueError as exc:
-                problem("email", exc.reason + " Den blir ikke lagret.", "warning")
+                problem("email", tr("{grunn} Den blir ikke lagret.", grunn=exc.reason), "warning")
         index = self.phone_col
         if index is not None and index < size and (value := values[index]) is not None:
             try:
                 phone = cells.parse_phone(value)
             except cells.CellValueError as exc:
-                problem("phone", exc.reason + " Det blir ikke lagret.", "warning")
+                problem("phone", tr("{grunn} Det blir ikke lagret.", grunn=exc.reason), "warning")
         postal_code = ""
         index = self.postal_col
         if index is not None and index < size:
@@ -160,7 +169,7 @@ class RowBuilder:
             hit = self.paid_cache.get(value) if type(value) is str else None  # type: ignore[arg-type]
             paid, amount, paid_on, reason = hit or _cached(self.paid_cache, self._paid, value)
             if reason:
-                problem("paid", reason + " Betalingen er ikke registrert.", "warning")
+                problem("paid", tr("{grunn} Betalingen er ikke registrert.", grunn=reason), "warning")
         texts = ["", "", "", ""]
         for slot, name, index, cache in self.text_fields:
             value = values[index] if index < size else None
@@ -168,9 +177,16 @@ class RowBuilder:
             text, scrubbed = hit or _cached(cache, _text, value)
             texts[slot] = text
             if scrubbed:
-                problem(name, "Et fødselsnummer i teksten er fjernet.", "warning")
+                problem(name, tr("Et fødselsnummer i teksten er fjernet."), "warning")
         if not (email or phone or birth):
-            problem("", _MISSING_CONTACT, "warning")
+            problem(
+                "",
+                tr(
+                    "Mangler både e-post, telefon og fødselsdato, så personen kan forveksles med andre med "
+                    "samme navn."
+                ),
+                "warning",
+            )
         address, city, municipality, note = texts
         return ParticipantRow(  # positional: the field order of ParticipantRow
             number,
@@ -223,13 +239,13 @@ class RowBuilder:
         first, last = first_safe, last_safe
         if not first and not last:
             field_name = "full_name" if full_col is not None else "first_name"
-            problem(field_name, "Mangler navn.")
+            problem(field_name, tr("Mangler navn."))
         elif not first:
-            problem("first_name", "Mangler fornavn.", "warning")
+            problem("first_name", tr("Mangler fornavn."), "warning")
         elif not last:
-            problem("last_name", "Mangler etternavn.", "warning")
+            problem("last_name", tr("Mangler etternavn."), "warning")
         if scrub1 or scrub2:
-            problem("full_name", "Et fødselsnummer i navnet er fjernet.", "warning")
+            problem("full_name", tr("Et fødselsnummer i navnet er fjernet."), "warning")
         return first, last
 
     def _birth_date(
@@ -247,8 +263,10 @@ class RowBuilder:
                             number,
                             column_label(self.mapping.headers, index),
                             "birth_date",
-                            f"{cells.shown(value)} er ikke et gyldig fødselsnummer, så "
-                            "fødselsdatoen er ukjent.",
+                            tr(
+                                "{verdi} er ikke et gyldig fødselsnummer, så fødselsdatoen er ukjent.",
+                                verdi=cells.shown(value),
+                            ),
                             "warning",
                         )
                     )

@@ -14,6 +14,7 @@ from coursekeeper.excel.headers import ColumnMapping, detect_header, header_at
 from coursekeeper.excel.participant_rows import CellIssue, ParticipantRow, RowBuilder, Severity
 from coursekeeper.excel.reading import SheetRows, read_sheet
 from coursekeeper.excel.safety import MAX_DATA_ROWS, column_letters
+from coursekeeper.i18n import tr
 
 __all__ = [
     "CellIssue",
@@ -86,8 +87,13 @@ def parse_participants(
     if len(data) > MAX_DATA_ROWS:
         limit = f"{MAX_DATA_ROWS:,}".replace(",", " ")
         raise ValidationError(
-            f"Arket «{sheet.sheet}» har {len(data)} rader med data. CourseKeeper leser høyst "
-            f"{limit} rader om gangen; del listen i flere filer."
+            tr(
+                "Arket «{ark}» har {antall} rader med data. CourseKeeper leser høyst {grense} rader om "
+                "gangen; del listen i flere filer.",
+                ark=sheet.sheet,
+                antall=len(data),
+                grense=limit,
+            )
         )
     if (
         "first_name" not in mapping.fields
@@ -95,8 +101,11 @@ def parse_participants(
         and ("full_name" not in mapping.fields)
     ):
         raise ValidationError(
-            f"Fant ingen kolonne med navn i overskriftsraden (rad {found.excel_row}). Velg hvilke "
-            "kolonner som er Fornavn og Etternavn, eller Navn."
+            tr(
+                "Fant ingen kolonne med navn i overskriftsraden (rad {rad}). Velg hvilke kolonner som "
+                "er Fornavn og Etternavn, eller Navn.",
+                rad=found.excel_row,
+            )
         )
     result = ParticipantSheet(sheet.file_name, sheet.sheet, found.excel_row, mapping, [])
     identity = _identity_columns(data, mapping, sheet.width)
@@ -104,8 +113,11 @@ def parse_participants(
         label = _letter_label(mapping.headers, index)
         result.identity_columns.append(index)
         result.notices.append(
-            f"{label[0].upper()}{label[1:]} inneholder fødselsnummer. Bare fødselsdatoen er tatt "
-            "vare på; selve numrene blir ikke lagret."
+            tr(
+                "{kolonne} inneholder fødselsnummer. Bare fødselsdatoen er tatt vare på; selve numrene "
+                "blir ikke lagret.",
+                kolonne=label[0].upper() + label[1:],
+            )
         )
     builder = RowBuilder(mapping, identity, today or dt.date.today(), fix_name_case)
     result.rows = [builder.build(number, values) for number, values in data]
@@ -116,7 +128,9 @@ def parse_participants(
 def _letter_label(headers: list[str], index: int) -> str:
     header = headers[index].strip() if index < len(headers) else ""
     letter = column_letters(index)
-    return f"kolonne {letter} («{header}»)" if header else f"kolonne {letter}"
+    if header:
+        return tr("kolonne {bokstav} («{overskrift}»)", bokstav=letter, overskrift=header)
+    return tr("kolonne {bokstav}", bokstav=letter)
 
 
 def _identity_columns(data: list[tuple[int, list[object]]], mapping: ColumnMapping, width: int) -> list[int]:
@@ -162,16 +176,22 @@ def _mark_duplicates(rows: list[ParticipantRow]) -> dict[int, str]:
         earlier, why = None, ""
         if row.email:
             earlier = by_email.setdefault(row.email, row.excel_row)
-            why = "samme e-post"
+            why = tr("samme e-post")
         person = None
         if row.birth_date:
             person = (key, row.birth_date)
             first = by_person.setdefault(person, row.excel_row)
             if earlier in (None, row.excel_row):
-                earlier, why = first, "samme navn og fødselsdato"
+                earlier, why = first, tr("samme navn og fødselsdato")
         if earlier is not None and earlier != row.excel_row:
             row.duplicate_of = earlier
             row.issues.append(
-                CellIssue(row.excel_row, "", "", f"Samme person som rad {earlier} ({why}).", "warning")
+                CellIssue(
+                    row.excel_row,
+                    "",
+                    "",
+                    tr("Samme person som rad {rad} ({grunn}).", rad=earlier, grunn=why),
+                    "warning",
+                )
             )
     return keys

@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +15,10 @@ from typing import Literal
 from openpyxl.cell import Cell
 from openpyxl.styles.cell_style import StyleArray
 
+from coursekeeper import temp_files
 from coursekeeper.domain.dates import format_date
 from coursekeeper.excel.safety import column_letters
+from coursekeeper.i18n import tr
 
 Kind = Literal["text", "date", "datetime", "money", "number", "integer", "hours"]
 Progress = Callable[[int, int], None]  # (rows written, rows in all); may raise Cancelled
@@ -109,7 +110,7 @@ def is_risky_text(value: str) -> bool:
 
 def sheet_name(title: str, used: set[str]) -> str:
     """A valid, unique sheet tab name: ≤ 31 characters, none of []:*?/\\."""
-    base = _SHEET_NAME_BAD.sub("-", title).strip("' ") or "Ark"
+    base = _SHEET_NAME_BAD.sub("-", title).strip("' ") or tr("Ark")
     base = base[:31]
     name, counter = base, 2
     while name.casefold() in used:
@@ -132,9 +133,7 @@ def write_workbook(
     target = Path(path)
     total = sum(len(s.rows) for s in sheets) or 1
     done = 0
-    handle, temp_name = tempfile.mkstemp(prefix=".~" + target.stem, suffix=".xlsx", dir=target.parent)
-    os.close(handle)
-    temp = Path(temp_name)
+    temp = temp_files.temp_beside(target)
     book = Workbook(write_only=True)
     try:
         styles = _Styles(book)
@@ -157,8 +156,7 @@ def write_workbook(
         os.replace(temp, target)
     except BaseException:
         _discard(book)
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        temp_files.remove(temp)
         raise
     return written
 
@@ -266,10 +264,12 @@ def _write_sheet(
     if columns:
         right = column_letters(len(columns) + len(spec.rates) - 1)
         ws.auto_filter.ref = f"A{header_row}:{right}{max(last, first)}"
-    ws.append([styled(safe_text(spec.title), styles.title)])
+    # Titles and subtitles carry user text (course titles, file names): guarded like any cell.
+    ws.append([_text_cell(ws, safe_text(spec.title), styles, styles.title)])
     if spec.subtitle:
-        ws.append([styled(safe_text(spec.subtitle), styles.subtitle)])
-    ws.append([styled(f"Eksportert {format_date(exported_on or dt.date.today())}", styles.subtitle)])
+        ws.append([_text_cell(ws, safe_text(spec.subtitle), styles, styles.subtitle)])
+    exported = tr("Eksportert {dato}", dato=format_date(exported_on or dt.date.today()))
+    ws.append([styled(exported, styles.subtitle)])
     ws.append([])
     headers = [c.header for c in columns] + [r.header for r in spec.rates]
     ws.append([_text_cell(ws, safe_text(h), styles, styles.header) for h in headers])
@@ -294,7 +294,7 @@ def _write_sheet(
     for chart in spec.charts:
         _add_chart(ws, spec, chart, header_row, first, last)
     if spec.totals and spec.rows:
-        cells: list[object] = [styled("Sum", styles.total_label)]
+        cells: list[object] = [styled(tr("Sum"), styles.total_label)]
         for index, kind in enumerate(kinds[1:], start=1):
             if columns[index].kind in _TOTALLED:
                 letter = column_letters(index)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 from reportlab.pdfgen.canvas import Canvas
 
+from coursekeeper import temp_files
 from coursekeeper.errors import CourseKeeperError, ValidationError
+from coursekeeper.i18n import tr
 from coursekeeper.printing.fonts import REGULAR, register_fonts
 from coursekeeper.printing.page_style import PAGE_HEIGHT, PAGE_WIDTH
 
@@ -31,13 +32,15 @@ def atomic_output(out: Path) -> Iterator[Path]:
     """
     out = Path(out)
     if not out.parent.is_dir():
-        raise CourseKeeperError(f"Mappen {out.parent} finnes ikke. Velg en annen plassering.")
+        raise CourseKeeperError(
+            tr("Mappen {folder} finnes ikke. Velg en annen plassering.", folder=out.parent)
+        )
     try:
-        handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}-", suffix=".pdf.part")
+        temporary = temp_files.temp_beside(out)
     except OSError as exc:
-        raise CourseKeeperError(f"Kan ikke skrive i mappen {out.parent}: {exc.strerror}.") from exc
-    os.close(handle)
-    temporary = Path(name)
+        raise CourseKeeperError(
+            tr("Kan ikke skrive i mappen {folder}: {error}.", folder=out.parent, error=exc.strerror)
+        ) from exc
     try:
         yield temporary
         try:
@@ -45,12 +48,14 @@ def atomic_output(out: Path) -> Iterator[Path]:
         except PermissionError as exc:
             # On Windows a PDF open in a reader is locked; that is the usual cause.
             raise CourseKeeperError(
-                f"Kan ikke lagre {out.name}: filen er kanskje åpen i et annet program "
-                "(for eksempel en PDF-leser). Lukk den og prøv igjen."
+                tr(
+                    "Kan ikke lagre {name}: filen er kanskje åpen i et annet program "
+                    "(for eksempel en PDF-leser). Lukk den og prøv igjen.",
+                    name=out.name,
+                )
             ) from exc
     except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        temp_files.remove(temporary)
         raise
 
 
@@ -95,4 +100,6 @@ def write_pdf(
             canvas.save()
         except OSError as exc:
             logger.exception("Could not save %s", out)
-            raise CourseKeeperError(f"Kunne ikke skrive {out.name}: {exc.strerror}.") from exc
+            raise CourseKeeperError(
+                tr("Kunne ikke skrive {name}: {error}.", name=out.name, error=exc.strerror)
+            ) from exc

@@ -11,6 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.errors import RuleError
+from coursekeeper.i18n import tr
 from coursekeeper.printing.batch import Progress, write_pdf
 from coursekeeper.printing.certificate_body import LEFT, REVOKED_MARK, WIDTH, draw_middle
 from coursekeeper.printing.fonts import BOLD, ITALIC, REGULAR
@@ -193,14 +194,17 @@ def check_printable(certs: Sequence[CertificatePrint], *, allow_revoked_copy: bo
         return
     if len(revoked) == 1:
         cert = revoked[0]
-        message = (
-            f"Kursbevis {cert.number} for {cert.full_name} er tilbakekalt og kan ikke skrives ut "
-            "som gyldig kursbevis. Det kan bare skrives ut som en merket kopi."
+        message = tr(
+            "Kursbevis {number} for {name} er tilbakekalt og kan ikke skrives ut "
+            "som gyldig kursbevis. Det kan bare skrives ut som en merket kopi.",
+            number=cert.number,
+            name=cert.full_name,
         )
     else:
-        message = (
-            f"{len(revoked)} av kursbevisene er tilbakekalt og kan ikke skrives ut som gyldige "
-            "kursbevis. De kan bare skrives ut som merkede kopier."
+        message = tr(
+            "{n} av kursbevisene er tilbakekalt og kan ikke skrives ut som gyldige "
+            "kursbevis. De kan bare skrives ut som merkede kopier.",
+            n=len(revoked),
         )
     raise RuleError(message, details=[f"{c.number} {c.full_name}" for c in revoked])
 
@@ -224,5 +228,5 @@ def write_certificates(
         fonts_dir=fonts_dir,
         progress=progress,
         title=title,
-        nothing_message="Det er ingen kursbevis å skrive ut.",
+        nothing_message=tr("Det er ingen kursbevis å skrive ut."),
     )

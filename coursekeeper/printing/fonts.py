@@ -11,6 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from coursekeeper.errors import CourseKeeperError
+from coursekeeper.i18n import tr
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +47,9 @@ def register_fonts(fonts_dir: Path) -> FontSet:
     missing = [name for name in _FILES.values() if not (fonts_dir / name).is_file()]
     if missing:
         raise CourseKeeperError(
-            f"Skrifttypene som trengs for utskrift mangler i {fonts_dir}.",
-            details=[f"Mangler {name}" for name in missing] + ["Installer CourseKeeper på nytt."],
+            tr("Skrifttypene som trengs for utskrift mangler i {folder}.", folder=fonts_dir),
+            details=[tr("Mangler {name}", name=name) for name in missing]
+            + [tr("Installer CourseKeeper på nytt.")],
         )
     try:
         for face, file_name in _FILES.items():
@@ -55,7 +57,7 @@ def register_fonts(fonts_dir: Path) -> FontSet:
     except (TTFError, OSError) as exc:
         logger.exception("Could not load fonts from %s", fonts_dir)
         raise CourseKeeperError(
-            f"Skrifttypene i {fonts_dir} kan ikke leses. Installer CourseKeeper på nytt."
+            tr("Skrifttypene i {folder} kan ikke leses. Installer CourseKeeper på nytt.", folder=fonts_dir)
         ) from exc
     # Lets <b> and <i> in any reportlab paragraph find the matching faces.
     addMapping(REGULAR, 0, 0, REGULAR)

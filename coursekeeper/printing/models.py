@@ -11,6 +11,8 @@ import io
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from coursekeeper.i18n import tr
+
 
 @dataclass(frozen=True)
 class OrganisationProfile:
@@ -121,22 +123,22 @@ def logo_is_readable(logo: bytes | None) -> bool:
 
 
 def profile_warnings(profile: OrganisationProfile) -> list[str]:
-    """What is missing from the profile, in Norwegian, to show before printing (never fatal)."""
+    """What is missing from the profile, in the chosen language, to show before printing (never fatal)."""
     warnings: list[str] = []
     if not profile.name.strip():
-        warnings.append("Navn på organisasjonen mangler.")
+        warnings.append(tr("Navn på organisasjonen mangler."))
     if profile.logo is None or not profile.logo:
-        warnings.append("Logo mangler – utskriften får ingen logo.")
+        warnings.append(tr("Logo mangler – utskriften får ingen logo."))
     elif not logo_is_readable(profile.logo):
-        warnings.append("Logoen kan ikke leses (bruk PNG eller JPEG) – utskriften får ingen logo.")
+        warnings.append(tr("Logoen kan ikke leses (bruk PNG eller JPEG) – utskriften får ingen logo."))
     if not profile.signatory_name.strip():
-        warnings.append("Navn på den som signerer mangler.")
+        warnings.append(tr("Navn på den som signerer mangler."))
     if not profile.signatory_title.strip():
-        warnings.append("Tittel for den som signerer mangler.")
+        warnings.append(tr("Tittel for den som signerer mangler."))
     if not profile.address.strip() or not profile.postal_line():
-        warnings.append("Postadresse mangler – brevene skrives ut uten full avsenderadresse.")
+        warnings.append(tr("Postadresse mangler – brevene skrives ut uten full avsenderadresse."))
     if not profile.contact_line():
-        warnings.append("E-post og telefon mangler – mottakerne ser ikke hvordan de kan nå dere.")
+        warnings.append(tr("E-post og telefon mangler – mottakerne ser ikke hvordan de kan nå dere."))
     return warnings
 
 

@@ -9,7 +9,10 @@ import peewee as pw
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Assignment, Municipality
+from coursekeeper.domain.dates import format_date
+from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.errors import NotFoundError, ValidationError
+from coursekeeper.i18n import tr
 from coursekeeper.services import audit, municipalities
 from coursekeeper.services.people import get_person
 
@@ -29,7 +32,11 @@ class AssignmentRow:
 def _check_dates(start: dt.date, end: dt.date | None) -> None:
     if end is not None and end < start:
         raise ValidationError(
-            f"Oppdraget kan ikke slutte ({end:%d.%m.%Y}) før det starter ({start:%d.%m.%Y})."
+            tr(
+                "Oppdraget kan ikke slutte ({end}) før det starter ({start}).",
+                end=format_date(end),
+                start=format_date(start),
+            )
         )
 
 
@@ -43,6 +50,7 @@ def add_assignment(
 ) -> Assignment:
     """Record an assignment for a person."""
     _check_dates(start_date, end_date)
+    refuse_identity_numbers(note, tr("Merknad"))
     with database.atomic():
         person = get_person(person_id)
         row = Assignment.create(
@@ -60,11 +68,12 @@ def update_assignment(
     *, assignment_id: int, start_date: dt.date, end_date: dt.date | None, note: str | None = None
 ) -> Assignment:
     """Change an assignment's dates (and note)."""
+    refuse_identity_numbers(note, tr("Merknad"))
     _check_dates(start_date, end_date)
     with database.atomic():
         row = Assignment.get_or_none(Assignment.id == assignment_id)
         if row is None:
-            raise NotFoundError(f"Fant ikke oppdrag med id {assignment_id}.")
+            raise NotFoundError(tr("Fant ikke oppdrag med id {id}.", id=assignment_id))
         before = audit.snapshot(row)
         row.start_date, row.end_date = start_date, end_date
         if note is not None:
@@ -78,7 +87,7 @@ def end_assignment(*, assignment_id: int, end_date: dt.date) -> Assignment:
     """Set the end date of a running assignment."""
     row = Assignment.get_or_none(Assignment.id == assignment_id)
     if row is None:
-        raise NotFoundError(f"Fant ikke oppdrag med id {assignment_id}.")
+        raise NotFoundError(tr("Fant ikke oppdrag med id {id}.", id=assignment_id))
     return update_assignment(assignment_id=assignment_id, start_date=row.start_date, end_date=end_date)
 
 

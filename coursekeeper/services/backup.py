@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 from pathlib import Path
 
-from coursekeeper import settings
+from coursekeeper import settings, temp_files
 from coursekeeper.db.connection import database, is_sqlite, sqlite_path
 from coursekeeper.db.schema import known_migrations, precheck_sqlite, safety_copy
 from coursekeeper.errors import DatabaseUnavailableError, RuleError, ValidationError
@@ -18,8 +17,10 @@ from coursekeeper.services import audit, backup_crypto
 def _require_sqlite() -> Path:
     if not is_sqlite(database):
         raise RuleError(
-            "Sikkerhetskopi og gjenoppretting her gjelder SQLite-databaser. En felles "
-            "PostgreSQL-database sikkerhetskopieres med pg_dump av IT."
+            tr(
+                "Sikkerhetskopi og gjenoppretting her gjelder SQLite-databaser. En felles "
+                "PostgreSQL-database sikkerhetskopieres med pg_dump av IT."
+            )
         )
     return Path(database.obj.database)
 
@@ -41,16 +42,13 @@ def backup(out: Path, *, password: str | None = None) -> Path:
     if password:
         return _encrypted_backup(out, backup_crypto.check_password(password))
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    if tmp.exists():
-        tmp.unlink()
-    dest = sqlite3.connect(str(tmp))
-    try:
-        database.connection().backup(dest)
-        dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-    finally:
-        dest.close()
-    os.replace(tmp, out)
+    with temp_files.replacing(out) as tmp:  # never named like a finished backup; swept after a crash
+        dest = sqlite3.connect(str(tmp))
+        try:
+            database.connection().backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        finally:
+            dest.close()
     audit_entry = {"file": str(out)}
     with database.atomic():
         audit.record("backup", "database", None, after=audit_entry)
@@ -65,9 +63,8 @@ def _encrypted_backup(out: Path, password: str) -> Path:
     finally:
         memory.close()
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_bytes(backup_crypto.encrypt_bytes(plain, password))
-    os.replace(tmp, out)
+    with temp_files.replacing(out) as tmp:
+        tmp.write_bytes(backup_crypto.encrypt_bytes(plain, password))
     with database.atomic():
         audit.record("backup", "database", None, after={"file": str(out), "encrypted": True})
     return out
@@ -83,19 +80,19 @@ def restore(source: Path, *, password: str | None = None) -> Path:
     _require_sqlite()
     source = Path(source)
     if not source.is_file():
-        raise ValidationError(f"Fant ikke filen «{source}».")
+        raise ValidationError(tr("Fant ikke filen «{fil}».", fil=source))
     if backup_crypto.is_encrypted(source):
         if not password:
             raise PasswordRequired(tr("Sikkerhetskopien er beskyttet med passord. Skriv inn passordet."))
         plain = backup_crypto.decrypt_bytes(source.read_bytes(), password)
-        decrypted = settings.backups_dir() / f".gjenoppretting-{os.getpid()}.tmp"
-        decrypted.parent.mkdir(parents=True, exist_ok=True)
+        settings.backups_dir().mkdir(parents=True, exist_ok=True)
+        # Plain personal data: a temporary name the next start sweeps if this process is killed.
+        decrypted = temp_files.temp_beside(settings.backups_dir() / "gjenoppretting.db")
         try:
             decrypted.write_bytes(plain)
             return _restore_plain(decrypted, shown=source)
         finally:
-            for leftover in (decrypted, *decrypted.parent.glob(decrypted.name + "-*")):
-                leftover.unlink(missing_ok=True)  # the file and SQLite's -wal/-shm beside it
+            temp_files.remove(decrypted)  # the file and SQLite's -journal/-wal/-shm beside it
     return _restore_plain(source, shown=source)
 
 
@@ -103,9 +100,11 @@ def _restore_plain(source: Path, *, shown: Path) -> Path:
     try:
         applied = precheck_sqlite(source, known_migrations(settings.migrations_dir()))
     except DatabaseUnavailableError as exc:
-        raise ValidationError(f"Kan ikke gjenopprette: {exc.message}") from exc
+        raise ValidationError(tr("Kan ikke gjenopprette: {grunn}", grunn=exc.message)) from exc
     if not applied:
-        raise ValidationError(f"Kan ikke gjenopprette: «{source}» er ikke en CourseKeeper-database.")
+        raise ValidationError(
+            tr("Kan ikke gjenopprette: «{fil}» er ikke en CourseKeeper-database.", fil=source)
+        )
     keep = safety_copy(database.obj, settings.backups_dir(), "før-gjenoppretting")
     incoming = sqlite3.connect(f"file:{source.resolve().as_posix()}?mode=ro", uri=True)
     try:

@@ -22,6 +22,7 @@ from coursekeeper.domain.certificates import (
 from coursekeeper.domain.chain import canonical
 from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.deposits import Balance
+from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.states import EnrolmentState, ScreeningOutcome
 from coursekeeper.errors import NotFoundError, RuleError, ValidationError
 from coursekeeper.i18n import tr
@@ -286,6 +287,7 @@ def revoke(certificate_id: int, reason: str, at: dt.datetime | None = None) -> C
     """Revoke a certificate (now, or ``at``); it keeps its number, which is never used again."""
     if not reason.strip():
         raise ValidationError(tr("Skriv en begrunnelse for tilbakekallingen."))
+    refuse_identity_numbers(reason, tr("Begrunnelsen"))
     with database.atomic():
         cert = get_certificate(certificate_id)
         if cert.revoked_at is not None:
@@ -316,16 +318,34 @@ def record_duplicate(certificate_id: int, on: dt.date | None = None) -> Certific
     return cert
 
 
+_SHOWN_KEYS = ("number", "course_title")
+_PERSON_KEYS = ("first_name", "last_name")  # gone from an erased person's certificate
+
+
+def _verifiable_content(cert: Certificate) -> dict | None:
+    """The stored facts, or None when they are damaged (not JSON, not an object, keys missing)."""
+    try:
+        content = json.loads(cert.content)
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(content, dict):
+        return None
+    needed = _SHOWN_KEYS if content.get("erased") else _SHOWN_KEYS + _PERSON_KEYS
+    if not all(isinstance(content.get(k), str) for k in needed):
+        return None
+    return content
+
+
 def verify(code: str) -> Verification:
     """valid / revoked / unknown; altered stored content does not verify."""
     cleaned = normalise_code(code)
     cert = Certificate.get_or_none(Certificate.code == cleaned) if cleaned else None
-    if cert is None:
+    content = _verifiable_content(cert) if cert is not None else None
+    if content is None:
         return Verification(VerificationStatus.UNKNOWN)
-    content = content_of(cert)
     erased = bool(content.get("erased"))  # the person was erased: a kept digest and seal verify it
     matches = erased_content_matches if erased else code_matches
-    if content.get("number") != cert.number or not matches(content, ensure_secret(), cleaned):
+    if content["number"] != cert.number or not matches(content, ensure_secret(), cleaned):
         return Verification(VerificationStatus.UNKNOWN)
     revocation = revoke_event(cert.id)
     revoked = cert.revoked_at is not None or revocation is not None

@@ -17,6 +17,7 @@ from coursekeeper.db.models import (
     Municipality,
     Organisation,
 )
+from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.money import kroner
 from coursekeeper.domain.states import SEAT_HOLDING, CourseStatus, EnrolmentState, parse_choice
 from coursekeeper.domain.text import normalise_name, search_key
@@ -139,6 +140,14 @@ def _validate(data: CourseInput) -> None:
     if data.start_date and data.end_date and data.end_date < data.start_date:
         raise ValidationError(_end_before_start(data.start_date, data.end_date))
     parse_choice(CourseStatus, data.status, "kursstatus")
+    for label, text in (
+        (tr("Kurstittel"), data.title),
+        (tr("Kurssted"), data.venue),
+        (tr("Temaer"), "\n".join(data.topics)),
+        (tr("Medarrangører"), "\n".join(data.co_organisers)),
+        (tr("Notater"), data.notes),
+    ):
+        refuse_identity_numbers(text, label)
 
 
 def _end_before_start(start: dt.date, end: dt.date) -> str:
@@ -181,7 +190,7 @@ def _apply(course: Course, data: CourseInput) -> None:
     course.required_minutes = data.required_minutes
     course.screening_required = data.screening_required
     course.topics = "\n".join(t.strip() for t in data.topics if t.strip())
-    course.status = data.status
+    _set_status(course, data.status)
     course.assignment_deadline_months = data.assignment_deadline_months
     course.notes = data.notes
     course.save()
@@ -312,12 +321,21 @@ def set_status(
     with database.atomic():
         course = get_course(course_id)
         before = audit.snapshot(course)
-        course.status = status
+        _set_status(course, status, today)
         course.save()
         early = _check_finish(course, before["status"], today, before_last_session)
         action = "finish_before_last_session" if early else "status"
         audit.record(action, "course", course.id, before=before, after=audit.snapshot(course))
     return course
+
+
+def _set_status(course: Course, status: str, today: dt.date | None = None) -> None:
+    """Set the status; a cancellation keeps its day (refunds due as of an earlier day leave it out)."""
+    if status == CourseStatus.CANCELLED and course.status != CourseStatus.CANCELLED:
+        course.cancelled_on = today or dt.date.today()
+    elif status != CourseStatus.CANCELLED:
+        course.cancelled_on = None
+    course.status = status
 
 
 def course_snapshot(course: Course) -> dict:

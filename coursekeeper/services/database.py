@@ -12,6 +12,7 @@ from coursekeeper.db.connection import close_database, database, open_database, 
 from coursekeeper.db.models import AppSetting
 from coursekeeper.db.schema import known_migrations, migrate, precheck_sqlite
 from coursekeeper.errors import DatabaseUnavailableError
+from coursekeeper.i18n import tr
 from coursekeeper.services.municipalities import sync_official_list
 
 logger = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ def prepare(url: str, *, create: bool = True) -> pw.Database:
                 ensure_secret()
     except pw.DatabaseError as exc:
         close_database()
-        raise DatabaseUnavailableError(f"Databasen kan ikke brukes: {exc}") from exc
+        raise DatabaseUnavailableError(tr("Databasen kan ikke brukes: {error}", error=exc)) from exc
     return db
 
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Assignment, Certificate, Course, Enrolment, LedgerEntry, Person
-from coursekeeper.domain.dates import format_date
+from coursekeeper.domain.dates import format_date, format_datetime
 from coursekeeper.domain.money import format_kr, kroner
 from coursekeeper.domain.states import CourseStatus, EnrolmentState
+from coursekeeper.i18n import tr
 from coursekeeper.services import (
     assignments,
     attendance,
@@ -106,6 +107,8 @@ class _Builder:
         postal_code, city = rng.choice(POSTAL_PLACES[municipality])
         born = D(1955, 1, 1) + rng.randint(0, (D(2004, 12, 31) - D(1955, 1, 1)).days) * DAY
         digits = [rng.choice("49"), *(str(rng.randint(0, 9)) for _ in range(7))]
+        if digits[0] == "4" and digits[1] in "2349":
+            digits[0] = "9"  # 42-44 and 49 are no mobile ranges; people.create_person checks it
         phone = "+47 {}{}{} {}{} {}{}{}".format(*digits)
         person = people.create_person(
             people.PersonInput(
@@ -140,7 +143,7 @@ class _Builder:
             attendance.complete_course(course.id)
             certificates.issue_for_course(course.id, issued_on=last_day)
         if spec.status != course.status:
-            courses.set_status(course.id, spec.status)
+            courses.set_status(course.id, spec.status, today=spec.cancelled_on)
         logger.debug("Demo course %s: %s–%s", course.title, first_day, last_day)
 
     def applicant(self, spec: CourseSpec, course: Course, position: int, fate: str) -> None:
@@ -193,7 +196,7 @@ class _Builder:
         if fate in ACCEPTED_FATES:
             enrolments.accept(eid)
         elif fate.startswith("reject"):
-            enrolments.reject(eid)
+            enrolments.reject(eid, on=screened)
         if fate.startswith("withdraw-early"):
             enrolments.withdraw(eid, on=spec.binding - 3 * DAY)
         elif fate == "withdraw-late":
@@ -305,15 +308,15 @@ def _loaded_when() -> str:
     try:
         moment = dt.datetime.fromisoformat(get_setting(DEMO_KEY) or "")
     except ValueError:
-        return "Demodataene er allerede lagt inn."
-    return f"Demodataene er allerede lagt inn (første gang {moment:%d.%m.%Y kl. %H:%M})."
+        return tr("Demodataene er allerede lagt inn.")
+    return tr("Demodataene er allerede lagt inn (første gang {moment}).", moment=format_datetime(moment))
 
 
 def build_demo(today: dt.date | None = None) -> DemoSummary:
     """Add the demo data set alongside whatever is there; a second run changes nothing."""
     today = today or dt.date.today()
     if is_loaded():
-        return DemoSummary(False, f"{_loaded_when()} Ingenting er endret.")
+        return DemoSummary(False, _loaded_when() + " " + tr("Ingenting er endret."))
     with database.atomic():
         before = {name: model.select().count() for name, model in _COUNTED.items()}
         if organisations.own_organisation() is None:
@@ -347,11 +350,19 @@ def build_demo(today: dt.date | None = None) -> DemoSummary:
         )
         set_setting(DEMO_KEY, dt.datetime.now().isoformat(timespec="minutes"))
     due = refunds.refunds_due(today)
-    message = (
-        f"Demodata er lagt inn: {added['courses']} kurs, {added['people']} personer, "
-        f"{added['enrolments']} påmeldinger, {added['certificates']} kursbevis ({revoked} tilbakekalt), "
-        f"{added['assignments']} oppdrag og {added['ledger_entries']} posteringer i egenandelsregnskapet. "
-        f"Per {format_date(today)} skal {len(due)} egenandeler tilbakebetales "
-        f"({format_kr(sum(d.amount_ore for d in due))})."
+    message = tr(
+        "Demodata er lagt inn: {courses} kurs, {people} personer, {enrolments} påmeldinger, "
+        "{certificates} kursbevis ({revoked} tilbakekalt), {assignments} oppdrag og {entries} posteringer "
+        "i egenandelsregnskapet. Per {date} skal {due} egenandeler tilbakebetales ({total}).",
+        courses=added["courses"],
+        people=added["people"],
+        enrolments=added["enrolments"],
+        certificates=added["certificates"],
+        revoked=revoked,
+        assignments=added["assignments"],
+        entries=added["ledger_entries"],
+        date=format_date(today),
+        due=len(due),
+        total=format_kr(sum(d.amount_ore for d in due)),
     )
     return DemoSummary(True, message, revoked=revoked, refunds_due=len(due), by_state=by_state, **added)

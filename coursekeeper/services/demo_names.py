@@ -127,6 +127,7 @@ class CourseSpec:
     first_application: dt.date | None = None
     deadline_months: int | None = None
     notes: str = ""
+    cancelled_on: dt.date | None = None  # the day a cancelled course was called off
 
 
 COURSES = (
@@ -153,6 +154,7 @@ COURSES = (
         ("Osterøy kommune",), ("accepted-paid", "accepted-paid", "applied-paid", "applied"),
         status=CourseStatus.CANCELLED, capacity=20, binding=D(2026, 2, 13),
         first_application=D(2025, 12, 1), notes="Avlyst 16.02.2026: for få påmeldte.",
+        cancelled_on=D(2026, 2, 16),
     ),
     CourseSpec(
         "alver", "Alver", "Knarvik idrettshall", _two_weekends(D(2027, 3, 5), D(2027, 3, 19)),

@@ -11,8 +11,10 @@ import peewee as pw
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Course, Enrolment, LedgerEntry, Person
 from coursekeeper.domain.deposits import Balance, EntryKind, balance
+from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.money import format_kr
 from coursekeeper.errors import NotFoundError, RuleError, ValidationError
+from coursekeeper.i18n import tr
 from coursekeeper.services import audit, chains
 
 
@@ -60,6 +62,9 @@ def _add(
     note: str = "",
     corrects: LedgerEntry | None = None,
 ) -> LedgerEntry:
+    refuse_identity_numbers(method, tr("Betalingsmåte"))
+    refuse_identity_numbers(reference, tr("Referanse"))
+    refuse_identity_numbers(note, tr("Merknad"))
     entry = LedgerEntry(
         enrolment=enrolment,
         kind=kind,
@@ -77,15 +82,17 @@ def _add(
 
 
 def balances(
-    enrolment_ids: Iterable[int] | None = None, *, course_id: int | None = None
+    enrolment_ids: Iterable[int] | None = None, *, course_id: int | None = None, as_of: dt.date | None = None
 ) -> dict[int, Balance]:
-    """Ledger sums per enrolment: the given ones, one course's, or all (both None)."""
+    """Ledger sums per enrolment (the given ones, one course's, or all), of entries dated by ``as_of``."""
     corrected = LedgerEntry.alias("corrected")
     query = LedgerEntry.select(
         LedgerEntry.enrolment, LedgerEntry.kind, LedgerEntry.amount_ore, corrected.kind
     ).join(corrected, pw.JOIN.LEFT_OUTER, on=(LedgerEntry.corrects == corrected.id))
     if course_id is not None:
         query = query.switch(LedgerEntry).join(Enrolment).where(Enrolment.course == course_id)
+    if as_of is not None:
+        query = query.where(LedgerEntry.entry_date <= as_of)
     if enrolment_ids is not None:
         ids = list(enrolment_ids)
         if not ids:

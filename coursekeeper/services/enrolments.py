@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Course, Enrolment, now
+from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.states import (
     CourseStatus,
@@ -82,6 +83,8 @@ def enrol(
     applied_at: dt.datetime | None = None,
 ) -> Enrolment:
     """Put a person on a course in state ``applied``."""
+    refuse_identity_numbers(notes, tr("Merknad"))
+    refuse_identity_numbers(source_file, tr("Filnavnet"))
     with database.atomic():
         course = get_course(course_id)
         person = get_person(person_id)
@@ -183,11 +186,13 @@ def accept(enrolment_id: int, *, ahead_of_queue: bool = False) -> TransitionResu
         return TransitionResult(enrolment.id, S.ACCEPTED, tr("{name} er tatt opp på kurset.", name=name))
 
 
-def _simple(enrolment_id: int, target: EnrolmentState, action: str, message: str) -> TransitionResult:
+def _simple(
+    enrolment_id: int, target: EnrolmentState, action: str, message: str, on: dt.date | None = None
+) -> TransitionResult:
     with database.atomic():
         enrolment = get_enrolment(enrolment_id)
         check_transition(S(enrolment.state), target)
-        apply_state(enrolment, target, action)
+        apply_state(enrolment, target, action, on)
         return TransitionResult(enrolment.id, target, message.format(name=person_name(enrolment.person)))
 
 
@@ -196,9 +201,9 @@ def waitlist(enrolment_id: int) -> TransitionResult:
     return _simple(enrolment_id, S.WAITLISTED, "waitlist", tr("{name} er satt på venteliste."))
 
 
-def reject(enrolment_id: int) -> TransitionResult:
-    """Reject an applicant (a paid deposit becomes due back at once); an applicant holds no seat."""
-    return _simple(enrolment_id, S.REJECTED, "reject", tr("{name} har fått avslag."))
+def reject(enrolment_id: int, on: dt.date | None = None) -> TransitionResult:
+    """Reject an applicant on ``on`` (default today): a paid deposit becomes due back at once."""
+    return _simple(enrolment_id, S.REJECTED, "reject", tr("{name} har fått avslag."), on)
 
 
 def mark_no_show(enrolment_id: int) -> TransitionResult:
@@ -251,7 +256,7 @@ def withdraw(enrolment_id: int, on: dt.date | None = None) -> TransitionResult:
         preview = withdrawal_preview(enrolment_id, on)
         enrolment = get_enrolment(enrolment_id)
         held_seat = enrolment.state == S.ACCEPTED
-        apply_state(enrolment, S.WITHDRAWN, "withdraw")
+        apply_state(enrolment, S.WITHDRAWN, "withdraw", on)
         forfeited = 0
         if preview.after_binding_date:
             note = tr("Trukket etter bindende påmelding ({date})", date=f"{on:%d.%m.%Y}")

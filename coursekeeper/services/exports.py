@@ -17,6 +17,7 @@ from coursekeeper.db.models import Certificate, Enrolment, Person
 from coursekeeper.domain.deposits import EntryKind
 from coursekeeper.errors import ValidationError
 from coursekeeper.excel.writing import ColumnSpec, SheetSpec, write_workbook
+from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import courses, deposits, refunds
 from coursekeeper.services.course_overview import attendance_sheet
 from coursekeeper.services.export_rows import PARTICIPANT_COLUMNS, participant_rows
@@ -60,8 +61,15 @@ class ExportResult:
 
     @property
     def message(self) -> str:
-        """One Norwegian sentence for the user."""
-        return f"{self.kind.label}: {self.rows} rader på {self.sheets} ark lagret i «{self.path}»."
+        """One sentence for the user, in the chosen language."""
+        return tr_n(
+            "{kind}: {n} rad på {sheets} ark lagret i «{path}».",
+            "{kind}: {n} rader på {sheets} ark lagret i «{path}».",
+            self.rows,
+            kind=self.kind.label,
+            sheets=self.sheets,
+            path=self.path,
+        )
 
 
 def suggested_file_name(kind: str, course_id: int) -> str:
@@ -324,6 +332,8 @@ def export_kind(
         chosen = ExportKind(kind)
     except ValueError:
         names = ", ".join(k.value for k in ExportKind)
-        raise ValidationError(f"Ukjent eksport «{kind}». Velg en av: {names}.") from None
+        raise ValidationError(
+            tr("Ukjent eksport «{kind}». Velg en av: {names}.", kind=kind, names=names)
+        ) from None
     courses.get_course(course_id)  # NotFoundError before any file is touched
     return EXPORTERS[chosen](course_id, out, progress=progress)

@@ -16,10 +16,12 @@ import peewee as pw
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Assignment, Certificate, Course, Enrolment, Municipality, Person
+from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.text import search_key
 from coursekeeper.errors import ValidationError
 from coursekeeper.excel.followup import FollowupPerson, FollowupRow, followup_sheet, read_followup
 from coursekeeper.excel.writing import ColumnSpec, SheetSpec
+from coursekeeper.i18n import tr
 from coursekeeper.services import assignments, courses, municipalities
 
 Progress = Callable[[int, int], None]
@@ -130,12 +132,25 @@ class FollowupResult:
 
     @property
     def message(self) -> str:
-        """One Norwegian summary."""
-        verb = "Ville ha" if self.dry_run else "Har"
-        return (
-            f"{verb} opprettet {self.created} og oppdatert {self.updated} oppdrag; {self.unchanged} uendret, "
-            f"{self.empty} rader uten utfylling, {len(self.refused)} avvist, "
-            f"{len(self.conflicts)} i konflikt."
+        """One summary in the user's language."""
+        counts = {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "empty": self.empty,
+            "refused": len(self.refused),
+            "conflicts": len(self.conflicts),
+        }
+        if self.dry_run:
+            return tr(
+                "Ville ha opprettet {created} og oppdatert {updated} oppdrag; {unchanged} uendret, "
+                "{empty} rader uten utfylling, {refused} avvist, {conflicts} i konflikt.",
+                **counts,
+            )
+        return tr(
+            "Har opprettet {created} og oppdatert {updated} oppdrag; {unchanged} uendret, "
+            "{empty} rader uten utfylling, {refused} avvist, {conflicts} i konflikt.",
+            **counts,
         )
 
 
@@ -193,29 +208,43 @@ def _apply_row(
 
     if row.has_errors:
         for issue in row.issues:
-            refuse(issue.describe() + " Raden er ikke lest inn.", issue.column)
+            refuse(issue.describe() + " " + tr("Raden er ikke lest inn."), issue.column)
         return
     if row.record_id is None:
         return
     found = enrolled.get(row.record_id)
     if found is None:
         refuse(
-            f"Rad {row.excel_row}: ID {row.record_id} finnes ikke i CourseKeeper. Raden er ikke lest inn.",
+            tr(
+                "Rad {row}: ID {id} finnes ikke i CourseKeeper. Raden er ikke lest inn.",
+                row=row.excel_row,
+                id=row.record_id,
+            ),
             "ID",
         )
         return
     person_id, stored_name, person_place, course_place = found
     if not _same_name(row.name, stored_name):
         refuse(
-            f"Rad {row.excel_row}: ID {row.record_id} hører til «{stored_name}», ikke «{row.name}». "
-            "Er arket sortert uten ID-kolonnen, eller er ID-en endret? Raden er ikke lest inn.",
+            tr(
+                "Rad {row}: ID {id} hører til «{stored}», ikke «{name}». "
+                "Er arket sortert uten ID-kolonnen, eller er ID-en endret? Raden er ikke lest inn.",
+                row=row.excel_row,
+                id=row.record_id,
+                stored=stored_name,
+                name=row.name,
+            ),
             "ID",
         )
         return
     if row.record_id in seen:
         refuse(
-            f"Rad {row.excel_row}: ID {row.record_id} står også på rad {seen[row.record_id]}. "
-            "Raden er ikke lest inn."
+            tr(
+                "Rad {row}: ID {id} står også på rad {other}. Raden er ikke lest inn.",
+                row=row.excel_row,
+                id=row.record_id,
+                other=seen[row.record_id],
+            )
         )
         return
     seen[row.record_id] = row.excel_row
@@ -228,11 +257,19 @@ def _apply_row(
             place_id = municipalities.resolve(row.municipality).id
         except ValidationError as exc:
             refuse(
-                f"Rad {row.excel_row}, kolonne «Kommune»: {exc.message} Raden er ikke lest inn.", "Kommune"
+                tr(
+                    "Rad {row}, kolonne «Kommune»: {problem} Raden er ikke lest inn.",
+                    row=row.excel_row,
+                    problem=exc.message,
+                ),
+                "Kommune",
             )
             return
     if row.start is None:
-        refuse(f"Rad {row.excel_row}: Oppdrag start mangler, så merknaden er ikke lagret.", "Oppdrag start")
+        refuse(
+            tr("Rad {row}: Oppdrag start mangler, så merknaden er ikke lagret.", row=row.excel_row),
+            "Oppdrag start",
+        )
         return
     _record(row, person_id, stored_name, place_id, existing.setdefault(person_id, []), result, dry_run)
 
@@ -254,16 +291,26 @@ def _record(
         note_conflict = bool(match.note and row.note and match.note != row.note)
         if end_conflict or note_conflict:
             what = (
-                f"slutt {match.end_date:%d.%m.%Y}, arket sier {row.end:%d.%m.%Y}"
+                tr(
+                    "slutt {stored}, arket sier {sheet}",
+                    stored=format_date(match.end_date),
+                    sheet=format_date(row.end),
+                )
                 if end_conflict
-                else f"merknad «{match.note}», arket sier «{row.note}»"
+                else tr("merknad «{stored}», arket sier «{sheet}»", stored=match.note, sheet=row.note)
             )
             result.conflicts.append(
                 FollowupNote(
                     row.sheet,
                     row.excel_row,
-                    f"Rad {row.excel_row}: {name} har allerede oppdraget fra {match.start_date:%d.%m.%Y} "
-                    f"med {what}. Ikke endret; rett i CourseKeeper hvis arket er riktig.",
+                    tr(
+                        "Rad {row}: {name} har allerede oppdraget fra {start} med {what}. "
+                        "Ikke endret; rett i CourseKeeper hvis arket er riktig.",
+                        row=row.excel_row,
+                        name=name,
+                        start=format_date(match.start_date),
+                        what=what,
+                    ),
                 )
             )
             return
@@ -285,14 +332,20 @@ def _record(
             shown = (
                 f"{a.start_date:%d.%m.%Y}–{a.end_date:%d.%m.%Y}"
                 if a.end_date
-                else f"fra {a.start_date:%d.%m.%Y}"
+                else tr("fra {start}", start=format_date(a.start_date))
             )
             result.conflicts.append(
                 FollowupNote(
                     row.sheet,
                     row.excel_row,
-                    f"Rad {row.excel_row}: {name} har allerede et oppdrag {shown}, men arket sier start "
-                    f"{row.start:%d.%m.%Y}. Ikke endret; rett i CourseKeeper hvis arket er riktig.",
+                    tr(
+                        "Rad {row}: {name} har allerede et oppdrag {shown}, men arket sier start {start}. "
+                        "Ikke endret; rett i CourseKeeper hvis arket er riktig.",
+                        row=row.excel_row,
+                        name=name,
+                        shown=shown,
+                        start=format_date(row.start),
+                    ),
                 )
             )
             return

@@ -17,13 +17,14 @@ from coursekeeper.domain.text import search_key
 from coursekeeper.errors import ValidationError
 from coursekeeper.excel import cells
 from coursekeeper.excel.participants import CellIssue, ParticipantRow, ParticipantSheet
+from coursekeeper.i18n import N_, tr, tr_marked
 from coursekeeper.services import municipalities
 from coursekeeper.services.phone_display import display_phone
 
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
-_NEW = "Ny person, meldes på kurset."
-_NEW_PAID = "Ny person, meldes på kurset. Betalingen registreres."
-_FIX_FIRST = "Rettes før raden kan leses inn."
+_NEW = N_("Ny person, meldes på kurset.")
+_NEW_PAID = N_("Ny person, meldes på kurset. Betalingen registreres.")
+_FIX_FIRST = N_("Rettes før raden kan leses inn.")
 
 
 class RowStatus(StrEnum):
@@ -57,15 +58,15 @@ _IS_NEW, _IS_UPDATE, _IS_UNCHANGED, _IS_ERROR, _IS_SKIPPED = (
     RowStatus.SKIPPED,
 )
 
-# Person fields an import may fill in or change, with their Norwegian names for the reasons.
+# Person fields an import may fill in or change, with their names for the reasons (tr_marked when shown).
 FIELD_NAMES = {
-    "birth_date": "fødselsdato",
-    "email": "e-post",
-    "phone": "telefon",
-    "address": "adresse",
-    "postal_code": "postnummer",
-    "city": "poststed",
-    "municipality_id": "kommune",
+    "birth_date": N_("fødselsdato"),
+    "email": N_("e-post"),
+    "phone": N_("telefon"),
+    "address": N_("adresse"),
+    "postal_code": N_("postnummer"),
+    "city": N_("poststed"),
+    "municipality_id": N_("kommune"),
 }
 
 
@@ -208,8 +209,8 @@ class MunicipalityLookup:
         if text not in self._cache:
             try:
                 info = municipalities.registry().resolve(text)
-                self._cache[text] = (
-                    self._ids.get(info.number) or f"Kommunen «{info.name}» mangler i databasen."
+                self._cache[text] = self._ids.get(info.number) or tr(
+                    "Kommunen «{name}» mangler i databasen.", name=info.name
                 )
             except ValidationError as exc:
                 self._cache[text] = exc.message
@@ -263,7 +264,7 @@ def plan_import(
                     number,
                     _IS_SKIPPED,
                     original,
-                    f"Samme person som rad {original.duplicate_of}; slått sammen med den.",
+                    tr("Samme person som rad {row}; slått sammen med den.", row=original.duplicate_of),
                     duplicate_of=original.duplicate_of,
                 )
             )
@@ -278,20 +279,22 @@ def plan_import(
                 plan.municipality_id, plan.municipality_name = found
         if (row.issues and row.has_errors) or plan.extra_issues:
             plan.status = _IS_ERROR
-            plan.reason = _FIX_FIRST
+            plan.reason = tr_marked(_FIX_FIRST)
             planned.append(plan)
             continue
         pid, why = _match(row, existing, existing.keys[number])
         if pid is not None and pid in first_row_of_person:
             plan.status, plan.duplicate_of = _IS_SKIPPED, first_row_of_person[pid]
-            plan.reason = f"Samme person i CourseKeeper som rad {plan.duplicate_of}; slått sammen med den."
+            plan.reason = tr(
+                "Samme person i CourseKeeper som rad {row}; slått sammen med den.", row=plan.duplicate_of
+            )
             planned.append(plan)
             continue
         if row.paid and (row.paid_amount_ore or deposit_ore) > 0:
             plan.payment = (row.paid_amount_ore or deposit_ore, row.paid_on or today)
         if pid is None:
             if row.first_name and row.last_name:  # _plan_new's answer for the common case
-                plan.reason = _NEW_PAID if plan.payment else _NEW
+                plan.reason = tr_marked(_NEW_PAID if plan.payment else _NEW)
             else:
                 _plan_new(plan, row, number)
         else:
@@ -303,25 +306,28 @@ def plan_import(
 
 def _match(row: ParticipantRow, existing: Existing, name: str) -> tuple[int | None, str]:
     if row.email and row.email in existing.by_email:
-        return existing.by_email[row.email], "samme e-post"
+        return existing.by_email[row.email], N_("samme e-post")
     if row.birth_date:
         key = (name, row.birth_date.isoformat())
         if key in existing.by_key:
-            return existing.by_key[key], "samme navn og fødselsdato"
+            return existing.by_key[key], N_("samme navn og fødselsdato")
     return None, ""
 
 
 def _plan_new(plan: PlannedRow, row: ParticipantRow, number: int) -> None:
     # people.create_person requires both names; the excel layer only warns about one missing.
-    for name, label, what in (("first_name", "Fornavn", "fornavn"), ("last_name", "Etternavn", "etternavn")):
+    missing = (
+        ("first_name", "Fornavn", N_("Mangler fornavn. En ny person må ha både fornavn og etternavn.")),
+        ("last_name", "Etternavn", N_("Mangler etternavn. En ny person må ha både fornavn og etternavn.")),
+    )
+    for name, label, message in missing:
         if not getattr(row, name):
-            message = f"Mangler {what}. En ny person må ha både fornavn og etternavn."
-            plan.add_issue(CellIssue(number, label, name, message))
+            plan.add_issue(CellIssue(number, label, name, tr_marked(message)))
     if plan.extra_issues:
-        plan.status, plan.reason, plan.payment = _IS_ERROR, _FIX_FIRST, None
+        plan.status, plan.reason, plan.payment = _IS_ERROR, tr_marked(_FIX_FIRST), None
         return
     plan.status = _IS_NEW
-    plan.reason = _NEW_PAID if plan.payment else _NEW
+    plan.reason = tr_marked(_NEW_PAID if plan.payment else _NEW)
 
 
 def _plan_match(plan: PlannedRow, row: ParticipantRow, existing: Existing, pid: int, why: str) -> None:
@@ -348,7 +354,7 @@ def _plan_match(plan: PlannedRow, row: ParticipantRow, existing: Existing, pid: 
             if plan.changes is None:
                 plan.changes, plan.before = {}, {}
             plan.changes[name], plan.before[name] = value, old
-    parts = [f"Finnes i CourseKeeper ({why})."]
+    parts = [tr("Finnes i CourseKeeper ({why}).", why=tr_marked(why))]
     stored_key = stored.get("search_key")
     if stored_key and stored_key != name_key(row.first_name, row.last_name):
         name = f"{stored.get('first_name', '')} {stored.get('last_name', '')}".strip()
@@ -357,22 +363,27 @@ def _plan_match(plan: PlannedRow, row: ParticipantRow, existing: Existing, pid: 
                 plan.excel_row,
                 "",
                 "",
-                f"Navnet i filen er ulikt navnet i CourseKeeper («{name}»); navnet er ikke endret.",
+                tr(
+                    "Navnet i filen er ulikt navnet i CourseKeeper («{name}»); navnet er ikke endret.",
+                    name=name,
+                ),
                 "warning",
             )
         )
     enrolment_id = existing.enrolled.get(pid)
     plan.enrolment_id = enrolment_id
     if enrolment_id is not None:
-        parts.append("Allerede påmeldt kurset.")
+        parts.append(tr("Allerede påmeldt kurset."))
         if enrolment_id in existing.with_payment:
             plan.payment = None
     else:
-        parts.append("Meldes på kurset.")
+        parts.append(tr("Meldes på kurset."))
     if plan.changes:
-        parts.append("Oppdaterer " + ", ".join(FIELD_NAMES[n] for n in plan.changes) + ".")
+        parts.append(
+            tr("Oppdaterer {fields}.", fields=", ".join(tr_marked(FIELD_NAMES[n]) for n in plan.changes))
+        )
     if plan.payment:
-        parts.append("Betalingen registreres.")
+        parts.append(tr("Betalingen registreres."))
     changed = enrolment_id is None or plan.changes or plan.payment
     plan.status = _IS_UPDATE if changed else _IS_UNCHANGED
     plan.reason = " ".join(parts)

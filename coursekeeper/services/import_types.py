@@ -7,6 +7,7 @@ from pathlib import Path
 
 from coursekeeper.excel.headers import ColumnMapping
 from coursekeeper.excel.participants import CellIssue, ParticipantSheet
+from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services.import_matching import PlannedRow, RowStatus
 
 
@@ -113,12 +114,25 @@ class ImportResult:
 
     @property
     def message(self) -> str:
-        """One Norwegian sentence for the user."""
-        text = (
-            f"Lest inn: {self.created} nye, {self.updated} oppdatert, {self.unchanged} uendret. "
-            f"{self.payments} betalinger registrert."
+        """What was read in, in the user's language."""
+        text = tr(
+            "Lest inn: {created} nye, {updated} oppdatert, {unchanged} uendret.",
+            created=self.created,
+            updated=self.updated,
+            unchanged=self.unchanged,
         )
+        text += " " + tr_n("{n} betaling registrert.", "{n} betalinger registrert.", self.payments)
         if self.skipped_rows:
-            text += f" {len(self.skipped_rows)} rader med feil ble ikke lest inn"
-            text += f"; de er lagret i «{self.error_workbook}»." if self.error_workbook else "."
+            skipped = len(self.skipped_rows)
+            if self.error_workbook:
+                text += " " + tr_n(
+                    "{n} rad med feil ble ikke lest inn; den er lagret i «{path}».",
+                    "{n} rader med feil ble ikke lest inn; de er lagret i «{path}».",
+                    skipped,
+                    path=self.error_workbook,
+                )
+            else:
+                text += " " + tr_n(
+                    "{n} rad med feil ble ikke lest inn.", "{n} rader med feil ble ikke lest inn.", skipped
+                )
         return text

@@ -22,12 +22,14 @@ from coursekeeper.db.models import Course, Enrolment, LedgerEntry, Person, now
 from coursekeeper.domain.deposits import EntryKind
 from coursekeeper.domain.states import CourseStatus, EnrolmentState
 from coursekeeper.errors import RuleError, ValidationError
+from coursekeeper.excel.cells import scrub_identity_numbers
 from coursekeeper.excel.error_workbook import write_error_workbook
 from coursekeeper.excel.errors import SheetChoiceNeeded
 from coursekeeper.excel.headers import FIELD_LABELS, ColumnMapping, detect_header
 from coursekeeper.excel.participants import parse_participants
 from coursekeeper.excel.reading import list_sheets, read_sheet
 from coursekeeper.excel.safety import column_letters
+from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit, courses
 from coursekeeper.services.database import get_setting, set_setting
 from coursekeeper.services.enrolments import seats_taken
@@ -128,8 +130,13 @@ def preview_import(
     )
     if applicants and seats_taken(course) + applicants > course.capacity:
         preview.notices.append(
-            f"Kurset har {course.capacity} plasser. Alle leses inn som «Søkt»; opptak gjøres som "
-            "eget steg, og de som ikke får plass settes på venteliste."
+            tr_n(
+                "Kurset har {n} plass. Alle leses inn som «Søkt»; opptak gjøres som "
+                "eget steg, og de som ikke får plass settes på venteliste.",
+                "Kurset har {n} plasser. Alle leses inn som «Søkt»; opptak gjøres som "
+                "eget steg, og de som ikke får plass settes på venteliste.",
+                course.capacity,
+            )
         )
     return preview
 
@@ -164,10 +171,14 @@ def _parse(
     preview.name_keys = name_keys(parsed)
     preview.notices = list(parsed.notices)
     if remembered:
-        preview.notices.append("Kolonnevalget du gjorde sist for en fil med de samme overskriftene er brukt.")
+        preview.notices.append(
+            tr("Kolonnevalget du gjorde sist for en fil med de samme overskriftene er brukt.")
+        )
     if course.status in (CourseStatus.CANCELLED, CourseStatus.FINISHED):
         state = CourseStatus(course.status).label.lower()
-        preview.blocking = f"Kurset «{course.title}» er {state} og tar ikke imot påmeldinger."
+        preview.blocking = tr(
+            "Kurset «{title}» er {state} og tar ikke imot påmeldinger.", title=course.title, state=state
+        )
         preview.notices.append(preview.blocking)
     return preview
 
@@ -223,10 +234,16 @@ def commit_import(
         error = RowStatus.ERROR
         bad = [r for r in planned if r.status == error]
         if bad and not skip_invalid:
-            details = [m for r in bad for m in r.messages() if "Rad" in m][:200]
+            details = [m for r in bad for m in r.messages()][:200]
             raise ValidationError(
-                f"{len(bad)} av {len(planned)} rader har feil, så ingenting er lest inn. Rett feilene, "
-                "eller velg å lese inn bare de gyldige radene.",
+                tr_n(
+                    "{bad} av {n} rad har feil, så ingenting er lest inn. Rett feilene, "
+                    "eller velg å lese inn bare de gyldige radene.",
+                    "{bad} av {n} rader har feil, så ingenting er lest inn. Rett feilene, "
+                    "eller velg å lese inn bare de gyldige radene.",
+                    len(planned),
+                    bad=len(bad),
+                ),
                 details=details,
             )
         if bad:
@@ -263,7 +280,7 @@ def _write(
     """Inside the transaction: people, person updates, enrolments, payments, audit."""
     total = len(planned) or 1
     _tick(progress, 0, total)
-    file_name = preview.path.name
+    file_name = scrub_identity_numbers(preview.path.name)[0]  # kept with each enrolment (DESIGN §6)
     stamp = sql_value(now())  # the same text sqlite3 stores for a datetime, converted once
     new_status, update_status = RowStatus.NEW, RowStatus.UPDATE  # enum lookups are slow-ish
     active = (new_status, update_status)

@@ -295,15 +295,15 @@ def _sqlite_checks(problems: list[str], checked: list[str]) -> None:
     result = [r[0] for r in database.execute_sql("PRAGMA integrity_check").fetchall()]
     checked.append(tr("SQLite integritetssjekk"))
     if result != ["ok"]:
-        problems.append(tr("SQLite fant skader i databasefilen: {details}", details="; ".join(result[:5])))
+        problems.append(tr("SQLite fant skader i databasefilen: {skader}", skader="; ".join(result[:5])))
     fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
     checked.append(tr("SQLite fremmednøkler"))
     if fk:
         problems.append(
             tr(
-                "{n} rader peker til rader som ikke finnes (første: tabell {table}).",
+                "{n} rader peker til rader som ikke finnes (første: tabell {tabell}).",
                 n=len(fk),
-                table=fk[0][0],
+                tabell=fk[0][0],
             )
         )
 
@@ -338,17 +338,17 @@ def _number_checks(problems: list[str], checked: list[str]) -> None:
         series[(prefix, year)].append(seq)
         if number != f"{prefix}-{year}-{seq:04d}":
             problems.append(
-                tr("Kursbevis {number} har et nummer som ikke stemmer med løpenummeret.", number=number)
+                tr("Kursbevis {nummer} har et nummer som ikke stemmer med løpenummeret.", nummer=number)
             )
     for (prefix, year), seqs in sorted(series.items()):
         seqs.sort()
         if len(set(seqs)) != len(seqs):
-            problems.append(tr("Nummerserien {series} har doble løpenumre.", series=f"{prefix}-{year}"))
+            problems.append(tr("Nummerserien {serie} har doble løpenumre.", serie=f"{prefix}-{year}"))
         missing = sorted(set(range(1, seqs[-1] + 1)) - set(seqs))
         if missing:
             shown = ", ".join(f"{prefix}-{year}-{m:04d}" for m in missing[:5])
             problems.append(
-                tr("Nummerserien {series} har hull: {numbers}.", series=f"{prefix}-{year}", numbers=shown)
+                tr("Nummerserien {serie} har hull: {numre}.", serie=f"{prefix}-{year}", numre=shown)
             )
 
 
@@ -366,10 +366,10 @@ def _capacity_checks(problems: list[str], checked: list[str]) -> None:
         if n > capacity.get(course_id, 0):
             problems.append(
                 tr(
-                    "Kurset «{title}» har {n} deltakere med plass, men bare {capacity} plasser.",
-                    title=titles[course_id],
+                    "Kurset «{kurs}» har {n} deltakere med plass, men bare {plasser} plasser.",
+                    kurs=titles[course_id],
                     n=n,
-                    capacity=capacity[course_id],
+                    plasser=capacity[course_id],
                 )
             )
 

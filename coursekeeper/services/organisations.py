@@ -9,6 +9,7 @@ from coursekeeper.db.models import Organisation
 from coursekeeper.domain.certificates import check_prefix
 from coursekeeper.domain.text import normalise_name, search_key
 from coursekeeper.errors import ValidationError
+from coursekeeper.i18n import tr
 from coursekeeper.services import audit
 
 
@@ -48,7 +49,7 @@ def save_own_profile(profile: OwnProfile) -> OwnProfile:
     """Validate and store the organiser profile."""
     name = normalise_name(profile.name)
     if not name:
-        raise ValidationError("Navn på organisasjonen mangler.")
+        raise ValidationError(tr("Navn på organisasjonen mangler."))
     prefix = check_prefix(profile.certificate_prefix)
     with database.atomic():
         org = own_organisation()
@@ -73,7 +74,7 @@ def find_or_create_partner(name: str) -> Organisation:
     """A partner organisation by name (case and æøå spellings folded), created when new."""
     clean = normalise_name(name)
     if not clean:
-        raise ValidationError("Navn på samarbeidspartner mangler.")
+        raise ValidationError(tr("Navn på samarbeidspartner mangler."))
     key = search_key(clean)
     for org in Organisation.select().where(~Organisation.is_own):
         if search_key(org.name) == key:

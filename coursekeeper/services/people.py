@@ -4,33 +4,58 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import peewee as pw
 
-from coursekeeper.db.connection import database
+from coursekeeper.db.connection import database, is_sqlite
 from coursekeeper.db.models import Municipality, Person
-from coursekeeper.domain.identity_numbers import is_identity_number
+from coursekeeper.domain.identity_numbers import contains_identity_number
 from coursekeeper.domain.text import normalise_name, search_key
-from coursekeeper.errors import NotFoundError, ValidationError
+from coursekeeper.errors import CourseKeeperError, NotFoundError, RuleError, ValidationError
+from coursekeeper.excel import cells
+from coursekeeper.i18n import tr
 from coursekeeper.services import audit, municipalities
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+T = TypeVar("T")
+
+#: The person's own fields, in the order a form shows them.
+PERSON_FIELDS = (
+    "first_name",
+    "last_name",
+    "birth_date",
+    "email",
+    "phone",
+    "address",
+    "postal_code",
+    "city",
+    "municipality",
+)
 
 
 @dataclass
 class PersonInput:
-    """A person as entered; no identity number is ever accepted."""
+    """A person as entered; ``birth_date`` may be typed text. No identity number is ever accepted."""
 
     first_name: str
     last_name: str
-    birth_date: dt.date | None = None
+    birth_date: dt.date | str | None = None
     email: str | None = None
     phone: str | None = None
     address: str = ""
     postal_code: str = ""
     city: str = ""
     municipality: str | None = None
+
+
+class PersonFieldsError(ValidationError):
+    """Fields of a person that cannot be saved: ``fields`` maps a field name to its sentence."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        super().__init__(" ".join(fields.values()))
+        self.fields = fields
 
 
 @dataclass(frozen=True)
@@ -59,7 +84,7 @@ class PersonRow(PersonFacts):
 
 def person_not_found(person_id: int) -> NotFoundError:
     """The error for an unknown person id (Norwegian, for the user)."""
-    return NotFoundError(f"Fant ikke person med id {person_id}.")
+    return NotFoundError(tr("Fant ikke person med id {id}.", id=person_id))
 
 
 def get_person(person_id: int) -> Person:
@@ -75,35 +100,142 @@ def person_key(first_name: str, last_name: str) -> str:
     return search_key(f"{first_name} {last_name}")
 
 
-def _clean(data: PersonInput) -> PersonInput:
-    first, last = normalise_name(data.first_name), normalise_name(data.last_name)
-    if not first or not last:
-        raise ValidationError("Både fornavn og etternavn må fylles ut.")
-    email = (data.email or "").strip().lower() or None
-    if email and not _EMAIL.match(email):
-        raise ValidationError(f"Ugyldig e-postadresse: «{data.email}».")
-    for label, value in (("telefon", data.phone), ("adresse", data.address)):
-        if value and is_identity_number(re.sub(r"\s", "", value)):
-            raise ValidationError(
-                f"Feltet {label} ser ut til å inneholde et fødselsnummer. Fødselsnummer skal ikke lagres."
-            )
-    if data.birth_date and not dt.date(1900, 1, 1) <= data.birth_date <= dt.date.today():
-        raise ValidationError(f"Fødselsdatoen {data.birth_date:%d.%m.%Y} er ikke mulig.")
+def _identity_refusal(field: str) -> str:
+    labels = {
+        "first_name": tr("Fornavnet"),
+        "last_name": tr("Etternavnet"),
+        "birth_date": tr("Fødselsdatoen"),
+        "email": tr("E-postadressen"),
+        "phone": tr("Telefonnummeret"),
+        "address": tr("Adressen"),
+        "postal_code": tr("Postnummeret"),
+        "city": tr("Poststedet"),
+        "municipality": tr("Kommunen"),
+    }
+    return tr(
+        "{felt} ser ut til å inneholde et fødselsnummer. Fødselsnummer skal ikke lagres; "
+        "skriv bare fødselsdatoen.",
+        felt=labels[field],
+    )
+
+
+def _parse_cell(parse: Callable[[Any], T], value: object, refusal: Callable[[str], str]) -> T:
+    """``parse(value)`` as an import parses a cell; its refusal as ValueError(refusal(«value»))."""
+    try:
+        return parse(value)
+    except cells.CellValueError:
+        raise ValueError(refusal(cells.shown(value))) from None
+
+
+def _birth_date(value: dt.date | str | None) -> dt.date | None:
+    day = _parse_cell(
+        cells.parse_date_cell,
+        value,
+        lambda v: tr(
+            "{verdi} er ikke en dato. Skriv fødselsdatoen som dd.mm.åååå, for eksempel 09.04.1985.", verdi=v
+        ),
+    )
+    if day is None:
+        return None
+    if day > dt.date.today():
+        raise ValueError(tr("Fødselsdatoen {dato} ligger fram i tid.", dato=f"{day:%d.%m.%Y}"))
+    if day.year < 1900:
+        raise ValueError(tr("Fødselsdatoen {dato} er før 1900.", dato=f"{day:%d.%m.%Y}"))
+    return day
+
+
+def _email(value: str | None) -> str | None:
+    address, several = _parse_cell(
+        cells.parse_email,
+        value,
+        lambda v: tr("{verdi} er ikke en gyldig e-postadresse. Skriv for eksempel ola@eksempel.no.", verdi=v),
+    )
+    if several:
+        raise ValueError(tr("Skriv bare én e-postadresse."))
+    return address
+
+
+def _phone(value: str | None) -> str | None:
+    return _parse_cell(
+        cells.parse_phone,
+        value,
+        lambda v: tr("Telefonnummeret {verdi} ser ikke riktig ut. Skriv for eksempel 912 34 567.", verdi=v),
+    )
+
+
+def _postal_code(value: str) -> str:
+    return _parse_cell(
+        cells.parse_postal_code,
+        value,
+        lambda v: tr("{verdi} er ikke et postnummer. Skriv fire sifre, for eksempel 5003.", verdi=v),
+    )
+
+
+def _municipality(value: str | None) -> str | None:
+    text = normalise_name(value or "")
+    if not text:
+        return None
+    registry = municipalities.registry()
+    try:
+        return registry.resolve(text).number
+    except CourseKeeperError:
+        same_name = [m.display for m in registry.items if search_key(m.name) == search_key(text)]
+        if same_name:
+            raise ValueError(
+                tr(
+                    "Det finnes flere kommuner som heter {verdi}. Velg en av: {valg}.",
+                    verdi=cells.shown(text),
+                    valg=", ".join(same_name),
+                )
+            ) from None
+        raise ValueError(
+            tr("Fant ingen kommune som heter {verdi}. Velg en kommune fra listen.", verdi=cells.shown(text))
+        ) from None
+
+
+def clean_person(data: PersonInput) -> PersonInput:
+    """The input checked field by field as an import checks a row; PersonFieldsError lists what is wrong."""
+    errors: dict[str, str] = {}
+    raw = {name: getattr(data, name) for name in PERSON_FIELDS}
+    for name, value in raw.items():
+        if isinstance(value, str) and contains_identity_number(value):
+            errors[name] = _identity_refusal(name)
+    first, last = cells.clean_name(data.first_name), cells.clean_name(data.last_name)
+    if not first:
+        errors.setdefault("first_name", tr("Skriv fornavnet."))
+    if not last:
+        errors.setdefault("last_name", tr("Skriv etternavnet."))
+    parsed: dict[str, object] = {}
+    for name, parse in (
+        ("birth_date", _birth_date),
+        ("email", _email),
+        ("phone", _phone),
+        ("postal_code", _postal_code),
+        ("municipality", _municipality),
+    ):
+        if name in errors:
+            continue
+        try:
+            parsed[name] = parse(raw[name])
+        except ValueError as exc:
+            errors[name] = str(exc)
+    if errors:
+        raise PersonFieldsError({name: errors[name] for name in PERSON_FIELDS if name in errors})
     return PersonInput(
         first,
         last,
-        data.birth_date,
-        email,
-        (data.phone or "").strip() or None,
+        parsed["birth_date"],  # type: ignore[arg-type]
+        parsed["email"],  # type: ignore[arg-type]
+        parsed["phone"],  # type: ignore[arg-type]
         normalise_name(data.address),
-        data.postal_code.strip(),
+        parsed["postal_code"],  # type: ignore[arg-type]
         normalise_name(data.city),
-        data.municipality,
+        parsed["municipality"],  # type: ignore[arg-type]
     )
 
 
 def _apply(person: Person, data: PersonInput) -> None:
-    clean = _clean(data)
+    clean = clean_person(data)
     person.first_name, person.last_name = clean.first_name, clean.last_name
     person.birth_date, person.email, person.phone = clean.birth_date, clean.email, clean.phone
     person.address, person.postal_code, person.city = clean.address, clean.postal_code, clean.city
@@ -121,13 +253,64 @@ def create_person(data: PersonInput) -> Person:
     return person
 
 
-def update_person(person_id: int, data: PersonInput) -> Person:
-    """Change a person's details."""
+def stored_values(person: Person) -> PersonInput:
+    """The person's fields as stored (municipality by number), to compare with what a form showed."""
+    return PersonInput(
+        person.first_name,
+        person.last_name,
+        person.birth_date,
+        person.email or None,
+        person.phone or None,
+        person.address,
+        person.postal_code,
+        person.city,
+        person.municipality.number if person.municipality_id else None,
+    )
+
+
+def update_person(person_id: int, data: PersonInput, *, expected: PersonInput | None = None) -> Person:
+    """Change a person's details; refused when ``expected`` (what the form showed) is no longer stored."""
     with database.atomic():
+        lock_people(person_id)
         person = get_person(person_id)
+        if expected is not None and stored_values(person) != expected:
+            raise RuleError(_changed_since(person))
         before = audit.snapshot(person)
         _apply(person, data)
         audit.record("update", "person", person.id, before=before, after=audit.snapshot(person))
+    return person
+
+
+def _changed_since(person: Person) -> str:
+    last = audit.entries(entity="person", entity_id=person.id, limit=1)
+    name = f"{person.first_name} {person.last_name}"
+    if not last:
+        return tr("{navn} er endret etter at du åpnet skjemaet. Lukk og åpne skjemaet igjen.", navn=name)
+    return tr(
+        "{navn} ble endret av {hvem} {dato} kl. {tid} etter at du åpnet skjemaet. "
+        "Lukk og åpne skjemaet igjen for å se endringene.",
+        navn=name,
+        hvem=last[0].actor,
+        dato=f"{last[0].at:%d.%m.%Y}",
+        tid=f"{last[0].at:%H:%M}",
+    )
+
+
+def lock_people(*person_ids: int) -> None:
+    """Hold these rows until the transaction ends (PostgreSQL), so two saves of one person take turns."""
+    if not is_sqlite(database):
+        list(Person.select(Person.id).where(Person.id.in_(person_ids)).order_by(Person.id).for_update())
+
+
+def swap_names(person_id: int) -> Person:
+    """Swap first and last name (an imported «Johansen Mats»), in one step, audit-logged."""
+    with database.atomic():
+        person = get_person(person_id)
+        before = audit.snapshot(person)
+        person.first_name, person.last_name = person.last_name, person.first_name
+        person.search_key = person_key(person.first_name, person.last_name)
+        person.save()
+        audit.record("swap_names", "person", person.id, before=before, after=audit.snapshot(person))
     return person
 
 

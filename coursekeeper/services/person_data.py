@@ -193,3 +193,36 @@ def write_access_export(
         audit.record("access_export", "person", person_id, after={"files": [json_path.name, pdf_path.name]})
     name = f"{record.person['first_name']} {record.person['last_name']}"
     return AccessExport(json_path, pdf_path, name)
+
+
+@dataclass(frozen=True)
+class NotesOpened:
+    """One time someone opened a person's screening notes."""
+
+    at: dt.datetime
+    actor: str
+    course_title: str
+
+
+def screening_notes_opened(person_id: int) -> list[NotesOpened]:
+    """Who opened the person's screening notes and when, newest first (DESIGN §6)."""
+    screenings = dict(
+        Screening.select(Screening.id, Course.title)
+        .join(Enrolment)
+        .join(Course)
+        .where(Enrolment.person == person_id)
+        .tuples()
+    )
+    if not screenings:
+        return []
+    entries = (
+        AuditLog.select(AuditLog.at, AuditLog.actor, AuditLog.entity_id)
+        .where(
+            (AuditLog.action == "screening_view")
+            & (AuditLog.entity == "screening")
+            & AuditLog.entity_id.in_(sorted(screenings))
+        )
+        .order_by(AuditLog.id.desc())
+        .tuples()
+    )
+    return [NotesOpened(at, actor, screenings[sid]) for at, actor, sid in entries]

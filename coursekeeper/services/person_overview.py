@@ -10,11 +10,18 @@ import peewee as pw
 
 from coursekeeper.db.models import Enrolment, Municipality, Person
 from coursekeeper.domain.text import search_key
+from coursekeeper.services import municipalities
 from coursekeeper.services.assignments import AssignmentRow, assignments_of
 from coursekeeper.services.certificate_register import CertificateRow, certificate_rows
 from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
 from coursekeeper.services.deposits import LedgerRow, ledger
-from coursekeeper.services.people import PersonFacts, listed_people, person_not_found, person_query
+from coursekeeper.services.people import (
+    PersonFacts,
+    PersonInput,
+    listed_people,
+    person_not_found,
+    person_query,
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,7 @@ class PersonDetails(PersonFacts):
     postal_code: str
     city: str
     municipality: str
+    municipality_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -112,17 +120,58 @@ def filter_people(rows: list[PersonListRow], query: str) -> list[PersonListRow]:
     return [r for r in rows if person_matches(r, terms)]
 
 
+def _details_query() -> pw.ModelSelect:
+    return person_query(
+        Person.address, Person.postal_code, Person.city, Municipality.name, Municipality.number
+    )
+
+
+def _to_details(t: tuple) -> PersonDetails:
+    return PersonDetails(
+        t[0], t[1], t[2], t[3], t[4] or "", t[5] or "", t[6], t[7], t[8], t[9] or "", t[10] or ""
+    )
+
+
 def person_details(person_id: int) -> PersonDetails:
     """One person's own facts."""
-    t = (
-        person_query(Person.address, Person.postal_code, Person.city, Municipality.name)
-        .where(Person.id == person_id)
-        .tuples()
-        .first()
-    )
+    t = _details_query().where(Person.id == person_id).tuples().first()
     if t is None:
         raise person_not_found(person_id)
-    return PersonDetails(t[0], t[1], t[2], t[3], t[4] or "", t[5] or "", t[6], t[7], t[8], t[9] or "")
+    return _to_details(t)
+
+
+def people_details(person_ids: set[int]) -> list[PersonDetails]:
+    """The own facts of these people, by id (one query)."""
+    if not person_ids:
+        return []
+    query = _details_query().where(Person.id.in_(sorted(person_ids))).order_by(Person.id)
+    return [_to_details(t) for t in query.tuples()]
+
+
+def municipality_choice(details: PersonDetails) -> str:
+    """The municipality as the municipality fields list it: ``Herøy (Nordland)`` where a name repeats."""
+    if not details.municipality_number:
+        return details.municipality
+    names = municipalities.all_names()
+    if details.municipality in names:
+        return details.municipality
+    info = municipalities.registry().by_number(details.municipality_number)
+    return info.display if info else details.municipality
+
+
+def as_stored(details: PersonDetails) -> PersonInput:
+    """The details as ``people.stored_values`` gives them, for ``update_person(expected=…)``."""
+    return PersonInput(
+        details.first_name,
+        details.last_name,
+        details.birth_date,
+        details.email or None,
+        details.phone or None,
+        details.address,
+        details.postal_code,
+        details.city,
+        details.municipality_number or None,
+    )
 
 
 def person_overview(person_id: int, *, as_of: dt.date | None = None) -> PersonOverview:

@@ -13,6 +13,7 @@ from coursekeeper.db.models import Certificate, CourseSession, Enrolment, Munici
 from coursekeeper.domain.states import EnrolmentState
 from coursekeeper.domain.text import normalise_name
 from coursekeeper.errors import NotFoundError, ValidationError
+from coursekeeper.i18n import tr
 from coursekeeper.printing import CertificatePrint, OrganisationProfile, SignInParticipant
 from coursekeeper.services import certificates, courses
 
@@ -141,7 +142,7 @@ def certificate_print(
 def select_certificates(course_id: int | None, certificate_ids: list[int] | None) -> list[Certificate]:
     """A course's certificates in name order, or the chosen ones in the chosen order (revoked too)."""
     if course_id is None and certificate_ids is None:
-        raise ValidationError("Velg et kurs eller kursbevisene som skal skrives ut.")
+        raise ValidationError(tr("Velg et kurs eller kursbevisene som skal skrives ut."))
     query = Certificate.select(Certificate, Enrolment).join(Enrolment)
     if course_id is not None:
         courses.get_course(course_id)
@@ -152,6 +153,9 @@ def select_certificates(course_id: int | None, certificate_ids: list[int] | None
     found = {c.id: c for c in query.where(Certificate.id.in_(wanted))} if wanted else {}
     for cid in wanted:
         if cid not in found:
-            where = " på dette kurset" if course_id is not None else ""
-            raise NotFoundError(f"Fant ikke kursbevis med id {cid}{where}.")
+            raise NotFoundError(
+                tr("Fant ikke kursbevis med id {id} på dette kurset.", id=cid)
+                if course_id is not None
+                else tr("Fant ikke kursbevis med id {id}.", id=cid)
+            )
     return [found[cid] for cid in wanted]  # the order the user chose

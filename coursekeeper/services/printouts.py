@@ -21,7 +21,7 @@ from coursekeeper.db.connection import database
 from coursekeeper.db.models import Certificate
 from coursekeeper.domain.dates import format_date
 from coursekeeper.errors import RuleError, ValidationError
-from coursekeeper.i18n import tr, tr_n
+from coursekeeper.i18n import N_, tr, tr_marked, tr_n
 from coursekeeper.printing import (
     CertificatePrint,
     OrganisationProfile,
@@ -44,7 +44,7 @@ logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
-NO_PROFILE = (
+NO_PROFILE = N_(
     "Organisasjonsprofilen er ikke fylt ut. Fyll den ut under Innstillinger – ellers mangler "
     "utskriftene navn, logo og avsender."
 )
@@ -149,7 +149,7 @@ def own_profile() -> OrganisationProfile:
 def printing_warnings(kind: str | None = None) -> list[str]:
     """What is missing from the organisation profile for this kind of printout, to show first."""
     if organisations.own_organisation() is None:
-        return [NO_PROFILE]
+        return [tr_marked(NO_PROFILE)]
     profile = own_profile()
     # Fill in what a document does not show, so only warnings that matter for it remain.
     if kind == PrintKind.ATTENDANCE:
@@ -212,11 +212,11 @@ def print_certificates(
             items.append(certificate_print(cert, profile, duplicate_on=stamp))
         if not items:
             if skipped:
-                raise RuleError("Ingen kursbevis å skrive ut.", details=skipped)
+                raise RuleError(tr("Ingen kursbevis å skrive ut."), details=skipped)
             raise RuleError(
-                "Ingen kursbevis å skrive ut for dette kurset."
+                tr("Ingen kursbevis å skrive ut for dette kurset.")
                 if certificate_ids is None
-                else "Ingen kursbevis å skrive ut."
+                else tr("Ingen kursbevis å skrive ut.")
             )
         write_certificates(
             items, out, fonts_dir=fonts_dir(), progress=progress, allow_revoked_copy=allow_revoked_copy
@@ -267,7 +267,9 @@ def print_refund_letters(
     try:
         chosen_sender = RefundSender(sender)
     except ValueError:
-        raise ValidationError(f"Ukjent avsender «{sender}». Velg organiser eller municipality.") from None
+        raise ValidationError(
+            tr("Ukjent avsender «{sender}». Velg organiser eller municipality.", sender=sender)
+        ) from None
     letter_date = letter_date or dt.date.today()
     if course_id is not None:
         courses.get_course(course_id)
@@ -277,14 +279,22 @@ def print_refund_letters(
         wanted = set(enrolment_ids)
         missing = sorted(wanted - {d.enrolment_id for d in due})
         skipped += [
-            f"Påmelding {eid}: egenandelen skal ikke tilbakebetales per {format_date(as_of)}."
+            tr(
+                "Påmelding {id}: egenandelen skal ikke tilbakebetales per {date}.",
+                id=eid,
+                date=format_date(as_of),
+            )
             for eid in missing
         ]
         due = [d for d in due if d.enrolment_id in wanted]
     if not due:
-        where = " for dette kurset" if course_id is not None else ""
         raise RuleError(
-            f"Ingen brev om tilbakebetaling å skrive ut{where} per {format_date(as_of)}.",
+            tr(
+                "Ingen brev om tilbakebetaling å skrive ut for dette kurset per {date}.",
+                date=format_date(as_of),
+            )
+            if course_id is not None
+            else tr("Ingen brev om tilbakebetaling å skrive ut per {date}.", date=format_date(as_of)),
             details=skipped,
         )
     own = own_profile()
@@ -293,15 +303,20 @@ def print_refund_letters(
     warnings = printing_warnings(PrintKind.REFUND_LETTERS)
     if chosen_sender == RefundSender.MUNICIPALITY:
         warnings.append(
-            "Kommunens adresse og kontaktinformasjon er ikke registrert – brevene får bare "
-            "kommunens navn som avsender."
+            tr(
+                "Kommunens adresse og kontaktinformasjon er ikke registrert – brevene får bare "
+                "kommunens navn som avsender."
+            )
         )
     letters = []
     for d in due:
         address = addresses.get(d.person_id, [])
         if len(address) < 2:  # a street (or PO box) and a postal line, or the post cannot deliver it
             warnings.append(
-                f"{d.person_name} mangler postadresse – brevet kan ikke sendes i vinduskonvolutt."
+                tr(
+                    "{name} mangler postadresse – brevet kan ikke sendes i vinduskonvolutt.",
+                    name=d.person_name,
+                )
             )
         letters.append(
             RefundLetterPrint(
@@ -335,10 +350,10 @@ def print_sign_in_sheets(*, course_id: int, out: Path, progress: Progress | None
     course = courses.get_course(course_id)
     sessions = courses.sessions(course_id)
     if not sessions:
-        raise RuleError("Kurset har ingen kursdager. Legg inn øktene før du skriver ut oppmøtelister.")
+        raise RuleError(tr("Kurset har ingen kursdager. Legg inn øktene før du skriver ut oppmøtelister."))
     participants = participants_for_sheet(course_id)
     if not participants:
-        raise RuleError("Ingen deltakere med plass på dette kurset – ingen oppmøteliste å skrive ut.")
+        raise RuleError(tr("Ingen deltakere med plass på dette kurset – ingen oppmøteliste å skrive ut."))
     profile = own_profile()
     sheets = [
         SignInSheetPrint(
@@ -377,7 +392,9 @@ def print_kind(
         chosen = PrintKind(kind)
     except ValueError:
         names = ", ".join(k.value for k in PrintKind)
-        raise ValidationError(f"Ukjent utskrift «{kind}». Velg en av: {names}.") from None
+        raise ValidationError(
+            tr("Ukjent utskrift «{kind}». Velg en av: {names}.", kind=kind, names=names)
+        ) from None
     if chosen == PrintKind.CERTIFICATES:
         return print_certificates(course_id=course_id, out=out, progress=progress, **options)  # type: ignore[arg-type]
     if chosen == PrintKind.REFUND_LETTERS:
@@ -389,5 +406,5 @@ def print_kind(
             **options,  # type: ignore[arg-type]
         )
     if course_id is None:
-        raise ValidationError("Velg kurset oppmøtelistene skal skrives ut for.")
+        raise ValidationError(tr("Velg kurset oppmøtelistene skal skrives ut for."))
     return print_sign_in_sheets(course_id=course_id, out=out, progress=progress, **options)  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from coursekeeper.domain.money import format_kr
+from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import deposits
 from coursekeeper.services.deposit_batches import EntryBatch, record_each
 
@@ -16,9 +17,12 @@ class RefundBatch(EntryBatch):
     @property
     def message(self) -> str:
         """One line for the user."""
-        count = len(self.entry_ids)
-        noun = "tilbakebetaling" if count == 1 else "tilbakebetalinger"
-        return f"{count} {noun} registrert, til sammen {format_kr(self.total_ore)}."
+        return tr_n(
+            "{n} tilbakebetaling registrert, til sammen {total}.",
+            "{n} tilbakebetalinger registrert, til sammen {total}.",
+            len(self.entry_ids),
+            total=format_kr(self.total_ore),
+        )
 
 
 def record_refunds(
@@ -42,7 +46,7 @@ def record_refunds(
             reference=reference,
             note=note,
         ),
-        "tilbakebetalinger",
-        none_chosen="Velg minst én påmelding å tilbakebetale.",
+        tr("tilbakebetalinger"),
+        none_chosen=tr("Velg minst én påmelding å tilbakebetale."),
     )
     return RefundBatch(batch.entry_ids, batch.total_ore)

@@ -14,6 +14,7 @@ from coursekeeper.domain.dates import add_months
 from coursekeeper.domain.deposits import Balance
 from coursekeeper.domain.six_months import AssignmentPeriod, qualifying_date, refundable_since
 from coursekeeper.domain.states import CourseStatus, EnrolmentState
+from coursekeeper.i18n import tr
 from coursekeeper.services import deposits
 
 S = EnrolmentState
@@ -31,10 +32,10 @@ class RefundReason(StrEnum):
     def label(self) -> str:
         """Norwegian wording for lists and letters."""
         return {
-            RefundReason.SIX_MONTHS: "Seks måneder i oppdrag",
-            RefundReason.WITHDRAWN: "Trukket før bindende frist",
-            RefundReason.REJECTED: "Ikke tatt opp",
-            RefundReason.CANCELLED: "Kurset er avlyst",
+            RefundReason.SIX_MONTHS: tr("Seks måneder i oppdrag"),
+            RefundReason.WITHDRAWN: tr("Trukket før bindende frist"),
+            RefundReason.REJECTED: tr("Ikke tatt opp"),
+            RefundReason.CANCELLED: tr("Kurset er avlyst"),
         }[self]
 
 
@@ -87,6 +88,7 @@ class _Course:
     status: str
     end_date: dt.date
     assignment_deadline_months: int | None
+    cancelled_on: dt.date | None
     municipality: str
 
 
@@ -109,13 +111,16 @@ class _Held:
     assignments: list[_Assignment]
 
 
-def _held_deposits(course_id: int | None) -> list[_Held]:
-    """Every enrolment holding money, with what the rules need, read as plain tuples.
+def _held_deposits(course_id: int | None, as_of: dt.date) -> list[_Held]:
+    """Every enrolment holding money as of a date, with what the rules need, as plain tuples.
+
+    Only what had happened by ``as_of`` counts (DESIGN §3): ledger entries, certificates,
+    withdrawals, rejections and assignments dated later are left out.
 
     No ``IN (…)`` lists of ids: SQLite limits their length, and at 100,000 enrolments the
     tuple reads filtered in Python are several times faster than model instances.
     """
-    sums = {eid: b for eid, b in deposits.balances(course_id=course_id).items() if b.held > 0}
+    sums = {eid: b for eid, b in deposits.balances(course_id=course_id, as_of=as_of).items() if b.held > 0}
     if not sums:
         return []
     course_query = Course.select(
@@ -124,26 +129,32 @@ def _held_deposits(course_id: int | None) -> list[_Held]:
         Course.status,
         Course.end_date,
         Course.assignment_deadline_months,
+        Course.cancelled_on,
         Municipality.name,
     ).join(Municipality, pw.JOIN.LEFT_OUTER)
     if course_id is not None:
         course_query = course_query.where(Course.id == course_id)
-    course_facts = {t[0]: _Course(*t[:5], t[5] or "") for t in course_query.tuples()}
+    course_facts = {t[0]: _Course(*t[:6], t[6] or "") for t in course_query.tuples()}
     query = Enrolment.select(
         Enrolment.id,
         Enrolment.course,
         Enrolment.person,
         Enrolment.state,
+        Enrolment.state_changed_at,
         Person.first_name,
         Person.last_name,
     ).join(Person)
     if course_id is not None:
         query = query.where(Enrolment.course == course_id)
     rows = [t for t in query.tuples() if t[0] in sums]
+    day_after = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time())
     certified = {
         eid
         for (eid,) in Certificate.select(Certificate.enrolment)
-        .where(Certificate.revoked_at.is_null())
+        .where(
+            (Certificate.issued_on <= as_of)
+            & (Certificate.revoked_at.is_null() | (Certificate.revoked_at >= day_after))
+        )
         .tuples()
     }
     people = {t[2] for t in rows}
@@ -153,6 +164,7 @@ def _held_deposits(course_id: int | None) -> list[_Held]:
             Assignment.id, Assignment.person, Assignment.start_date, Assignment.end_date, Municipality.name
         )
         .join(Municipality, pw.JOIN.LEFT_OUTER)
+        .where(Assignment.start_date <= as_of)
         .tuples()
     ):
         if person in people:
@@ -164,13 +176,13 @@ def _held_deposits(course_id: int | None) -> list[_Held]:
             eid,
             person,
             f"{first} {last}",
-            state,
+            state if changed < day_after else "",  # a later withdrawal or rejection: not yet
             course_facts[course],
             sums[eid],
             eid in certified,
             assignments.get(person, []),
         )
-        for eid, course, person, state, first, last in rows
+        for eid, course, person, state, changed, first, last in rows
     ]
 
 
@@ -190,7 +202,9 @@ def _due(held: _Held, as_of: dt.date) -> RefundDue | None:
         municipality=course.municipality,
         amount_ore=held.balance.held,
     )
-    if course.status == CourseStatus.CANCELLED:
+    if course.status == CourseStatus.CANCELLED and (
+        course.cancelled_on is None or course.cancelled_on <= as_of
+    ):
         return RefundDue(**base, reason=RefundReason.CANCELLED)
     if held.state == S.REJECTED:
         return RefundDue(**base, reason=RefundReason.REJECTED)
@@ -216,14 +230,14 @@ def _due(held: _Held, as_of: dt.date) -> RefundDue | None:
 
 def refunds_due(as_of: dt.date, *, course_id: int | None = None) -> list[RefundDue]:
     """Deposits to pay back as of a date: six months reached, or due at once."""
-    result = [d for h in _held_deposits(course_id) if (d := _due(h, as_of)) is not None]
+    result = [d for h in _held_deposits(course_id, as_of) if (d := _due(h, as_of)) is not None]
     return sorted(result, key=lambda d: (d.course_title, d.person_name))
 
 
 def forfeit_candidates(as_of: dt.date, *, course_id: int | None = None) -> list[ForfeitCandidate]:
     """Held deposits past the course's assignment deadline with no assignment that can still count."""
     result = []
-    for held in _held_deposits(course_id):
+    for held in _held_deposits(course_id, as_of):
         deadline = assignment_deadline(held.course)
         if deadline is None or as_of <= deadline or _due(held, as_of) is not None:
             continue

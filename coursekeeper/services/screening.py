@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Screening, now
+from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.states import ScreeningOutcome, parse_choice
+from coursekeeper.i18n import tr
 from coursekeeper.services import audit
 from coursekeeper.services.enrolments import get_enrolment
 
@@ -36,7 +38,9 @@ def record_screening(
     notes: str = "",
 ) -> ScreeningView:
     """Create or change the screening of an enrolment (the change is logged, the notes hidden)."""
-    result = parse_choice(ScreeningOutcome, outcome, "vurdering")
+    result = parse_choice(ScreeningOutcome, outcome, tr("vurdering"))
+    refuse_identity_numbers(interviewer, tr("Intervjuer"))
+    refuse_identity_numbers(notes, tr("Notater fra vurderingen"))
     with database.atomic():
         enrolment = get_enrolment(enrolment_id)
         row = Screening.get_or_none(Screening.enrolment == enrolment)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -75,11 +76,16 @@ def may_be_accepted(course: Course, outcomes: dict[int, str], enrolment_id: int)
     return not course.screening_required or outcomes.get(enrolment_id) == ScreeningOutcome.SUITABLE
 
 
-def apply_state(enrolment: Enrolment, target: EnrolmentState, action: str) -> None:
-    """Inside a caller's transaction: set the state and log it (transition already checked)."""
+def apply_state(enrolment: Enrolment, target: EnrolmentState, action: str, on: dt.date | None = None) -> None:
+    """Inside a caller's transaction: set the state (dated ``on``, default now) and log it."""
     before = audit.snapshot(enrolment)
     enrolment.state = target
-    enrolment.state_changed_at = now()
+    stamp = now()
+    # A change dated another day (a withdrawal recorded afterwards) keeps that day, so lists
+    # "as of" a date before it do not count it.
+    enrolment.state_changed_at = (
+        stamp if on is None or on == stamp.date() else dt.datetime.combine(on, dt.time())
+    )
     enrolment.save()
     audit.record(action, "enrolment", enrolment.id, before=before, after=audit.snapshot(enrolment))
 

@@ -10,7 +10,7 @@ import functools
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from coursekeeper.errors import CourseKeeperError
@@ -56,11 +56,12 @@ def _write(progress: Progress, *, kind: str, course_id: int, out: Path) -> Expor
     return exports.export_kind(kind, course_id=course_id, out=out, progress=progress.update)
 
 
-class _ExportFlow:
+class _ExportFlow(QObject):
     """One export: the suggested name (worker), the save dialog, the workbook (worker), then open."""
 
     def __init__(self, parent: QWidget | None, tasks: TaskRunner, kind: ExportKind, course_id: int) -> None:
-        self.parent = parent
+        super().__init__()  # a QObject for self.tr's counted texts; kept alive by the task callbacks
+        self.owner = parent
         self.tasks = tasks
         self.kind = kind
         self.course_id = course_id
@@ -71,11 +72,11 @@ class _ExportFlow:
             functools.partial(exports.suggested_file_name, self.kind.value, self.course_id),
             label=QCoreApplication.translate("export_actions", "Forbereder eksport …"),
             on_done=self._on_named,
-            parent=self.parent,
+            parent=self.owner,
         )
 
     def _on_named(self, file_name: str) -> None:
-        out = ask_xlsx_path(self.parent, documents_folder() / file_name)
+        out = ask_xlsx_path(self.owner, documents_folder() / file_name)
         if out is None:
             return
         self.tasks.run(
@@ -85,35 +86,35 @@ class _ExportFlow:
             ),
             on_done=self._on_written,
             on_error=self._on_failed,
-            parent=self.parent,
+            parent=self.owner,
         )
 
     def _on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, OSError):
             messages.show_error(
-                self.parent,
+                self.owner,
                 QCoreApplication.translate(
                     "export_actions", "Kunne ikke lagre filen. Er den åpen i Excel?\n%1"
                 ).replace("%1", str(exc)),
             )
             return
         if isinstance(exc, CourseKeeperError):
-            messages.show_error(self.parent, exc.message, "\n".join(exc.details) or None)
+            messages.show_error(self.owner, exc.message, "\n".join(exc.details) or None)
         else:
-            messages.show_exception(self.parent, exc)
+            messages.show_exception(self.owner, exc)
 
     def _on_written(self, result: ExportResult) -> None:
         text = (
-            QCoreApplication.translate("export_actions", "%1 er lagret:\n%2\n%3 rader.")
+            self.tr("%1 er lagret:\n%2\n%n rader.", "", result.rows)
             .replace("%1", kind_label(result.kind))
             .replace("%2", str(result.path))
-            .replace("%3", str(result.rows))
         )
         if messages.confirm(
-            self.parent,
+            self.owner,
             QCoreApplication.translate("export_actions", "Eksportert til Excel"),
             text + "\n\n" + QCoreApplication.translate("export_actions", "Vil du åpne filen nå?"),
             QCoreApplication.translate("export_actions", "Åpne filen"),
+            safe=True,
         ):
             open_file(result.path)
 

@@ -125,6 +125,17 @@ def _centred(widget: QWidget) -> QHBoxLayout:
     return row
 
 
+def _first_size() -> QSize:
+    """1200×760, or less on a smaller screen (a 1280×720 laptop keeps the window on screen)."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(1200, 760)
+    room = screen.availableGeometry()
+    return QSize(min(1200, room.width()), min(760, room.height() - 40))  # 40: the title bar
+
+
 class OpeningPage(QWidget):
     """What the window shows while the database opens: one calm line, a quiet busy bar, the file."""
 
@@ -354,7 +365,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            self.resize(_first_size())
         last = str(store.value("main_window/view", "courses") or "courses")
         keys = [s.key for s in self.specs]
         self.nav.setCurrentRow(keys.index(last) if last in keys else 0)

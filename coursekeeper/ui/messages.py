@@ -38,14 +38,26 @@ def show_info(parent: QWidget | None, text: str) -> None:
     box.exec()
 
 
-def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool:
-    """Ask before doing something; True when the user pressed ``ok_text``."""
+def confirm(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    ok_text: str,
+    *,
+    safe: bool = False,
+    cancel_text: str | None = None,
+) -> bool:
+    """Ask before doing something; True when the user pressed ``ok_text``.
+
+    Enter means Cancel unless going ahead is ``safe`` and expected (open the file just saved,
+    load the demo into an empty database); Escape always means Cancel.
+    """
     box = _box(parent, QMessageBox.Icon.Question, title, text)
     ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(
-        QCoreApplication.translate("messages", "Avbryt"), QMessageBox.ButtonRole.RejectRole
+        cancel_text or QCoreApplication.translate("messages", "Avbryt"), QMessageBox.ButtonRole.RejectRole
     )
-    box.setDefaultButton(cancel)
+    box.setDefaultButton(ok if safe else cancel)
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is ok
@@ -94,5 +106,5 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> None:
     copy = QPushButton(QCoreApplication.translate("messages", "Kopier detaljer og lukk"))
     copy.clicked.connect(functools.partial(copy_to_clipboard, details))
     box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Close))
     box.exec()

@@ -152,6 +152,7 @@ class _PrintFlow:
             QCoreApplication.translate("printing_actions", "Lagret som PDF"),
             text + "\n\n" + QCoreApplication.translate("printing_actions", "Vil du åpne PDF-en nå?"),
             QCoreApplication.translate("printing_actions", "Åpne PDF"),
+            safe=True,
         ):
             open_file(result.path)
 

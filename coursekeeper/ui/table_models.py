@@ -53,13 +53,18 @@ def format_hours(minutes: int) -> str:
 
 @dataclass(frozen=True)
 class Column(Generic[R]):
-    """A table column: header, how to get the value from a row, alignment and sort key."""
+    """A table column: header, how to get the value from a row, alignment, sort key, tooltip.
+
+    ``stretch`` marks a column that identifies the row (title, name, reason): it is never cut
+    while there is room and takes the spare width; other columns fit their content.
+    """
 
     header: str
     value: Callable[[R], object]
     align: Qt.AlignmentFlag = _LEFT
     sort_key: Callable[[R], Any] | None = None
     tooltip: Callable[[R], str] | None = None
+    stretch: bool = False
 
 
 _NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
@@ -68,6 +73,11 @@ _NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "�
 def norwegian_sort_key(text: str) -> str:
     """Case-insensitive key in Norwegian alphabetical order: … x y z æ ø å."""
     return text.casefold().translate(_NORWEGIAN_ORDER)
+
+
+def identifying_column(header: str, value: Callable[[R], str]) -> Column[R]:
+    """A column that names the row (a person, a course): stretches, sorts in Norwegian order."""
+    return Column(header, value, sort_key=lambda row: norwegian_sort_key(value(row)), stretch=True)
 
 
 def _default_sort_key(value: object) -> tuple:
@@ -156,6 +166,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def column_count(self) -> int:
         """Number of columns."""
         return len(self._columns)
+
+    def stretch_columns(self) -> list[int]:
+        """The columns marked ``stretch`` (they share the table's spare width)."""
+        return [number for number, column in enumerate(self._columns) if column.stretch]
 
     def display_text(self, row: int, column: int) -> str:
         """What the user sees in a cell (for tests)."""

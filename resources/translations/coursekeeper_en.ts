@@ -95,9 +95,12 @@
         <source>Søker …</source>
         <translation>Searching …</translation>
     </message>
-    <message>
-        <source>%1 treff. Velg personen og trykk «Meld på valgt person».</source>
-        <translation>%1 found. Select the person and press “Enrol selected person”.</translation>
+    <message numerus="yes">
+        <source>%n treff. Velg personen og trykk «Meld på valgt person».</source>
+        <translation>
+            <numerusform>%n match. Select the person and press “Enrol selected person”.</numerusform>
+            <numerusform>%n matches. Select the person and press “Enrol selected person”.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ingen treff. Opprett personen nedenfor.</source>
@@ -851,14 +854,6 @@ The current database is first copied to the backups folder.</translation>
 <context>
     <name>CoursePage</name>
     <message>
-        <source>%1 av %2 plasser</source>
-        <translation>%1 of %2 seats</translation>
-    </message>
-    <message>
-        <source>%1 på venteliste</source>
-        <translation>%1 on the waiting list</translation>
-    </message>
-    <message>
         <source>← Alle kurs</source>
         <translation>← All courses</translation>
     </message>
@@ -966,6 +961,17 @@ The current database is first copied to the backups folder.</translation>
         <source>Henter kurset …</source>
         <translation>Loading the course …</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 av %n plasser</source>
+        <translation>
+            <numerusform>%1 of %n seat</numerusform>
+            <numerusform>%1 of %n seats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 på venteliste</source>
+        <translation>%1 on the waiting list</translation>
+    </message>
     <message>
         <source>%1 timer</source>
         <translation>%1 hours</translation>
@@ -982,9 +988,12 @@ The current database is first copied to the backups folder.</translation>
         <source>bindende fra %1</source>
         <translation>binding from %1</translation>
     </message>
-    <message>
-        <source>%1 av %2 påmeldinger vises</source>
-        <translation>%1 of %2 enrolments shown</translation>
+    <message numerus="yes">
+        <source>%1 av %n påmeldinger vises</source>
+        <translation>
+            <numerusform>%1 of %n enrolment shown</numerusform>
+            <numerusform>%1 of %n enrolments shown</numerusform>
+        </translation>
     </message>
     <message>
         <source>Lagrer …</source>
@@ -1113,13 +1122,19 @@ The current database is first copied to the backups folder.</translation>
         <source>Alle kommuner</source>
         <translation>All municipalities</translation>
     </message>
-    <message>
-        <source>%1 kurs</source>
-        <translation>%1 courses</translation>
+    <message numerus="yes">
+        <source>%n kurs</source>
+        <translation>
+            <numerusform>%n course</numerusform>
+            <numerusform>%n courses</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Viser %1 av %2 kurs</source>
-        <translation>Showing %1 of %2 courses</translation>
+    <message numerus="yes">
+        <source>Viser %1 av %n kurs</source>
+        <translation>
+            <numerusform>Showing %1 of %n course</numerusform>
+            <numerusform>Showing %1 of %n courses</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1276,37 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Velg først deltakerne som har betalt i listen «Deltakere», og trykk Ctrl+N igjen.</source>
         <translation>First select the participants who have paid in the “Participants” list, then press Ctrl+N again.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesList</name>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Født</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Mulig samme som</source>
+        <translation>Possibly the same as</translation>
+    </message>
+    <message>
+        <source>Hvorfor</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Samme e-post</source>
+        <translation>Same e-mail</translation>
+    </message>
+    <message>
+        <source>Samme navn og fødselsdato</source>
+        <translation>Same name and birth date</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1485,7 @@ The current database is first copied to the backups folder.</translation>
     <name>FormDialog</name>
     <message>
         <source>Avbryt</source>
+        <extracomment>True for an action that cannot be taken back: Enter then means Cancel, not OK.</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -1535,27 +1582,44 @@ The current database is first copied to the backups folder.</translation>
         <source>Filen har flere ark med data. Velg arket med deltakerlisten.</source>
         <translation>The file has several sheets with data. Choose the sheet with the participant list.</translation>
     </message>
-    <message>
-        <source>%1 nye · %2 oppdateres · %3 uendret · %4 med feil · %5 hoppes over</source>
-        <translation>%1 new · %2 to update · %3 unchanged · %4 with errors · %5 skipped</translation>
+    <message numerus="yes">
+        <source>%n nye · %1 oppdateres · %2 uendret · %3 med feil · %4 hoppes over</source>
+        <translation>
+            <numerusform>%n new · %1 to update · %2 unchanged · %3 with errors · %4 skipped</numerusform>
+            <numerusform>%n new · %1 to update · %2 unchanged · %3 with errors · %4 skipped</numerusform>
+        </translation>
     </message>
     <message>
         <source>Leser inn deltakere …</source>
         <translation>Importing participants …</translation>
     </message>
-    <message>
-        <source>Lest inn: %1 nye, %2 oppdatert, %3 uendret. %4 betalinger er registrert.</source>
-        <translation>Imported: %1 new, %2 updated, %3 unchanged. %4 payments recorded.</translation>
+    <message numerus="yes">
+        <source>Lest inn: %n nye, %1 oppdatert, %2 uendret.</source>
+        <translation>
+            <numerusform>Imported: %n new, %1 updated, %2 unchanged.</numerusform>
+            <numerusform>Imported: %n new, %1 updated, %2 unchanged.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n betalinger er registrert.</source>
+        <translation>
+            <numerusform>%n payment recorded.</numerusform>
+            <numerusform>%n payments recorded.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Alle er meldt på som «Søkt»; opptak gjøres på kurssiden.</source>
         <translation>Everyone is enrolled as “Applied”; acceptance is done on the course page.</translation>
     </message>
-    <message>
-        <source>%1 rader med feil ble ikke lest inn. De er lagret i:
-%2</source>
-        <translation>%1 rows with errors were not imported. They are saved in:
-%2</translation>
+    <message numerus="yes">
+        <source>%n rader med feil ble ikke lest inn. De er lagret i:
+%1</source>
+        <translation>
+            <numerusform>%n row with errors was not imported. It is saved in:
+%1</numerusform>
+            <numerusform>%n rows with errors were not imported. They are saved in:
+%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1604,9 +1668,12 @@ The current database is first copied to the backups folder.</translation>
         <source>%1 får kursbevis · %2 får ikke · %3 har allerede</source>
         <translation>%1 get a certificate · %2 do not · %3 already have one</translation>
     </message>
-    <message>
-        <source>Utsted %1 kursbevis</source>
-        <translation>Issue %1 certificates</translation>
+    <message numerus="yes">
+        <source>Utsted %n kursbevis</source>
+        <translation>
+            <numerusform>Issue %n certificate</numerusform>
+            <numerusform>Issue %n certificates</numerusform>
+        </translation>
     </message>
     <message>
         <source>Henter egenandeler …</source>
@@ -1620,9 +1687,12 @@ The current database is first copied to the backups folder.</translation>
         <source>Kursbevis utstedt</source>
         <translation>Certificates issued</translation>
     </message>
-    <message>
-        <source>%1 kursbevis er utstedt:</source>
-        <translation>%1 certificates have been issued:</translation>
+    <message numerus="yes">
+        <source>%n kursbevis er utstedt:</source>
+        <translation>
+            <numerusform>%n certificate has been issued:</numerusform>
+            <numerusform>%n certificates have been issued:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Vil du skrive dem ut nå?</source>
@@ -1647,34 +1717,6 @@ The current database is first copied to the backups folder.</translation>
         <source>Nøkkeltall</source>
         <extracomment>Emitted after the charts and tables were filled (tests wait on it).</extracomment>
         <translation>Key figures</translation>
-    </message>
-    <message>
-        <source>Kurs</source>
-        <translation>Course</translation>
-    </message>
-    <message>
-        <source>År</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <source>Kommune</source>
-        <translation>Municipality</translation>
-    </message>
-    <message>
-        <source>Kursår</source>
-        <translation>Course year</translation>
-    </message>
-    <message>
-        <source>Per kurs</source>
-        <translation>Per course</translation>
-    </message>
-    <message>
-        <source>Per kommune</source>
-        <translation>Per municipality</translation>
-    </message>
-    <message>
-        <source>&amp;Per dato:</source>
-        <translation>&amp;As of:</translation>
     </message>
     <message>
         <source>Hele registeret</source>
@@ -1709,16 +1751,48 @@ The current database is first copied to the backups folder.</translation>
         <translation>A short report on one or two A4 pages, for the board or the county</translation>
     </message>
     <message>
+        <source>&amp;Per dato:</source>
+        <translation>&amp;As of:</translation>
+    </message>
+    <message>
         <source>&amp;Utvalg:</source>
         <translation>&amp;Scope:</translation>
+    </message>
+    <message>
+        <source>Kurs</source>
+        <translation>Course</translation>
     </message>
     <message>
         <source>Totalt</source>
         <translation>Total</translation>
     </message>
     <message>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Kursår</source>
+        <translation>Course year</translation>
+    </message>
+    <message>
+        <source>Per kurs</source>
+        <translation>Per course</translation>
+    </message>
+    <message>
+        <source>Per kommune</source>
+        <translation>Per municipality</translation>
+    </message>
+    <message>
         <source>Per år</source>
         <translation>Per year</translation>
+    </message>
+    <message>
+        <source>Beregner nøkkeltall …</source>
+        <translation>Calculating key figures …</translation>
     </message>
     <message>
         <source>Fra påmeldt til tilbakebetalt – %1</source>
@@ -1783,10 +1857,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Åpne filen</source>
         <translation>Open the file</translation>
-    </message>
-    <message>
-        <source>Beregner nøkkeltall …</source>
-        <translation>Calculating key figures …</translation>
     </message>
 </context>
 <context>
@@ -1987,6 +2057,112 @@ The current database is first copied to the backups folder.</translation>
     </message>
 </context>
 <context>
+    <name>MergePeopleDialog</name>
+    <message>
+        <source>Slå sammen personer</source>
+        <translation>Merge people</translation>
+    </message>
+    <message>
+        <source>Påmeldinger, innbetalinger, kursbevis og oppdrag flyttes til personen som beholdes. Den andre posten slettes. Velg hvilken verdi som skal beholdes i hvert felt.</source>
+        <translation>Enrolments, payments, certificates and assignments move to the person who is kept. The other record is deleted. Choose which value to keep in each field.</translation>
+    </message>
+    <message>
+        <source>Fornavn</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Etternavn</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Fødselsdato</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Postnummer</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Poststed</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Behold %1</source>
+        <translation>Keep %1</translation>
+    </message>
+    <message>
+        <source>(tomt)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Begge er påmeldt %1. Meld den ene av kurset før du slår sammen.</source>
+        <translation>Both are enrolled on %1. Withdraw one of them from the course before merging.</translation>
+    </message>
+    <message>
+        <source>Slå sammen</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Slår sammen …</source>
+        <translation>Merging …</translation>
+    </message>
+    <message>
+        <source>Henter personene …</source>
+        <translation>Loading the people …</translation>
+    </message>
+</context>
+<context>
+    <name>NotesLogDialog</name>
+    <message>
+        <source>Hvem har åpnet vurderingsnotatene</source>
+        <translation>Who has opened the screening notes</translation>
+    </message>
+    <message>
+        <source>Hver gang noen åpner notatene fra egnethetsvurderingen av %1, logges det her.</source>
+        <translation>Every time someone opens the notes from the screening of %1, it is logged here.</translation>
+    </message>
+    <message>
+        <source>Ingen har åpnet notatene fra egnethetsvurderingen av %1.</source>
+        <translation>No one has opened the notes from the screening of %1.</translation>
+    </message>
+    <message>
+        <source>Når</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Hvem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Kurs</source>
+        <translation>Courses</translation>
+    </message>
+    <message>
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <source>Skjul meldingen</source>
@@ -2101,8 +2277,115 @@ The current database is first copied to the backups folder.</translation>
         <translation>Open person</translation>
     </message>
     <message>
+        <source>Ny person …</source>
+        <translation>New person …</translation>
+    </message>
+    <message>
+        <source>Registrer en ny person (Ctrl+N)</source>
+        <translation>Register a new person (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Slå sammen …</source>
+        <translation>Merge …</translation>
+    </message>
+    <message>
+        <source>Personer med samme e-post, eller samme navn og fødselsdato (Ø/O, Å/Aa og store/små bokstaver regnes som like). Velg et par og trykk «Slå sammen …».</source>
+        <translation>People with the same e-mail, or the same name and birth date (Ø/O, Å/Aa and upper/lower case count as the same). Select a pair and press “Merge …”.</translation>
+    </message>
+    <message>
+        <source>Alle personer</source>
+        <translation>All people</translation>
+    </message>
+    <message>
+        <source>Mulige duplikater</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
         <source>Henter personer …</source>
         <translation>Loading people …</translation>
+    </message>
+    <message>
+        <source>Ser etter mulige duplikater …</source>
+        <translation>Looking for possible duplicates …</translation>
+    </message>
+    <message>
+        <source>Mulige duplikater (%1)</source>
+        <translation>Possible duplicates (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Endre person</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <source>Ny person</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <source>dd.mm.åååå</source>
+        <translation>dd.mm.yyyy</translation>
+    </message>
+    <message>
+        <source>for eksempel 912 34 567</source>
+        <translation>for example 912 34 567</translation>
+    </message>
+    <message>
+        <source>&amp;Fornavn:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <source>&amp;Etternavn:</source>
+        <translation>&amp;Last name:</translation>
+    </message>
+    <message>
+        <source>Fø&amp;dselsdato:</source>
+        <translation>&amp;Date of birth:</translation>
+    </message>
+    <message>
+        <source>E-&amp;post:</source>
+        <translation>E-&amp;mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Telefon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>&amp;Adresse:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>Post&amp;nummer:</source>
+        <translation>Post&amp;code:</translation>
+    </message>
+    <message>
+        <source>Posts&amp;ted:</source>
+        <translation>&amp;Town:</translation>
+    </message>
+    <message>
+        <source>&amp;Kommune:</source>
+        <translation>M&amp;unicipality:</translation>
+    </message>
+    <message>
+        <source>Fødselsnummer skal ikke registreres, bare fødselsdatoen.</source>
+        <translation>Do not enter a national identity number, only the birth date.</translation>
+    </message>
+    <message>
+        <source>Lagre endringer</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Opprett person</source>
+        <translation>Create person</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Lagrer personen …</source>
+        <translation>Saving the person …</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +2394,30 @@ The current database is first copied to the backups folder.</translation>
         <source>← Alle personer</source>
         <extracomment>Emitted after the page was filled (tests wait on it).</extracomment>
         <translation>← All people</translation>
+    </message>
+    <message>
+        <source>Endre opplysninger …</source>
+        <translation>Edit details …</translation>
+    </message>
+    <message>
+        <source>Endre navn, fødselsdato, kontaktopplysninger og kommune</source>
+        <translation>Change name, birth date, contact details and municipality</translation>
+    </message>
+    <message>
+        <source>Bytt fornavn og etternavn</source>
+        <translation>Swap first and last name</translation>
+    </message>
+    <message>
+        <source>For navn som er registrert i feil rekkefølge, for eksempel «Johansen Mats»</source>
+        <translation>For names registered in the wrong order, e.g. “Johansen Mats”</translation>
+    </message>
+    <message>
+        <source>Slå sammen med …</source>
+        <translation>Merge with …</translation>
+    </message>
+    <message>
+        <source>Slå sammen med en annen registrering av samme person</source>
+        <translation>Merge with another record of the same person</translation>
     </message>
     <message>
         <source>Kurs</source>
@@ -2241,6 +2548,18 @@ The current database is first copied to the backups folder.</translation>
         <translation>Reached on %1</translation>
     </message>
     <message>
+        <source>Endringene er lagret.</source>
+        <translation>The changes are saved.</translation>
+    </message>
+    <message>
+        <source>Bytter fornavn og etternavn …</source>
+        <translation>Swapping first and last name …</translation>
+    </message>
+    <message>
+        <source>Fornavn og etternavn er byttet: %1.</source>
+        <translation>First and last name swapped: %1.</translation>
+    </message>
+    <message>
         <source>Registrerer oppdrag …</source>
         <translation>Registering assignment …</translation>
     </message>
@@ -2255,6 +2574,104 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Oppdrag fra %1 til %2 er registrert.</source>
         <translation>Assignment from %1 to %2 is registered.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPrivacyButton</name>
+    <message>
+        <source>Personvern</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Innsyn, logg over hvem som har åpnet notatene, og sletting</source>
+        <translation>Access request, log of who opened the notes, and erasure</translation>
+    </message>
+    <message>
+        <source>Innsyn: alt som er lagret (PDF og JSON) …</source>
+        <translation>Access request: everything stored (PDF and JSON) …</translation>
+    </message>
+    <message>
+        <source>Hvem har åpnet vurderingsnotatene …</source>
+        <translation>Who has opened the screening notes …</translation>
+    </message>
+    <message>
+        <source>Slett personen …</source>
+        <translation>Erase the person …</translation>
+    </message>
+    <message>
+        <source>Innsyn %1</source>
+        <translation>Access request %1</translation>
+    </message>
+    <message>
+        <source>Innsyn</source>
+        <translation>Access request</translation>
+    </message>
+    <message>
+        <source>PDF-filer (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Skriver innsynet …</source>
+        <translation>Writing the access request …</translation>
+    </message>
+    <message>
+        <source>Vil du åpne PDF-en nå?</source>
+        <translation>Do you want to open the PDF now?</translation>
+    </message>
+    <message>
+        <source>Åpne</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Henter loggen …</source>
+        <translation>Loading the log …</translation>
+    </message>
+    <message>
+        <source>Ser hva som slettes …</source>
+        <translation>Looking at what will be erased …</translation>
+    </message>
+    <message>
+        <source>Slett likevel</source>
+        <translation>Erase anyway</translation>
+    </message>
+    <message>
+        <source>Slett personen</source>
+        <translation>Erase the person</translation>
+    </message>
+    <message>
+        <source>Slett %1</source>
+        <translation>Erase %1</translation>
+    </message>
+    <message>
+        <source>Sletter …</source>
+        <translation>Deleting …</translation>
+    </message>
+</context>
+<context>
+    <name>PickPersonDialog</name>
+    <message>
+        <source>Slå sammen med …</source>
+        <translation>Merge with …</translation>
+    </message>
+    <message>
+        <source>Velg den andre registreringen av %1. Etterpå velger du hva som skal beholdes.</source>
+        <translation>Choose the other record of %1. Then choose what to keep.</translation>
+    </message>
+    <message>
+        <source>Søk etter navn, e-post, telefon eller fødselsdato</source>
+        <translation>Search by name, e-mail, phone or date of birth</translation>
+    </message>
+    <message>
+        <source>Velg</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Henter personer …</source>
+        <translation>Loading people …</translation>
     </message>
 </context>
 <context>
@@ -2626,19 +3043,20 @@ The current database is first copied to the backups folder.</translation>
     </message>
 </context>
 <context>
-    <name>RowsPanel</name>
-    <message>
-        <source>1 rad</source>
-        <extracomment>Emitted after new rows are shown (tests wait on it). The table model class (a RowTableModel subclass may add colours).</extracomment>
-        <translation>1 row</translation>
+    <name>RowCount</name>
+    <message numerus="yes">
+        <source>%Ln rader</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 rader</source>
-        <translation>%1 rows</translation>
-    </message>
-    <message>
-        <source>%1 av %2 rader</source>
-        <translation>%1 of %2 rows</translation>
+    <message numerus="yes">
+        <source>%1 av %Ln rader</source>
+        <translation>
+            <numerusform>%1 of %Ln row</numerusform>
+            <numerusform>%1 of %Ln rows</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2982,6 +3400,22 @@ The current database is first copied to the backups folder.</translation>
     </message>
 </context>
 <context>
+    <name>_ExportFlow</name>
+    <message numerus="yes">
+        <source>%1 er lagret:
+%2
+%n rader.</source>
+        <translation>
+            <numerusform>%1 is saved:
+%2
+%n row.</numerusform>
+            <numerusform>%1 is saved:
+%2
+%n rows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Velkommen til CourseKeeper</source>
@@ -2995,6 +3429,10 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Last inn demodata</source>
         <translation>Load demo data</translation>
+    </message>
+    <message>
+        <source>Begynn med tomt register</source>
+        <translation>Start with an empty register</translation>
     </message>
     <message>
         <source>Lager demodata …</source>
@@ -3060,14 +3498,6 @@ The current database is first copied to the backups folder.</translation>
 %1</source>
         <translation>Could not save the file. Is it open in Excel?
 %1</translation>
-    </message>
-    <message>
-        <source>%1 er lagret:
-%2
-%3 rader.</source>
-        <translation>%1 is saved:
-%2
-%3 rows.</translation>
     </message>
     <message>
         <source>Eksportert til Excel</source>

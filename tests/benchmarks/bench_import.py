@@ -8,6 +8,7 @@ already in the database (filled with a raw executemany after ``services.database
 - the whole import (read, validate, dedupe, match, commit) vs a bare python-calamine read of the
   file plus a bare ``sqlite3`` executemany of the same rows (goal ≤ 3×);
 - the preview of a 1,000-row file (goal < 0.5 s);
+- reading 1,000 and ROWS rows in the limited child process vs in the benchmark's own process;
 - peak memory of a 100,000-row import, in a fresh process (goal < 300 MB; the excel layer
   reads at most 100,000 data rows);
 - the participants export of ROWS enrolments vs openpyxl write-only writing the same values
@@ -188,6 +189,24 @@ def bench_preview(folder: Path, template: Path, course_id: int) -> None:
     print(f"preview of 1000 rows with {EXISTING} people in the database: {seconds:.3f} s (goal < 0.5 s)")
 
 
+def bench_reading_child(folder: Path, count: int) -> None:
+    """What reading in a limited child process costs over reading in this process."""
+    from coursekeeper.excel.reading import Workbook, read_sheet
+
+    for rows in (1000, count):
+        path = write_file(folder / f"barn-{rows}.xlsx", rows)
+
+        def here(path: Path = path) -> None:
+            with Workbook(path) as book:  # the same checks and calamine read, without the child
+                book.read()
+
+        child_t, here_t = best_of(lambda path=path: read_sheet(path), 5), best_of(here, 5)
+        print(
+            f"reading {rows} rows in the child process: {child_t:.3f} s, in this process {here_t:.3f} s; "
+            f"the child costs {child_t - here_t:+.3f} s"
+        )
+
+
 _CHILD = """
 import re, resource, sys, time, json
 sys.path.insert(0, {root!r})
@@ -257,6 +276,7 @@ def main() -> None:
         template, course_id = make_database(folder)
         imported = bench_import(folder, template, course_id, count)
         bench_preview(folder, template, course_id)
+        bench_reading_child(folder, count)
         bench_export(folder, imported, course_id, count)
         bench_memory(folder, template, course_id)
 

@@ -43,6 +43,7 @@ def _codes(db: Path) -> tuple[str, str]:
 
 def test_demo_twice_on_a_new_database(run: Run, tmp_path: Path) -> None:
     db = tmp_path / "ny mappe æøå" / "kurs.db"
+    db.parent.mkdir()
     code, out, err = run("--db", db, "demo")
     assert code == 0, err
     assert "Demodata er lagt inn" in out
@@ -220,16 +221,15 @@ def test_verify_valid_revoked_and_unknown(run: Run, demo_db: Path) -> None:
     valid, revoked = _codes(demo_db)
     code, out, _ = run("--db", demo_db, "verify", valid)
     assert code == 0
-    assert out.splitlines()[0] == "valid"
-    assert out.splitlines()[1].startswith("Gyldig: kursbevis HIK-")
+    assert out.splitlines() == [out.strip()]
+    assert out.startswith("Gyldig: kursbevis HIK-")
     code, out, _ = run("--db", demo_db, "verify", valid.lower().replace("-", " "))
-    assert out.splitlines()[0] == "valid"
+    assert (code, out.split(":")[0]) == (0, "Gyldig")
     code, out, _ = run("--db", demo_db, "verify", revoked)
-    assert out.splitlines()[0] == "revoked"
+    assert (code, out.split(":")[0]) == (1, "Tilbakekalt")
     assert "Feil fødselsdato" in out
     code, out, _ = run("--db", demo_db, "verify", "ABCD-EFGH-JKLM-NPQR")
-    assert out.splitlines()[0] == "unknown"
-    assert out.splitlines()[1].startswith("Ukjent")
+    assert (code, out.split(":")[0]) == (1, "Ukjent")
 
 
 # --- backup, check, restore -----------------------------------------------------------------
@@ -366,3 +366,131 @@ def test_without_option_or_environment_the_data_folder_is_used(run: Run, _isolat
     add = ["course-add", "--title", "Kurs", "--start", "2027-01-08", "--end", "2027-01-09"]
     assert run(*add)[0] == 0
     assert row_counts(_isolated_data_dir / "coursekeeper.db")["course"] == 1
+
+
+# --- the command line itself: option order, language, pipes, names (DESIGN §7) ----------------
+
+
+def test_db_and_json_go_before_or_after_the_command(run: Run, demo_db: Path) -> None:
+    expected = _courses_json(run, demo_db)
+    for args in (
+        ["courses", "--json", "--db", demo_db],
+        ["courses", "--db", demo_db, "--json"],
+        ["--json", "courses", "--db", demo_db],
+        ["--db", demo_db, "--json", "courses"],
+    ):
+        code, out, err = run(*args)
+        assert code == 0, (args, err)
+        assert json.loads(out)["courses"] == expected, args
+
+
+def test_demo_with_db_after_the_command(run: Run, tmp_path: Path, _isolated_data_dir: Path) -> None:
+    code, out, err = run("demo", "--db", tmp_path / "x.db")
+    assert code == 0, err
+    assert "Demodata er lagt inn" in out
+    assert row_counts(tmp_path / "x.db")["course"] >= 3
+    assert not (_isolated_data_dir / "coursekeeper.db").exists()
+
+
+def test_db_after_the_command_wins_over_before(run: Run, demo_db: Path, tmp_path: Path) -> None:
+    code, out, _ = run("--db", tmp_path / "tom.db", "courses", "--json", "--db", demo_db)
+    assert code == 0
+    assert len(json.loads(out)["courses"]) == row_counts(demo_db)["course"]
+
+
+def test_json_for_a_command_without_json_is_refused(run: Run, demo_db: Path) -> None:
+    code, out, err = run("--json", "check", "--db", demo_db)
+    assert (code, out) == (1, "")
+    assert "--json gjelder bare for courses, refunds, import, followup." in err
+    code, _, err = run("check", "--json", "--db", demo_db)
+    assert code == 1
+    assert "ukjente argumenter: --json" in err
+
+
+def test_help_is_norwegian(run: Run) -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    assert out.startswith("bruk: coursekeeper ")
+    assert "vis denne hjelpen og avslutt" in out
+    assert "\nvalg:\n" in out and "KOMMANDO" in out
+    for english in ("usage:", "show this help", "options:", "positional arguments"):
+        assert english not in out
+    code, out, _ = run("import", "--help")
+    assert code == 0
+    assert out.startswith("bruk: coursekeeper import ")
+    assert "--course ID" in out and "FIL" in out and "--db DB" in out and "--json" in out
+    assert "les inn de gyldige radene" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["eksporter"], "Feil i kommandoen: KOMMANDO: ugyldig valg: 'eksporter' (velg blant 'demo',"),
+        (["import", "liste.xlsx"], "Feil i kommandoen: disse må oppgis: --course"),
+        (["print", "diplom", "--course", "1", "--out", "x.pdf"], "TYPE: ugyldig valg: 'diplom'"),
+        (["courses", "--sort"], "Feil i kommandoen: ukjente argumenter: --sort"),
+        (["verify"], "Feil i kommandoen: disse må oppgis: KODE"),
+        (["backup", "--out"], "--out: mangler en verdi"),
+        (["course-add", "--title", "X", "--start", "1", "--end", "2", "--capacity", "tretti"], "«tretti»"),
+    ],
+)
+def test_argument_errors_are_one_norwegian_line_and_exit_1(run: Run, args: list[str], message: str) -> None:
+    code, out, err = run(*args)
+    assert (code, out) == (1, "")
+    assert message in err
+    assert err.startswith("bruk: coursekeeper")
+    assert len([line for line in err.splitlines() if line.startswith("Feil")]) == 1
+    for english in ("usage:", "error:", "invalid choice", "required", "expected", "unrecognized"):
+        assert english not in err
+
+
+def test_help_follows_the_catalogue_in_english(run: Run) -> None:
+    from coursekeeper import i18n
+
+    i18n.set_language("en")
+    try:
+        code, out, _ = run("--help")
+        _, _, err = run("eksporter")
+    finally:
+        i18n.set_language("nb")
+    assert code == 0
+    assert out.startswith("usage: coursekeeper ") and "show this help message and exit" in out
+    assert "invalid choice: 'eksporter'" in err
+
+
+def test_a_db_in_a_missing_folder_is_refused_and_nothing_is_created(run: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "finnes ikke æøå" / "undermappe"
+    for args in (["--db", missing / "kurs.db", "courses"], ["demo", "--db", missing / "kurs.db"]):
+        code, out, err = run(*args)
+        assert (code, out) == (2, "")
+        assert err.splitlines() == [
+            f"Feil: Mappen «{missing}» finnes ikke. Opprett den først, eller velg en annen plassering "
+            "for databasen."
+        ]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_default_location_is_created(run: Run, _isolated_data_dir: Path) -> None:
+    assert not _isolated_data_dir.exists()
+    code, out, _ = run("courses")
+    assert code == 0
+    assert "Ingen kurs ennå" in out
+    assert (_isolated_data_dir / "coursekeeper.db").is_file()
+
+
+def test_a_newline_in_a_file_name_does_not_split_the_message(run: Run, demo_db: Path, tmp_path: Path) -> None:
+    course = next(c for c in _courses_json(run, demo_db) if c["status"] == "open")
+    odd = tmp_path / "liste\nDeltakere.xlsx"
+    odd.write_bytes(b"PK\x03\x04 ikke en ekte arbeidsbok")
+    code, out, err = run("--db", demo_db, "import", odd, "--course", course["id"])
+    assert code in (1, 2)
+    assert out == ""
+    assert len(err.splitlines()) == 1, err
+    assert "liste\\nDeltakere.xlsx" in err
+
+
+def test_one_line_escapes_control_characters() -> None:
+    from coursekeeper.cli import one_line
+
+    assert one_line("a\nb\r\tc\x1b[31m\u2028d") == "a\\nb\\r\\tc\\x1b[31m\\u2028d"
+    assert one_line("Åse Ødegård – «kurs»") == "Åse Ødegård – «kurs»"

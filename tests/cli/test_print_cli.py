@@ -108,7 +108,7 @@ def test_refund_letters_as_of_a_date(run: Run, demo_db: Path, tmp_path: Path) ->
 REFUSED = {
     "unknown course": (["attendance", "--course", "99"], "Fant ikke kurs med id 99."),
     "course id not a number": (["attendance", "--course", "tre"], "ikke et heltall"),
-    "unknown kind": (["diplom", "--course", "1"], "invalid choice"),
+    "unknown kind": (["diplom", "--course", "1"], "ugyldig valg"),
     "bad date": (["refund-letters", "--course", "1", "--as-of", "24.11.2026"], "ÅÅÅÅ-MM-DD"),
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -38,6 +39,7 @@ def _coursekeeper(env: dict[str, str], *args: object) -> subprocess.CompletedPro
 
 def test_demo_twice_then_courses_json(env: dict[str, str], tmp_path: Path) -> None:
     db = tmp_path / "Kurs i Øygarden æøå" / "min database.db"
+    db.parent.mkdir()
     first = _coursekeeper(env, "--db", db, "demo")
     assert first.returncode == 0, first.stderr
     assert "Demodata er lagt inn" in first.stdout
@@ -71,6 +73,7 @@ def test_a_text_file_as_database_exits_2_and_is_left_alone(env: dict[str, str], 
 
 def test_environment_variable_chooses_the_database(env: dict[str, str], tmp_path: Path) -> None:
     db = tmp_path / "fra miljøet æøå" / "kurs.db"
+    db.parent.mkdir()
     env["COURSEKEEPER_DB"] = str(db)
     added = _coursekeeper(
         env, "course-add", "--title", "Kurs for treningskontakter – Askøy", "--start", "2027-02-05",
@@ -83,3 +86,41 @@ def test_environment_variable_chooses_the_database(env: dict[str, str], tmp_path
     assert refused.returncode == 1
     assert "før startdato" in refused.stderr
     assert row_counts(db)["course"] == 1
+
+
+@pytest.mark.parametrize("command", [["courses"], ["--help"], ["refunds", "--as-of", "2027-12-31"]])
+def test_output_into_a_closed_pipe_ends_quietly(
+    env: dict[str, str], demo_db: Path, command: list[str]
+) -> None:
+    """As ``coursekeeper courses | head -1`` when head has already gone: no traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "coursekeeper", "--db", str(demo_db), *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before anything is written
+    err = process.stderr.read().decode("utf-8")
+    process.stderr.close()
+    assert process.wait(timeout=120) in (0, 141)
+    assert err == ""
+
+
+def test_piped_into_head_in_a_shell(env: dict[str, str], demo_db: Path) -> None:
+    shell = shutil.which("sh")
+    if shell is None:
+        pytest.skip("no POSIX shell here")
+    script = f'"{sys.executable}" -m coursekeeper courses --db "$1" | head -1'
+    result = subprocess.run(
+        [shell, "-c", script, "sh", str(demo_db)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 1
+    assert "plasser" in result.stdout

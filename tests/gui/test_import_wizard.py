@@ -22,6 +22,7 @@ from coursekeeper.ui.dialogs.import_wizard import (
     ImportWizard,
 )
 from tests import factories
+from tests.unit.excel.hostile_files import far_row_without_references_xlsx
 from tests.unit.services.test_exports import certified_course
 from tests.unit.services.test_imports import BORN, write_messy
 
@@ -137,6 +138,23 @@ def test_unreadable_file_shows_one_message(qtbot, tasks, shown, chosen, course_i
     qtbot.mouseClick(wizard.choose_button, Qt.MouseButton.LeftButton)
     assert tasks.wait_idle(10_000)
     assert len(shown["error"]) == 1 and wizard.pages.currentIndex() == FILE_PAGE
+
+
+def test_a_file_that_ends_the_reading_child_leaves_the_wizard_working(
+    qtbot, tasks, shown, chosen, course_id, tmp_path: Path
+) -> None:
+    # calamine aborts on this file (a Rust allocation failure); only the reading child ends.
+    chosen["path"] = far_row_without_references_xlsx(tmp_path / "fiendtlig.xlsx")
+    wizard = ImportWizard(tasks, course_id)
+    qtbot.addWidget(wizard)
+    qtbot.mouseClick(wizard.choose_button, Qt.MouseButton.LeftButton)
+    assert tasks.wait_idle(30_000)
+    assert len(shown["error"]) == 1 and "minne" in str(shown["error"][0])
+    assert wizard.pages.currentIndex() == FILE_PAGE
+    chosen["path"] = write_messy(tmp_path / "påmeldte.xlsx")
+    qtbot.mouseClick(wizard.choose_button, Qt.MouseButton.LeftButton)
+    assert tasks.wait_idle(30_000)
+    assert wizard.pages.currentIndex() == MAPPING_PAGE
 
 
 def test_export_asks_in_documents_writes_and_offers_to_open(

@@ -78,7 +78,7 @@ def test_cancel_in_the_file_dialog_writes_nothing(tasks, shown, dialog, opened, 
 def test_declining_the_warnings_stops_before_the_file_dialog(
     tasks, shown, dialog, opened, course, tmp_path, monkeypatch
 ) -> None:
-    monkeypatch.setattr(printing_actions.messages, "confirm", lambda *a: False)
+    monkeypatch.setattr(printing_actions.messages, "confirm", lambda *a, **k: False)
     printing_actions.save_pdf(None, tasks, kind="certificates", course_id=course)
     assert tasks.wait_idle(10_000)
     assert dialog["asked"] == [] and list(tmp_path.rglob("*.pdf")) == []

@@ -81,7 +81,7 @@ def test_signing_in_retrying_a_wrong_password_and_a_refusal_in_one_sentence(
     desktops, qtbot, shown, store, monkeypatch
 ) -> None:
     from coursekeeper import app
-    from coursekeeper.db.connection import close_database
+    from coursekeeper.db.connection import close_database, database
     from coursekeeper.domain.staff import StaffRole
     from coursekeeper.services import screening, staff_accounts
     from coursekeeper.services.database import prepare
@@ -124,9 +124,12 @@ def test_signing_in_retrying_a_wrong_password_and_a_refusal_in_one_sentence(
             "Databasen avviste handlingen: brukeren din har ikke tilgang til dette. "
             "Be en administrator om riktig rolle. Ingenting er lagret."
         ]
-    finally:
-        desktop.tasks.wait_idle(5000)
+    finally:  # nothing may still be working as the user when the user is dropped
+        desktop.window.close()
+        desktop.tasks.wait_idle(10_000)
+        desktop.tasks.shutdown()
         close_database()
+        database.initialize(None)  # later tests' workers must not connect as the dropped user
         import psycopg
 
         with psycopg.connect(owner_url, autocommit=True) as conn:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
@@ -24,7 +26,8 @@ def test_english_is_applied_when_chosen(qapp) -> None:
 
     installed = install_translators(qapp, "en")
     try:
-        assert QCoreApplication.translate("CoursePage", "%1 av %2 plasser") == "%1 of %2 seats"
+        assert QCoreApplication.translate("CoursePage", "%1 av %n plasser", "", 1) == "%1 of 1 seat"
+        assert QCoreApplication.translate("CoursePage", "%1 av %n plasser", "", 30) == "%1 of 30 seats"
         assert QCoreApplication.translate("MainWindow", "Nøkkeltall") == "Key figures"
     finally:
         for translator in installed:
@@ -38,6 +41,49 @@ def test_english_is_applied_when_chosen(qapp) -> None:
     assert QCoreApplication.translate("MainWindow", "Nøkkeltall") == "Nøkkeltall"
 
 
+def _numerus(name: str) -> dict[tuple[str, str], list[str]]:
+    """(context, source) → the forms of every counted (``%n``) message in ``name``."""
+    tree = ET.parse(settings.resources_dir() / "translations" / name).getroot()
+    return {
+        (c.findtext("name"), m.findtext("source")): [f.text or "" for f in m.iter("numerusform")]
+        for c in tree.iter("context")
+        for m in c.iter("message")
+        if m.get("numerus") == "yes"
+    }
+
+
+def test_counted_texts_have_both_forms_in_english_and_norwegian() -> None:
+    english, norwegian = _numerus("coursekeeper_en.ts"), _numerus("coursekeeper_nb.ts")
+    assert english, "no %n texts found"
+    tree = ET.parse(settings.resources_dir() / "translations" / "coursekeeper_en.ts").getroot()
+    uncounted = [
+        m.findtext("source")
+        for m in tree.iter("message")
+        if m.get("numerus") != "yes" and any(n in (m.findtext("source") or "") for n in ("%n", "%Ln"))
+    ]
+    assert uncounted == [], "lupdate sees a count only in self.tr(text, '', n) inside a class"
+    assert set(norwegian) == set(english), "run tools/update_translations.py"
+    for forms in (*english.values(), *norwegian.values()):
+        assert len(forms) == 2 and all(forms)
+
+
+def test_norwegian_counts_read_right(qapp) -> None:
+    """The Norwegian source says «%n plasser»; the nb catalogue makes it «1 plass»."""
+    from coursekeeper.app import install_translators
+    from coursekeeper.ui.widgets.rows_panel import RowCount
+
+    installed = install_translators(qapp, "nb")
+    try:
+        assert QCoreApplication.translate("CoursePage", "%1 av %n plasser", "", 1) == "%1 av 1 plass"
+        assert QCoreApplication.translate("CoursePage", "%1 av %n plasser", "", 2) == "%1 av 2 plasser"
+        count = RowCount()
+        assert count.text(1, 1) == "1 rad"
+        assert count.text(1, 1000) == "1 av 1\u00a0000 rader"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+
+
 def test_source_strings_are_all_in_the_ts_file_with_a_context(tmp_path) -> None:
     """Re-extract with pyside6-lupdate: a new string without English, or one lupdate files under
     no context (a ``tr`` alias outside a class), fails here instead of showing Norwegian in English."""
@@ -46,7 +92,10 @@ def test_source_strings_are_all_in_the_ts_file_with_a_context(tmp_path) -> None:
 
     import pytest
 
-    tool = shutil.which("pyside6-lupdate")
+    # The venv's scripts folder is not on PATH when its python is run without activating it.
+    tool = shutil.which("pyside6-lupdate") or shutil.which(
+        "pyside6-lupdate", path=str(Path(sys.executable).parent)
+    )
     if tool is None:
         pytest.skip("pyside6-lupdate is not installed")
     root = settings.resources_dir().parent

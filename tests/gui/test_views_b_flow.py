@@ -11,7 +11,7 @@ from coursekeeper.ui.widgets.form_fields import set_date
 from tests import part_b_data
 from tests.gui.b_helpers import drive_dialog, select_rows, table_texts
 
-AS_OF = dt.date(2026, 1, 15)
+AS_OF = dt.date.today()  # the flow records payments and certificates today (as of means as of)
 
 
 def test_pay_issue_assign_refund_verify(tasks, qtbot, shown, monkeypatch) -> None:
@@ -75,7 +75,7 @@ def test_pay_issue_assign_refund_verify(tasks, qtbot, shown, monkeypatch) -> Non
     tasks.wait_idle()
     assert table_texts(people.page.assignments.model)[0][:2] == ["Øygarden", "20.05.2025"]
 
-    # 4. Til tilbakebetaling as of 15.01.2026: six months reached 20.11.2025; record it for the selection.
+    # 4. Til tilbakebetaling as of today: six months reached 20.11.2025; record it for the selection.
     deposits = window.show_view("deposits")
     deposits.tabs.setCurrentWidget(deposits.refunds_panel)
     set_date(deposits.refunds_panel.as_of, AS_OF)

@@ -13,7 +13,7 @@ from coursekeeper.i18n import read_po, tr, tr_n
 
 ROOT = Path(__file__).resolve().parents[2]
 QT_FREE = ["services", "domain", "excel", "printing", "db"]
-QT_FREE_FILES = ["cli.py", "errors.py", "settings.py", "i18n.py"]
+QT_FREE_FILES = ["cli.py", "cli_records.py", "errors.py", "settings.py", "i18n.py"]
 
 
 def _sources() -> list[Path]:
@@ -22,13 +22,13 @@ def _sources() -> list[Path]:
 
 
 def extracted() -> dict[str, tuple[str, str | None]]:
-    """msgid → (where, plural) for every tr/tr_n call with literal texts."""
+    """msgid → (where, plural) for every tr/tr_n/N_ call with literal texts."""
     found: dict[str, tuple[str, str | None]] = {}
     for path in _sources():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
                 continue
-            if node.func.id not in ("tr", "tr_n") or not node.args:
+            if node.func.id not in ("tr", "tr_n", "N_") or not node.args:
                 continue
             where = f"{path.relative_to(ROOT)}:{node.lineno}"
             literals = [a.value for a in node.args[:2] if isinstance(a, ast.Constant)]

@@ -78,7 +78,7 @@ class AddPersonDialog(QDialog):
         self.search.search.connect(self._search)
         self.model: RowTableModel[PersonRow] = RowTableModel(
             [
-                Column(self.tr("Navn"), lambda r: r.full_name),
+                Column(self.tr("Navn"), lambda r: r.full_name, stretch=True),
                 Column(self.tr("Født"), lambda r: r.birth_date),
                 Column(self.tr("E-post"), lambda r: r.email),
                 Column(self.tr("Telefon"), lambda r: r.phone),
@@ -180,13 +180,10 @@ class AddPersonDialog(QDialog):
 
     def _on_results(self, rows: list[PersonRow]) -> None:
         self.model.set_rows(rows)
-        self.results.fit_columns()
         if rows:
             self.results.selectRow(0)
             self.hint.setText(
-                self.tr("%1 treff. Velg personen og trykk «Meld på valgt person».").replace(
-                    "%1", str(len(rows))
-                )
+                self.tr("%n treff. Velg personen og trykk «Meld på valgt person».", "", len(rows))
             )
         else:
             self.hint.setText(self.tr("Ingen treff. Opprett personen nedenfor."))

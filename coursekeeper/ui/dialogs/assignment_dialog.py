@@ -55,7 +55,7 @@ class AssignmentDialog(FormDialog):
         self.form.addRow(self.tr("&Startdato:"), self.start)
         self.form.addRow("", self.running)
         self.form.addRow(self.tr("S&luttdato:"), self.end)
-        self.form.addRow(self.tr("M&erknad:"), self.note)
+        self.form.addRow(self.tr("M&erknad:"), self.free_text(self.note))
         self.form.addRow("", self.hint)
         self.form.addRow("", self.error)
         self.lay_out(

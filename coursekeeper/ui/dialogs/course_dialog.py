@@ -99,6 +99,8 @@ class CourseDialog(QDialog):
             "topics": FieldWithError(self.topics),
             "sessions": FieldWithError(self.sessions),
         }
+        for key in _FREE_TEXT:
+            f[key].refuse_identity_numbers()
         about, form = _form_box(self.tr("Kurset"))
         form.addRow(self.tr("&Tittel:"), f["title"])
         form.addRow(self.tr("&Vertskommune:"), f["municipality"])
@@ -244,6 +246,9 @@ class CourseDialog(QDialog):
                 errors["required_hours"] = self.tr("Kurset har bare %1 timer til sammen.").replace(
                     "%1", f"{total / 60:g}".replace(".", ",")
                 )
+        for key in _FREE_TEXT:
+            if problem := self.fields[key].identity_problem():
+                errors.setdefault(key, problem)
         for key, text in errors.items():
             self.fields[key].set_error(text)
         if errors:
@@ -300,6 +305,9 @@ class CourseDialog(QDialog):
                 self.submit(before_last_session=True)
                 return
         self.form_error.show_refusal(exc)
+
+
+_FREE_TEXT = ("title", "venue", "co_organisers", "topics")  # never hold a fødselsnummer (DESIGN §6)
 
 
 def _form_box(title: str) -> tuple[QGroupBox, QFormLayout]:

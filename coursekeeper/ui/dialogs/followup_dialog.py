@@ -61,7 +61,7 @@ class FollowupDialog(QDialog):
                 Column(self.tr("Hva"), lambda r: r.kind),
                 Column(self.tr("Ark"), lambda r: r.sheet),
                 Column(self.tr("Rad"), lambda r: r.row),
-                Column(self.tr("Melding"), lambda r: r.message, tooltip=lambda r: r.message),
+                Column(self.tr("Melding"), lambda r: r.message, tooltip=lambda r: r.message, stretch=True),
             ],
             self,
         )
@@ -133,5 +133,4 @@ class FollowupDialog(QDialog):
             [NoteRow(refused, n.sheet, n.row, n.message) for n in result.refused]
             + [NoteRow(conflict, n.sheet, n.row, n.message) for n in result.conflicts]
         )
-        self.table.fit_columns({3: 520})
         self.save_button.setEnabled(result.dry_run and (result.created + result.updated) > 0)

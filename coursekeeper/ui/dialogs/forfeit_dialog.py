@@ -23,6 +23,8 @@ class ForfeitValues:
 class ForfeitDialog(DatedReasonDialog):
     """Keep the deposit of one or more participants; the reason is required."""
 
+    destructive = True
+
     def __init__(
         self,
         targets: list[tuple[int, str, int]],

@@ -8,23 +8,45 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.widgets.form_field import FieldWithError
 from coursekeeper.ui.widgets.form_fields import ErrorLabel, date_edit, date_of, ok_cancel_buttons
 
 
 class FormDialog(QDialog):
     """Fill ``self.form``, then ``lay_out``; OK is enabled only while ``_validate`` finds nothing wrong."""
 
+    #: True for an action that cannot be taken back: Enter then means Cancel, not OK.
+    destructive = False
+
     def __init__(self, parent: QWidget | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self._today = today or dt.date.today()
         self.form = QFormLayout()
+        self._free_texts: list[FieldWithError] = []
+
+    def free_text(self, edit: QLineEdit | QPlainTextEdit) -> FieldWithError:
+        """``edit`` with a line under it that says at once when it holds a fødselsnummer (DESIGN §6)."""
+        field = FieldWithError(edit).refuse_identity_numbers()
+        self._free_texts.append(field)
+        return field
 
     def lay_out(self, ok_text: str, *above: QWidget | str) -> None:
         """``above`` (texts wrap), the form, then Cancel and the OK button called ``ok_text``."""
-        self.buttons, self.ok_button = ok_cancel_buttons(ok_text, self.tr("Avbryt"))
+        self.buttons, self.ok_button = ok_cancel_buttons(
+            ok_text, self.tr("Avbryt"), destructive=self.destructive
+        )
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -41,6 +63,10 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def _on_accept(self) -> None:
+        held = next((f for f in self._free_texts if f.identity_problem()), None)
+        if held is not None:
+            held.field.setFocus()  # its own line says why; nothing is saved
+            return
         if self._validate():
             self.accept()
 
@@ -82,7 +108,7 @@ class DatedReasonDialog(FormDialog):
         self.note = QLineEdit()
         self.error = ErrorLabel()
         self.form.addRow(self.tr("&Dato:"), self.date)
-        self.form.addRow(self.tr("&Begrunnelse:"), self.note)
+        self.form.addRow(self.tr("&Begrunnelse:"), self.free_text(self.note))
         self.form.addRow("", self.error)
 
     def lay_out(self, ok_text: str, *above: QWidget | str) -> None:

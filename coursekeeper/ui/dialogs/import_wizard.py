@@ -272,14 +272,16 @@ class ImportWizard(QDialog):
 
     def _fill_preview(self, preview: ImportPreview) -> None:
         self.preview_model.set_rows(preview.rows)
-        self.preview_table.fit_columns({6: 420})
         self.summary_label.setText(
-            self.tr("%1 nye · %2 oppdateres · %3 uendret · %4 med feil · %5 hoppes over")
-            .replace("%1", str(preview.count(RowStatus.NEW)))
-            .replace("%2", str(preview.count(RowStatus.UPDATE)))
-            .replace("%3", str(preview.count(RowStatus.UNCHANGED)))
-            .replace("%4", str(preview.count(RowStatus.ERROR)))
-            .replace("%5", str(preview.count(RowStatus.SKIPPED)))
+            self.tr(
+                "%n nye · %1 oppdateres · %2 uendret · %3 med feil · %4 hoppes over",
+                "",
+                preview.count(RowStatus.NEW),
+            )
+            .replace("%1", str(preview.count(RowStatus.UPDATE)))
+            .replace("%2", str(preview.count(RowStatus.UNCHANGED)))
+            .replace("%3", str(preview.count(RowStatus.ERROR)))
+            .replace("%4", str(preview.count(RowStatus.SKIPPED)))
         )
         self.notices_label.setText("\n".join(f"• {n}" for n in preview.notices))
         self.notices_label.setVisible(bool(preview.notices))
@@ -327,17 +329,16 @@ class ImportWizard(QDialog):
     def _on_committed(self, result: ImportResult) -> None:
         self.result = result
         text = (
-            self.tr("Lest inn: %1 nye, %2 oppdatert, %3 uendret. %4 betalinger er registrert.")
-            .replace("%1", str(result.created))
-            .replace("%2", str(result.updated))
-            .replace("%3", str(result.unchanged))
-            .replace("%4", str(result.payments))
+            self.tr("Lest inn: %n nye, %1 oppdatert, %2 uendret.", "", result.created)
+            .replace("%1", str(result.updated))
+            .replace("%2", str(result.unchanged))
         )
+        text += " " + self.tr("%n betalinger er registrert.", "", result.payments)
         text += "\n" + self.tr("Alle er meldt på som «Søkt»; opptak gjøres på kurssiden.")
         if result.skipped_rows:
-            text += "\n\n" + self.tr("%1 rader med feil ble ikke lest inn. De er lagret i:\n%2").replace(
-                "%1", str(len(result.skipped_rows))
-            ).replace("%2", str(result.error_workbook))
+            text += "\n\n" + self.tr(
+                "%n rader med feil ble ikke lest inn. De er lagret i:\n%1", "", len(result.skipped_rows)
+            ).replace("%1", str(result.error_workbook))
         self.result_label.setText(text)
         self.open_errors_button.setVisible(result.error_workbook is not None)
         self._show(RESULT_PAGE)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidget
 
 from coursekeeper.services.import_matching import PlannedRow, RowStatus
 from coursekeeper.services.imports import FIELD_LABELS, ColumnMapping, column_choices
-from coursekeeper.ui.table_models import Column, RowTableModel
+from coursekeeper.ui.table_models import RIGHT, Column, RowTableModel
 
 # Foreground and a light background per status, so the list reads at a glance.
 STATUS_COLOURS = {
@@ -119,21 +119,21 @@ def preview_columns() -> list[Column[PlannedRow]]:
         Column(
             QCoreApplication.translate("PreviewModel", "Rad"),
             lambda r: r.excel_row,
-            align=Qt.AlignmentFlag.AlignRight,
+            align=RIGHT,
         ),
         Column(
             QCoreApplication.translate("PreviewModel", "Status"),
             lambda r: status[r.status],
             sort_key=lambda r: order.index(r.status),
         ),
-        Column(QCoreApplication.translate("PreviewModel", "Navn"), lambda r: r.name),
+        Column(QCoreApplication.translate("PreviewModel", "Navn"), lambda r: r.name, stretch=True),
         Column(QCoreApplication.translate("PreviewModel", "Fødselsdato"), lambda r: r.source.birth_date),
         Column(QCoreApplication.translate("PreviewModel", "E-post"), lambda r: r.source.email or ""),
         Column(
             QCoreApplication.translate("PreviewModel", "Kommune"),
             lambda r: r.municipality_name or r.source.municipality_text,
         ),
-        Column(QCoreApplication.translate("PreviewModel", "Årsak"), _reasons, tooltip=_reasons),
+        Column(QCoreApplication.translate("PreviewModel", "Årsak"), _reasons, tooltip=_reasons, stretch=True),
     ]
 
 

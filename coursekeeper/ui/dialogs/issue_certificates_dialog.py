@@ -18,8 +18,7 @@ from coursekeeper.services.certificates import Eligibility
 from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
 from coursekeeper.ui import messages
 from coursekeeper.ui.dialogs.payment_dialog import record_payments
-from coursekeeper.ui.table_models import Column, RowTableModel
-from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
+from coursekeeper.ui.table_models import Column, RowTableModel, identifying_column
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.course_combo import CourseCombo
 from coursekeeper.ui.widgets.form_fields import date_edit, date_of, set_date
@@ -93,13 +92,13 @@ class EligibilityPanel(RowsPanel):
     def make_columns(self) -> list[Column]:
         """Name, the verdict, the reasons."""
         return [
-            Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
+            identifying_column(self.tr("Navn"), lambda r: r.person_name),
             Column(
                 self.tr("Kursbevis"),
                 self._verdict,
                 sort_key=lambda r: (not r.eligible, r.certificate_number or ""),
             ),
-            Column(self.tr("Hvorfor ikke"), _reasons, sort_key=_reasons),
+            Column(self.tr("Hvorfor ikke"), _reasons, sort_key=_reasons, stretch=True),
         ]
 
     def _verdict(self, row: Eligibility) -> str:
@@ -119,9 +118,7 @@ class IssueCertificatesDialog(QDialog):
         self.course = CourseCombo(tasks, all_text=None)
         self.course.course_changed.connect(self._on_course_changed)
         self.issued_on = date_edit()
-        self.panel = EligibilityPanel(
-            tasks, widths=(200, 150), multi_select=True, text_of=lambda r: r.person_name
-        )
+        self.panel = EligibilityPanel(tasks, multi_select=True, text_of=lambda r: r.person_name)
         self.panel.loaded.connect(self._update_summary)
         self.panel.table.selectionModel().selectionChanged.connect(self._update_selected_button)
         self.summary = QLabel()
@@ -200,7 +197,7 @@ class IssueCertificatesDialog(QDialog):
             .replace("%3", str(have))
         )
         self.issue_button.setText(
-            self.tr("Utsted %1 kursbevis").replace("%1", str(count)) if count else self.tr("Utsted kursbevis")
+            self.tr("Utsted %n kursbevis", "", count) if count else self.tr("Utsted kursbevis")
         )
         self.issue_button.setEnabled(count > 0)
         self._update_selected_button()
@@ -279,7 +276,7 @@ class IssueCertificatesDialog(QDialog):
         choice = messages.choose(
             self,
             self.tr("Kursbevis utstedt"),
-            self.tr("%1 kursbevis er utstedt:").replace("%1", str(len(issued)))
+            self.tr("%n kursbevis er utstedt:", "", len(issued))
             + "\n\n"
             + lines
             + "\n\n"

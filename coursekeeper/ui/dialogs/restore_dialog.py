@@ -31,12 +31,12 @@ class RestoreDialog(QDialog):
         self.model: RowTableModel[BackupFile] = RowTableModel(
             [
                 Column(self.tr("Tatt"), lambda b: b.label),
-                Column(self.tr("Fil"), lambda b: b.path.name),
+                Column(self.tr("Fil"), lambda b: b.path.name, stretch=True),
             ],
             self,
         )
         self.model.set_rows(backups)
-        self.table = DataTable(self.model, widths=(300, 320))
+        self.table = DataTable(self.model)
         self.table.setSortingEnabled(False)
         self.table.doubleClicked.connect(self._accept_selected)
         if backups:

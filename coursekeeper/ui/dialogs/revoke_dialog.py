@@ -23,6 +23,8 @@ class RevokeValues:
 class RevokeDialog(FormDialog):
     """Revoke one certificate with a reason."""
 
+    destructive = True
+
     def __init__(self, row: CertificateRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tilbakekall kursbevis"))
@@ -44,7 +46,7 @@ class RevokeDialog(FormDialog):
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(80)
         self.error = ErrorLabel()
-        self.form.addRow(self.tr("&Begrunnelse:"), self.reason)
+        self.form.addRow(self.tr("&Begrunnelse:"), self.free_text(self.reason))
         self.form.addRow("", self.error)
         self.lay_out(self.tr("Tilbakekall kursbevis"), facts, warning)
         self.reason.textChanged.connect(self._validate)

@@ -57,11 +57,13 @@ class ScreeningDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(160)
         self.date_field = FieldWithError(self.date)
+        self.interviewer_field = FieldWithError(self.interviewer).refuse_identity_numbers()
+        self.notes_field = FieldWithError(self.notes).refuse_identity_numbers()
         form = QFormLayout()
-        form.addRow(self.tr("&Intervjuet av:"), self.interviewer)
+        form.addRow(self.tr("&Intervjuet av:"), self.interviewer_field)
         form.addRow(self.tr("&Dato:"), self.date_field)
         form.addRow(self.tr("&Vurdering:"), self.outcome)
-        form.addRow(self.tr("&Notater:"), self.notes)
+        form.addRow(self.tr("&Notater:"), self.notes_field)
         self.form_error = FormErrorLabel()
         self.buttons, _ = ok_cancel_buttons(
             self.tr("Lagre"), self.tr("Avbryt"), QDialogButtonBox.StandardButton.Save
@@ -103,6 +105,10 @@ class ScreeningDialog(QDialog):
                 self.date_field.set_error(self.tr("Skriv datoen som dd.mm.åååå, for eksempel 09.04.2026."))
                 self.date.setFocus()
                 return
+        for field in (self.interviewer_field, self.notes_field):
+            if field.identity_problem():
+                field.field.setFocus()
+                return  # the field says why
         self.buttons.setEnabled(False)
         self.tasks.run(
             functools.partial(

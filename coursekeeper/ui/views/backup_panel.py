@@ -83,13 +83,20 @@ class BackupPanel(QGroupBox):
         where = QHBoxLayout()
         where.addWidget(self.folder, 1)
         where.addWidget(self.folder_button)
-        form.addRow(self.tr("&Mappe for automatiske kopier:"), where)
+        form.addRow(self._buddy(self.tr("&Mappe for automatiske kopier:"), self.folder), where)
         form.addRow("", self._right(self.save_button))
         secret = QHBoxLayout()
         secret.addWidget(self.password, 1)
         secret.addWidget(self.password_button)
-        form.addRow(self.tr("Pass&ord for automatiske kopier:"), secret)
+        form.addRow(self._buddy(self.tr("Pass&ord for automatiske kopier:"), self.password), secret)
         form.addRow("", self.password_state)
+
+    @staticmethod
+    def _buddy(text: str, field: QWidget) -> QLabel:
+        """A row label whose &-letter jumps to ``field`` (a row holding a layout gets no buddy itself)."""
+        label = QLabel(text)
+        label.setBuddy(field)
+        return label
 
     @staticmethod
     def _right(button: QPushButton) -> QHBoxLayout:

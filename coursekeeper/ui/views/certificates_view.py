@@ -16,8 +16,7 @@ from coursekeeper.ui import messages, navigation
 from coursekeeper.ui.dialogs.issue_certificates_dialog import IssueCertificatesDialog
 from coursekeeper.ui.dialogs.revoke_dialog import RevokeDialog
 from coursekeeper.ui.dialogs.verify_dialog import VerifyDialog
-from coursekeeper.ui.table_models import CENTER, Column, RowTableModel
-from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
+from coursekeeper.ui.table_models import CENTER, Column, RowTableModel, identifying_column
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.course_combo import CourseCombo
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
@@ -55,8 +54,8 @@ class RegisterPanel(RowsPanel):
         """The register's columns."""
         return [
             Column(self.tr("Nummer"), lambda r: r.number, sort_key=lambda r: r.number),
-            Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
-            Column(self.tr("Kurs"), lambda r: r.course_title, sort_key=lambda r: nb_key(r.course_title)),
+            identifying_column(self.tr("Navn"), lambda r: r.person_name),
+            identifying_column(self.tr("Kurs"), lambda r: r.course_title),
             Column(self.tr("Utstedt"), lambda r: r.issued_on),
             Column(
                 self.tr("Status"),
@@ -100,7 +99,7 @@ class CertificatesView(QWidget):
         self.course.course_changed.connect(self._on_course_changed)
         self.search = SearchField(self.tr("Søk etter nummer, navn eller kurs (Ctrl+F)"))
         self.search.search.connect(self._on_search)
-        self.panel = RegisterPanel(tasks, widths=(115, 165, 215, 85, 205, 95), multi_select=True)
+        self.panel = RegisterPanel(tasks, multi_select=True)
         self.panel.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.panel.model.modelReset.connect(self._update_buttons)
         self.panel.table.doubleClicked.connect(self.open_person)
@@ -244,6 +243,7 @@ class CertificatesView(QWidget):
             .replace("%1", row.number)
             .replace("%2", row.person_name),
             self.tr("Registrer duplikat"),
+            safe=True,
         )
         if not ok:
             return

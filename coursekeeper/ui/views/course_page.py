@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,20 +35,6 @@ from coursekeeper.ui.widgets.table_view import RowTableView
 
 S = EnrolmentState
 ENROLMENT_AREAS = frozenset({"enrolments", "courses", "deposits"})
-
-
-def capacity_text(taken: int, capacity: int, waitlisted: int) -> str:
-    """``24 av 30 plasser · 3 på venteliste``."""
-    text = (
-        QCoreApplication.translate("CoursePage", "%1 av %2 plasser")
-        .replace("%1", str(taken))
-        .replace("%2", str(capacity))
-    )
-    if waitlisted:
-        text += " · " + QCoreApplication.translate("CoursePage", "%1 på venteliste").replace(
-            "%1", str(waitlisted)
-        )
-    return text
 
 
 class CoursePage(QWidget):
@@ -112,7 +98,7 @@ class CoursePage(QWidget):
 
         self.model: RowTableModel[EnrolmentRow] = RowTableModel(
             [
-                Column(self.tr("Navn"), lambda r: r.name),
+                Column(self.tr("Navn"), lambda r: r.name, stretch=True),
                 Column(self.tr("Kommune"), lambda r: r.municipality),
                 Column(self.tr("Status"), lambda r: labels.enrolment_state(r.state)),
                 Column(self.tr("Vurdering"), lambda r: labels.screening_outcome(r.screening)),
@@ -197,6 +183,13 @@ class CoursePage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
+    def capacity_text(self, taken: int, capacity: int, waitlisted: int) -> str:
+        """``24 av 30 plasser · 3 på venteliste`` (``1 av 1 plass``)."""
+        text = self.tr("%1 av %n plasser", "", capacity).replace("%1", str(taken))
+        if waitlisted:
+            text += " · " + self.tr("%1 på venteliste").replace("%1", str(waitlisted))
+        return text
+
     def _on_loaded(self, overview: CourseOverview) -> None:
         if overview.course.id != self.course_id:
             return
@@ -216,11 +209,10 @@ class CoursePage(QWidget):
         if c.binding_date:
             facts.append(self.tr("bindende fra %1").replace("%1", format_date(c.binding_date)))
         self.facts.setText(" · ".join(f for f in facts if f))
-        self.capacity_label.setText(capacity_text(overview.seats_taken, c.capacity, overview.waitlisted))
+        self.capacity_label.setText(self.capacity_text(overview.seats_taken, c.capacity, overview.waitlisted))
         selected = self.selected()
         self.model.set_rows(overview.enrolments)
         self._apply_filter()
-        self.table.fit_columns()
         wanted = self._select_after or (selected.id if selected is not None else None)
         self._select_after = None
         if wanted is not None:
@@ -241,9 +233,9 @@ class CoursePage(QWidget):
 
         self.model.set_filter(keep)
         self.count_label.setText(
-            self.tr("%1 av %2 påmeldinger vises")
-            .replace("%1", str(self.model.rowCount()))
-            .replace("%2", str(len(self.model.all_rows())))
+            self.tr("%1 av %n påmeldinger vises", "", len(self.model.all_rows())).replace(
+                "%1", str(self.model.rowCount())
+            )
         )
         self._update_buttons()
 

@@ -87,7 +87,7 @@ class CoursesView(ListAndPageView):
 
         self.model: RowTableModel[CourseRow] = RowTableModel(
             [
-                Column(self.tr("Tittel"), lambda r: r.title),
+                Column(self.tr("Tittel"), lambda r: r.title, stretch=True),
                 Column(self.tr("Start"), lambda r: r.start_date),
                 Column(self.tr("Slutt"), lambda r: r.end_date),
                 Column(self.tr("Kommune"), lambda r: r.municipality),
@@ -162,8 +162,6 @@ class CoursesView(ListAndPageView):
         )
         self.model.set_rows(rows)
         self._apply_filter()
-        self.table.fit_columns()
-        self.table.setColumnWidth(0, max(self.table.columnWidth(0), 260))
 
     @staticmethod
     def _fill_combo(combo: QComboBox, all_text: str, values: list) -> None:
@@ -200,9 +198,9 @@ class CoursesView(ListAndPageView):
         self.model.set_filter(keep)
         shown, total = self.model.rowCount(), len(self.model.all_rows())
         self.count_label.setText(
-            self.tr("%1 kurs").replace("%1", str(total))
+            self.tr("%n kurs", "", total)
             if shown == total
-            else self.tr("Viser %1 av %2 kurs").replace("%1", str(shown)).replace("%2", str(total))
+            else self.tr("Viser %1 av %n kurs", "", total).replace("%1", str(shown))
         )
 
     def _on_activated(self, index: QModelIndex) -> None:

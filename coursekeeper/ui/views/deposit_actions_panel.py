@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -13,8 +13,7 @@ from coursekeeper.services.deposit_batches import EntryBatch
 from coursekeeper.services.refund_batches import RefundBatch, record_refunds
 from coursekeeper.ui.dialogs.forfeit_dialog import ForfeitDialog
 from coursekeeper.ui.dialogs.refund_dialog import RefundDialog, RefundTarget
-from coursekeeper.ui.table_models import Column
-from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
+from coursekeeper.ui.table_models import Column, identifying_column
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_fields import date_edit
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
@@ -33,11 +32,10 @@ class DepositActionsPanel(RowsPanel):
         self,
         tasks: TaskRunner,
         *,
-        widths: Sequence[int],
         text_of: Callable[[Any], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(tasks, widths=widths, multi_select=True, text_of=text_of, parent=parent)
+        super().__init__(tasks, multi_select=True, text_of=text_of, parent=parent)
         self.course_id: int | None = None
 
     def set_course(self, course_id: int | None) -> None:
@@ -47,8 +45,8 @@ class DepositActionsPanel(RowsPanel):
     def who_columns(self) -> list[Column]:
         """The first columns of every deposit panel: the person's name and the course's title."""
         return [
-            Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
-            Column(self.tr("Kurs"), lambda r: r.course_title, sort_key=lambda r: nb_key(r.course_title)),
+            identifying_column(self.tr("Navn"), lambda r: r.person_name),
+            identifying_column(self.tr("Kurs"), lambda r: r.course_title),
         ]
 
     def follow_selection(self) -> None:

@@ -23,7 +23,7 @@ class DepositStatusPanel(DepositActionsPanel):
     """One row per enrolment: what is due, paid and held; record money for the selection."""
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(tasks, widths=(190, 260, 100, 90, 90, 100), parent=parent)
+        super().__init__(tasks, parent=parent)
         self.pay_button = QPushButton(self.tr("Registrer innbetaling …"))
         self.pay_button.clicked.connect(self.pay)
         self.refund_button = QPushButton(self.tr("Tilbakebetal …"))

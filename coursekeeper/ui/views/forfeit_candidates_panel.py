@@ -22,7 +22,7 @@ class ForfeitCandidatesPanel(DepositActionsPanel):
     """Deposits that may be kept as of a date; keeping them is a deliberate step."""
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(tasks, widths=(200, 280, 100), text_of=_candidate_text, parent=parent)
+        super().__init__(tasks, text_of=_candidate_text, parent=parent)
         explain = QLabel(
             self.tr(
                 "Egenandeler der kursets frist for å starte oppdrag er passert uten et oppdrag som "

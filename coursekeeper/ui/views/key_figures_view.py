@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -145,7 +144,7 @@ class KeyFiguresView(QWidget):
 
         self.per_course = TotalLastModel(
             [
-                Column(self.tr("Kurs"), lambda r: r[0].title if r[0] else self.tr("Totalt")),
+                Column(self.tr("Kurs"), lambda r: r[0].title if r[0] else self.tr("Totalt"), stretch=True),
                 Column(self.tr("År"), lambda r: str(r[0].start_date.year) if r[0] else ""),
                 Column(self.tr("Kommune"), lambda r: r[0].municipality if r[0] else ""),
                 *_step_columns(lambda row: row[1]),
@@ -153,9 +152,11 @@ class KeyFiguresView(QWidget):
             self,
         )
         self.per_municipality = TotalLastModel(
-            [Column(self.tr("Kommune"), lambda f: f.label), *_step_columns()], self
+            [Column(self.tr("Kommune"), lambda f: f.label, stretch=True), *_step_columns()], self
         )
-        self.per_year = TotalLastModel([Column(self.tr("Kursår"), lambda f: f.label), *_step_columns()], self)
+        self.per_year = TotalLastModel(
+            [Column(self.tr("Kursår"), lambda f: f.label, stretch=True), *_step_columns()], self
+        )
         self.tables = QTabWidget()
         for model, name, text in (
             (self.per_course, "perCourse", self.tr("Per kurs")),
@@ -165,11 +166,6 @@ class KeyFiguresView(QWidget):
             table = DataTable(model)
             table.setObjectName(name)
             table.setSortingEnabled(False)  # the total row stays last
-            header = table.horizontalHeader()
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name gets the spare width
-            header.setResizeContentsPrecision(200)  # widths from the first rows, not all 1,000 courses
             self.tables.addTab(table, text)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(charts)
@@ -302,6 +298,7 @@ class KeyFiguresView(QWidget):
             self.tr("Rapporten er lagret"),
             result.message + "\n\n" + self.tr("Vil du åpne filen nå?"),
             self.tr("Åpne filen"),
+            safe=True,
         ):
             open_file(result.path)
 

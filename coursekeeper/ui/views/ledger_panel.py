@@ -11,7 +11,7 @@ from coursekeeper.domain.money import format_kr
 from coursekeeper.services import deposits
 from coursekeeper.services.deposits import LedgerRow
 from coursekeeper.ui.dialogs.correction_dialog import CorrectionDialog
-from coursekeeper.ui.table_models import RIGHT, Column, Money
+from coursekeeper.ui.table_models import RIGHT, Column, Money, identifying_column
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets import status_labels
@@ -29,9 +29,7 @@ class LedgerPanel(RowsPanel):
     recorded = Signal(str)
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(
-            tasks, widths=(45, 85, 150, 190, 160, 80, 110, 120), text_of=_ledger_text, parent=parent
-        )
+        super().__init__(tasks, text_of=_ledger_text, parent=parent)
         self.course_id: int | None = None
         self.person_id: int | None = None
         self.correct_button = QPushButton(self.tr("Korriger …"))
@@ -49,8 +47,8 @@ class LedgerPanel(RowsPanel):
         return [
             Column(self.tr("Nr."), lambda r: r.id, RIGHT),
             Column(self.tr("Dato"), lambda r: r.entry_date, sort_key=lambda r: (r.entry_date, r.id)),
-            Column(self.tr("Navn"), lambda r: r.person_name, sort_key=lambda r: nb_key(r.person_name)),
-            Column(self.tr("Kurs"), lambda r: r.course_title, sort_key=lambda r: nb_key(r.course_title)),
+            identifying_column(self.tr("Navn"), lambda r: r.person_name),
+            identifying_column(self.tr("Kurs"), lambda r: r.course_title),
             Column(self.tr("Type"), lambda r: status_labels.entry_kind(r.kind), sort_key=lambda r: r.kind),
             Column(self.tr("Beløp"), lambda r: Money(r.amount_ore), RIGHT, lambda r: r.amount_ore),
             Column(self.tr("Måte"), lambda r: r.method, sort_key=lambda r: nb_key(r.method)),

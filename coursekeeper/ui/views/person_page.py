@@ -10,12 +10,18 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.six_months import qualifying_date
-from coursekeeper.services import assignments, municipalities
+from coursekeeper.services import assignments, municipalities, people
 from coursekeeper.services.assignments import AssignmentRow
-from coursekeeper.services.person_overview import PersonOverview, person_overview
+from coursekeeper.services.person_merge import MergeResult
+from coursekeeper.services.person_overview import PersonOverview, municipality_choice, person_overview
+from coursekeeper.services.phone_display import display_phone
 from coursekeeper.ui import labels
 from coursekeeper.ui.dialogs.assignment_dialog import AssignmentDialog
 from coursekeeper.ui.dialogs.end_assignment_dialog import EndAssignmentDialog
+from coursekeeper.ui.dialogs.merge_people_dialog import open_merge
+from coursekeeper.ui.dialogs.person_dialog import PersonDialog
+from coursekeeper.ui.dialogs.pick_person_dialog import PickPersonDialog
+from coursekeeper.ui.person_privacy import PersonPrivacyButton
 from coursekeeper.ui.table_models import RIGHT, Column, Money
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.ledger_panel import LedgerPanel
@@ -40,43 +46,50 @@ class PersonPage(QWidget):
         self.name.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.facts = QLabel()
         self.facts.setWordWrap(True)
+        self.edit_button = QPushButton(self.tr("Endre opplysninger …"))
+        self.edit_button.setToolTip(self.tr("Endre navn, fødselsdato, kontaktopplysninger og kommune"))
+        self.edit_button.clicked.connect(self.edit_person)
+        self.swap_button = QPushButton(self.tr("Bytt fornavn og etternavn"))
+        self.swap_button.setToolTip(
+            self.tr("For navn som er registrert i feil rekkefølge, for eksempel «Johansen Mats»")
+        )
+        self.swap_button.clicked.connect(self.swap_names)
+        self.merge_button = QPushButton(self.tr("Slå sammen med …"))
+        self.merge_button.setToolTip(self.tr("Slå sammen med en annen registrering av samme person"))
+        self.merge_button.clicked.connect(self.merge_with)
+        self.privacy_button = PersonPrivacyButton(tasks, self._who, self._on_erased)
 
         self.enrolments = RowsPanel(
             tasks,
             [
-                Column(self.tr("Kurs"), lambda r: r.course_title),
+                Column(self.tr("Kurs"), lambda r: r.course_title, stretch=True),
                 Column(self.tr("Start"), lambda r: r.course_start),
                 Column(self.tr("Påmelding"), lambda r: labels.enrolment_state(r.state)),
                 Column(self.tr("Egenandel"), lambda r: labels.deposit_status(r.status)),
                 Column(self.tr("Innbetalt"), lambda r: Money(r.paid_ore), RIGHT),
                 Column(self.tr("Innestående"), lambda r: Money(r.held_ore), RIGHT),
             ],
-            widths=(300, 95, 110, 150, 90),
         )
         self.certificates = RowsPanel(
             tasks,
             [
                 Column(self.tr("Nummer"), lambda r: r.number),
-                Column(self.tr("Kurs"), lambda r: r.course_title),
+                Column(self.tr("Kurs"), lambda r: r.course_title, stretch=True),
                 Column(self.tr("Utstedt"), lambda r: r.issued_on),
                 Column(self.tr("Status"), self._certificate_status),
             ],
-            widths=(130, 300, 95),
         )
         self.ledger = LedgerPanel(tasks)
         self.ledger.table.setColumnHidden(2, True)  # every entry is this person's
-        self.ledger.table.setColumnWidth(3, 260)  # room for the course and the method instead
-        self.ledger.table.setColumnWidth(6, 170)
         self.assignments = RowsPanel(
             tasks,
             [
-                Column(self.tr("Kommune"), lambda r: r.municipality),
+                Column(self.tr("Kommune"), lambda r: r.municipality, stretch=True),
                 Column(self.tr("Start"), lambda r: r.start_date),
                 Column(self.tr("Slutt"), lambda r: r.end_date or self.tr("Pågår")),
                 Column(self.tr("Seks måneder"), self._six_months),
-                Column(self.tr("Merknad"), lambda r: r.note),
+                Column(self.tr("Merknad"), lambda r: r.note, stretch=True),
             ],
-            widths=(160, 95, 95, 200),
         )
         self.add_button = QPushButton(self.tr("Nytt oppdrag …"))
         self.add_button.setToolTip(self.tr("Registrer et oppdrag som treningskontakt (Ctrl+N)"))
@@ -100,6 +113,10 @@ class PersonPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(back)
         top.addStretch(1)
+        top.addWidget(self.merge_button)
+        top.addWidget(self.swap_button)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.privacy_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.name)
@@ -140,7 +157,7 @@ class PersonPage(QWidget):
         facts = []
         if d.birth_date:
             facts.append(self.tr("Født %1").replace("%1", format_date(d.birth_date)))
-        facts += [d.email, d.phone]
+        facts += [d.email, display_phone(d.phone)]
         address = " ".join(p for p in (d.postal_code, d.city) if p)
         facts.append(", ".join(p for p in (d.address, address) if p))
         if d.municipality:
@@ -152,6 +169,7 @@ class PersonPage(QWidget):
         self.certificates.show_rows(overview.certificates)
         self.ledger.show_rows(overview.ledger)
         self.assignments.show_rows(overview.assignments)
+        self._update_buttons()
         counts = (
             len(overview.enrolments),
             len(overview.certificates),
@@ -187,13 +205,66 @@ class PersonPage(QWidget):
         row = self.assignments.table.current_row()
         self.end_button.setEnabled(row is not None and row.end_date is None)
         self.add_button.setEnabled(self.person_id is not None)
+        self.edit_button.setEnabled(self.overview is not None)
+        self.swap_button.setEnabled(self.overview is not None)
+        self.merge_button.setEnabled(self.overview is not None)
+        self.privacy_button.setEnabled(self.overview is not None)
+
+    # -- the person's own facts --------------------------------------------------------------
+
+    def edit_person(self) -> None:
+        """Endre opplysninger: every field, checked as an import checks it."""
+        if self.overview is None:
+            return
+        dialog = PersonDialog(self.tasks, self.overview.details, self)
+        dialog.saved.connect(self._on_edited)
+        dialog.exec()
+
+    def _on_edited(self, _person_id: int) -> None:
+        self.feedback.setText(self.tr("Endringene er lagret."))
+
+    def merge_with(self) -> None:
+        """Pick the other record of this person, then merge the two; the kept one's page stays open."""
+        if self.overview is None:
+            return
+        d = self.overview.details
+        picker = PickPersonDialog(self.tasks, d.id, d.full_name, self)
+        other = picker.chosen() if picker.exec() == PickPersonDialog.DialogCode.Accepted else None
+        if other is not None:
+            open_merge(self.tasks, self, d.id, other.id, self._on_merged)
+
+    def _who(self) -> tuple[int, str] | None:
+        d = self.overview.details if self.overview is not None else None
+        return (d.id, d.full_name) if d is not None else None
+
+    def _on_erased(self, person_id: int) -> None:
+        self.show_person(person_id)  # the page now shows «Slettet person» with the numbers kept
+
+    def _on_merged(self, result: MergeResult) -> None:
+        self.show_person(result.kept_id)
+
+    def swap_names(self) -> None:
+        """Swap first and last name in one click (an imported «Johansen Mats»)."""
+        if self.person_id is None:
+            return
+        self.tasks.run(
+            functools.partial(people.swap_names, self.person_id),
+            label=self.tr("Bytter fornavn og etternavn …"),
+            touches={"people"},
+            on_done=self._on_swapped,
+            parent=self,
+        )
+
+    def _on_swapped(self, person: object) -> None:
+        name = f"{person.first_name} {person.last_name}"  # type: ignore[attr-defined]
+        self.feedback.setText(self.tr("Fornavn og etternavn er byttet: %1.").replace("%1", name))
 
     def add_assignment(self) -> None:
         """Record a new assignment for this person."""
         if self.overview is None:
             return
         d = self.overview.details
-        dialog = AssignmentDialog(d.id, d.full_name, municipalities.all_names(), d.municipality, self)
+        dialog = AssignmentDialog(d.id, d.full_name, municipalities.all_names(), municipality_choice(d), self)
         dialog.run_when_accepted(
             self.tasks,
             assignments.add_assignment,

@@ -25,6 +25,8 @@ class PrivacyPanel(QGroupBox):
         self.years = QSpinBox()
         self.years.setRange(1, 30)
         self.years.setSuffix(self.tr(" år"))
+        for box in (self.months, self.years):
+            box.setMaximumWidth(160)  # a number, not a text field
         self.save_button = QPushButton(self.tr("Lagre tidene"))
         self.save_button.clicked.connect(self.save)
         self.show_button = QPushButton(self.tr("Vis hva som skal slettes …"))

@@ -29,7 +29,7 @@ class RefundsDuePanel(DepositActionsPanel):
     """Refunds due as of a date, with the assignment and the day six months were reached."""
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(tasks, widths=(150, 200, 125, 75, 195, 180), text_of=_due_text, parent=parent)
+        super().__init__(tasks, text_of=_due_text, parent=parent)
         self.as_of = self.add_as_of_row()
         self.as_of.setToolTip(self.tr("Vis egenandeler som skal tilbakebetales per denne datoen"))
         self.select_all_button = QPushButton(self.tr("Velg alle"))

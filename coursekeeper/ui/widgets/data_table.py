@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from coursekeeper.ui.table_models import RowTableModel
+from coursekeeper.ui.widgets.column_layout import ColumnLayout
 
 
 class DataTable(QTableView):
@@ -18,7 +18,6 @@ class DataTable(QTableView):
         self,
         model: RowTableModel,
         *,
-        widths: Sequence[int] = (),
         multi_select: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -33,18 +32,15 @@ class DataTable(QTableView):
         )
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        # Course titles share their beginning ("Kurs for treningskontakter – …"): keep both ends.
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in enumerate(widths):
-            self.setColumnWidth(column, width)
+        self.column_layout = ColumnLayout(self)
+        self.column_layout.attach(model)
         # Start unsorted (the service's order, e.g. by name, is the natural one): with the indicator
         # at -1, enabling sorting asks the model to sort column -1, which it ignores.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

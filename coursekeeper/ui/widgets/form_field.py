@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from coursekeeper.domain.identity_numbers import identity_number_problem
 
 
 class FieldWithError(QWidget):
@@ -27,6 +29,7 @@ class FieldWithError(QWidget):
             layout.addWidget(hint_label)
         layout.addWidget(self.error)
         self.setFocusProxy(field)
+        self._identity_shown = False
 
     def set_error(self, text: str | None) -> None:
         """Show ``text`` under the field (or hide the line when None/empty)."""
@@ -38,3 +41,26 @@ class FieldWithError(QWidget):
     def has_error(self) -> bool:
         """True while an error is shown."""
         return self.error.isVisible() or bool(self.error.text())
+
+    def refuse_identity_numbers(self) -> FieldWithError:
+        """Say under the field, while it is typed, that a fødselsnummer in it will not be saved."""
+        self.field.textChanged.connect(self._check_identity_number)  # type: ignore[attr-defined]
+        return self
+
+    def identity_problem(self) -> str:
+        """The sentence for a fødselsnummer in the field's text, or ''."""
+        field = self.field
+        text = (
+            field.toPlainText()
+            if isinstance(field, QPlainTextEdit)
+            else field.text()
+            if isinstance(field, QLineEdit)
+            else ""
+        )
+        return identity_number_problem(text)
+
+    def _check_identity_number(self, *_args: object) -> None:
+        problem = self.identity_problem()
+        if problem or self._identity_shown:  # never clears another check's message
+            self._identity_shown = bool(problem)
+            self.set_error(problem)

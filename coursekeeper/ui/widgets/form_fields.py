@@ -119,10 +119,17 @@ def ok_cancel_buttons(
     ok_text: str,
     cancel_text: str,
     accept: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok,
+    *,
+    destructive: bool = False,
 ) -> tuple[QDialogButtonBox, QPushButton]:
-    """A dialog's button row with the action named on the OK (or ``accept``) button, not just «OK»."""
+    """A dialog's button row with the action named on the OK (or ``accept``) button, not just «OK».
+
+    OK is the default button (Enter), except for ``destructive`` actions, where Cancel is.
+    """
     buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel)
     ok = buttons.button(accept)
     ok.setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setText(cancel_text)
+    (cancel if destructive else ok).setDefault(True)
     return buttons, ok

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coursekeeper.domain.money import format_kr
@@ -42,8 +42,18 @@ def _cached_key(key: Callable[[Any], Any], cache: dict[int, Any]) -> Callable[[A
     return cached
 
 
-def _number(n: int) -> str:
-    return f"{n:,}".replace(",", "\u00a0")
+class RowCount(QObject):
+    """The count line under a table: ``1 rad``, ``12 av 1 000 rader``.
+
+    A class of its own because Qt looks counted texts (``%n``) up under the class name of the
+    object asking, and every RowsPanel subclass would otherwise ask under its own name.
+    """
+
+    def text(self, shown: int, total: int) -> str:
+        """All rows, or how many of them the search shows."""
+        if shown == total:
+            return self.tr("%Ln rader", "", total)
+        return self.tr("%1 av %Ln rader", "", total).replace("%1", QLocale().toString(shown))
 
 
 class RowsPanel(QWidget):
@@ -59,7 +69,6 @@ class RowsPanel(QWidget):
         tasks: TaskRunner,
         columns: Sequence[Column] | None = None,
         *,
-        widths: Sequence[int] = (),
         multi_select: bool = False,
         text_of: Callable[[Any], str] | None = None,
         parent: QWidget | None = None,
@@ -71,8 +80,9 @@ class RowsPanel(QWidget):
         self._terms: list[str] = []
         self._sort_caches: list[dict[int, Any]] = []
         self.model = self.model_class(self._with_cached_keys(columns or self.make_columns()), self)
-        self.table = DataTable(self.model, widths=widths, multi_select=multi_select)
+        self.table = DataTable(self.model, multi_select=multi_select)
         self.count_label = QLabel()
+        self._count = RowCount(self)
         self.buttons = QHBoxLayout()
         self.buttons.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
@@ -145,10 +155,7 @@ class RowsPanel(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.all_rows())
-        if shown == total:
-            text = self.tr("1 rad") if total == 1 else self.tr("%1 rader").replace("%1", _number(total))
-        else:
-            text = self.tr("%1 av %2 rader").replace("%1", _number(shown)).replace("%2", _number(total))
+        text = self._count.text(shown, total)
         extra = self.summary_suffix()
         self.count_label.setText(f"{text} · {extra}" if extra else text)
 

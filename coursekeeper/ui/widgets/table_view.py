@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from coursekeeper.ui.widgets.column_layout import ColumnLayout
 
 
 class RowTableView(QTableView):
@@ -22,14 +24,11 @@ class RowTableView(QTableView):
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(26)
         header = self.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        # Fitting columns looks at the first rows only: measuring 100,000 rows would freeze the window.
-        header.setResizeContentsPrecision(200)
+        self.column_layout = ColumnLayout(self)
 
-    def fit_columns(self, widths: dict[int, int] | None = None) -> None:
-        """Size columns to their contents once (cheap enough for page-sized tables), then fixed widths."""
-        self.resizeColumnsToContents()
-        for column, width in (widths or {}).items():
-            self.setColumnWidth(column, width)
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        """Show ``model``; its columns are measured again whenever its rows are replaced."""
+        super().setModel(model)
+        self.column_layout.attach(model)

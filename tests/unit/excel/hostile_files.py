@@ -6,6 +6,7 @@ what the hostile part is.
 
 from __future__ import annotations
 
+import os
 import struct
 import zipfile
 from collections.abc import Iterable
@@ -307,4 +308,106 @@ def ods_far_cell(path: Path) -> Path:
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
         z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def far_value_odd_quotes_xlsx(path: Path, quote: str = "'", space: str = "") -> Path:
+    """The far cell written as r='XFD1048576' or r = "XFD1048576" (valid XML, missed before)."""
+    ref = f"r{space}={space}{quote}XFD1048576{quote}"
+    body = rows_xml([["Fornavn", "Etternavn"], ["Ola", "Nordmann"]])
+    body += f'<row r="1048576"><c {ref} t="inlineStr"><is><t>x</t></is></c></row>'
+    return build_xlsx(path, {"Ark1": sheet_xml(body)})
+
+
+def far_row_without_references_xlsx(path: Path) -> Path:
+    """Cells without ``r`` counted out to XFD on row 1,048,576: passes every byte check, and
+    calamine alone asks for hundreds of GB (the Rust side aborts): only the child's limit helps."""
+    body = rows_xml([["Fornavn", "Etternavn"], ["Ola", "Nordmann"]])
+    body += '<row r="1048576">' + "<c/>" * 16383 + '<c t="inlineStr"><is><t>x</t></is></c></row>'
+    return build_xlsx(path, {"Ark1": sheet_xml(body)})
+
+
+def shared_string_bomb_xlsx(path: Path, cells: int = 1000, length: int = 300_000) -> Path:
+    """One long shared string repeated in many cells: ~100 kB on disk, ``cells × length`` in calamine."""
+    shared = f'<sst xmlns="{_MAIN}" count="{cells}" uniqueCount="1"><si><t>{"A" * length}</t></si></sst>'
+    body = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>' for r in range(1, cells + 1))
+    return build_xlsx(path, {"Ark1": sheet_xml(body)}, shared_strings=shared, level=9)
+
+
+def many_sheets_xlsx(path: Path, sheets: int = 20, rows: int = 2000) -> Path:
+    """Many sheets full of data: the reader must not load them all to find which have data."""
+    body = rows_xml(
+        [["Fornavn", "Etternavn", "E-post"]] + [["Ola", f"Nordmann {r}", "x" * 40] for r in range(rows)]
+    )
+    return build_xlsx(path, {f"Ark{i}": sheet_xml(body) for i in range(1, sheets + 1)})
+
+
+def xls(path: Path, rows: list[list[object]], sheet: str = "Ark1") -> Path:
+    """An old Excel 97-2003 file written by xlwt."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    page = book.add_sheet(sheet)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            if value is not None:
+                page.write(r, c, value)
+    book.save(str(path))
+    return path
+
+
+def xls_far_cell(path: Path) -> Path:
+    """A 6 kB .xls naming cell IV65536: calamine builds a 16.7-million-cell grid for it."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    page = book.add_sheet("Ark1")
+    page.write(0, 0, "Fornavn")
+    page.write(1, 0, "Ola")
+    page.write(65535, 255, "x")
+    book.save(str(path))
+    return path
+
+
+def zip_version_ods(path: Path) -> Path:
+    """An .ods whose central directory says content.xml needs zip version 13.4 (NotImplementedError)."""
+    ods(path, {"Ark1": [["Fornavn", "Etternavn"], ["Ola", "Nordmann"]]})
+    data = bytearray(path.read_bytes())
+    # The central directory entry's name sits 46 bytes after its signature.
+    entry = next(
+        i - 46 for i in _find_all(bytes(data), b"content.xml") if data[i - 46 : i - 42] == b"PK\x01\x02"
+    )
+    data[entry + 6 : entry + 8] = struct.pack("<H", 134)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def text_file(path: Path) -> Path:
+    """A CSV saved under a workbook's name."""
+    path.write_text("Fornavn;Etternavn\nOla;Nordmann\n", encoding="utf-8")
+    return path
+
+
+def png_file(path: Path) -> Path:
+    """A picture saved under a workbook's name."""
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    return path
+
+
+def docx_file(path: Path) -> Path:
+    """A zip that is no spreadsheet (a Word document's part)."""
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    return path
+
+
+def empty_file(path: Path) -> Path:
+    """Zero bytes."""
+    path.write_bytes(b"")
+    return path
+
+
+def fifo(path: Path) -> Path:
+    """A named pipe: opening it for reading would wait for a writer forever."""
+    os.mkfifo(path)
     return path

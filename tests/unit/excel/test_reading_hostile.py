@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import subprocess
 import sys
 import time
@@ -14,7 +15,7 @@ import openpyxl
 import pytest
 from openpyxl.styles import Font
 
-from coursekeeper.excel import safety
+from coursekeeper.excel import reading, safety
 from coursekeeper.excel.errors import (
     HostileWorkbookError,
     PasswordProtectedError,
@@ -22,7 +23,7 @@ from coursekeeper.excel.errors import (
     UnreadableWorkbookError,
     WorkbookTooLargeError,
 )
-from coursekeeper.excel.reading import list_sheets, open_workbook, read_sheet
+from coursekeeper.excel.reading import list_sheets, read_sheet
 from tests.unit.excel import hostile_files as h
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -95,10 +96,7 @@ def test_reads_ods(tmp_path: Path) -> None:
         tmp_path / "liste.ods",
         {"Ark1": [["Fornavn", "Født"], ["Ola", dt.date(1985, 4, 9)], ["Kari", 91234567]]},
     )
-    with open_workbook(path) as book:
-        assert book.kind == "ods"
-        rows = book.read()
-    assert rows.rows == [
+    assert read_sheet(path).rows == [
         (1, ["Fornavn", "Født"]),
         (2, ["Ola", dt.date(1985, 4, 9)]),
         (3, ["Kari", 91234567.0]),
@@ -117,40 +115,17 @@ def test_formatted_cell_at_xfd1048576_reads_without_building_the_grid(tmp_path: 
     assert rows.rows == [(1, ["Fornavn", "Etternavn"]), (2, ["Ola", "Nordmann"])]
 
 
-def _text_file(path: Path) -> Path:
-    path.write_text("Fornavn;Etternavn\nOla;Nordmann\n", encoding="utf-8")
-    return path
-
-
-def _png(path: Path) -> Path:
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
-    return path
-
-
 def _truncated(path: Path) -> Path:
     full = _participants_xlsx(path.with_name("hel.xlsx")).read_bytes()
     path.write_bytes(full[: len(full) // 2])
     return path
 
 
-def _docx(path: Path) -> Path:
-    import zipfile
-
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("word/document.xml", "<w:document/>")
-    return path
-
-
-def _empty(path: Path) -> Path:
-    path.write_bytes(b"")
-    return path
-
-
 HOSTILE: list[tuple[str, Callable[[Path], Path], type[Exception], str]] = [
-    ("text_renamed", _text_file, UnreadableWorkbookError, "er en tekstfil"),
-    ("png_renamed", _png, UnreadableWorkbookError, "er ikke et regneark"),
-    ("empty", _empty, UnreadableWorkbookError, "er tom"),
-    ("docx", _docx, UnreadableWorkbookError, "ikke et regneark"),
+    ("text_renamed", h.text_file, UnreadableWorkbookError, "er en tekstfil"),
+    ("png_renamed", h.png_file, UnreadableWorkbookError, "er ikke et regneark"),
+    ("empty", h.empty_file, UnreadableWorkbookError, "er tom"),
+    ("docx", h.docx_file, UnreadableWorkbookError, "ikke et regneark"),
     ("truncated", _truncated, UnreadableWorkbookError, "skadet eller ufullstendig"),
     ("password", h.encrypted_xlsx, PasswordProtectedError, "Filen er passordbeskyttet. Fjern passordet"),
     ("laughs_shared_strings", h.entity_bomb_xlsx, HostileWorkbookError, "DTD/entiteter"),
@@ -160,7 +135,23 @@ HOSTILE: list[tuple[str, Callable[[Path], Path], type[Exception], str]] = [
     ("far_value", h.far_value_xlsx, HostileWorkbookError, "celle XFD1048576"),
     ("million_rows", h.million_rows_xlsx, WorkbookTooLargeError, "høyst 100 000 rader"),
     ("ods_far_value", h.ods_far_cell, HostileWorkbookError, "langt utenfor"),
+    ("far_value_single_quotes", h.far_value_odd_quotes_xlsx, HostileWorkbookError, "celle XFD1048576"),
+    (
+        "far_value_spaces",
+        lambda p: h.far_value_odd_quotes_xlsx(p, '"', " "),
+        HostileWorkbookError,
+        "XFD1048576",
+    ),
+    ("shared_string_bomb", h.shared_string_bomb_xlsx, HostileWorkbookError, "gjentar lang tekst"),
+    ("xls_iv65536", h.xls_far_cell, HostileWorkbookError, "celle IV65536"),
+    ("ods_zip_version", h.zip_version_ods, UnreadableWorkbookError, "skadet eller ufullstendig"),
+    # Passes every check on the bytes; calamine then aborts the child (Rust allocation failure).
+    ("child_aborts", h.far_row_without_references_xlsx, UnreadableWorkbookError, "mer minne"),
 ]
+
+
+if sys.platform != "win32":  # named pipes are POSIX
+    HOSTILE.append(("fifo", h.fifo, UnreadableWorkbookError, "ikke en vanlig fil"))
 
 
 @pytest.mark.parametrize(("name", "build", "kind", "words"), HOSTILE, ids=[c[0] for c in HOSTILE])
@@ -180,6 +171,39 @@ def test_hostile_file_gets_one_clear_message(
     assert caught.value.exit_code == 2
     assert "\n" not in caught.value.message  # one message, not a traceback
     assert sorted(p.name for p in folder.iterdir()) == before  # nothing written
+
+
+def test_newline_in_the_file_name_stays_one_line(tmp_path: Path) -> None:
+    path = _truncated(tmp_path / "liste\nny.xlsx")
+    with pytest.raises(UnreadableWorkbookError) as caught:
+        read_sheet(path)
+    assert "«liste\\nny.xlsx» er skadet" in caught.value.message
+
+
+def test_a_child_over_the_time_limit_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "CHILD_SECONDS", 0.001)
+    with pytest.raises(UnreadableWorkbookError, match="sekunder å lese og ble stoppet"):
+        read_sheet(_participants_xlsx(tmp_path / "treg.xlsx"))
+    assert not [p for p in multiprocessing.active_children() if p.name == "coursekeeper-read"]
+
+
+def test_only_the_chosen_sheet_is_loaded(tmp_path: Path) -> None:
+    # Loading Ark2 ends the child (calamine asks for hundreds of GB), so reading Ark1 and
+    # offering the choice prove that Ark2 was never loaded.
+    good = h.sheet_xml(h.rows_xml([["Fornavn", "Etternavn"], ["Ola", "Nordmann"]]))
+    poisoned = (
+        h.rows_xml([["x"]])
+        + '<row r="1048576">'
+        + "<c/>" * 16383
+        + '<c t="inlineStr"><is><t>x</t></is></c></row>'
+    )
+    path = h.build_xlsx(tmp_path / "to ark.xlsx", {"Ark1": good, "Ark2": h.sheet_xml(poisoned)})
+    with pytest.raises(SheetChoiceNeeded) as caught:
+        read_sheet(path)
+    assert caught.value.sheet_names == ["Ark1", "Ark2"]
+    assert read_sheet(path, "Ark1").rows[1] == (2, ["Ola", "Nordmann"])
+    with pytest.raises(UnreadableWorkbookError, match="mer minne"):
+        read_sheet(path, "Ark2")
 
 
 def test_bomb_is_small_on_disk(tmp_path: Path) -> None:

@@ -104,6 +104,19 @@ def test_altered_stored_name_does_not_verify(db) -> None:
     assert certificates.verify(cert.code).status == VerificationStatus.UNKNOWN
 
 
+@pytest.mark.parametrize(
+    "stored",
+    ["{not json", "", "[1, 2]", "null", '{"number": "HIK-2026-0001"}', '{"first_name": 7}'],
+)
+def test_damaged_stored_content_verifies_as_unknown(db, stored: str) -> None:
+    f.own_profile()
+    cert = certificates.issue_certificate(_ready(f.course()))
+    Certificate.update(content=stored).where(Certificate.id == cert.id).execute()
+    result = certificates.verify(cert.code)
+    assert result.status == VerificationStatus.UNKNOWN
+    assert result.message.startswith("Ukjent")
+
+
 def test_content_is_frozen_at_issue(db) -> None:
     f.own_profile()
     course = f.course()
