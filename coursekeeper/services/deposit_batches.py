@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Course, Enrolment, LedgerEntry, Person
 from coursekeeper.errors import CourseKeeperError, RuleError, ValidationError
+from coursekeeper.i18n import tr
 from coursekeeper.services import deposits
 
 
@@ -28,24 +29,24 @@ def _name(enrolment_id: int) -> str:
         .tuples()
         .first()
     )
-    return f"{row[0]} {row[1]}" if row else f"Påmelding {enrolment_id}"
+    return f"{row[0]} {row[1]}" if row else tr("Påmelding {id}", id=enrolment_id)
 
 
 def record_each(
     enrolment_ids: Iterable[int],
     record: Callable[[int], LedgerEntry],
-    what: str,
+    nothing_recorded: str,
     *,
-    none_chosen: str = "Velg minst én påmelding.",
+    none_chosen: str | None = None,
 ) -> EntryBatch:
     """``record(enrolment_id)`` for each enrolment in ONE transaction: all are recorded or none.
 
-    A refusal for one enrolment names the person, says that no ``what`` were recorded, and rolls
-    back the whole batch.
+    A refusal for one enrolment names the person, adds ``nothing_recorded`` (a translated sentence
+    such as «Ingen innbetalinger er registrert.») and rolls back the whole batch.
     """
     ids = list(dict.fromkeys(enrolment_ids))
     if not ids:
-        raise ValidationError(none_chosen)
+        raise ValidationError(none_chosen or tr("Velg minst én påmelding."))
     entry_ids, total = [], 0
     with database.atomic():
         for enrolment_id in ids:
@@ -53,7 +54,7 @@ def record_each(
                 entry = record(enrolment_id)
             except CourseKeeperError as exc:
                 raise type(exc)(
-                    f"{_name(enrolment_id)}: {exc.message} Ingen {what} er registrert.", details=exc.details
+                    f"{_name(enrolment_id)}: {exc.message} {nothing_recorded}", details=exc.details
                 ) from exc
             entry_ids.append(entry.id)
             total += entry.amount_ore
@@ -88,7 +89,7 @@ def record_payments(
     def pay(enrolment_id: int) -> LedgerEntry:
         amount = outstanding_ore(enrolment_id) if amount_ore is None else amount_ore
         if amount <= 0:
-            raise RuleError("Egenandelen er allerede betalt.")
+            raise RuleError(tr("Egenandelen er allerede betalt."))
         return deposits.record_payment(
             enrolment_id=enrolment_id,
             amount_ore=amount,
@@ -98,7 +99,7 @@ def record_payments(
             note=note,
         )
 
-    return record_each(enrolment_ids, pay, "innbetalinger")
+    return record_each(enrolment_ids, pay, tr("Ingen innbetalinger er registrert."))
 
 
 def record_forfeits(*, enrolment_ids: Iterable[int], on: dt.date, note: str = "") -> EntryBatch:
@@ -106,5 +107,5 @@ def record_forfeits(*, enrolment_ids: Iterable[int], on: dt.date, note: str = ""
     return record_each(
         enrolment_ids,
         lambda enrolment_id: deposits.record_forfeit(enrolment_id=enrolment_id, on=on, note=note),
-        "beholdte egenandeler",
+        tr("Ingen beholdte egenandeler er registrert."),
     )

@@ -42,13 +42,13 @@ class LedgerRow:
 def _enrolment(enrolment_id: int) -> Enrolment:
     enrolment = Enrolment.get_or_none(Enrolment.id == enrolment_id)
     if enrolment is None:
-        raise NotFoundError(f"Fant ikke påmelding med id {enrolment_id}.")
+        raise NotFoundError(tr("Fant ikke påmelding med id {id}.", id=enrolment_id))
     return enrolment
 
 
 def _check_amount(amount_ore: int) -> None:
     if not isinstance(amount_ore, int) or amount_ore <= 0:
-        raise ValidationError("Beløpet må være et positivt beløp i kroner.")
+        raise ValidationError(tr("Beløpet må være et positivt beløp i kroner."))
 
 
 def _add(
@@ -140,13 +140,20 @@ def _take_from_held(
     held = balance_of(enrolment_id).held
     if held <= 0:
         raise RuleError(
-            "Det er ingen innbetalt egenandel å "
-            f"{'tilbakebetale' if kind == EntryKind.REFUND else 'beholde'}."
+            tr("Det er ingen innbetalt egenandel å tilbakebetale.")
+            if kind == EntryKind.REFUND
+            else tr("Det er ingen innbetalt egenandel å beholde.")
         )
     amount = held if amount_ore is None else amount_ore
     _check_amount(amount)
     if amount > held:
-        raise RuleError(f"Beløpet {format_kr(amount)} er mer enn innbetalt egenandel ({format_kr(held)}).")
+        raise RuleError(
+            tr(
+                "Beløpet {amount} er mer enn innbetalt egenandel ({held}).",
+                amount=format_kr(amount),
+                held=format_kr(held),
+            )
+        )
     return _add(enrolment, kind, amount, on, **details)
 
 
@@ -191,15 +198,15 @@ def forfeit_held(enrolment: Enrolment, on: dt.date, note: str) -> LedgerEntry | 
 def record_correction(*, entry_id: int, on: dt.date, note: str) -> LedgerEntry:
     """Reverse an entry with a correcting entry of the opposite amount (entries are never edited)."""
     if not note.strip():
-        raise ValidationError("Skriv hvorfor posteringen korrigeres.")
+        raise ValidationError(tr("Skriv hvorfor posteringen korrigeres."))
     with database.atomic():
         original = LedgerEntry.get_or_none(LedgerEntry.id == entry_id)
         if original is None:
-            raise NotFoundError(f"Fant ikke postering med id {entry_id}.")
+            raise NotFoundError(tr("Fant ikke postering med id {id}.", id=entry_id))
         if original.kind == EntryKind.CORRECTION:
-            raise RuleError("En korrigering kan ikke korrigeres; registrer en ny postering i stedet.")
+            raise RuleError(tr("En korrigering kan ikke korrigeres; registrer en ny postering i stedet."))
         if LedgerEntry.select().where(LedgerEntry.corrects == original).exists():
-            raise RuleError(f"Postering {entry_id} er allerede korrigert.")
+            raise RuleError(tr("Postering {id} er allerede korrigert.", id=entry_id))
         return _add(
             original.enrolment,
             EntryKind.CORRECTION,

@@ -46,7 +46,7 @@ def record_refunds(
             reference=reference,
             note=note,
         ),
-        tr("tilbakebetalinger"),
+        tr("Ingen tilbakebetalinger er registrert."),
         none_chosen=tr("Velg minst én påmelding å tilbakebetale."),
     )
     return RefundBatch(batch.entry_ids, batch.total_ore)

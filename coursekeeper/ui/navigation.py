@@ -10,3 +10,10 @@ def open_person(widget: QWidget, person_id: int) -> None:
     show_view = getattr(widget.window(), "show_view", None)
     if show_view is not None:
         show_view("people").open_person(person_id)
+
+
+def open_course(widget: QWidget, course_id: int, enrolment_id: int | None = None) -> None:
+    """Show the course's page in Kurs, with the cursor on ``enrolment_id`` when given."""
+    show_view = getattr(widget.window(), "show_view", None)
+    if show_view is not None:
+        show_view("courses").open_course(course_id, select=enrolment_id)

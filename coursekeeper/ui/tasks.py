@@ -8,6 +8,7 @@ peewee (the worker connects on its first task), not the messages module or the d
 from __future__ import annotations
 
 import functools
+import gc
 import inspect
 import itertools
 import logging
@@ -17,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from coursekeeper.errors import Cancelled, CourseKeeperError
 from coursekeeper.services.worker_connection import connect_worker, disconnect_worker
@@ -45,6 +46,8 @@ ALL_AREAS = frozenset(
 
 #: Milliseconds before a running task shows its progress dialog.
 PROGRESS_DELAY_MS = 500
+#: How often the GUI thread collects cyclic garbage (automatic collection is off, see TaskRunner).
+GC_INTERVAL_MS = 500
 
 
 class Progress:
@@ -147,6 +150,16 @@ class TaskRunner(QObject):
         self._finished.connect(self._on_finished)
         self._thread = threading.Thread(target=self._work, name="coursekeeper-db", daemon=True)
         self._thread.start()
+        # Python's cyclic garbage collector runs in whichever thread happens to allocate. On the
+        # worker it freed PySide wrappers of GUI objects and crashed the GUI thread's event loop
+        # (seen in the test suite: SIGSEGV in QUnifiedTimer). So, as Anki does, automatic collection
+        # is off while a runner lives and the GUI thread collects on a timer instead.
+        self._gc_was_enabled = gc.isenabled()
+        gc.disable()
+        self._gc_timer = QTimer(self)
+        self._gc_timer.setInterval(GC_INTERVAL_MS)
+        self._gc_timer.timeout.connect(self.collect_garbage)
+        self._gc_timer.start()
 
     # -- GUI thread ---------------------------------------------------------------------------
 
@@ -187,12 +200,23 @@ class TaskRunner(QObject):
         if self._thread.is_alive():
             self._queue.put(None)
             self._thread.join(timeout_s)
+        self._gc_timer.stop()
+        gc.collect()
+        if self._gc_was_enabled:
+            gc.enable()
+
+    @staticmethod
+    def collect_garbage() -> None:
+        """On the GUI thread: the generations automatic collection would have collected by now."""
+        thresholds = gc.get_threshold()
+        for generation in (2, 1, 0):
+            if gc.get_count()[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
 
     def _on_started(self, job: _Job) -> None:
         if not job.dialog_allowed:
             return
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(PROGRESS_DELAY_MS, self, functools.partial(self._show_dialog, job))
 
     def _show_dialog(self, job: _Job) -> None:

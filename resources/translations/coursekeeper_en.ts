@@ -492,6 +492,49 @@ The current database is first copied to the backups folder.</translation>
     </message>
 </context>
 <context>
+    <name>BatchScreeningDialog</name>
+    <message>
+        <source>Egnethetsvurdering for %1 deltakere</source>
+        <translation>Screening for %1 participants</translation>
+    </message>
+    <message>
+        <source>Samme vurdering for: %1.</source>
+        <translation>The same screening for: %1.</translation>
+    </message>
+    <message>
+        <source>Tomme felt beholder det som står i hver vurdering fra før. Notatene er personopplysninger og skrives i loggen.</source>
+        <translation>Empty fields keep what each screening already says. The notes are personal data and are written to the log.</translation>
+    </message>
+    <message>
+        <source>Valgfritt: samme notat til alle</source>
+        <translation>Optional: the same note for everyone</translation>
+    </message>
+    <message>
+        <source>Avslå søknadene samtidig</source>
+        <translation>Reject the applications as well</translation>
+    </message>
+    <message>
+        <source>&amp;Vurdering:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>&amp;Dato:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Intervjuet av:</source>
+        <translation>&amp;Interviewed by:</translation>
+    </message>
+    <message>
+        <source>&amp;Notater:</source>
+        <translation>&amp;Notes:</translation>
+    </message>
+    <message>
+        <source>Lagre vurderingene</source>
+        <translation>Save the screenings</translation>
+    </message>
+</context>
+<context>
     <name>CertificatesView</name>
     <message>
         <source>Kursbevis</source>
@@ -926,38 +969,6 @@ The current database is first copied to the backups folder.</translation>
         <translation>Applied</translation>
     </message>
     <message>
-        <source>Ta opp</source>
-        <translation>Accept</translation>
-    </message>
-    <message>
-        <source>Gi plass på kurset (venteliste når kurset er fullt)</source>
-        <translation>Give a seat on the course (waiting list when the course is full)</translation>
-    </message>
-    <message>
-        <source>Sett på venteliste</source>
-        <translation>Put on waiting list</translation>
-    </message>
-    <message>
-        <source>Avslå</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
-        <source>Trekk …</source>
-        <translation>Withdraw …</translation>
-    </message>
-    <message>
-        <source>Trekk påmeldingen (Delete)</source>
-        <translation>Withdraw the enrolment (Delete)</translation>
-    </message>
-    <message>
-        <source>Egnethetsvurdering …</source>
-        <translation>Screening …</translation>
-    </message>
-    <message>
-        <source>Åpne vurderingen med notater (logges)</source>
-        <translation>Open the screening with notes (logged)</translation>
-    </message>
-    <message>
         <source>Henter kurset …</source>
         <translation>Loading the course …</translation>
     </message>
@@ -994,38 +1005,6 @@ The current database is first copied to the backups folder.</translation>
             <numerusform>%1 of %n enrolment shown</numerusform>
             <numerusform>%1 of %n enrolments shown</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Lagrer …</source>
-        <translation>Saving …</translation>
-    </message>
-    <message>
-        <source>Vil du likevel ta opp %1 foran dem?</source>
-        <translation>Do you want to accept %1 ahead of them anyway?</translation>
-    </message>
-    <message>
-        <source>Ta opp foran ventelisten</source>
-        <translation>Accept ahead of the waiting list</translation>
-    </message>
-    <message>
-        <source>Ta opp likevel</source>
-        <translation>Accept anyway</translation>
-    </message>
-    <message>
-        <source>Sjekker …</source>
-        <translation>Checking …</translation>
-    </message>
-    <message>
-        <source>Trekk påmeldingen</source>
-        <translation>Withdraw enrolment</translation>
-    </message>
-    <message>
-        <source>Vil du trekke påmeldingen?</source>
-        <translation>Do you want to withdraw the enrolment?</translation>
-    </message>
-    <message>
-        <source>Trekker påmeldingen …</source>
-        <translation>Withdrawing the enrolment …</translation>
     </message>
 </context>
 <context>
@@ -1160,6 +1139,14 @@ The current database is first copied to the backups folder.</translation>
         <translation>Course</translation>
     </message>
     <message>
+        <source>Åpne personen</source>
+        <translation>Open person</translation>
+    </message>
+    <message>
+        <source>Åpne kurset</source>
+        <translation>Open course</translation>
+    </message>
+    <message>
         <source>&amp;Per dato:</source>
         <translation>&amp;As of:</translation>
     </message>
@@ -1217,18 +1204,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Henter egenandeler …</source>
         <translation>Loading deposits …</translation>
-    </message>
-    <message>
-        <source>Registrerer innbetalinger …</source>
-        <translation>Recording payments …</translation>
-    </message>
-    <message>
-        <source>Innbetaling registrert: %1.</source>
-        <translation>Payment recorded: %1.</translation>
-    </message>
-    <message>
-        <source>Innbetalinger registrert for %2 deltakere: til sammen %1.</source>
-        <translation>Payments recorded for %2 participants: %1 in total.</translation>
     </message>
     <message>
         <source>Tilbakebetaling registrert: %1.</source>
@@ -1358,6 +1333,114 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Sluttdatoen kan ikke være før startdatoen.</source>
         <translation>The end date cannot be before the start date.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentActions</name>
+    <message>
+        <source>Gi plass på kurset (venteliste når kurset er fullt)</source>
+        <extracomment>Batch key → the state it moves to. Shown on the page as buttons; the rest sit in the «Kursbevis» menu and the context menu.</extracomment>
+        <translation>Give a seat on the course (waiting list when the course is full)</translation>
+    </message>
+    <message>
+        <source>Trekk påmeldingene (Delete)</source>
+        <translation>Withdraw the enrolments (Delete)</translation>
+    </message>
+    <message>
+        <source>Tatt opp, men kom aldri</source>
+        <translation>Accepted, but never came</translation>
+    </message>
+    <message>
+        <source>Åpne vurderingen med notater (logges), eller gi flere samme vurdering</source>
+        <translation>Open the screening with notes (logged), or give several the same outcome</translation>
+    </message>
+    <message>
+        <source>Åpner utstedelsen med de valgte deltakerne merket</source>
+        <translation>Opens issuing with the selected participants marked</translation>
+    </message>
+    <message>
+        <source>Kursbevis</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Åpne personen</source>
+        <translation>Open person</translation>
+    </message>
+    <message>
+        <source>Ta opp</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Sett på venteliste</source>
+        <translation>Put on waiting list</translation>
+    </message>
+    <message>
+        <source>Avslå …</source>
+        <translation>Reject …</translation>
+    </message>
+    <message>
+        <source>Trekk …</source>
+        <translation>Withdraw …</translation>
+    </message>
+    <message>
+        <source>Møtte ikke …</source>
+        <translation>No-show …</translation>
+    </message>
+    <message>
+        <source>Egnethetsvurdering …</source>
+        <translation>Screening …</translation>
+    </message>
+    <message>
+        <source>Registrer innbetaling …</source>
+        <translation>Record payment …</translation>
+    </message>
+    <message>
+        <source>Utsted kursbevis til de valgte …</source>
+        <translation>Issue certificates to the selected …</translation>
+    </message>
+    <message>
+        <source>Skriv ut kursbevisene til de valgte …</source>
+        <translation>Print certificates of the selected …</translation>
+    </message>
+    <message>
+        <source>Lagre kursbevisene til de valgte som PDF …</source>
+        <translation>Save certificates of the selected as PDF …</translation>
+    </message>
+    <message>
+        <source>Sjekker …</source>
+        <translation>Checking …</translation>
+    </message>
+    <message>
+        <source>Vil du fortsette?</source>
+        <translation>Do you want to continue?</translation>
+    </message>
+    <message>
+        <source>Lagrer …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <source>Lagrer vurderingene …</source>
+        <translation>Saving the screenings …</translation>
+    </message>
+    <message>
+        <source>Vurderingen «%1» er lagret for %2 deltakere.</source>
+        <translation>The screening “%1” has been saved for %2 participants.</translation>
+    </message>
+    <message>
+        <source>Fått avslag (%1): %2</source>
+        <translation>Rejected (%1): %2</translation>
+    </message>
+    <message>
+        <source>Henter egenandeler …</source>
+        <translation>Loading deposits …</translation>
+    </message>
+    <message>
+        <source>De valgte har ikke noe utestående egenandel.</source>
+        <translation>The selected have no outstanding deposit.</translation>
+    </message>
+    <message>
+        <source>Finner kursbevisene …</source>
+        <translation>Finding the certificates …</translation>
     </message>
 </context>
 <context>
@@ -2229,6 +2312,14 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Registrerer innbetalinger …</source>
         <translation>Recording payments …</translation>
+    </message>
+    <message>
+        <source>Innbetaling registrert: %1.</source>
+        <translation>Payment recorded: %1.</translation>
+    </message>
+    <message>
+        <source>Innbetalinger registrert for %2 deltakere: til sammen %1.</source>
+        <translation>Payments recorded for %2 participants: %1 in total.</translation>
     </message>
 </context>
 <context>
@@ -3331,7 +3422,7 @@ The current database is first copied to the backups folder.</translation>
     <name>TaskRunner</name>
     <message>
         <source>Avbryt</source>
-        <extracomment>Every data area; a restore touches all of them. Milliseconds before a running task shows its progress dialog. Emitted with the set of data areas a successful task touched, so views reload. Emitted when the last queued task has finished (tests wait on it).</extracomment>
+        <extracomment>Every data area; a restore touches all of them. Milliseconds before a running task shows its progress dialog. How often the GUI thread collects cyclic garbage (automatic collection is off, see TaskRunner). Emitted with the set of data areas a successful task touched, so views reload. Emitted when the last queued task has finished (tests wait on it).</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>

@@ -9,6 +9,7 @@ before the click that opens them; a timer finds each one when it appears and run
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMenu,
     QPlainTextEdit,
+    QProgressDialog,
     QSpinBox,
     QTextEdit,
     QWidget,
@@ -47,7 +49,6 @@ class User:
         self.window = window
         self.tasks = tasks
         self._answers: list[Callable[[QWidget], None]] = []
-        self._handled: set[int] = set()
         self.errors: list[BaseException] = []
         self._timer = QTimer()
         self._timer.setInterval(15)
@@ -56,12 +57,25 @@ class User:
 
     # -- waiting ---------------------------------------------------------------------------------
 
-    def settle(self) -> None:
-        """Let queued work on the worker finish and the window catch up."""
-        for _ in range(3):
-            assert self.tasks.wait_idle(30_000)
+    def settle(self, timeout_s: float = 60.0) -> None:
+        """Let queued work on the worker finish and the window catch up.
+
+        An answered dialog may queue new work while events are processed, so this waits until the
+        worker stays idle across a round of event processing.
+        """
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            self.tasks.wait_idle(int(max(deadline - time.monotonic(), 0.1) * 1000))
             QApplication.processEvents()
-        self.raise_errors()
+            self.raise_errors()
+            if self.tasks.is_idle() and not self._answers:
+                return
+            if self._answers:
+                time.sleep(0.01)  # a dialog opened with open() is answered by the timer
+        modal = QApplication.activeModalWidget()
+        title = modal.windowTitle() if modal else None
+        waiting = f"; {len(self._answers)} answer(s) for dialogs that never opened" if self._answers else ""
+        raise AssertionError(f"the worker did not finish in {timeout_s:.0f} s (open: {title}{waiting})")
 
     def raise_errors(self) -> None:
         """Fail the test with the first error raised inside a dialog answer."""
@@ -81,9 +95,11 @@ class User:
         if not self._answers:
             return
         widget = QApplication.activePopupWidget() or QApplication.activeModalWidget()
-        if widget is None or id(widget) in self._handled or not widget.isVisible():
+        if widget is None or widget.property("answeredByUser") or not widget.isVisible():
             return
-        self._handled.add(id(widget))
+        if isinstance(widget, QProgressDialog):
+            return  # «Arbeider …» comes and goes by itself; it is not a question to answer
+        widget.setProperty("answeredByUser", True)  # not id(): a new dialog may reuse a freed address
         answer = self._answers.pop(0)
         try:
             answer(widget)
@@ -153,6 +169,20 @@ class User:
         self.settle()
         return self.window.centralWidget()
 
+    def tab(self, text: str, within: QWidget | None = None) -> QWidget:
+        """Click the tab ``text`` (any tab bar in ``within``); the page it shows."""
+        from PySide6.QtWidgets import QTabWidget
+
+        within = within or self.root()
+        for tabs in within.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                if tabs.isVisible() and plain(tabs.tabText(index)).startswith(plain(text)):
+                    rect = tabs.tabBar().tabRect(index)
+                    self.qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton, pos=rect.center())
+                    self.settle()
+                    return tabs.widget(index)
+        raise AssertionError(f"no tab «{text}»")
+
     def field(self, label: str, within: QWidget | None = None) -> QWidget:
         """The input beside the label ``label`` (form layouts and buddies), or by object name."""
         within = within or self.root()
@@ -194,8 +224,10 @@ class User:
             widget.setValue(int(text))
             return
         if isinstance(widget, QDateEdit):
-            widget.lineEdit().selectAll()
-            self.qtbot.keyClicks(widget, text)
+            from PySide6.QtCore import QDate
+
+            day, month, year = (int(part) for part in text.split("."))
+            widget.setDate(QDate(year, month, day))  # as picked in its calendar pop-up
             return
         if isinstance(widget, QPlainTextEdit | QTextEdit):
             widget.clear()

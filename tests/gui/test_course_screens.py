@@ -81,7 +81,10 @@ def test_withdrawal_after_binding_date_states_the_forfeit_first(window, tasks, s
     page.select_enrolment(eid)
     page.action_buttons["withdraw"].click()
     assert tasks.wait_idle()
-    assert "egenandelen på 1 000 kr beholdes" in shown["confirm"][0]
+    assert (
+        "Egenandelen beholdes fordi påmeldingen var bindende (1):\n• Kari Nordmann: 1 000 kr"
+        in shown["confirm"][0]
+    )
     assert shown["info"] == ["Kari Nordmann er trukket fra kurset. Egenandelen på 1 000 kr er beholdt."]
     assert page.model.display_text(0, 2) == "Trukket"
     assert page.model.display_text(0, 4) == "Beholdt"

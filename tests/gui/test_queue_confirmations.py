@@ -55,8 +55,10 @@ def test_accepting_ahead_of_the_queue_asks_naming_who_is_ahead(window, tasks, sh
     page.select_enrolment(late)
     page.action_buttons["accept"].click()
     assert tasks.wait_idle()
-    assert shown["confirm"] == [
-        "Anne Hansen står foran Per Hansen på ventelisten.\n\nVil du likevel ta opp Per Hansen foran dem?"
+    assert shown["confirm"] == [  # the batch confirmation, for one row (views/enrolment_actions.py)
+        "Tas opp (1): Per Hansen\n\n"
+        "Tas opp foran andre på ventelisten (1):\n• Anne Hansen står foran Per Hansen på ventelisten.\n\n"
+        "Vil du fortsette?"
     ]
     assert _state(late) == "accepted"
     actions = [a for (a,) in AuditLog.select(AuditLog.action).where(AuditLog.entity_id == late).tuples()]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -110,9 +110,17 @@ class EligibilityPanel(RowsPanel):
 class IssueCertificatesDialog(QDialog):
     """Lists everyone accepted on a course; issue to all who qualify, or to the selected, in one step."""
 
-    def __init__(self, tasks: TaskRunner, course_id: int | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        course_id: int | None,
+        parent: QWidget | None = None,
+        *,
+        preselect: Iterable[int] = (),
+    ) -> None:
         super().__init__(parent)
         self.tasks = tasks
+        self._preselect = set(preselect)
         self.setWindowTitle(self.tr("Utsted kursbevis"))
         self.resize(760, 460)
         self.course = CourseCombo(tasks, all_text=None)
@@ -120,6 +128,7 @@ class IssueCertificatesDialog(QDialog):
         self.issued_on = date_edit()
         self.panel = EligibilityPanel(tasks, multi_select=True, text_of=lambda r: r.person_name)
         self.panel.loaded.connect(self._update_summary)
+        self.panel.loaded.connect(self._select_preselected)
         self.panel.table.selectionModel().selectionChanged.connect(self._update_selected_button)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -180,6 +189,18 @@ class IssueCertificatesDialog(QDialog):
         self.panel.load(
             functools.partial(_ordered_eligibility, course_id), self.tr("Vurderer hvem som får kursbevis …")
         )
+
+    def _select_preselected(self) -> None:
+        """Once: select the enrolments the user had chosen on the course page."""
+        wanted, self._preselect = self._preselect, set()
+        selection = QItemSelection()
+        for number, row in enumerate(self.panel.rows()):
+            if row.enrolment_id in wanted:
+                selection.select(self.panel.model.index(number, 0), self.panel.model.index(number, 2))
+        if not selection.isEmpty():
+            self.panel.table.selectionModel().select(
+                selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
 
     def _set_default_date(self, day: dt.date) -> None:
         """Today, or the course's last session while that is still ahead (docs/desktop.md)."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from coursekeeper.domain.money import format_kr
 from coursekeeper.errors import ValidationError
 from coursekeeper.services import deposit_batches
 from coursekeeper.services.deposit_batches import EntryBatch
@@ -123,3 +124,16 @@ def record_payments(
             touches={"deposits"},
             on_done=on_done,
         )
+
+
+def paid_message(batch: EntryBatch) -> str:
+    """«Innbetaling registrert: 1 000 kr.» or, for several, how many and the total."""
+    count = len(batch.entry_ids)
+    text = (
+        QCoreApplication.translate("PaymentDialog", "Innbetaling registrert: %1.")
+        if count == 1
+        else QCoreApplication.translate(
+            "PaymentDialog", "Innbetalinger registrert for %2 deltakere: til sammen %1."
+        )
+    )
+    return text.replace("%1", format_kr(batch.total_ore)).replace("%2", str(count))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,23 +17,21 @@ from PySide6.QtWidgets import (
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.money import format_kr
-from coursekeeper.domain.states import TRANSITIONS, EnrolmentState
-from coursekeeper.errors import NeedsConfirmation
-from coursekeeper.services import course_overview, enrolments
+from coursekeeper.domain.states import EnrolmentState
+from coursekeeper.services import course_overview
 from coursekeeper.services.course_overview import CourseOverview, EnrolmentRow
-from coursekeeper.ui import labels, messages
+from coursekeeper.ui import labels, messages, navigation
 from coursekeeper.ui.dialogs.add_person_dialog import AddPersonDialog
 from coursekeeper.ui.dialogs.attendance_dialog import AttendanceDialog
 from coursekeeper.ui.dialogs.course_dialog import CourseDialog
-from coursekeeper.ui.dialogs.screening_dialog import ScreeningDialog
 from coursekeeper.ui.table_models import RIGHT, Column, Hours, RowTableModel
-from coursekeeper.ui.tasks import TaskRunner, report_error
+from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.views.enrolment_actions import EnrolmentActions
 from coursekeeper.ui.widgets.course_documents_button import CourseDocumentsButton
 from coursekeeper.ui.widgets.search_field import SearchField
 from coursekeeper.ui.widgets.table_view import RowTableView
 
 S = EnrolmentState
-ENROLMENT_AREAS = frozenset({"enrolments", "courses", "deposits"})
 
 
 class CoursePage(QWidget):
@@ -109,26 +106,20 @@ class CoursePage(QWidget):
             ],
             self,
         )
-        self.table = RowTableView()
+        self.table = RowTableView(multi_select=True)
         self.table.setModel(self.model)
-        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self.table.activated.connect(self.open_screening)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(self.open_person_at)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.installEventFilter(self)
 
+        self.enrolment_actions = EnrolmentActions(self)
+        self.table.customContextMenuRequested.connect(self.enrolment_actions.show_menu)
+        self.action_buttons = self.enrolment_actions.buttons
         actions = QHBoxLayout()
-        self.action_buttons: dict[str, QPushButton] = {}
-        for key, text, tip in (
-            ("accept", self.tr("Ta opp"), self.tr("Gi plass på kurset (venteliste når kurset er fullt)")),
-            ("waitlist", self.tr("Sett på venteliste"), ""),
-            ("reject", self.tr("Avslå"), ""),
-            ("withdraw", self.tr("Trekk …"), self.tr("Trekk påmeldingen (Delete)")),
-            ("screening", self.tr("Egnethetsvurdering …"), self.tr("Åpne vurderingen med notater (logges)")),
-        ):
-            button = QPushButton(text)
-            button.setToolTip(tip)
-            button.clicked.connect(functools.partial(self._run_action, key))
-            self.action_buttons[key] = button
+        for button in self.action_buttons.values():
             actions.addWidget(button)
+        actions.addWidget(self.enrolment_actions.certificate_button)
         actions.addStretch(1)
         self.count_label = QLabel()
         actions.addWidget(self.count_label)
@@ -144,26 +135,26 @@ class CoursePage(QWidget):
         self._update_buttons()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Delete on the enrolments table asks before withdrawing."""
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Delete
-        ):
-            self.withdraw_selected()
-            return True
+        """Delete on the enrolments table plans a withdrawal; Enter opens the person."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Delete:
+                self.withdraw_selected()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_person_at(self.table.currentIndex())
+                return True
         return super().eventFilter(watched, event)
 
     # -- loading -----------------------------------------------------------------------------
 
-    def show_course(self, course_id: int) -> None:
-        """Show this course (loads on the worker)."""
+    def show_course(self, course_id: int, *, select: int | None = None) -> None:
+        """Show this course (loads on the worker), with the cursor on enrolment ``select`` if given."""
         if course_id != self.course_id:
             self.search.clear()
             self.state_filter.setCurrentIndex(0)
             self.model.set_rows([])
         self.course_id = course_id
+        self._select_after = select
         self.documents_button.course_id = course_id
         self.reload()
 
@@ -210,13 +201,12 @@ class CoursePage(QWidget):
             facts.append(self.tr("bindende fra %1").replace("%1", format_date(c.binding_date)))
         self.facts.setText(" · ".join(f for f in facts if f))
         self.capacity_label.setText(self.capacity_text(overview.seats_taken, c.capacity, overview.waitlisted))
-        selected = self.selected()
+        selected = [r.id for r in self.selected_rows()]
         self.model.set_rows(overview.enrolments)
         self._apply_filter()
-        wanted = self._select_after or (selected.id if selected is not None else None)
+        wanted = [self._select_after] if self._select_after is not None else selected
         self._select_after = None
-        if wanted is not None:
-            self.select_enrolment(wanted)
+        self.select_enrolments(wanted)
         self._update_buttons()
 
     def _apply_filter(self, *_args: object) -> None:
@@ -245,104 +235,46 @@ class CoursePage(QWidget):
         """The enrolment under the cursor."""
         return self.model.row_at(self.table.currentIndex())
 
+    def selected_rows(self) -> list[EnrolmentRow]:
+        """The selected enrolments, top to bottom."""
+        numbers = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [row for n in numbers if (row := self.model.row_at(n)) is not None]
+
     def select_enrolment(self, enrolment_id: int) -> None:
         """Put the cursor on an enrolment (if it is shown)."""
+        self.select_enrolments([enrolment_id])
+
+    def select_enrolments(self, enrolment_ids: list[int]) -> None:
+        """Select these enrolments (those shown); the cursor goes to the first."""
+        wanted = set(enrolment_ids)
+        selection = QItemSelection()
+        first = None
         for i, row in enumerate(self.model.rows()):
-            if row.id == enrolment_id:
-                self.table.selectRow(i)
-                self.table.setCurrentIndex(self.model.index(i, 0))
-                return
+            if row.id in wanted:
+                selection.select(self.model.index(i, 0), self.model.index(i, self.model.columnCount() - 1))
+                first = i if first is None else first
+        if first is None:
+            return
+        self.table.setCurrentIndex(self.model.index(first, 0))
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _update_buttons(self, *_args: object) -> None:
-        row = self.selected()
-        allowed = TRANSITIONS[row.state] if row else frozenset()
-        self.action_buttons["accept"].setEnabled(S.ACCEPTED in allowed)
-        self.action_buttons["waitlist"].setEnabled(S.WAITLISTED in allowed)
-        self.action_buttons["reject"].setEnabled(S.REJECTED in allowed)
-        self.action_buttons["withdraw"].setEnabled(S.WITHDRAWN in allowed)
-        self.action_buttons["screening"].setEnabled(row is not None)
+        self.enrolment_actions.update(self.selected_rows())
         self.add_button.setEnabled(self.course_id is not None)
 
-    def _run_action(self, key: str) -> None:
-        if key == "withdraw":
-            self.withdraw_selected()
-        elif key == "screening":
-            self.open_screening()
-        else:
-            self.change_state(key)
-
-    def change_state(self, action: str) -> None:
-        """Accept, waitlist or reject the selected enrolment."""
-        row = self.selected()
-        if row is None:
-            return
-        if action == "accept":
-            self.accept_enrolment(row)
-            return
-        fn = {"waitlist": enrolments.waitlist, "reject": enrolments.reject}[action]
-        self.tasks.run(
-            functools.partial(fn, row.id),
-            label=self.tr("Lagrer …"),
-            touches=ENROLMENT_AREAS,
-            on_done=self._on_transition,
-            parent=self,
-        )
-
-    def accept_enrolment(self, row: EnrolmentRow, *, ahead_of_queue: bool = False) -> None:
-        """«Ta opp»; taking someone ahead of earlier people on the waiting list is asked first."""
-        self.tasks.run(
-            functools.partial(enrolments.accept, row.id, ahead_of_queue=ahead_of_queue),
-            label=self.tr("Lagrer …"),
-            touches=ENROLMENT_AREAS,
-            on_done=self._on_transition,
-            on_error=functools.partial(self._on_accept_refused, row),
-            parent=self,
-        )
-
-    def _on_accept_refused(self, row: EnrolmentRow, exc: BaseException) -> None:
-        if not isinstance(exc, NeedsConfirmation):
-            report_error(self, exc)
-            return
-        question = self.tr("Vil du likevel ta opp %1 foran dem?").replace("%1", row.name)
-        if messages.confirm(
-            self,
-            self.tr("Ta opp foran ventelisten"),
-            exc.message + "\n\n" + question,
-            self.tr("Ta opp likevel"),
-        ):
-            self.accept_enrolment(row, ahead_of_queue=True)
-
-    def _on_transition(self, result: enrolments.TransitionResult) -> None:
-        if result.waitlisted_instead or result.promotions or result.forfeited_ore:
-            messages.show_info(self, result.message)
+    def open_person_at(self, index: QModelIndex) -> None:
+        """Double-click or Enter: the row's person under «Personer»."""
+        row = self.model.row_at(index)
+        if row is not None:
+            navigation.open_person(self, row.person_id)
 
     def withdraw_selected(self) -> None:
-        """Delete / «Trekk»: show what withdrawal does (forfeit, promotion) and ask first."""
-        row = self.selected()
-        if row is None or S.WITHDRAWN not in TRANSITIONS[row.state]:
-            return
-        self.tasks.run(
-            functools.partial(enrolments.withdrawal_preview, row.id, dt.date.today()),
-            label=self.tr("Sjekker …"),
-            on_done=functools.partial(self._confirm_withdrawal, row),
-            parent=self,
-        )
+        """Delete / «Trekk …»: the plan (forfeit, promotion) first, then ONE confirmation."""
+        self.enrolment_actions.run("withdraw")
 
-    def _confirm_withdrawal(self, row: EnrolmentRow, preview: enrolments.WithdrawalPreview) -> None:
-        if not messages.confirm(
-            self,
-            self.tr("Trekk påmeldingen"),
-            preview.message + "\n\n" + self.tr("Vil du trekke påmeldingen?"),
-            self.tr("Trekk påmeldingen"),
-        ):
-            return
-        self.tasks.run(
-            functools.partial(enrolments.withdraw, row.id, dt.date.today()),
-            label=self.tr("Trekker påmeldingen …"),
-            touches=ENROLMENT_AREAS,
-            on_done=self._on_transition,
-            parent=self,
-        )
+    def open_screening(self, *_args: object) -> None:
+        """The screening of the selected enrolment, or one outcome for several."""
+        self.enrolment_actions.run("screening")
 
     # -- dialogs -----------------------------------------------------------------------------
 
@@ -364,14 +296,6 @@ class CoursePage(QWidget):
         if self.course_id is None:
             return
         self.dialog = CourseDialog(self.tasks, self.course_id, self)
-        self.dialog.open()
-
-    def open_screening(self, *_args: object) -> None:
-        """The screening dialog for the selected enrolment (opening it is logged)."""
-        row = self.selected()
-        if row is None:
-            return
-        self.dialog = ScreeningDialog(self.tasks, row, self)
         self.dialog.open()
 
     def import_participants(self) -> None:

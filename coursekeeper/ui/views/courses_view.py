@@ -213,9 +213,9 @@ class CoursesView(ListAndPageView):
         if row is not None:
             self.open_course(row.id)
 
-    def open_course(self, course_id: int) -> None:
-        """Show a course's page."""
-        self.page.show_course(course_id)
+    def open_course(self, course_id: int, select: int | None = None) -> None:
+        """Show a course's page (with the cursor on enrolment ``select`` when given)."""
+        self.page.show_course(course_id, select=select)
         self.stack.setCurrentWidget(self.page)
 
     def read_followup(self) -> None:

@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coursekeeper.services import deposit_batches
 from coursekeeper.services.deposit_batches import EntryBatch
 from coursekeeper.services.refund_batches import RefundBatch, record_refunds
+from coursekeeper.ui import navigation
 from coursekeeper.ui.dialogs.forfeit_dialog import ForfeitDialog
 from coursekeeper.ui.dialogs.refund_dialog import RefundDialog, RefundTarget
 from coursekeeper.ui.table_models import Column, identifying_column
 from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.widgets.context_menu import MenuEntry, exec_menu
 from coursekeeper.ui.widgets.form_fields import date_edit
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 
@@ -48,6 +50,48 @@ class DepositActionsPanel(RowsPanel):
             identifying_column(self.tr("Navn"), lambda r: r.person_name),
             identifying_column(self.tr("Kurs"), lambda r: r.course_title),
         ]
+
+    def add_row_menu(self) -> None:
+        """Right-click: the panel's buttons and «Åpne personen/kurset»; double-click opens the course."""
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.show_menu)
+        self.table.doubleClicked.connect(self._on_double_click)
+
+    def menu_entries(self) -> list[MenuEntry]:
+        """The panel's buttons for the selected rows, then open the person (when known) or the course."""
+        entries: list[MenuEntry] = []
+        for i in range(self.buttons.count()):
+            button = self.buttons.itemAt(i).widget()
+            if isinstance(button, QPushButton) and not button.isHidden():
+                entries.append((button.text(), button.isEnabled(), button.click))
+        entries.append(None)
+        rows = self.selected_rows()
+        one = len(rows) == 1
+        if all(hasattr(r, "person_id") for r in rows):  # forfeit candidates carry only the course
+            entries.append((self.tr("Åpne personen"), one, self.open_person))
+        entries.append((self.tr("Åpne kurset"), one, self.open_course))
+        return entries
+
+    def show_menu(self, pos: QPoint) -> None:
+        """Right-click on the table."""
+        exec_menu(self.table, pos, self.menu_entries())
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index)
+        if row is not None:
+            navigation.open_course(self, row.course_id, row.enrolment_id)
+
+    def open_person(self) -> None:
+        """The selected row's person under «Personer»."""
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            navigation.open_person(self, rows[0].person_id)
+
+    def open_course(self) -> None:
+        """The selected row's course page, with the cursor on the enrolment."""
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            navigation.open_course(self, rows[0].course_id, rows[0].enrolment_id)
 
     def follow_selection(self) -> None:
         """Call ``_update_buttons`` now and whenever the selection or the rows change."""

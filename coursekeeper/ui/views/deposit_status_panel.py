@@ -7,12 +7,11 @@ import functools
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from coursekeeper.services import deposit_batches
 from coursekeeper.services.deposit_batches import EntryBatch
-from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
+from coursekeeper.services.deposit_overview import deposit_rows
 from coursekeeper.services.refund_batches import RefundBatch
 from coursekeeper.ui import labels
-from coursekeeper.ui.dialogs.payment_dialog import PaymentDialog
+from coursekeeper.ui.dialogs.payment_dialog import paid_message, record_payments
 from coursekeeper.ui.dialogs.refund_dialog import RefundTarget
 from coursekeeper.ui.table_models import RIGHT, Column, Money
 from coursekeeper.ui.tasks import TaskRunner
@@ -32,7 +31,7 @@ class DepositStatusPanel(DepositActionsPanel):
         self.forfeit_button.clicked.connect(self.forfeit)
         for button in (self.pay_button, self.refund_button, self.forfeit_button):
             self.buttons.addWidget(button)
-        self.table.doubleClicked.connect(self._on_double_click)
+        self.add_row_menu()
         self.follow_selection()
 
     def make_columns(self) -> list[Column]:
@@ -62,32 +61,14 @@ class DepositStatusPanel(DepositActionsPanel):
         self.refund_button.setEnabled(held)
         self.forfeit_button.setEnabled(held)
 
-    def _on_double_click(self) -> None:
-        if self.pay_button.isEnabled():
-            self.pay()
-
     # -- actions -----------------------------------------------------------------------------
 
     def pay(self) -> None:
         """Record a payment for the selected participants."""
-        rows: list[DepositRow] = self.selected_rows()
-        if rows:
-            PaymentDialog(rows, self).run_when_accepted(
-                self.tasks,
-                deposit_batches.record_payments,
-                label=self.tr("Registrerer innbetalinger …"),
-                touches={"deposits"},
-                on_done=self._on_paid,
-            )
+        record_payments(self, self.tasks, self.selected_rows(), self._on_paid)
 
     def _on_paid(self, batch: EntryBatch) -> None:
-        text = self.batch_message(
-            self.tr("Innbetaling registrert: %1."),
-            self.tr("Innbetalinger registrert for %2 deltakere: til sammen %1."),
-            len(batch.entry_ids),
-            batch.total_ore,
-        )
-        self.recorded.emit(text)
+        self.recorded.emit(paid_message(batch))
 
     def refund(self) -> None:
         """Pay back what is held for the selected participants."""

@@ -34,6 +34,7 @@ class ForfeitCandidatesPanel(DepositActionsPanel):
         self.forfeit_button = QPushButton(self.tr("Behold egenandel …"))
         self.forfeit_button.clicked.connect(self.forfeit_selected)
         self.buttons.addWidget(self.forfeit_button)
+        self.add_row_menu()
         self.follow_selection()
 
     def make_columns(self) -> list[Column]:

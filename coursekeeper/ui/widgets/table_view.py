@@ -9,12 +9,19 @@ from coursekeeper.ui.widgets.column_layout import ColumnLayout
 
 
 class RowTableView(QTableView):
-    """Whole-row selection, click-to-sort (the model sorts in Python), no grid clutter."""
+    """Whole-row selection, click-to-sort (the model sorts in Python), no grid clutter.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``multi_select`` lets the user pick several rows (Ctrl/Shift + click, Shift + arrows).
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, multi_select: bool = False) -> None:
         super().__init__(parent)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(
+            QAbstractItemView.SelectionMode.ExtendedSelection
+            if multi_select
+            else QAbstractItemView.SelectionMode.SingleSelection
+        )
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setSortingEnabled(True)
