@@ -35,11 +35,19 @@ def prepare(url: str, *, create: bool = True) -> pw.Database:
         migrate(db, migrations, settings.backups_dir())
         with db.atomic():
             sync_official_list()
-            ensure_secret()
+            if _may_sign(db):
+                ensure_secret()
     except pw.DatabaseError as exc:
         close_database()
         raise DatabaseUnavailableError(tr("Databasen kan ikke brukes: {error}", error=exc)) from exc
     return db
+
+
+def _may_sign(db: pw.Database) -> bool:
+    """False for a staff role on a shared server that may not see the certificate secret."""
+    if isinstance(db, pw.SqliteDatabase):
+        return True
+    return bool(db.execute_sql("SELECT has_table_privilege('app_setting', 'SELECT')").fetchone()[0])
 
 
 def ensure_secret() -> bytes:

@@ -298,7 +298,10 @@ class TaskRunner(QObject):
                 try:
                     connect_worker()
                     value = job.fn(Progress(job, self._report)) if _wants_progress(job.fn) else job.fn()
-                except BaseException as exc:
+                except BaseException as raised:
+                    from coursekeeper.services.server_login import as_refusal  # not before the first paint
+
+                    exc = as_refusal(raised)  # a server's "permission denied" in one sentence
                     if not isinstance(exc, (CourseKeeperError, Cancelled)):
                         logger.exception("Task %r failed", job.label)
                     self._finished.emit(job, False, exc)
