@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import coursekeeper
-from coursekeeper import cli_records, settings
+from coursekeeper import cli_records, cli_staff, settings
 from coursekeeper.errors import CourseKeeperError, DatabaseUnavailableError
 from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services.busy import retrying
@@ -241,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar=tr("FIL"))
     p.add_argument("--dry-run", action="store_true", help=dry_run_help)
     cli_records.add_parsers(command, date_help)
+    cli_staff.add_parsers(command)
     return parser
 
 
@@ -446,7 +447,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Integrity and invariant check; exit 1 when problems are found."""
-    from coursekeeper.services.backup import check
+    from coursekeeper.services.integrity import check
 
     _open(args)
     report = check()
@@ -596,6 +597,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "followup": cmd_followup,
     **cli_records.COMMANDS,
+    **cli_staff.COMMANDS,
 }
 
 

@@ -212,6 +212,8 @@ class LedgerEntry(BaseModel):
     note = pw.TextField(default="")
     entered_by = pw.CharField(default="")
     entered_at = pw.DateTimeField(default=now)
+    prev_hash = pw.CharField(max_length=64, null=True)
+    chain_hash = pw.CharField(max_length=64, null=True)
 
     class Meta:
         table_name = "ledger_entry"
@@ -239,9 +241,38 @@ class AuditLog(BaseModel):
     entity_id = pw.IntegerField(null=True)
     before = pw.TextField(null=True)
     after = pw.TextField(null=True)
+    #: SHA-256 of before/after as written; erasure may blank them only with a chained ``redact``.
+    body_hash = pw.CharField(max_length=64, null=True)
+    prev_hash = pw.CharField(max_length=64, null=True)
+    chain_hash = pw.CharField(max_length=64, null=True)
 
     class Meta:
         indexes = ((("entity", "entity_id"), False),)
+
+
+class CertificateEvent(BaseModel):
+    """A chained, append-only event of the certificate register: issue, duplicate or revoke."""
+
+    certificate = pw.ForeignKeyField(Certificate, backref="events", on_delete="RESTRICT")
+    kind = pw.CharField(max_length=16)
+    #: The facts of the event as canonical JSON (number, date, code, content digest, reason).
+    facts = pw.TextField()
+    prev_hash = pw.CharField(max_length=64, null=True)
+    chain_hash = pw.CharField(max_length=64, null=True)
+
+    class Meta:
+        table_name = "certificate_event"
+
+
+class StaffMunicipality(BaseModel):
+    """On a shared server: a municipality a municipal staff member (a database user) works for."""
+
+    user_name = pw.CharField(max_length=63)
+    municipality = pw.ForeignKeyField(Municipality, on_delete="CASCADE")
+
+    class Meta:
+        table_name = "staff_municipality"
+        indexes = ((("user_name", "municipality"), True),)
 
 
 MODELS: list[type[BaseModel]] = [
@@ -259,4 +290,6 @@ MODELS: list[type[BaseModel]] = [
     LedgerEntry,
     Assignment,
     AuditLog,
+    CertificateEvent,
+    StaffMunicipality,
 ]

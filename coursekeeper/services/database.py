@@ -48,7 +48,15 @@ def _migrate_and_seed(db: pw.Database, migrations: Path) -> None:
     migrate(db, migrations, settings.backups_dir())
     with db.atomic():
         sync_official_list()
-        ensure_secret()
+        if _may_sign(db):
+            ensure_secret()
+
+
+def _may_sign(db: pw.Database) -> bool:
+    """False for a staff role on a shared server that may not see the certificate secret."""
+    if isinstance(db, pw.SqliteDatabase):
+        return True
+    return bool(db.execute_sql("SELECT has_table_privilege('app_setting', 'SELECT')").fetchone()[0])
 
 
 def ensure_secret() -> bytes:

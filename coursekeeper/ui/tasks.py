@@ -314,7 +314,10 @@ class TaskRunner(QObject):
                     args = (Progress(job, self._report),) if _wants_progress(job.fn) else ()
                     value = retrying(_connected, job.fn, *args)
                     self._announce(job)
-                except BaseException as exc:
+                except BaseException as raised:
+                    from coursekeeper.services.server_login import as_refusal  # not before the first paint
+
+                    exc = as_refusal(raised)  # a server's "permission denied" in one sentence
                     if not isinstance(exc, (CourseKeeperError, Cancelled)):
                         logger.exception("Task %r failed", job.label)
                     self._finished.emit(job, False, exc)

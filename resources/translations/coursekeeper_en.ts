@@ -2031,6 +2031,41 @@ The current database is first copied to the backups folder.</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Logg inn – CourseKeeper</source>
+        <translation>Sign in – CourseKeeper</translation>
+    </message>
+    <message>
+        <source>&amp;Husk passordet på denne maskinen</source>
+        <translation>&amp;Remember the password on this computer</translation>
+    </message>
+    <message>
+        <source>Passordet lagres i operativsystemets passordlager, aldri i en fil.</source>
+        <translation>The password is kept in the operating system&apos;s credential store, never in a file.</translation>
+    </message>
+    <message>
+        <source>&amp;Brukernavn:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Passord:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Databasen på %1 deles med kollegene dine. Logg inn med din egen bruker.</source>
+        <translation>The database on %1 is shared with your colleagues. Sign in with your own user.</translation>
+    </message>
+    <message>
+        <source>Logg inn</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Skriv brukernavn og passord.</source>
+        <translation>Enter user name and password.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Kurs</source>
@@ -3527,6 +3562,7 @@ The current database is first copied to the backups folder.</translation>
     <name>app</name>
     <message>
         <source>Velkommen til CourseKeeper</source>
+        <extracomment>The user name last signed in with on a shared server (the password lives in the keyring).</extracomment>
         <translation>Welcome to CourseKeeper</translation>
     </message>
     <message>
@@ -3544,6 +3580,10 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Lager demodata …</source>
         <translation>Creating demo data …</translation>
+    </message>
+    <message>
+        <source>Feil brukernavn eller passord. Prøv igjen.</source>
+        <translation>Wrong user name or password. Try again.</translation>
     </message>
     <message>
         <source>CourseKeeper kan ikke åpne databasen.</source>
