@@ -365,11 +365,3 @@ def search_people(query: str = "", *, limit: int | None = None) -> list[PersonRo
         if limit and len(result) >= limit:
             break
     return result
-
-
-def person_row(person_id: int) -> PersonRow:
-    """One person as a display row."""
-    t = listed_people().where(Person.id == person_id).tuples().first()
-    if t is None:
-        raise person_not_found(person_id)
-    return _to_row(t)
