@@ -14,13 +14,13 @@ import sys
 from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from coursekeeper import settings
-from coursekeeper.errors import DatabaseUnavailableError
+from coursekeeper.errors import CourseKeeperError, DatabaseUnavailableError
 
 if TYPE_CHECKING:
     from coursekeeper.ui.main_window import MainWindow
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 LANGUAGE_KEY = "language"
+#: The user name last signed in with on a shared server (the password lives in the keyring).
+SERVER_USER_KEY = "server_user"
 LANGUAGES = ("nb", "en")
 
 
@@ -256,17 +258,64 @@ def start_desktop(
 
     def opened(has_courses: bool) -> None:
         desktop.database_open = True
+        if login:
+            remember_login()
         if clock is not None:
             desktop.timings["database"] = clock()
         tasks.idle.connect(data_shown)  # after the first view's reload queued below
         window.set_database_ready()
         if not window.closing:  # not when the window was closed while the database opened
             window.start_housekeeping()
+            window.start_change_watch()
             offer_demo(window, tasks, has_courses=bool(has_courses))
 
-    def failed(exc: BaseException) -> None:
+    login: dict[str, object] = {}
+
+    def sign_in(message: str = "") -> bool:
+        """Ask a staff member of a shared server for their user and password; False if cancelled."""
+        from coursekeeper.services import server_login
+        from coursekeeper.ui.dialogs.login_dialog import LoginDialog
+
+        user = str(QSettings().value(SERVER_USER_KEY, "") or server_login.user_in(url))
+        saved = server_login.saved_password(url, user) if user and not message else None
+        server = urlsplit(url).hostname or "localhost"
+        dialog = LoginDialog(server, user, saved, message, parent=window)
+        if dialog.exec() != dialog.DialogCode.Accepted:
+            desktop.finish(0)
+            return False
+        entered = dialog.values()
+        login.update(user=entered.user, password=entered.password, remember=entered.remember)
+        return True
+
+    def open_database_as_signed_in() -> bool:
+        from coursekeeper.services import server_login
+
+        target = url
+        if login:
+            target = server_login.with_login(url, str(login["user"]), str(login["password"]))
+        return open_database(target)
+
+    def remember_login() -> None:
+        from coursekeeper.services import server_login
         from coursekeeper.ui import messages
 
+        QSettings().setValue(SERVER_USER_KEY, login["user"])
+        try:
+            server_login.remember_password(
+                url, str(login["user"]), str(login["password"]) if login["remember"] else None
+            )
+        except CourseKeeperError as exc:
+            messages.show_error(window, exc.message)
+
+    def failed(exc: BaseException) -> None:
+        from coursekeeper.services import server_login
+        from coursekeeper.ui import messages
+
+        if login and server_login.login_refused(exc):
+            message = QCoreApplication.translate("app", "Feil brukernavn eller passord. Prøv igjen.")
+            if sign_in(message):
+                open_in_background()
+            return
         if isinstance(exc, DatabaseUnavailableError):
             logger.error("Database unavailable: %s", exc)
             messages.show_error(
@@ -280,14 +329,22 @@ def start_desktop(
             messages.show_exception(window, exc)
             desktop.finish(1)
 
-    tasks.run(
-        prepare or (lambda: open_database(url)),
-        label=QCoreApplication.translate("app", "Åpner databasen …"),
-        on_done=opened,
-        on_error=failed,
-        parent=window,
-        dialog=False,  # the window shows its own calm "opening" page
-    )
+    def open_in_background() -> None:
+        tasks.run(
+            prepare or open_database_as_signed_in,
+            label=QCoreApplication.translate("app", "Åpner databasen …"),
+            on_done=opened,
+            on_error=failed,
+            parent=window,
+            dialog=False,  # the window shows its own calm "opening" page
+        )
+
+    if prepare is None and url.startswith(("postgres://", "postgresql://")):
+        from coursekeeper.services.server_login import needs_login  # small; no peewee
+
+        if needs_login(url) and not sign_in():
+            return desktop
+    open_in_background()
     return desktop
 
 

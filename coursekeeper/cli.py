@@ -21,9 +21,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import coursekeeper
-from coursekeeper import cli_records, settings
+from coursekeeper import cli_records, cli_staff, settings
 from coursekeeper.errors import CourseKeeperError, DatabaseUnavailableError
 from coursekeeper.i18n import tr, tr_n
+from coursekeeper.services.busy import retrying
 
 logger = logging.getLogger(__name__)
 
@@ -240,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar=tr("FIL"))
     p.add_argument("--dry-run", action="store_true", help=dry_run_help)
     cli_records.add_parsers(command, date_help)
+    cli_staff.add_parsers(command)
     return parser
 
 
@@ -445,7 +447,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Integrity and invariant check; exit 1 when problems are found."""
-    from coursekeeper.services.backup import check
+    from coursekeeper.services.integrity import check
 
     _open(args)
     report = check()
@@ -595,6 +597,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "followup": cmd_followup,
     **cli_records.COMMANDS,
+    **cli_staff.COMMANDS,
 }
 
 
@@ -628,7 +631,7 @@ def _run(argv: Sequence[str] | None) -> int:
         from coursekeeper import temp_files
 
         temp_files.sweep()  # what a crash mid-write left (printing, backup, export, upgrade)
-        return COMMANDS[args.command](args)
+        return retrying(COMMANDS[args.command], args)
     except CourseKeeperError as exc:
         _say(tr("Feil: {melding}", melding=exc.message), err=True)
         for detail in exc.details:

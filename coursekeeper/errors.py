@@ -41,5 +41,21 @@ class DatabaseUnavailableError(CourseKeeperError):
     exit_code = 2
 
 
+class ChangedElsewhereError(CourseKeeperError):
+    """Someone else saved the record after this form was opened; this save was refused."""
+
+
+class DatabaseBusyError(CourseKeeperError):
+    """Other users held the database longer than the program waits; nothing was written."""
+
+    exit_code = 2
+
+
+class ConnectionLostError(CourseKeeperError):
+    """The database server could not be reached; nothing was written and the program reconnects."""
+
+    exit_code = 2
+
+
 class Cancelled(Exception):
     """Raised inside long work when the user pressed Cancel; callers roll back and stay quiet."""

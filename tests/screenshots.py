@@ -97,6 +97,30 @@ def _invalid_course_dialog(ctx: Context) -> object:
     return dialog
 
 
+def _stale_course_dialog(ctx: Context) -> object:
+    """The edit form after a colleague saved the same course: refused, then built on the stored one."""
+    import dataclasses
+
+    from coursekeeper.services import audit, course_overview, courses
+    from coursekeeper.ui import messages
+
+    dialog = _edit_course_dialog(ctx)
+    dialog.show()
+    ctx.settle()
+    stored = course_overview.course_input(dialog.course_id)
+    audit.set_actor("Kari Kollega")
+    courses.update_course(dialog.course_id, dataclasses.replace(stored, capacity=stored.capacity + 2))
+    audit.set_actor(None)
+    dialog.venue.setText("Sotra kulturhus")
+    asking, messages.confirm = messages.confirm, lambda *args: True
+    try:
+        dialog.submit()
+        ctx.settle()
+    finally:
+        messages.confirm = asking
+    return dialog
+
+
 def _page(ctx: Context):
     view = ctx.window.show_view("courses")
     if view.stack.currentWidget() is not view.page:
@@ -168,6 +192,7 @@ SHOTS: list[tuple[str, Callable[[Context], object]]] = [
     ("03_nytt_kurs.png", _dialog(_new_course_dialog)),
     ("04_rediger_kurs.png", _dialog(_edit_course_dialog)),
     ("05_kurs_feil_i_skjema.png", _dialog(_invalid_course_dialog)),
+    ("05b_kurs_endret_av_en_annen.png", _dialog(_stale_course_dialog)),
     ("06_legg_til_person.png", _dialog(_add_person_dialog)),
     ("07_egnethetsvurdering.png", _dialog(_screening_dialog)),
     ("05b_kurs_fodselsnummer.png", _dialog(_course_with_identity_number)),

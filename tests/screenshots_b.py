@@ -181,6 +181,14 @@ def _revoke_dialog(ctx):
     return dialog
 
 
+def _login_dialog(ctx):
+    from coursekeeper.ui.dialogs.login_dialog import LoginDialog
+
+    dialog = LoginDialog("kursserver.bergen.kommune.no", "kari.nordmann", None, "", ctx.window)
+    dialog.password.setText("hemmelig-passord")
+    return dialog
+
+
 def _verify(kind: str) -> Callable:
     def make(ctx):
         from coursekeeper.ui.dialogs.verify_dialog import VerifyDialog
@@ -294,4 +302,5 @@ PART_B_SHOTS: list[tuple[str, Callable]] = [
     ("34_kontroller_tilbakekalt.png", _dialog(_verify("revoked"))),
     ("35_kontroller_ukjent.png", _dialog(_verify("unknown"))),
     ("41_nokkeltall_per_kommune.png", _key_figures_municipality),
+    ("51_logg_inn.png", _dialog(_login_dialog)),
 ]

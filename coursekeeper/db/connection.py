@@ -19,9 +19,13 @@ database = peewee.DatabaseProxy()
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
-    "busy_timeout": 10_000,
+    "busy_timeout": 5_000,  # one lock wait; services.busy tries a call up to three times
     "synchronous": "normal",
 }
+#: Transactions take the write lock when they begin: a transaction that reads first and writes
+#: later cannot wait for the lock (SQLite fails it at once), so a second writer would get
+#: "database is locked" instead of waiting its turn (DESIGN §8).
+SQLITE_LOCK_TYPE = "IMMEDIATE"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -65,7 +69,7 @@ def check_sqlite_file(path: Path) -> None:
 def open_database(url: str, *, create: bool = True) -> peewee.Database:
     """Connect by URL, bind the models' proxy to it and return the database.
 
-    SQLite gets WAL, foreign keys and a busy timeout; PostgreSQL uses psycopg 3.
+    SQLite gets WAL, foreign keys, a busy timeout and ``BEGIN IMMEDIATE``; PostgreSQL uses psycopg 3.
     """
     path = sqlite_path(url)
     if path is not None:
@@ -74,11 +78,11 @@ def open_database(url: str, *, create: bool = True) -> peewee.Database:
             if not create:
                 raise DatabaseUnavailableError(tr("Databasefilen «{path}» finnes ikke.", path=path))
             path.parent.mkdir(parents=True, exist_ok=True)
-        db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
+        db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK_TYPE)
     elif url.startswith(("postgres://", "postgresql://")):
         db = connect(url, prefer_psycopg3=True)
     elif url.startswith("sqlite:"):
-        db = peewee.SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS)
+        db = peewee.SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK_TYPE)
     else:
         raise DatabaseUnavailableError(
             tr("Ukjent databaseadresse «{url}». Bruk en filsti, sqlite:///STI eller postgresql://…", url=url)

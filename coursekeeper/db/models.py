@@ -24,6 +24,21 @@ class BaseModel(pw.Model):
         legacy_table_names = False
 
 
+class Versioned(BaseModel):
+    """A row people edit in forms: every saved change moves ``version`` on by one (DESIGN §8)."""
+
+    # DEFAULT 1 in the table too: rows written by plain SQL (bulk imports, tools) start at 1.
+    version = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
+
+    def save(self, force_insert: bool = False, only: object = None) -> int | bool:
+        """Save; an update of an existing row also counts its version up."""
+        if self._pk is not None and not force_insert:
+            self.version = (self.version or 1) + 1
+            if only is not None:
+                only = [*only, type(self).version]
+        return super().save(force_insert=force_insert, only=only)
+
+
 class AppSetting(BaseModel):
     """Key/value settings kept in the database (the certificate secret, the own organisation)."""
 
@@ -31,7 +46,7 @@ class AppSetting(BaseModel):
     value = pw.TextField()
 
 
-class Organisation(BaseModel):
+class Organisation(Versioned):
     """The organiser's own profile (``is_own``) and partner organisations that co-host courses."""
 
     name = pw.CharField()
@@ -56,7 +71,7 @@ class Municipality(BaseModel):
     county = pw.CharField(default="")
 
 
-class Course(BaseModel):
+class Course(Versioned):
     """A course event; hours are stored as minutes."""
 
     title = pw.CharField()
@@ -89,7 +104,7 @@ class CourseOrganiser(BaseModel):
         indexes = ((("course", "organisation"), True),)
 
 
-class CourseSession(BaseModel):
+class CourseSession(Versioned):
     """One session (day) of a course; ``minutes`` is what full attendance counts."""
 
     course = pw.ForeignKeyField(Course, backref="sessions", on_delete="CASCADE")
@@ -103,7 +118,7 @@ class CourseSession(BaseModel):
         indexes = ((("course", "date"), False),)
 
 
-class Person(BaseModel):
+class Person(Versioned):
     """A participant. No national identity number is ever stored."""
 
     first_name = pw.CharField()
@@ -120,7 +135,7 @@ class Person(BaseModel):
     created_at = pw.DateTimeField(default=now)
 
 
-class Enrolment(BaseModel):
+class Enrolment(Versioned):
     """A person on a course, with the state of DESIGN §3."""
 
     course = pw.ForeignKeyField(Course, backref="enrolments", on_delete="RESTRICT")
@@ -140,7 +155,7 @@ class Enrolment(BaseModel):
         )
 
 
-class Screening(BaseModel):
+class Screening(Versioned):
     """Suitability screening of one enrolment; ``notes`` are sensitive."""
 
     enrolment = pw.ForeignKeyField(Enrolment, backref="screenings", unique=True, on_delete="CASCADE")
@@ -197,13 +212,15 @@ class LedgerEntry(BaseModel):
     note = pw.TextField(default="")
     entered_by = pw.CharField(default="")
     entered_at = pw.DateTimeField(default=now)
+    prev_hash = pw.CharField(max_length=64, null=True)
+    chain_hash = pw.CharField(max_length=64, null=True)
 
     class Meta:
         table_name = "ledger_entry"
         indexes = ((("enrolment", "kind"), False),)
 
 
-class Assignment(BaseModel):
+class Assignment(Versioned):
     """A service assignment (oppdrag) as training contact; ``end_date`` empty while running."""
 
     person = pw.ForeignKeyField(Person, backref="assignments", on_delete="RESTRICT")
@@ -224,9 +241,38 @@ class AuditLog(BaseModel):
     entity_id = pw.IntegerField(null=True)
     before = pw.TextField(null=True)
     after = pw.TextField(null=True)
+    #: SHA-256 of before/after as written; erasure may blank them only with a chained ``redact``.
+    body_hash = pw.CharField(max_length=64, null=True)
+    prev_hash = pw.CharField(max_length=64, null=True)
+    chain_hash = pw.CharField(max_length=64, null=True)
 
     class Meta:
         indexes = ((("entity", "entity_id"), False),)
+
+
+class CertificateEvent(BaseModel):
+    """A chained, append-only event of the certificate register: issue, duplicate or revoke."""
+
+    certificate = pw.ForeignKeyField(Certificate, backref="events", on_delete="RESTRICT")
+    kind = pw.CharField(max_length=16)
+    #: The facts of the event as canonical JSON (number, date, code, content digest, reason).
+    facts = pw.TextField()
+    prev_hash = pw.CharField(max_length=64, null=True)
+    chain_hash = pw.CharField(max_length=64, null=True)
+
+    class Meta:
+        table_name = "certificate_event"
+
+
+class StaffMunicipality(BaseModel):
+    """On a shared server: a municipality a municipal staff member (a database user) works for."""
+
+    user_name = pw.CharField(max_length=63)
+    municipality = pw.ForeignKeyField(Municipality, on_delete="CASCADE")
+
+    class Meta:
+        table_name = "staff_municipality"
+        indexes = ((("user_name", "municipality"), True),)
 
 
 MODELS: list[type[BaseModel]] = [
@@ -244,4 +290,6 @@ MODELS: list[type[BaseModel]] = [
     LedgerEntry,
     Assignment,
     AuditLog,
+    CertificateEvent,
+    StaffMunicipality,
 ]

@@ -15,7 +15,7 @@ import peewee
 from playhouse.migrations import Migration, Runner
 
 from coursekeeper import temp_files
-from coursekeeper.db.connection import check_sqlite_file, database, is_sqlite, sqlite_path
+from coursekeeper.db.connection import check_sqlite_file, is_sqlite, sqlite_path
 from coursekeeper.errors import DatabaseUnavailableError
 from coursekeeper.i18n import tr
 
@@ -134,10 +134,3 @@ def migrate(db: peewee.Database, migrations_dir: Path, backups_dir: Path | None 
 def _describe(db: peewee.Database) -> str:
     path = sqlite_path("sqlite:///" + db.database) if is_sqlite(db) else None
     return str(path) if path else str(db.database)
-
-
-def pending_migrations(migrations_dir: Path) -> list[str]:
-    """Migrations the bound database has not applied yet."""
-    runner = Runner(database.obj, str(migrations_dir), table_name=HISTORY_TABLE)
-    applied = runner.applied()
-    return [name for name in known_migrations(migrations_dir) if name not in applied]

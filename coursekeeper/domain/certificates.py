@@ -39,6 +39,13 @@ def canonical_content(content: dict) -> bytes:
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def content_digest(content: dict) -> str:
+    """SHA-256 of the frozen content; an erased certificate keeps the digest of its original."""
+    if content.get("erased") and isinstance(content.get("digest"), str):
+        return content["digest"]
+    return hashlib.sha256(canonical_content(content)).hexdigest()
+
+
 def verification_code(content: dict, secret: bytes) -> str:
     """A short code, grouped ``XXXX-XXXX-XXXX-XXXX``, that only the right content and secret give."""
     digest = hmac.new(secret, canonical_content(content), hashlib.sha256).digest()
@@ -74,7 +81,7 @@ def erased_content(content: dict, secret: bytes, code: str) -> dict:
     """
     kept = {k: v for k, v in content.items() if k not in PERSONAL_FIELDS}
     kept["erased"] = True
-    kept["digest"] = hashlib.sha256(canonical_content(content)).hexdigest()
+    kept["digest"] = content_digest(content)
     return {**kept, "seal": _seal(secret, normalise_code(code), kept["digest"], kept)}
 
 

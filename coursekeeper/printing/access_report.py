@@ -12,70 +12,28 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from coursekeeper.printing.batch import write_pdf
+from coursekeeper.printing.flow import PageFlow, write_document
 from coursekeeper.printing.fonts import BOLD, ITALIC, REGULAR
 from coursekeeper.printing.models import AccessReportPrint
 from coursekeeper.printing.page_style import (
     ACCENT,
-    INK,
     MARGIN,
     MUTED,
-    PAGE_HEIGHT,
     PAGE_WIDTH,
     RULE,
     LogoCache,
-    draw_footer,
     draw_logo,
     truncate_to_width,
-    wrap_text,
 )
-
-_WIDTH = PAGE_WIDTH - 2 * MARGIN
-_BOTTOM = 22 * mm
 
 
 def write_access_report(report: AccessReportPrint, out: Path, *, fonts_dir: Path) -> None:
     """Write the letter to ``out`` atomically."""
-    logos = LogoCache()
-    write_pdf(
-        out,
-        [report],
-        lambda canvas, item: _draw(canvas, item, logos),
-        fonts_dir=fonts_dir,
-        progress=None,
-        title=report.heading,
-        nothing_message=report.heading,
-    )
-
-
-class _Writer:
-    """Writes lines downwards and starts a new page (with the footer) when the page is full."""
-
-    def __init__(self, canvas: Canvas, report: AccessReportPrint) -> None:
-        self.canvas, self.report, self.page, self.y = canvas, report, 1, PAGE_HEIGHT - MARGIN
-
-    def need(self, height: float) -> None:
-        if self.y - height < _BOTTOM:
-            self.end_page()
-            self.page += 1
-            self.y = PAGE_HEIGHT - MARGIN
-
-    def end_page(self) -> None:
-        draw_footer(self.canvas, self.report.footer, str(self.page))
-        self.canvas.showPage()
-
-    def text(self, text: str, *, font: str = REGULAR, size: float = 10, color=INK, indent: float = 0) -> None:
-        leading = size * 1.35
-        for line in wrap_text(text, font, size, _WIDTH - indent) or [""]:
-            self.need(leading)
-            self.canvas.setFont(font, size)
-            self.canvas.setFillColor(color)
-            self.canvas.drawString(MARGIN + indent, self.y - size, line)
-            self.y -= leading
+    write_document(out, report, _draw, title=report.heading, fonts_dir=fonts_dir)
 
 
 def _draw(canvas: Canvas, report: AccessReportPrint, logos: LogoCache) -> None:
-    writer = _Writer(canvas, report)
+    writer = PageFlow(canvas, report.footer)
     top = writer.y
     left = MARGIN
     reader = logos.get(report.organisation.logo)
@@ -105,4 +63,4 @@ def _draw(canvas: Canvas, report: AccessReportPrint, logos: LogoCache) -> None:
             writer.text(line, size=9.5, indent=3 * mm)
     writer.y -= 5 * mm
     writer.text(report.closing)
-    writer.end_page()
+    writer.finish()

@@ -17,7 +17,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from coursekeeper.printing.batch import Progress, write_pdf
+from coursekeeper.printing.batch import Progress
+from coursekeeper.printing.flow import BOTTOM, WIDTH, PageFlow, write_document
 from coursekeeper.printing.fonts import BOLD, REGULAR
 from coursekeeper.printing.models import ChartPrint, KeyFiguresPrint, TablePrint
 from coursekeeper.printing.page_style import (
@@ -25,12 +26,10 @@ from coursekeeper.printing.page_style import (
     INK,
     MARGIN,
     MUTED,
-    PAGE_HEIGHT,
     PAGE_WIDTH,
     RULE,
     TINT,
     LogoCache,
-    draw_footer,
     draw_logo,
     text_width,
     truncate_to_width,
@@ -39,8 +38,6 @@ from coursekeeper.printing.page_style import (
 
 #: Okabe–Ito (colour-blind safe), as in the program's charts.
 SERIES_COLOURS = [HexColor(c) for c in ("#0072B2", "#E69F00", "#009E73", "#D55E00")]
-_WIDTH = PAGE_WIDTH - 2 * MARGIN
-_BOTTOM = 22 * mm  # clear of the footer
 _CHART_HEIGHT = 62 * mm
 _ROW = 5.2 * mm
 
@@ -49,56 +46,23 @@ def write_key_figures_report(
     report: KeyFiguresPrint, out: Path, *, fonts_dir: Path, progress: Progress | None = None
 ) -> None:
     """Write the report to ``out`` atomically (one or two pages, more only for very long tables)."""
-    logos = LogoCache()
-    write_pdf(
-        out,
-        [report],
-        lambda canvas, item: _draw(canvas, item, logos),
-        fonts_dir=fonts_dir,
-        progress=progress,
-        title=report.heading,
-        nothing_message=report.heading,
-    )
-
-
-class _Page:
-    """Where the next block goes; starts a new page (with the footer) when a block does not fit."""
-
-    def __init__(self, canvas: Canvas, report: KeyFiguresPrint) -> None:
-        self.canvas = canvas
-        self.report = report
-        self.number = 1
-        self.y = PAGE_HEIGHT - MARGIN
-
-    def need(self, height: float) -> None:
-        if self.y - height < _BOTTOM:
-            self.finish()
-            self.number += 1
-            self.y = PAGE_HEIGHT - MARGIN
-
-    def finish(self) -> None:
-        draw_footer(self.canvas, self.report.footer, str(self.number))
-        self.canvas.showPage()
+    write_document(out, report, _draw, title=report.heading, fonts_dir=fonts_dir, progress=progress)
 
 
 def _draw(canvas: Canvas, report: KeyFiguresPrint, logos: LogoCache) -> None:
-    page = _Page(canvas, report)
-    _header(page, logos)
-    for line in wrap_text(report.summary, REGULAR, 11, _WIDTH):
-        canvas.setFont(REGULAR, 11)
-        canvas.setFillColor(INK)
-        canvas.drawString(MARGIN, page.y, line)
-        page.y -= 15
+    page = PageFlow(canvas, report.footer)
+    _header(page, report, logos)
+    page.text(report.summary, size=11)
     page.y -= 4 * mm
     charts = list(report.charts)
     if charts:
         page.need(_CHART_HEIGHT)
-        _chart(canvas, charts[0], MARGIN, page.y - _CHART_HEIGHT, _WIDTH, _CHART_HEIGHT, horizontal=True)
+        _chart(canvas, charts[0], MARGIN, page.y - _CHART_HEIGHT, WIDTH, _CHART_HEIGHT, horizontal=True)
         page.y -= _CHART_HEIGHT + 5 * mm
     pairs = charts[1:]
     if pairs:
         page.need(_CHART_HEIGHT)
-        half = (_WIDTH - 6 * mm) / 2
+        half = (WIDTH - 6 * mm) / 2
         for index, chart in enumerate(pairs[:2]):
             x = MARGIN + index * (half + 6 * mm)
             _chart(canvas, chart, x, page.y - _CHART_HEIGHT, half, _CHART_HEIGHT, horizontal=False)
@@ -108,8 +72,8 @@ def _draw(canvas: Canvas, report: KeyFiguresPrint, logos: LogoCache) -> None:
     page.finish()
 
 
-def _header(page: _Page, logos: LogoCache) -> None:
-    canvas, report = page.canvas, page.report
+def _header(page: PageFlow, report: KeyFiguresPrint, logos: LogoCache) -> None:
+    canvas = page.canvas
     top = page.y
     text_left = MARGIN
     reader = logos.get(report.organisation.logo)
@@ -198,12 +162,12 @@ def _chart(
     renderPDF.draw(drawing, canvas, x, y)
 
 
-def _table(page: _Page, table: TablePrint) -> None:
+def _table(page: PageFlow, table: TablePrint) -> None:
     canvas = page.canvas
     columns = len(table.header)
     longest = max((text_width(row[0], REGULAR, 8) for row in table.rows if row), default=0.0)
-    first = min(max(longest + 8, 22 * mm), _WIDTH * 0.4)
-    rest = (_WIDTH - first) / max(columns - 1, 1)
+    first = min(max(longest + 8, 22 * mm), WIDTH * 0.4)
+    rest = (WIDTH - first) / max(columns - 1, 1)
     widths = [first] + [rest] * (columns - 1)
     page.need(12 * mm + 2 * _ROW)
     canvas.setFillColor(ACCENT)
@@ -213,18 +177,18 @@ def _table(page: _Page, table: TablePrint) -> None:
 
     def header() -> None:
         canvas.setFillColor(TINT)
-        canvas.rect(MARGIN, page.y - _ROW * 2.4, _WIDTH, _ROW * 2.4, stroke=0, fill=1)
+        canvas.rect(MARGIN, page.y - _ROW * 2.4, WIDTH, _ROW * 2.4, stroke=0, fill=1)
         _cells(canvas, table.header, widths, page.y, BOLD, 7.5, header=True)
         page.y -= _ROW * 2.4
 
     header()
     for index, row in enumerate(table.rows):
-        if page.y - _ROW < _BOTTOM:
+        if page.y - _ROW < BOTTOM:
             page.need(_ROW * 3)
             header()
         if table.total_last and index == len(table.rows) - 1 and index > 0:
             canvas.setStrokeColor(RULE)
-            canvas.line(MARGIN, page.y, MARGIN + _WIDTH, page.y)
+            canvas.line(MARGIN, page.y, MARGIN + WIDTH, page.y)
         _cells(canvas, row, widths, page.y, REGULAR, 8)
         page.y -= _ROW
     page.y -= 5 * mm

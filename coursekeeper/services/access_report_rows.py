@@ -12,6 +12,7 @@ from coursekeeper.domain.states import EnrolmentState, ScreeningOutcome
 from coursekeeper.i18n import tr
 from coursekeeper.printing.models import AccessReportPrint, AccessSection, OrganisationProfile
 from coursekeeper.services.person_data import PersonRecord
+from coursekeeper.services.phone_display import display_phone
 
 #: Audit actions, in words for the person.
 ACTIONS = {
@@ -41,7 +42,7 @@ def _person_lines(record: PersonRecord) -> list[str]:
         (tr("Navn"), f"{p['first_name']} {p['last_name']}"),
         (tr("Fødselsdato"), _date(p.get("birth_date"))),
         (tr("E-post"), p.get("email") or "–"),
-        (tr("Telefon"), p.get("phone") or "–"),
+        (tr("Telefon"), display_phone(p.get("phone")) or "–"),
         (tr("Adresse"), address or "–"),
         (tr("Kommune"), p.get("municipality_name") or "–"),
         (tr("Registrert"), _moment(p.get("created_at"))),

@@ -15,6 +15,7 @@ from coursekeeper.errors import NotFoundError, ValidationError
 from coursekeeper.i18n import tr
 from coursekeeper.services import audit, municipalities
 from coursekeeper.services.people import get_person
+from coursekeeper.services.versions import check_version
 
 
 @dataclass(frozen=True)
@@ -65,12 +66,18 @@ def add_assignment(
 
 
 def update_assignment(
-    *, assignment_id: int, start_date: dt.date, end_date: dt.date | None, note: str | None = None
+    *,
+    assignment_id: int,
+    start_date: dt.date,
+    end_date: dt.date | None,
+    note: str | None = None,
+    based_on: int | None = None,
 ) -> Assignment:
-    """Change an assignment's dates (and note)."""
+    """Change an assignment's dates (and note); ``based_on``: the version the form was filled from."""
     refuse_identity_numbers(note, tr("Merknad"))
     _check_dates(start_date, end_date)
     with database.atomic():
+        check_version(Assignment, assignment_id, based_on, "assignment")
         row = Assignment.get_or_none(Assignment.id == assignment_id)
         if row is None:
             raise NotFoundError(tr("Fant ikke oppdrag med id {id}.", id=assignment_id))

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 import peewee as pw
 from playhouse.shortcuts import model_to_dict
 
+from coursekeeper.db.connection import database, is_sqlite
 from coursekeeper.db.models import AuditLog
+from coursekeeper.domain.chain import body_digest
+from coursekeeper.services import chains
+
+#: The action of the chained entry that records an erasure blanking another entry's before/after.
+REDACT = "redact"
 
 _state = threading.local()
 _default_actor: str | None = None
@@ -24,7 +30,10 @@ def set_actor(name: str | None) -> None:
 
 
 def current_actor() -> str:
-    """The actor for this change: the name set with ``set_actor`` or the operating-system user."""
+    """The actor for this change: on PostgreSQL the server's ``session_user`` (the database sets it
+    on every audit and ledger row); on SQLite the name set with ``set_actor`` or the OS user."""
+    if not is_sqlite(database):
+        return database.execute_sql("SELECT session_user").fetchone()[0]
     actor = getattr(_state, "actor", None) or _default_actor
     if actor:
         return actor
@@ -34,7 +43,8 @@ def current_actor() -> str:
         return "ukjent"
 
 
-def _plain(value: object) -> object:
+def plain_value(value: object) -> object:
+    """A stored value as JSON can hold it: dates as ISO text, binary data as its size."""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, bytes | memoryview):
@@ -52,8 +62,18 @@ def snapshot(instance: pw.Model | None, *, redact: tuple[str, ...] = ()) -> dict
         if key in redact or key in ("logo",):
             result[key] = "<skjult>" if value else ""
         else:
-            result[key] = _plain(value)
+            result[key] = plain_value(value)
     return result
+
+
+def _text(value: dict | None) -> str | None:
+    return json.dumps(value, ensure_ascii=False, default=str) if value is not None else None
+
+
+def encode(before: dict | None, after: dict | None) -> tuple[str | None, str | None, str]:
+    """The before/after values as stored (JSON text) and the digest the chain covers."""
+    before_text, after_text = _text(before), _text(after)
+    return before_text, after_text, body_digest(before_text, after_text)
 
 
 def record(
@@ -64,15 +84,18 @@ def record(
     before: dict | None = None,
     after: dict | None = None,
 ) -> AuditLog:
-    """Append one audit entry (call inside the service's transaction)."""
-    return AuditLog.create(
+    """Append one audit entry to the chain (call inside the service's transaction)."""
+    before_text, after_text, body = encode(before, after)
+    entry = AuditLog(
         actor=current_actor(),
         action=action,
         entity=entity,
         entity_id=entity_id,
-        before=json.dumps(before, ensure_ascii=False, default=str) if before is not None else None,
-        after=json.dumps(after, ensure_ascii=False, default=str) if after is not None else None,
+        before=before_text,
+        after=after_text,
+        body_hash=body,
     )
+    return chains.append(entry)
 
 
 @dataclass(frozen=True)

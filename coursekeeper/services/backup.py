@@ -1,37 +1,17 @@
-"""Backup, restore and the integrity check with CourseKeeper's own invariants."""
+"""Backup and restore of the SQLite database (the integrity check is ``services.integrity``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
-
-import peewee as pw
 
 from coursekeeper import settings, temp_files
 from coursekeeper.db.connection import database, is_sqlite, sqlite_path
-from coursekeeper.db.models import Certificate, Course, Enrolment
-from coursekeeper.db.schema import HISTORY_TABLE, known_migrations, precheck_sqlite, safety_copy
-from coursekeeper.domain.deposits import Balance
-from coursekeeper.domain.states import SEAT_HOLDING
+from coursekeeper.db.schema import known_migrations, precheck_sqlite, safety_copy
 from coursekeeper.errors import DatabaseUnavailableError, RuleError, ValidationError
 from coursekeeper.i18n import tr
-from coursekeeper.services import audit, backup_crypto, deposits
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    """Findings of ``check``: an empty ``problems`` list means all is well."""
-
-    problems: list[str]
-    checked: list[str]
-
-    @property
-    def ok(self) -> bool:
-        """True when nothing was found."""
-        return not self.problems
+from coursekeeper.services import audit, backup_crypto
 
 
 def _require_sqlite() -> Path:
@@ -134,104 +114,6 @@ def _restore_plain(source: Path, *, shown: Path) -> Path:
     with database.atomic():
         audit.record("restore", "database", None, after={"from": str(shown), "saved": str(keep)})
     return keep
-
-
-def _sqlite_checks(problems: list[str], checked: list[str]) -> None:
-    result = [r[0] for r in database.execute_sql("PRAGMA integrity_check").fetchall()]
-    checked.append(tr("SQLite integritetssjekk"))
-    if result != ["ok"]:
-        problems.append(tr("SQLite fant skader i databasefilen: {skader}", skader="; ".join(result[:5])))
-    fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
-    checked.append(tr("SQLite fremmednøkler"))
-    if fk:
-        problems.append(
-            tr(
-                "{n} rader peker til rader som ikke finnes (første: tabell {tabell}).",
-                n=len(fk),
-                tabell=fk[0][0],
-            )
-        )
-
-
-def _ledger_checks(problems: list[str], checked: list[str]) -> None:
-    checked.append(tr("Egenandelsregnskap"))
-    for eid, bal in deposits.balances().items():
-        if bal.paid < 0 or bal.refunded < 0 or bal.forfeited < 0 or bal.held < 0:
-            problems.append(_ledger_problem(eid, bal))
-
-
-def _ledger_problem(eid: int, bal: Balance) -> str:
-    return tr(
-        "Påmelding {id}: regnskapet går ikke opp (innbetalt {innbetalt} kr, tilbakebetalt "
-        "{tilbakebetalt} kr, beholdt {beholdt} kr).",
-        id=eid,
-        innbetalt=f"{bal.paid / 100:g}",
-        tilbakebetalt=f"{bal.refunded / 100:g}",
-        beholdt=f"{bal.forfeited / 100:g}",
-    )
-
-
-def _certificate_checks(problems: list[str], checked: list[str]) -> None:
-    checked.append(tr("Kursbevisnumre"))
-    series: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for prefix, year, seq, number in Certificate.select(
-        Certificate.prefix,
-        Certificate.year,
-        Certificate.sequence,
-        Certificate.number,
-    ).tuples():
-        series[(prefix, year)].append(seq)
-        if number != f"{prefix}-{year}-{seq:04d}":
-            problems.append(
-                tr("Kursbevis {nummer} har et nummer som ikke stemmer med løpenummeret.", nummer=number)
-            )
-    for (prefix, year), seqs in sorted(series.items()):
-        seqs.sort()
-        if len(set(seqs)) != len(seqs):
-            problems.append(tr("Nummerserien {serie} har doble løpenumre.", serie=f"{prefix}-{year}"))
-        missing = sorted(set(range(1, seqs[-1] + 1)) - set(seqs))
-        if missing:
-            shown = ", ".join(f"{prefix}-{year}-{m:04d}" for m in missing[:5])
-            problems.append(
-                tr("Nummerserien {serie} har hull: {numre}.", serie=f"{prefix}-{year}", numre=shown)
-            )
-
-
-def _capacity_checks(problems: list[str], checked: list[str]) -> None:
-    checked.append(tr("Kapasitet"))
-    taken = (
-        Enrolment.select(Enrolment.course, pw.fn.COUNT(Enrolment.id))
-        .where(Enrolment.state.in_(list(SEAT_HOLDING)))
-        .group_by(Enrolment.course)
-        .tuples()
-    )
-    capacity = dict(Course.select(Course.id, Course.capacity).tuples())
-    titles = dict(Course.select(Course.id, Course.title).tuples())
-    for course_id, n in taken:
-        if n > capacity.get(course_id, 0):
-            problems.append(
-                tr(
-                    "Kurset «{kurs}» har {n} deltakere med plass, men bare {plasser} plasser.",
-                    kurs=titles[course_id],
-                    n=n,
-                    plasser=capacity[course_id],
-                )
-            )
-
-
-def check() -> CheckReport:
-    """SQLite integrity and foreign keys, plus ledger, certificate numbers and capacity."""
-    problems: list[str] = []
-    checked: list[str] = []
-    if is_sqlite(database):
-        _sqlite_checks(problems, checked)
-    tables = set(database.get_tables())
-    if HISTORY_TABLE not in tables:
-        return CheckReport([tr("Databasen mangler CourseKeeper-tabellene.")], checked)
-    _ledger_checks(problems, checked)
-    _certificate_checks(problems, checked)
-    _capacity_checks(problems, checked)
-    return CheckReport(problems, checked)
 
 
 def default_backup_path() -> Path:

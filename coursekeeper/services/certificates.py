@@ -10,26 +10,31 @@ from enum import StrEnum
 import peewee as pw
 
 from coursekeeper.db.connection import database
-from coursekeeper.db.models import Certificate, Course, Enrolment, Person, now
+from coursekeeper.db.models import Certificate, CertificateEvent, Course, Enrolment, Person, now
 from coursekeeper.domain.certificates import (
     code_matches,
+    content_digest,
     erased_content_matches,
     format_number,
     normalise_code,
     verification_code,
 )
+from coursekeeper.domain.chain import canonical
 from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.deposits import Balance
 from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.states import EnrolmentState, ScreeningOutcome
 from coursekeeper.errors import NotFoundError, RuleError, ValidationError
 from coursekeeper.i18n import tr
-from coursekeeper.services import audit, courses, deposits, organisations
+from coursekeeper.services import audit, chains, courses, deposits, organisations
 from coursekeeper.services.attendance import attended_minutes
 from coursekeeper.services.database import ensure_secret
 from coursekeeper.services.enrolments import apply_state, get_enrolment, screening_outcome
+from coursekeeper.services.locks import lock_name
 
 S = EnrolmentState
+
+NUMBERS_LOCK = "certificate numbers"
 
 
 class VerificationStatus(StrEnum):
@@ -197,6 +202,7 @@ def issue_certificate(enrolment_id: int, issued_on: dt.date | None = None) -> Ce
     """Issue a certificate to a qualifying enrolment (an accepted one with enough hours completes)."""
     issued_on = issued_on or dt.date.today()
     with database.atomic():
+        lock_name(NUMBERS_LOCK)  # one issuer at a time: no number twice, no gap (DESIGN §8)
         enrolment = get_enrolment(enrolment_id)
         course = enrolment.course
         check_issue_date(course, issued_on)
@@ -247,8 +253,19 @@ def issue_certificate(enrolment_id: int, issued_on: dt.date | None = None) -> Ce
             content=json.dumps(content, ensure_ascii=False, sort_keys=True),
             code=verification_code(content, ensure_secret()),
         )
+        register_event(cert, "issue", issue_facts(number, issued_on, cert.code, content_digest(content)))
         audit.record("issue", "certificate", cert.id, after=audit.snapshot(cert))
     return cert
+
+
+def issue_facts(number: str, issued_on: dt.date, code: str, digest: str) -> dict:
+    """The facts an issue event seals: number, date, code and a digest of the frozen content."""
+    return {"number": number, "issued_on": issued_on, "code": code, "content": digest}
+
+
+def register_event(cert: Certificate, kind: str, facts: dict) -> CertificateEvent:
+    """Append one event (issue, duplicate, revoke) to the certificate register's chain."""
+    return chains.append(CertificateEvent(certificate=cert, kind=kind, facts=canonical(facts).decode()))
 
 
 def issue_for_course(course_id: int, issued_on: dt.date | None = None) -> list[Certificate]:
@@ -282,6 +299,7 @@ def revoke(certificate_id: int, reason: str, at: dt.datetime | None = None) -> C
         before = audit.snapshot(cert)
         cert.revoked_at, cert.revoked_reason = at or now(), reason.strip()
         cert.save()
+        register_event(cert, "revoke", {"at": cert.revoked_at, "reason": cert.revoked_reason})
         audit.record("revoke", "certificate", cert.id, before=before, after=audit.snapshot(cert))
     return cert
 
@@ -299,6 +317,7 @@ def record_duplicate(certificate_id: int, on: dt.date | None = None) -> Certific
         cert.duplicate_count += 1
         cert.last_duplicate_on = on
         cert.save()
+        register_event(cert, "duplicate", {"count": cert.duplicate_count, "on": on})
         audit.record("duplicate", "certificate", cert.id, before=before, after=audit.snapshot(cert))
     return cert
 
@@ -332,12 +351,23 @@ def verify(code: str) -> Verification:
     matches = erased_content_matches if erased else code_matches
     if content["number"] != cert.number or not matches(content, ensure_secret(), cleaned):
         return Verification(VerificationStatus.UNKNOWN)
-    status = VerificationStatus.REVOKED if cert.revoked_at else VerificationStatus.VALID
-    return Verification(
-        status,
-        cert.number,
+    revocation = revoke_event(cert.id)
+    revoked = cert.revoked_at is not None or revocation is not None
+    return Verification(  # only facts the code (or the chained revocation) covers
+        VerificationStatus.REVOKED if revoked else VerificationStatus.VALID,
+        content["number"],
         "" if erased else f"{content['first_name']} {content['last_name']}",
         content["course_title"],
-        cert.issued_on,
-        cert.revoked_reason,
+        dt.date.fromisoformat(content["issued_on"]),
+        str(revocation.get("reason", "")) if revocation else cert.revoked_reason,
     )
+
+
+def revoke_event(certificate_id: int) -> dict | None:
+    """The facts of the certificate's chained revocation, or None when it was never revoked."""
+    facts = (
+        CertificateEvent.select(CertificateEvent.facts)
+        .where((CertificateEvent.certificate == certificate_id) & (CertificateEvent.kind == "revoke"))
+        .scalar()
+    )
+    return json.loads(facts) if facts else None

@@ -250,6 +250,7 @@ def course_input(course_id: int) -> CourseInput:
         status=course.status,
         assignment_deadline_months=course.assignment_deadline_months,
         notes=course.notes,
+        version=course.version,
         sessions=[
             SessionInput(s.date, s.start_time, s.end_time, s.minutes)
             for s in CourseSession.select()

@@ -24,6 +24,7 @@ from coursekeeper.domain.text import normalise_name, search_key
 from coursekeeper.errors import NeedsConfirmation, NotFoundError, ValidationError
 from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit, municipalities, organisations
+from coursekeeper.services.versions import check_version
 from coursekeeper.services.waiting_list import Promotion, lock_seats, promote_waiting, promoted_message
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
@@ -60,6 +61,7 @@ class CourseInput:
     assignment_deadline_months: int | None = None
     notes: str = ""
     sessions: list[SessionInput] | None = None  # None: leave sessions as they are
+    version: int | None = None  # the version the form was filled from; None: do not check
 
 
 @dataclass(frozen=True)
@@ -287,6 +289,7 @@ def update_course(
     """Change a course; capacity may not drop below the seats taken, a raise fills seats from the queue."""
     with database.atomic():
         lock_seats(course_id)
+        check_version(Course, course_id, data.version, "course")
         course = get_course(course_id)
         before = course_snapshot(course)
         taken = (

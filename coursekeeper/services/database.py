@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from pathlib import Path
 
 import peewee as pw
 
@@ -11,8 +12,9 @@ from coursekeeper import settings
 from coursekeeper.db.connection import close_database, database, open_database, sqlite_path
 from coursekeeper.db.models import AppSetting
 from coursekeeper.db.schema import known_migrations, migrate, precheck_sqlite
-from coursekeeper.errors import DatabaseUnavailableError
+from coursekeeper.errors import DatabaseBusyError, DatabaseUnavailableError
 from coursekeeper.i18n import tr
+from coursekeeper.services.busy import retrying
 from coursekeeper.services.municipalities import sync_official_list
 
 logger = logging.getLogger(__name__)
@@ -32,14 +34,29 @@ def prepare(url: str, *, create: bool = True) -> pw.Database:
         precheck_sqlite(path, known_migrations(migrations))
     db = open_database(url, create=create)
     try:
-        migrate(db, migrations, settings.backups_dir())
-        with db.atomic():
-            sync_official_list()
-            ensure_secret()
+        retrying(_migrate_and_seed, db, migrations)
     except pw.DatabaseError as exc:
         close_database()
         raise DatabaseUnavailableError(tr("Databasen kan ikke brukes: {error}", error=exc)) from exc
+    except DatabaseBusyError:
+        close_database()
+        raise
     return db
+
+
+def _migrate_and_seed(db: pw.Database, migrations: Path) -> None:
+    migrate(db, migrations, settings.backups_dir())
+    with db.atomic():
+        sync_official_list()
+        if _may_sign(db):
+            ensure_secret()
+
+
+def _may_sign(db: pw.Database) -> bool:
+    """False for a staff role on a shared server that may not see the certificate secret."""
+    if isinstance(db, pw.SqliteDatabase):
+        return True
+    return bool(db.execute_sql("SELECT has_table_privilege('app_setting', 'SELECT')").fetchone()[0])
 
 
 def ensure_secret() -> bytes:

@@ -15,7 +15,8 @@ from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.money import format_kr
 from coursekeeper.errors import NotFoundError, RuleError, ValidationError
 from coursekeeper.i18n import tr
-from coursekeeper.services import audit
+from coursekeeper.services import audit, chains
+from coursekeeper.services.locks import lock_row
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def _add(
     refuse_identity_numbers(method, tr("Betalingsmåte"))
     refuse_identity_numbers(reference, tr("Referanse"))
     refuse_identity_numbers(note, tr("Merknad"))
-    entry = LedgerEntry.create(
+    entry = LedgerEntry(
         enrolment=enrolment,
         kind=kind,
         amount_ore=amount_ore,
@@ -76,6 +77,7 @@ def _add(
         corrects=corrects,
         entered_by=audit.current_actor(),
     )
+    chains.append(entry)
     audit.record(f"ledger_{kind}", "ledger_entry", entry.id, after=audit.snapshot(entry))
     return entry
 
@@ -136,6 +138,7 @@ def _take_from_held(
     kind: EntryKind, enrolment_id: int, amount_ore: int | None, on: dt.date, **details: str
 ) -> LedgerEntry:
     enrolment = _enrolment(enrolment_id)
+    lock_row(Enrolment, enrolment_id)  # two refunds of one deposit: the second sees the first
     held = balance_of(enrolment_id).held
     if held <= 0:
         raise RuleError(

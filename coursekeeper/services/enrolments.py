@@ -19,6 +19,7 @@ from coursekeeper.errors import NeedsConfirmation, NotFoundError, RuleError
 from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit, deposits
 from coursekeeper.services.courses import get_course
+from coursekeeper.services.locks import lock_row
 from coursekeeper.services.people import get_person
 from coursekeeper.services.waiting_list import (
     Promotion,
@@ -70,6 +71,17 @@ def get_enrolment(enrolment_id: int) -> Enrolment:
     if enrolment is None:
         raise NotFoundError(tr("Fant ikke påmelding med id {id}.", id=enrolment_id))
     return enrolment
+
+
+def locked_enrolment(enrolment_id: int) -> Enrolment:
+    """Inside a caller's transaction: the enrolment as it is once its course and its row are locked.
+
+    Course first, then the enrolment, always in that order, so two writers never wait in a circle;
+    of two contradictory changes the second then sees the first one's state and is refused.
+    """
+    lock_seats(get_enrolment(enrolment_id).course_id)
+    lock_row(Enrolment, enrolment_id)
+    return get_enrolment(enrolment_id)
 
 
 def enrol(
@@ -142,8 +154,7 @@ def accept(enrolment_id: int, *, ahead_of_queue: bool = False) -> TransitionResu
     (the user confirmed it; the audit log records ``accept_ahead_of_queue``).
     """
     with database.atomic():
-        enrolment = get_enrolment(enrolment_id)
-        lock_seats(enrolment.course_id)
+        enrolment = locked_enrolment(enrolment_id)
         current = S(enrolment.state)
         check_transition(current, S.ACCEPTED)
         _check_screening(enrolment)
@@ -190,7 +201,7 @@ def _simple(
     enrolment_id: int, target: EnrolmentState, action: str, message: str, on: dt.date | None = None
 ) -> TransitionResult:
     with database.atomic():
-        enrolment = get_enrolment(enrolment_id)
+        enrolment = locked_enrolment(enrolment_id)
         check_transition(S(enrolment.state), target)
         apply_state(enrolment, target, action, on)
         return TransitionResult(enrolment.id, target, message.format(name=person_name(enrolment.person)))
@@ -252,7 +263,7 @@ def withdraw(enrolment_id: int, on: dt.date | None = None) -> TransitionResult:
     """Withdraw; after the binding date the deposit is forfeited, and freed seats go to the queue."""
     on = on or dt.date.today()
     with database.atomic():
-        lock_seats(get_enrolment(enrolment_id).course_id)
+        locked_enrolment(enrolment_id)
         preview = withdrawal_preview(enrolment_id, on)
         enrolment = get_enrolment(enrolment_id)
         held_seat = enrolment.state == S.ACCEPTED

@@ -25,6 +25,7 @@ from coursekeeper.db.models import (
     now,
 )
 from coursekeeper.domain.certificates import erased_content
+from coursekeeper.domain.chain import body_digest
 from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.money import format_kr
 from coursekeeper.errors import RuleError
@@ -221,10 +222,15 @@ def _scrub_audit(ids: dict[str, set[int]], needles: list[str]) -> int:
     """Remove the person's values from every audit copy: their rows' entries and any that name them."""
     touched = {entry.id: entry for entry in audit_entries(ids)}
     for needle in needles:
-        query = AuditLog.select().where(AuditLog.before.contains(needle) | AuditLog.after.contains(needle))
+        query = AuditLog.select().where(
+            (AuditLog.before.contains(needle) | AuditLog.after.contains(needle))
+            & (AuditLog.action != audit.REDACT)  # a digest, never a person's words
+        )
         touched.update({entry.id: entry for entry in query})
     for entry in touched.values():
-        AuditLog.update(
-            before=_scrub_text(entry.before, needles), after=_scrub_text(entry.after, needles)
-        ).where(AuditLog.id == entry.id).execute()
+        before, after = _scrub_text(entry.before, needles), _scrub_text(entry.after, needles)
+        if (before, after) == (entry.before, entry.after):
+            continue
+        AuditLog.update(before=before, after=after).where(AuditLog.id == entry.id).execute()
+        audit.record(audit.REDACT, "audit_log", entry.id, after={"body": body_digest(before, after)})
     return len(touched)

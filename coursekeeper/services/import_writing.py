@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 from collections.abc import Iterable, Sequence
 
 import peewee as pw
 
 from coursekeeper.db.connection import database, is_sqlite
 from coursekeeper.db.models import AuditLog, BaseModel, now
-from coursekeeper.services import audit
+from coursekeeper.services import audit, chains
+
+AUDIT_COLUMNS = ("at", "actor", "action", "entity", "entity_id", "before", "after", "body_hash")
 
 _BATCH = 1000  # rows per multi-row INSERT … RETURNING on PostgreSQL
 _CHUNK = 5000  # rows built and sent per executemany
@@ -54,6 +55,9 @@ def insert_rows(model: type[BaseModel], names: Sequence[str], rows: Iterable[tup
 
 def _insert_chunk(model: type[BaseModel], names: Sequence[str], rows: list[tuple]) -> list[int]:
     names, rows = _with_defaults(model, names, rows)
+    chain = chains.CHAINS.get(model)
+    if chain is not None:  # the ledger and the audit log: each row linked to the one before
+        names, rows = chains.sealed_rows(chain, names, rows)
     if not is_sqlite(database):
         fields = [model._meta.fields[name] for name in names]
         ids: list[int] = []
@@ -103,16 +107,8 @@ def update_rows(model: type[BaseModel], names: Sequence[str], rows: list[tuple])
 def audit_rows(entries: list[tuple[str, str, int | None, dict | None, dict | None]]) -> None:
     """Append audit entries ``(action, entity, entity_id, before, after)`` in one statement."""
     actor, at = audit.current_actor(), sql_value(now())
-    rows = [
-        (
-            at,
-            actor,
-            action,
-            entity,
-            entity_id,
-            json.dumps(before, ensure_ascii=False, default=str) if before is not None else None,
-            json.dumps(after, ensure_ascii=False, default=str) if after is not None else None,
-        )
-        for action, entity, entity_id, before, after in entries
-    ]
-    insert_rows(AuditLog, ["at", "actor", "action", "entity", "entity_id", "before", "after"], rows)
+    rows = []
+    for action, entity, entity_id, before, after in entries:
+        before_text, after_text, body = audit.encode(before, after)
+        rows.append((at, actor, action, entity, entity_id, before_text, after_text, body))
+    insert_rows(AuditLog, AUDIT_COLUMNS, rows)

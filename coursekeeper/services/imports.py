@@ -32,7 +32,7 @@ from coursekeeper.excel.safety import column_letters
 from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit, courses
 from coursekeeper.services.database import get_setting, set_setting
-from coursekeeper.services.enrolments import seats_taken
+from coursekeeper.services.enrolments import lock_seats, seats_taken
 from coursekeeper.services.import_matching import (
     PlannedRow,
     RowStatus,
@@ -42,6 +42,7 @@ from coursekeeper.services.import_matching import (
 )
 from coursekeeper.services.import_types import ImportIssue, ImportPreview, ImportResult
 from coursekeeper.services.import_writing import audit_rows, insert_rows, sql_value, update_rows
+from coursekeeper.services.locks import lock_name
 from coursekeeper.services.phone_display import display_phone
 
 logger = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ logger = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]  # may raise Cancelled
 MAPPING_KEY = "import_mapping:"
 SOURCE = "Import"
+IMPORT_LOCK = "participant import"
 PAYMENT_METHOD = "Import"
 __all__ = [
     "FIELD_LABELS",
@@ -228,6 +230,8 @@ def commit_import(
         raise RuleError(preview.blocking)
     written_workbook: Path | None = None
     with database.atomic():
+        lock_name(IMPORT_LOCK)  # the same list imported twice at once matches the first one's people
+        lock_seats(preview.course_id)
         course = courses.get_course(preview.course_id)
         planned = _plan(preview, course, today)
         preview.rows = planned

@@ -117,7 +117,7 @@ def key_figures(*, as_of: dt.date, scope: Scope | None = None) -> KeyFigures:
         as_of=as_of,
         scope=scope,
         scope_label=_scope_label(scope, infos),
-        funnel=_summed(tr("Totalt"), [f for _, f in chosen]),
+        funnel=reports.summed(tr("Totalt"), [f for _, f in chosen]),
         per_course=chosen,
         per_municipality=_grouped(chosen, lambda info: info.municipality or tr("Uten kommune")),
         per_year=_grouped(chosen, lambda info: str(info.start_date.year)),
@@ -139,18 +139,11 @@ def _scope_label(scope: Scope, infos: dict[int, CourseInfo]) -> str:
     return tr("Hele registeret")
 
 
-def _summed(label: str, funnels: list[Funnel]) -> Funnel:
-    result = Funnel(label)
-    for funnel in funnels:
-        result.add(funnel)
-    return result
-
-
 def _grouped(chosen: list[tuple[CourseInfo, Funnel]], key) -> list[Funnel]:
     groups: dict[str, list[Funnel]] = defaultdict(list)
     for info, funnel in chosen:
         groups[key(info)].append(funnel)
-    return [_summed(label, groups[label]) for label in sorted(groups)]
+    return [reports.summed(label, groups[label]) for label in sorted(groups)]
 
 
 def _retention(chosen: list[tuple[CourseInfo, Funnel]]) -> list[Retention]:
@@ -159,7 +152,7 @@ def _retention(chosen: list[tuple[CourseInfo, Funnel]]) -> list[Retention]:
         by_year[info.start_date.year].append(funnel)
     out = []
     for year in sorted(by_year):
-        total = _summed(str(year), by_year[year])
+        total = reports.summed(str(year), by_year[year])
         if not total.certified:
             continue  # a course year nobody has finished yet says nothing about staying
         reached = {months: getattr(total, f"reached_{months}") for months in MILESTONES}

@@ -11,6 +11,7 @@ from coursekeeper.domain.text import normalise_name, search_key
 from coursekeeper.errors import ValidationError
 from coursekeeper.i18n import tr
 from coursekeeper.services import audit
+from coursekeeper.services.versions import check_version
 
 
 @dataclass
@@ -27,6 +28,7 @@ class OwnProfile:
     signatory_name: str = ""
     signatory_title: str = ""
     logo: bytes | None = None
+    version: int | None = None  # the version the form was filled from; None: do not check
 
 
 def own_organisation() -> Organisation | None:
@@ -37,8 +39,8 @@ def own_organisation() -> Organisation | None:
 def get_own_profile() -> OwnProfile:
     """The profile as plain values (empty values when not set up yet)."""
     org = own_organisation()
-    if org is None:
-        return OwnProfile()
+    if org is None:  # version 0: a save from this form is refused once someone created one
+        return OwnProfile(version=0)
     values = {f.name: getattr(org, f.name) for f in fields(OwnProfile)}
     values["certificate_prefix"] = values["certificate_prefix"] or ""
     values["logo"] = bytes(org.logo) if org.logo else None
@@ -53,11 +55,15 @@ def save_own_profile(profile: OwnProfile) -> OwnProfile:
     prefix = check_prefix(profile.certificate_prefix)
     with database.atomic():
         org = own_organisation()
+        if org is not None:
+            check_version(Organisation, org.id, profile.version, "organisation")
+            org = own_organisation()
         before = audit.snapshot(org)
         if org is None:
             org = Organisation(is_own=True)
         for f in fields(OwnProfile):
-            setattr(org, f.name, getattr(profile, f.name))
+            if f.name != "version":
+                setattr(org, f.name, getattr(profile, f.name))
         org.name, org.certificate_prefix = name, prefix
         org.save()
         audit.record(

@@ -18,6 +18,7 @@ from coursekeeper.errors import CourseKeeperError, NotFoundError, RuleError, Val
 from coursekeeper.excel import cells
 from coursekeeper.i18n import tr
 from coursekeeper.services import audit, municipalities
+from coursekeeper.services.versions import check_version
 
 T = TypeVar("T")
 
@@ -48,6 +49,7 @@ class PersonInput:
     postal_code: str = ""
     city: str = ""
     municipality: str | None = None
+    version: int | None = None  # the version the form was filled from; None: do not check
 
 
 class PersonFieldsError(ValidationError):
@@ -272,6 +274,7 @@ def update_person(person_id: int, data: PersonInput, *, expected: PersonInput | 
     """Change a person's details; refused when ``expected`` (what the form showed) is no longer stored."""
     with database.atomic():
         lock_people(person_id)
+        check_version(Person, person_id, data.version, "person")
         person = get_person(person_id)
         if expected is not None and stored_values(person) != expected:
             raise RuleError(_changed_since(person))
@@ -362,11 +365,3 @@ def search_people(query: str = "", *, limit: int | None = None) -> list[PersonRo
         if limit and len(result) >= limit:
             break
     return result
-
-
-def person_row(person_id: int) -> PersonRow:
-    """One person as a display row."""
-    t = listed_people().where(Person.id == person_id).tuples().first()
-    if t is None:
-        raise person_not_found(person_id)
-    return _to_row(t)

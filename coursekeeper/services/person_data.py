@@ -79,15 +79,7 @@ class PersonRecord:
 
 def _row(instance: object) -> dict:
     data = model_to_dict(instance, recurse=False)
-    return {key: _plain(value) for key, value in data.items()}
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, bytes | memoryview):
-        return f"<{len(bytes(value))} byte>"
-    return value
+    return {key: audit.plain_value(value) for key, value in data.items()}
 
 
 def collect(person_id: int) -> PersonRecord:

@@ -189,15 +189,9 @@ def funnel_per_course(as_of: dt.date | None = None) -> list[Funnel]:
     return out
 
 
-def funnel_per_municipality(as_of: dt.date | None = None) -> list[Funnel]:
-    """One funnel per host municipality of the courses, alphabetical."""
-    as_of = as_of or dt.date.today()
-    return sorted(_funnels(as_of, 3).values(), key=lambda f: f.label)
-
-
-def total(funnels: list[Funnel]) -> Funnel:
-    """The sum of several funnels."""
-    result = Funnel(tr("Totalt"))
-    for f in funnels:
-        result.add(f)
+def summed(label: str, funnels: list[Funnel]) -> Funnel:
+    """The sum of several funnels, labelled ``label`` (a total, a year, a municipality)."""
+    result = Funnel(label)
+    for funnel in funnels:
+        result.add(funnel)
     return result

@@ -12,6 +12,7 @@ from coursekeeper.domain.states import ScreeningOutcome, parse_choice
 from coursekeeper.i18n import tr
 from coursekeeper.services import audit
 from coursekeeper.services.enrolments import get_enrolment
+from coursekeeper.services.versions import check_version
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class ScreeningView:
     interviewer: str
     outcome: ScreeningOutcome
     notes: str
+    version: int | None = None
 
 
 def _redacted(row: Screening | None) -> dict | None:
@@ -36,6 +38,7 @@ def record_screening(
     date: dt.date | None = None,
     interviewer: str = "",
     notes: str = "",
+    based_on: int | None = None,
 ) -> ScreeningView:
     """Create or change the screening of an enrolment (the change is logged, the notes hidden)."""
     result = parse_choice(ScreeningOutcome, outcome, tr("vurdering"))
@@ -44,6 +47,9 @@ def record_screening(
     with database.atomic():
         enrolment = get_enrolment(enrolment_id)
         row = Screening.get_or_none(Screening.enrolment == enrolment)
+        if row is not None:
+            check_version(Screening, row.id, based_on, "screening")
+            row = Screening.get_by_id(row.id)
         before = _redacted(row)
         if row is None:
             row = Screening(enrolment=enrolment)
@@ -52,7 +58,7 @@ def record_screening(
         row.updated_at = now()
         row.save()
         audit.record("screening_change", "screening", row.id, before=before, after=_redacted(row))
-    return ScreeningView(enrolment_id, date, row.interviewer, result, notes)
+    return ScreeningView(enrolment_id, date, row.interviewer, result, notes, row.version)
 
 
 def open_screening(enrolment_id: int) -> ScreeningView:
@@ -66,6 +72,8 @@ def open_screening(enrolment_id: int) -> ScreeningView:
             row.id if row else None,
             after={"enrolment": enrolment_id},
         )
-    if row is None:
-        return ScreeningView(enrolment_id, None, "", ScreeningOutcome.PENDING, "")
-    return ScreeningView(enrolment_id, row.date, row.interviewer, ScreeningOutcome(row.outcome), row.notes)
+    if row is None:  # version 0: a save from this form is refused once someone created one
+        return ScreeningView(enrolment_id, None, "", ScreeningOutcome.PENDING, "", 0)
+    return ScreeningView(
+        enrolment_id, row.date, row.interviewer, ScreeningOutcome(row.outcome), row.notes, row.version
+    )

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coursekeeper.db.connection import database
 from coursekeeper.db.models import Course, Enrolment, Person, Screening, now
 from coursekeeper.domain.states import SEAT_HOLDING, CourseStatus, EnrolmentState, ScreeningOutcome
 from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit
+from coursekeeper.services.locks import lock_row
 
 S = EnrolmentState
 
@@ -52,8 +52,7 @@ def lock_seats(course_id: int) -> None:
 
     SQLite needs none: its single writer lock refuses a write based on a stale count.
     """
-    if database.for_update:
-        Course.select(Course.id).where(Course.id == course_id).for_update().execute()
+    lock_row(Course, course_id)
 
 
 def seats_taken(course: Course) -> int:

@@ -36,6 +36,7 @@ from coursekeeper import settings
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from coursekeeper.ui.change_watch import ChangeWatch
     from coursekeeper.ui.housekeeping import Housekeeping
     from coursekeeper.ui.tasks import TaskRunner
 
@@ -219,6 +220,7 @@ class MainWindow(QMainWindow):
 
         self.notices = NoticeBar()
         self.housekeeping: Housekeeping | None = None
+        self.change_watch: ChangeWatch | None = None
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.notices)
@@ -263,6 +265,13 @@ class MainWindow(QMainWindow):
 
         self.housekeeping = Housekeeping(self.tasks, self.notices, lambda: self.show_view("settings"), self)
         self.housekeeping.start()
+
+    def start_change_watch(self) -> None:
+        """Reload the views whose data another program instance changed (``ui.change_watch``)."""
+        from coursekeeper.ui.change_watch import ChangeWatch
+
+        self.change_watch = ChangeWatch(self)
+        self.change_watch.changed.connect(self._on_data_changed)
 
     def _build_view(self, key: str) -> QWidget:
         index = next(i for i, spec in enumerate(self.specs) if spec.key == key)
@@ -383,5 +392,7 @@ class MainWindow(QMainWindow):
         self.tasks.wait_idle(10_000)
         if self.housekeeping is not None:
             self.housekeeping.on_close()
+        if self.change_watch is not None:
+            self.change_watch.stop()
         self.tasks.shutdown()
         super().closeEvent(event)

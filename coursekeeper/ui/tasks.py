@@ -285,6 +285,19 @@ class TaskRunner(QObject):
 
     # -- worker thread ------------------------------------------------------------------------
 
+    @staticmethod
+    def _announce(job: _Job) -> None:
+        """Tell other program instances what this task changed; a failure here loses no data."""
+        if not job.touches:
+            return
+        from coursekeeper.services.busy import retrying
+        from coursekeeper.services.change_feed import announce
+
+        try:
+            retrying(announce, job.touches)
+        except Exception:
+            logger.warning("Could not announce the change of %s", sorted(job.touches), exc_info=True)
+
     def _report(self, job: _Job, i: int, n: int, text: str) -> None:
         self._progress.emit(job, i, n, text)
 
@@ -296,9 +309,15 @@ class TaskRunner(QObject):
                     return
                 self._started.emit(job)
                 try:
-                    connect_worker()
-                    value = job.fn(Progress(job, self._report)) if _wants_progress(job.fn) else job.fn()
-                except BaseException as exc:
+                    from coursekeeper.services.busy import retrying  # first task: after the first paint
+
+                    args = (Progress(job, self._report),) if _wants_progress(job.fn) else ()
+                    value = retrying(_connected, job.fn, *args)
+                    self._announce(job)
+                except BaseException as raised:
+                    from coursekeeper.services.server_login import as_refusal  # not before the first paint
+
+                    exc = as_refusal(raised)  # a server's "permission denied" in one sentence
                     if not isinstance(exc, (CourseKeeperError, Cancelled)):
                         logger.exception("Task %r failed", job.label)
                     self._finished.emit(job, False, exc)
@@ -306,6 +325,12 @@ class TaskRunner(QObject):
                     self._finished.emit(job, True, value)
         finally:
             disconnect_worker()
+
+
+def _connected(fn: Callable[..., Any], *args: object) -> Any:
+    """Call ``fn`` on the worker's connection, connecting first (again, after a lost connection)."""
+    connect_worker()
+    return fn(*args)
 
 
 def report_error(parent: QWidget | None, exc: BaseException) -> None:

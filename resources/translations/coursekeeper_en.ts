@@ -815,6 +815,18 @@ The current database is first copied to the backups folder.</translation>
         <translation>Saving the course …</translation>
     </message>
     <message>
+        <source>Vil du hente det som er lagret nå? Det du har skrevet, blir stående, og under hvert felt der det lagrede er annerledes, står det som er lagret.</source>
+        <translation>Do you want to fetch what is stored now? What you typed stays, and under each field where the stored value differs, the stored value is shown.</translation>
+    </message>
+    <message>
+        <source>Endret av en annen</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>Hent det lagrede</source>
+        <translation>Fetch what is stored</translation>
+    </message>
+    <message>
         <source>Vil du likevel sette kurset som avsluttet nå?</source>
         <translation>Do you want to close the course now anyway?</translation>
     </message>
@@ -825,6 +837,14 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Avslutt likevel</source>
         <translation>Close anyway</translation>
+    </message>
+    <message>
+        <source>Lagret nå: %1</source>
+        <translation>Stored now: %1</translation>
+    </message>
+    <message>
+        <source>Skjemaet bygger nå på det lagrede. Lagre igjen for å skrive over med det du har skrevet.</source>
+        <translation>The form now builds on what is stored. Save again to overwrite it with what you typed.</translation>
     </message>
 </context>
 <context>
@@ -2011,6 +2031,41 @@ The current database is first copied to the backups folder.</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Logg inn – CourseKeeper</source>
+        <translation>Sign in – CourseKeeper</translation>
+    </message>
+    <message>
+        <source>&amp;Husk passordet på denne maskinen</source>
+        <translation>&amp;Remember the password on this computer</translation>
+    </message>
+    <message>
+        <source>Passordet lagres i operativsystemets passordlager, aldri i en fil.</source>
+        <translation>The password is kept in the operating system&apos;s credential store, never in a file.</translation>
+    </message>
+    <message>
+        <source>&amp;Brukernavn:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Passord:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Databasen på %1 deles med kollegene dine. Logg inn med din egen bruker.</source>
+        <translation>The database on %1 is shared with your colleagues. Sign in with your own user.</translation>
+    </message>
+    <message>
+        <source>Logg inn</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Skriv brukernavn og passord.</source>
+        <translation>Enter user name and password.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Kurs</source>
@@ -3181,6 +3236,22 @@ The current database is first copied to the backups folder.</translation>
         <source>Avslår …</source>
         <translation>Rejecting …</translation>
     </message>
+    <message>
+        <source>Endret av en annen</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>Vil du se det som er lagret nå? Det du har skrevet, blir stående.</source>
+        <translation>Do you want to see what is stored now? What you typed stays.</translation>
+    </message>
+    <message>
+        <source>Hent det lagrede</source>
+        <translation>Fetch what is stored</translation>
+    </message>
+    <message>
+        <source>Lagret nå: «%1», intervjuet av %2. Lagre igjen for å skrive over med det du har skrevet.</source>
+        <translation>Stored now: “%1”, interviewed by %2. Save again to overwrite it with what you typed.</translation>
+    </message>
 </context>
 <context>
     <name>SessionsTable</name>
@@ -3344,6 +3415,22 @@ The current database is first copied to the backups folder.</translation>
         <translation>Saved.</translation>
     </message>
     <message>
+        <source>Endret av en annen</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>Vil du bygge på det som er lagret nå? Det du har skrevet, blir stående.</source>
+        <translation>Do you want to build on what is stored now? What you typed stays.</translation>
+    </message>
+    <message>
+        <source>Bygg på det lagrede</source>
+        <translation>Build on what is stored</translation>
+    </message>
+    <message>
+        <source>Lagre igjen for å skrive over det lagrede med det du har skrevet.</source>
+        <translation>Save again to overwrite what is stored with what you typed.</translation>
+    </message>
+    <message>
         <source>Språket endres neste gang du starter CourseKeeper.</source>
         <translation>The language changes the next time you start CourseKeeper.</translation>
     </message>
@@ -3475,6 +3562,7 @@ The current database is first copied to the backups folder.</translation>
     <name>app</name>
     <message>
         <source>Velkommen til CourseKeeper</source>
+        <extracomment>The user name last signed in with on a shared server (the password lives in the keyring).</extracomment>
         <translation>Welcome to CourseKeeper</translation>
     </message>
     <message>
@@ -3492,6 +3580,10 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Lager demodata …</source>
         <translation>Creating demo data …</translation>
+    </message>
+    <message>
+        <source>Feil brukernavn eller passord. Prøv igjen.</source>
+        <translation>Wrong user name or password. Try again.</translation>
     </message>
     <message>
         <source>CourseKeeper kan ikke åpne databasen.</source>

@@ -8,10 +8,30 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from coursekeeper.domain.chain import GENESIS, body_digest, link
 from tests.cli.conftest import row_counts
 
 Run = Callable[..., tuple[int, str, str]]
 WRITE_SECONDS = 1.5
+
+
+def _append_audit(con: sqlite3.Connection, n: int) -> None:
+    """An audit row sealed to the end of the chain, as the program writes it (under the write lock)."""
+    facts = {
+        "at": "2026-11-24 12:00:00",
+        "actor": "test",
+        "action": "samtidig",
+        "entity": "person",
+        "entity_id": n,
+        "body_hash": body_digest(None, None),
+    }
+    head = con.execute("SELECT chain_hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    prev = head[0] if head else GENESIS
+    con.execute(
+        "INSERT INTO audit_log (at, actor, action, entity, entity_id, body_hash, prev_hash, chain_hash)"
+        " VALUES (:at, :actor, :action, :entity, :entity_id, :body_hash, :prev, :hash)",
+        {**facts, "prev": prev, "hash": link(prev, facts)},
+    )
 
 
 def _writer(path: Path, started: threading.Event, stop: threading.Event, state: dict) -> None:
@@ -27,11 +47,7 @@ def _writer(path: Path, started: threading.Event, stop: threading.Event, state: 
                     " created_at) VALUES ('Samtidig', ?, '', '', '', ?, '2026-11-24 12:00:00')",
                     (f"Skriver {n}", f"samtidig skriver {n}"),
                 )
-                con.execute(
-                    "INSERT INTO audit_log (at, actor, action, entity, entity_id)"
-                    " VALUES ('2026-11-24 12:00:00', 'test', 'samtidig', 'person', ?)",
-                    (n,),
-                )
+                _append_audit(con, n)
             n += 1
             state["written"] = n
             started.set()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import logging
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -85,3 +87,27 @@ def window(tasks, qtbot):
     assert tasks.wait_idle()
     yield win
     win.close()
+
+
+@pytest.fixture
+def desktops(qapp, monkeypatch: pytest.MonkeyPatch):
+    """Desktops started in a test; afterwards closed, with what start-up installed taken away again."""
+    from PySide6.QtCore import QLocale
+
+    from coursekeeper.db.connection import close_database
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    handlers = set(logging.getLogger().handlers)
+    started: list = []
+    yield started
+    for desktop in started:
+        desktop.window.close()
+        desktop.tasks.wait_idle(5000)
+        desktop.tasks.shutdown()
+        for translator in desktop.translators:
+            qapp.removeTranslator(translator)
+    close_database()
+    QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal))
+    for handler in set(logging.getLogger().handlers) - handlers:
+        logging.getLogger().removeHandler(handler)
+        handler.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import subprocess
 import sys
@@ -56,30 +55,6 @@ def test_importing_app_and_main_window_and_showing_it_loads_no_peewee(tmp_path: 
     assert "peewee" not in lines["import"].split()
     assert _loaded(lines["import"]) == []
     assert _loaded(lines["shown"]) == [], "the window's first paint must need only PySide6 and small modules"
-
-
-@pytest.fixture
-def desktops(qapp, monkeypatch: pytest.MonkeyPatch):
-    """Desktops started in a test; afterwards closed, with what start-up installed taken away again."""
-    from PySide6.QtCore import QLocale
-
-    from coursekeeper.db.connection import close_database
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    handlers = set(logging.getLogger().handlers)
-    started: list = []
-    yield started
-    for desktop in started:
-        desktop.window.close()
-        desktop.tasks.wait_idle(5000)
-        desktop.tasks.shutdown()
-        for translator in desktop.translators:
-            qapp.removeTranslator(translator)
-    close_database()
-    QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal))
-    for handler in set(logging.getLogger().handlers) - handlers:
-        logging.getLogger().removeHandler(handler)
-        handler.close()
 
 
 @pytest.fixture

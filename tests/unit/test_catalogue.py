@@ -13,7 +13,7 @@ from coursekeeper.i18n import read_po, tr, tr_n
 
 ROOT = Path(__file__).resolve().parents[2]
 QT_FREE = ["services", "domain", "excel", "printing", "db"]
-QT_FREE_FILES = ["cli.py", "cli_records.py", "errors.py", "settings.py", "i18n.py"]
+QT_FREE_FILES = ["cli.py", "cli_records.py", "cli_staff.py", "errors.py", "settings.py", "i18n.py"]
 
 
 def _sources() -> list[Path]:

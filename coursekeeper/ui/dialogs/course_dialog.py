@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from coursekeeper.domain.dates import format_date, parse_date
 from coursekeeper.domain.money import format_kr, parse_kr
-from coursekeeper.errors import CourseKeeperError, NeedsConfirmation, ValidationError
+from coursekeeper.errors import ChangedElsewhereError, CourseKeeperError, NeedsConfirmation, ValidationError
 from coursekeeper.services import course_overview, courses, municipalities, organisations
 from coursekeeper.services.courses import CourseInput
 from coursekeeper.ui import labels, messages
@@ -46,6 +46,7 @@ class CourseDialog(QDialog):
         self.tasks = tasks
         self.course_id = course_id
         self._loaded: CourseInput | None = None
+        self._conflict = ""  # who saved in between, kept in sight while the form builds on it
         self.setWindowTitle(self.tr("Nytt kurs") if course_id is None else self.tr("Rediger kurs"))
         self.setMinimumWidth(1000)
 
@@ -271,6 +272,7 @@ class CourseDialog(QDialog):
             sessions=sessions,
             assignment_deadline_months=self._loaded.assignment_deadline_months if self._loaded else None,
             notes=self._loaded.notes if self._loaded else "",
+            version=self._loaded.version if self._loaded else None,
         )
 
     def submit(self, *, before_last_session: bool = False) -> None:
@@ -297,6 +299,26 @@ class CourseDialog(QDialog):
 
     def _on_error(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
+        if isinstance(exc, ChangedElsewhereError):
+            self._conflict = exc.message
+            self.form_error.show_refusal(exc)
+            question = self.tr(
+                "Vil du hente det som er lagret nå? Det du har skrevet, blir stående, og under hvert "
+                "felt der det lagrede er annerledes, står det som er lagret."
+            )
+            if messages.confirm(
+                self,
+                self.tr("Endret av en annen"),
+                exc.message + "\n\n" + question,
+                self.tr("Hent det lagrede"),
+            ):
+                self.tasks.run(
+                    functools.partial(course_overview.course_input, self.course_id),
+                    label=self.tr("Henter kurset …"),
+                    on_done=self._show_stored,
+                    parent=self,
+                )
+            return
         if isinstance(exc, NeedsConfirmation):
             question = self.tr("Vil du likevel sette kurset som avsluttet nå?")
             if messages.confirm(
@@ -305,6 +327,57 @@ class CourseDialog(QDialog):
                 self.submit(before_last_session=True)
                 return
         self.form_error.show_refusal(exc)
+
+    def _show_stored(self, stored: CourseInput) -> None:
+        """Keep what the user typed; build on ``stored``'s version and show where it differs."""
+        typed = self.collect()
+        self._loaded = stored
+        if typed is None:
+            return
+        for name, key in _FORM_FIELDS.items():
+            if getattr(typed, name) != getattr(stored, name):
+                self.fields[key].set_error(self.tr("Lagret nå: %1").replace("%1", _shown(stored, name)))
+        self.form_error.show_message(
+            self._conflict
+            + "\n"
+            + self.tr(
+                "Skjemaet bygger nå på det lagrede. Lagre igjen for å skrive over med det du har skrevet."
+            )
+        )
+
+
+#: CourseInput attribute → the form field that shows it.
+_FORM_FIELDS = {
+    "title": "title",
+    "municipality": "municipality",
+    "venue": "venue",
+    "co_organisers": "co_organisers",
+    "status": "status",
+    "capacity": "capacity",
+    "deposit_ore": "deposit",
+    "binding_date": "binding_date",
+    "required_minutes": "required_hours",
+    "topics": "topics",
+    "sessions": "sessions",
+}
+
+
+def _shown(data: CourseInput, name: str) -> str:
+    """One stored value as the form shows it."""
+    value = getattr(data, name)
+    if name == "status":
+        return labels.course_status(value)
+    if name == "deposit_ore":
+        return format_kr(value)
+    if name == "required_minutes":
+        return "" if value is None else f"{value / 60:g}".replace(".", ",")
+    if name == "sessions":
+        return ", ".join(format_date(s.date) for s in value or [])
+    if isinstance(value, list):
+        return ", ".join(value)
+    if name == "binding_date":
+        return format_date(value)
+    return "" if value is None else str(value)
 
 
 _FREE_TEXT = ("title", "venue", "co_organisers", "topics")  # never hold a fødselsnummer (DESIGN §6)

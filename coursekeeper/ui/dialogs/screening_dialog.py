@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from coursekeeper.domain.dates import format_date, parse_date
 from coursekeeper.domain.states import TRANSITIONS, EnrolmentState, ScreeningOutcome
-from coursekeeper.errors import ValidationError
+from coursekeeper.errors import ChangedElsewhereError, ValidationError
 from coursekeeper.services import enrolments, screening
 from coursekeeper.services.course_overview import EnrolmentRow
 from coursekeeper.services.screening import ScreeningView
@@ -36,6 +36,7 @@ class ScreeningDialog(QDialog):
         super().__init__(parent)
         self.tasks = tasks
         self.enrolment = enrolment
+        self._version: int | None = None  # of the screening this form was filled from
         self.setWindowTitle(self.tr("Egnethetsvurdering – %1").replace("%1", enrolment.name))
         self.setMinimumWidth(560)
 
@@ -86,6 +87,7 @@ class ScreeningDialog(QDialog):
         )
 
     def _fill(self, view: ScreeningView) -> None:
+        self._version = view.version
         self.interviewer.setText(view.interviewer)
         if view.date:
             self.date.setText(format_date(view.date))
@@ -118,6 +120,7 @@ class ScreeningDialog(QDialog):
                 date=date,
                 interviewer=self.interviewer.text(),
                 notes=self.notes.toPlainText(),
+                based_on=self._version,
             ),
             label=self.tr("Lagrer vurderingen …"),
             touches={"screening", "enrolments"},
@@ -151,3 +154,31 @@ class ScreeningDialog(QDialog):
     def _on_error(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.form_error.show_refusal(exc)
+        if isinstance(exc, ChangedElsewhereError) and messages.confirm(
+            self,
+            self.tr("Endret av en annen"),
+            exc.message
+            + "\n\n"
+            + self.tr("Vil du se det som er lagret nå? Det du har skrevet, blir stående."),
+            self.tr("Hent det lagrede"),
+        ):
+            self.tasks.run(
+                functools.partial(screening.open_screening, self.enrolment.id),
+                label=self.tr("Åpner vurderingen …"),
+                touches={"audit"},
+                on_done=functools.partial(self._show_stored, exc.message),
+                parent=self,
+            )
+
+    def _show_stored(self, conflict: str, stored: ScreeningView) -> None:
+        """Keep what the user typed; build on ``stored``'s version and say what it holds."""
+        self._version = stored.version
+        self.form_error.show_message(
+            conflict
+            + "\n"
+            + self.tr(
+                "Lagret nå: «%1», intervjuet av %2. Lagre igjen for å skrive over med det du har skrevet."
+            )
+            .replace("%1", labels.screening_outcome(stored.outcome))
+            .replace("%2", stored.interviewer or "–")
+        )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coursekeeper.errors import CourseKeeperError
+from coursekeeper.errors import ChangedElsewhereError, CourseKeeperError
 from coursekeeper.services import organisations
 from coursekeeper.services.organisations import OwnProfile
 from coursekeeper.ui import messages
@@ -44,6 +44,7 @@ class SettingsView(QWidget):
         super().__init__(parent)
         self.tasks = tasks
         self.logo: bytes | None = None
+        self._profile_version: int | None = None  # of the profile the form was filled from
         title = QLabel(self.tr("Innstillinger"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
 
@@ -71,6 +72,7 @@ class SettingsView(QWidget):
         self.save_button = QPushButton(self.tr("Lagre profilen"))
         self.save_button.clicked.connect(self.save_profile)
         self.saved_label = QLabel()
+        self.saved_label.setWordWrap(True)  # a refusal names who saved in between, and when
 
         profile = QGroupBox(self.tr("Organisasjonen (står på kursbevis og brev)"))
         form = QFormLayout(profile)
@@ -140,6 +142,7 @@ class SettingsView(QWidget):
         )
 
     def _fill(self, profile: OwnProfile) -> None:
+        self._profile_version = profile.version
         for widget, value in (
             (self.name, profile.name),
             (self.prefix, profile.certificate_prefix),
@@ -219,6 +222,7 @@ class SettingsView(QWidget):
             signatory_name=self.signatory_name.text().strip(),
             signatory_title=self.signatory_title.text().strip(),
             logo=self.logo,
+            version=self._profile_version,
         )
         self.saved_label.clear()
         self.tasks.run(
@@ -235,11 +239,32 @@ class SettingsView(QWidget):
         self.saved_label.setText(self.tr("Lagret."))
 
     def _on_save_error(self, exc: BaseException) -> None:
-        if isinstance(exc, CourseKeeperError):
+        if isinstance(exc, ChangedElsewhereError):
+            self.saved_label.setText(exc.message)
+            if messages.confirm(
+                self,
+                self.tr("Endret av en annen"),
+                exc.message
+                + "\n\n"
+                + self.tr("Vil du bygge på det som er lagret nå? Det du har skrevet, blir stående."),
+                self.tr("Bygg på det lagrede"),
+            ):
+                self.tasks.run(
+                    organisations.get_own_profile,
+                    label=self.tr("Henter profilen …"),
+                    on_done=self._build_on_stored,
+                    parent=self,
+                )
+        elif isinstance(exc, CourseKeeperError):
             field = "prefix" if "prefiks" in exc.message.lower() else "name"
             self.fields[field].set_error(exc.message)
         else:
             messages.show_exception(self, exc)
+
+    def _build_on_stored(self, stored: OwnProfile) -> None:
+        """Keep what the user typed; the next save builds on (and overwrites) the stored profile."""
+        self._profile_version = stored.version
+        self.saved_label.setText(self.tr("Lagre igjen for å skrive over det lagrede med det du har skrevet."))
 
     # -- language ----------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import pytest
 
 from coursekeeper.db.models import Certificate, Enrolment
 from coursekeeper.errors import ValidationError
-from coursekeeper.services import assignments, backup, certificates, deposits, enrolments, reports
+from coursekeeper.services import assignments, backup, certificates, deposits, enrolments, integrity, reports
 from tests import factories as f
 from tests.unit.services.test_certificates import _ready
 
@@ -17,7 +17,7 @@ from tests.unit.services.test_certificates import _ready
 def test_check_passes_on_a_healthy_database(db) -> None:
     f.own_profile()
     certificates.issue_certificate(_ready(f.course()))
-    report = backup.check()
+    report = integrity.check()
     assert report.ok, report.problems
     assert "Kursbevisnumre" in report.checked
 
@@ -36,7 +36,7 @@ def test_check_reports_gaps_in_certificate_numbers(db) -> None:
         content="{}",
         code="X" * 19,
     ).execute()
-    report = backup.check()
+    report = integrity.check()
     assert any("hull" in p and "HIK-2026-0002" in p for p in report.problems)
     assert first.number == "HIK-2026-0001"
 
@@ -46,7 +46,7 @@ def test_check_reports_capacity_overrun(db) -> None:
     a, b = f.enrol(course), f.enrol(course)
     enrolments.accept(a)
     Enrolment.update(state="accepted").where(Enrolment.id == b).execute()
-    assert any("bare 1 plasser" in p for p in backup.check().problems)
+    assert any("bare 1 plasser" in p for p in integrity.check().problems)
 
 
 def test_restore_refuses_a_file_that_is_not_a_coursekeeper_database(sqlite_db, tmp_path: Path) -> None:
@@ -79,6 +79,8 @@ def test_funnel_counts_each_step(db) -> None:
     assert (row.registered, row.accepted, row.attended, row.certified) == (2, 1, 1, 1)
     assert (row.in_assignment, row.reached_6, row.reached_12, row.reached_18) == (1, 1, 1, 0)
     assert row.refunded == 1
-    per_municipality = reports.funnel_per_municipality(dt.date(2027, 5, 1))
+    from coursekeeper.services.key_figures import key_figures
+
+    per_municipality = key_figures(as_of=dt.date(2027, 5, 1)).per_municipality
     assert [m.label for m in per_municipality] == ["Øygarden"]
-    assert reports.total(per_municipality).registered == 2
+    assert reports.summed("Totalt", per_municipality).registered == 2

@@ -12,7 +12,7 @@ import pytest
 from coursekeeper import settings
 from coursekeeper.db.models import Person
 from coursekeeper.errors import CourseKeeperError, ValidationError
-from coursekeeper.services import auto_backups, backup, people
+from coursekeeper.services import auto_backups, backup, integrity, people
 from coursekeeper.services.auto_backups import AutoBackupSettings
 from coursekeeper.services.backup_crypto import MAGIC
 
@@ -156,4 +156,4 @@ def test_a_backup_taken_while_another_connection_writes_passes_check(sqlite_db, 
     from coursekeeper.services.database import prepare
 
     prepare(settings.sqlite_url(result.path))
-    assert backup.check().ok
+    assert integrity.check().ok

@@ -25,10 +25,10 @@ from coursekeeper.domain.dates import add_months
 from coursekeeper.domain.deposits import EntryKind
 from coursekeeper.domain.states import EnrolmentState, ScreeningOutcome
 from coursekeeper.services import (
-    backup,
     certificates,
     courses,
     demo,
+    integrity,
     organisations,
     people,
     refunds,
@@ -180,7 +180,7 @@ def test_assignments_that_did_and_did_not_reach_six_months(summary: demo.DemoSum
     assert day_before
     running_not_yet = [a for a in rows if a.end_date is None and add_months(a.start_date, 6) > AS_OF]
     assert running_not_yet
-    total = reports.total(reports.funnel_per_course(AS_OF))
+    total = reports.summed("Totalt", reports.funnel_per_course(AS_OF))
     assert total.reached_6 >= 5
     assert total.reached_12 >= 1
     assert total.reached_18 >= 1
@@ -189,7 +189,7 @@ def test_assignments_that_did_and_did_not_reach_six_months(summary: demo.DemoSum
 
 
 def test_the_database_checks_out(summary: demo.DemoSummary) -> None:
-    report = backup.check()
+    report = integrity.check()
     assert report.ok, report.problems
 
 
@@ -230,7 +230,7 @@ def test_adds_alongside_the_users_own_data(db) -> None:
     assert {c.prefix for c in Certificate.select()} == {"SIR"}
     assert courses.get_course(own_course.id).title == "Eget kurs"
     assert people.get_person(own_person.id).last_name == "Øvrebø"
-    assert backup.check().ok
+    assert integrity.check().ok
 
 
 def test_sets_up_the_organisation_profile_when_there_is_none(summary: demo.DemoSummary) -> None:

@@ -153,19 +153,10 @@ def test_accept_ahead_flag_does_not_beat_a_full_course(db) -> None:
 # -- dates: certificates -----------------------------------------------------------------------
 
 
-def _completed(course: int) -> int:
-    e = f.enrol(course)
-    f.pay(e)
-    enrolments.accept(e)
-    for s in courses.sessions(course):
-        attendance.set_present(enrolment_id=e, session_id=s.id, present=True)
-    return e
-
-
 def test_certificate_dated_the_day_before_the_last_session_is_refused(db) -> None:
     f.own_profile()
     course = f.course()
-    e = _completed(course)
+    e = f.ready_for_certificate(course)
     with pytest.raises(RuleError, match=r"dato 10\.04\.2026, før kursets siste økt 11\.04\.2026"):
         certificates.issue_certificate(e, LAST_DAY - dt.timedelta(days=1))
     assert certificates.issue_certificate(e, LAST_DAY).issued_on == LAST_DAY
@@ -174,7 +165,7 @@ def test_certificate_dated_the_day_before_the_last_session_is_refused(db) -> Non
 def test_issuing_for_a_course_refuses_an_early_date_and_issues_none(db) -> None:
     f.own_profile()
     course = f.course()
-    _completed(course)
+    f.ready_for_certificate(course)
     with pytest.raises(RuleError, match="før kursets siste økt"):
         certificates.issue_for_course(course, FIRST_DAY)
     assert certificates.issue_for_course(course, LAST_DAY)

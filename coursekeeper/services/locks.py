@@ -1,0 +1,25 @@
+"""Locks taken inside a caller's transaction before a rule counts and then writes (DESIGN §8).
+
+SQLite needs none of them: every transaction begins with ``BEGIN IMMEDIATE`` and so holds the one
+writer lock from its first read. PostgreSQL runs READ COMMITTED, where each statement sees what
+others committed before it: after the lock, the rule reads the current truth.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+from coursekeeper.db.connection import database
+from coursekeeper.db.models import BaseModel
+
+
+def lock_row(model: type[BaseModel], row_id: int) -> None:
+    """Hold ``model``'s row ``row_id`` until the transaction ends (``SELECT … FOR UPDATE``)."""
+    if database.for_update:
+        model.select(model.id).where(model.id == row_id).for_update().execute()
+
+
+def lock_name(name: str) -> None:
+    """Hold a lock on ``name`` (e.g. certificate numbers) until the transaction ends."""
+    if database.for_update:
+        database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (zlib.crc32(name.encode()),))

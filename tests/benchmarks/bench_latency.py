@@ -1,0 +1,177 @@
+"""Benchmark (a script, not a test): the screens over a slow network to PostgreSQL, and on SQLite.
+
+    python tests/benchmarks/bench_latency.py POSTGRES_URL [--people 20000] [--per-course 1000]
+
+Fills the (emptied) PostgreSQL database and an SQLite file through the import service: courses of
+``--per-course`` participants drawn from ``--people`` people (default 20,000 people and 100,000
+enrolments). Then, with the program talking to PostgreSQL through a local TCP proxy that holds
+every packet 10 ms each way (20 ms round trip), and again on SQLite without a proxy, prints for
+every view, the course page, saving a person and accepting ten applicants: the number of queries
+and the seconds until the window showed the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.benchmarks.bench_common import HEADERS, sample_participants  # noqa: E402
+from tests.tcp_proxy import CuttableProxy  # noqa: E402
+
+VIEWS = ("courses", "people", "deposits", "certificates", "key_figures", "settings")
+
+
+def fill(url: str, people: int, per_course: int, folder: Path) -> None:
+    """Courses of ``per_course`` people each, drawn in turn from ``people`` people, via the import."""
+    import openpyxl
+
+    from coursekeeper.db.connection import close_database
+    from coursekeeper.services import courses, imports
+    from coursekeeper.services.database import prepare
+
+    prepare(url)
+    rows = sample_participants(people)
+    started = time.perf_counter()
+    for c in range(people * 5 // per_course):
+        book = openpyxl.Workbook(write_only=True)
+        sheet = book.create_sheet("Deltakere")
+        sheet.append(HEADERS)
+        first = c * per_course % people
+        for row in (rows + rows)[first : first + per_course]:
+            sheet.append(row)
+        path = folder / f"kurs{c}.xlsx"
+        book.save(path)
+        course = courses.create_course(
+            courses.CourseInput(
+                title=f"Treningskontaktkurs {c + 1}",
+                capacity=per_course,
+                screening_required=False,
+                sessions=[courses.SessionInput(__import__("datetime").date(2027, 3, 1), "09:00", "15:00")],
+            )
+        )
+        imports.commit_import(path, course_id=course.id, skip_invalid=True)
+    print(f"filled {url.split('@')[-1]}: {time.perf_counter() - started:.1f} s")
+    close_database()
+
+
+class QueryCounter:
+    """Counts the statements the database object runs (every thread)."""
+
+    def __init__(self, db) -> None:
+        self.n = 0
+        plain = db.execute_sql
+
+        def counted(sql, params=None, *args, **kwargs):
+            self.n += 1
+            return plain(sql, params, *args, **kwargs)
+
+        db.execute_sql = counted
+
+
+def measure(url: str, label: str) -> None:
+    """Open the window on ``url`` and time every screen and two writes."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from coursekeeper import app as desktop
+    from coursekeeper.db.models import Enrolment
+    from coursekeeper.services import enrolments, people
+    from coursekeeper.services.database import prepare
+    from coursekeeper.ui.main_window import MainWindow
+    from coursekeeper.ui.tasks import TaskRunner
+
+    qt_app = QCoreApplication.instance() or desktop.make_application(["bench"])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    db = prepare(url)
+    counter = QueryCounter(db)
+    tasks = TaskRunner()
+    window = MainWindow(tasks)
+    window.resize(1280, 720)
+    window.show()
+    tasks.wait_idle(120_000)
+    results: list[tuple[str, int, float]] = []
+
+    def timed(name: str, action) -> None:
+        counter.n = 0
+        start = time.perf_counter()
+        action()
+        tasks.wait_idle(120_000)
+        for _ in range(3):
+            qt_app.processEvents()
+        results.append((name, counter.n, time.perf_counter() - start))
+
+    for key in VIEWS:
+        timed(f"view {key}", lambda key=key: (window.show_view(key), window.views[key].reload()))
+    courses_view = window.show_view("courses")
+    tasks.wait_idle(120_000)
+    course_id = courses_view.model.all_rows()[0].id
+    timed("course page", lambda: courses_view.open_course(course_id))
+    person_id = db.execute_sql("SELECT MIN(id) FROM person").fetchone()[0]
+
+    def save_person() -> None:
+        p = people.get_person(person_id)
+        data = people.PersonInput(p.first_name, p.last_name, p.birth_date, p.email, "912 34 567")
+        tasks.run(lambda: people.update_person(person_id, data), label="lagre", touches={"people"})
+
+    timed("save a person", save_person)
+    applied = [
+        e.id
+        for e in Enrolment.select(Enrolment.id)
+        .where((Enrolment.course == course_id) & (Enrolment.state == "applied"))
+        .limit(10)
+    ]
+
+    def accept_ten() -> None:
+        tasks.run(lambda: [enrolments.accept(e) for e in applied], label="ta opp", touches={"enrolments"})
+
+    timed(f"accept {len(applied)}", accept_ten)
+    window.close()
+    tasks.shutdown()
+    print(f"\n{label}")
+    print(f"{'screen':<22}{'queries':>8}{'seconds':>9}")
+    for name, n, seconds in results:
+        print(f"{name:<22}{n:>8}{seconds:>9.3f}")
+
+
+def main() -> int:
+    """Fill, then measure PostgreSQL through the slow proxy and SQLite (each in a child process)."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("postgres_url")
+    parser.add_argument("--people", type=int, default=20_000)
+    parser.add_argument("--per-course", type=int, default=1_000)
+    parser.add_argument("--measure", metavar="LABEL", help=argparse.SUPPRESS)  # the child's part
+    args = parser.parse_args()
+    if args.measure:
+        measure(args.postgres_url, args.measure)
+        return 0
+    folder = Path(tempfile.mkdtemp(prefix="ck-latency-"))
+    os.environ["COURSEKEEPER_DATA_DIR"] = str(folder / "data")
+    from tests.pg import reset_postgres
+
+    reset_postgres(args.postgres_url)
+    sqlite_url = "sqlite:///" + (folder / "bench.db").as_posix()
+    for url in (args.postgres_url, sqlite_url):
+        fill(url, args.people, args.per_course, folder)
+    pg = urlparse(args.postgres_url)
+    proxy = CuttableProxy((pg.hostname or "localhost", pg.port or 5432), delay_s=0.010)
+    slow = pg._replace(netloc=f"{pg.username}:{pg.password}@127.0.0.1:{proxy.port}").geturl()
+    for url, label in ((slow, "PostgreSQL, 10 ms each way"), (sqlite_url, "SQLite")):
+        subprocess.run([sys.executable, __file__, url, "--measure", label], check=False)
+    proxy.close()
+    return 0
+
+
+if __name__ == "__main__":
+    threading.excepthook = lambda args: None  # proxy threads end when their sockets close
+    sys.exit(main())

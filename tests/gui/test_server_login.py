@@ -1,0 +1,137 @@
+"""Signing in to a shared PostgreSQL server: the login dialog, the saved password, the refusals."""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit, urlunsplit
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from coursekeeper.services import server_login
+from coursekeeper.ui.dialogs.login_dialog import LoginDialog
+from tests.conftest import PG_ENV
+
+PASSWORD = "Riktig-passord-1"
+
+
+class _MemoryKeyring(KeyringBackend):
+    """The operating system's credential store, kept in memory for the test."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saved: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.saved.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.saved[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.saved.pop((service, username), None)
+
+
+@pytest.fixture
+def store():
+    previous = keyring.get_keyring()
+    memory = _MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)
+
+
+def test_the_dialog_signs_in_only_with_both_user_and_password(qtbot) -> None:
+    dialog = LoginDialog("kursserver.kommune.no")
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.user, "kari")
+    assert not dialog.ok_button.isEnabled() and "brukernavn og passord" in dialog.error.text()
+    qtbot.keyClicks(dialog.password, "hemmelig")
+    assert dialog.ok_button.isEnabled()
+    dialog.remember.setChecked(True)
+    assert dialog.values() == server_login_values("kari", "hemmelig", remember=True)
+
+
+def server_login_values(user: str, password: str, *, remember: bool):
+    """The dialog's values for comparison."""
+    from coursekeeper.ui.dialogs.login_dialog import Login
+
+    return Login(user, password, remember)
+
+
+def test_the_password_is_kept_in_the_credential_store_not_in_a_file(store) -> None:
+    url = "postgresql://kursserver/kurs"
+    assert server_login.needs_login(url) and not server_login.needs_login("sqlite:///C:/kurs.db")
+    assert (
+        server_login.with_login(url, "kari", "p@ss word") == "postgresql://kari:p%40ss%20word@kursserver/kurs"
+    )
+    server_login.remember_password(url, "kari", "p@ss word")
+    assert server_login.saved_password(url, "kari") == "p@ss word"
+    assert store.saved == {("CourseKeeper database", "kari@kursserver/kurs"): "p@ss word"}
+    server_login.remember_password(url, "kari", None)
+    assert server_login.saved_password(url, "kari") is None
+
+
+@pytest.mark.skipif(not os.environ.get(PG_ENV), reason="needs the test PostgreSQL server")
+def test_signing_in_retrying_a_wrong_password_and_a_refusal_in_one_sentence(
+    desktops, qtbot, shown, store, monkeypatch
+) -> None:
+    from coursekeeper import app
+    from coursekeeper.db.connection import close_database, database
+    from coursekeeper.domain.staff import StaffRole
+    from coursekeeper.services import screening, staff_accounts
+    from coursekeeper.services.database import prepare
+    from tests import factories as f
+    from tests.pg import reset_postgres
+
+    owner_url = os.environ[PG_ENV]
+    reset_postgres(owner_url)
+    prepare(owner_url)
+    enrolment = f.enrol(f.course(municipality="Bergen"))
+    staff_accounts.server_setup()
+    user = f"{urlsplit(owner_url).path.strip('/')}_innlogging"
+    staff_accounts.add_user(user, StaffRole.MUNICIPAL, PASSWORD, ["Bergen"])
+    close_database()
+    parts = urlsplit(owner_url)
+    shared = urlunsplit(parts._replace(netloc=f"{parts.hostname}:{parts.port or 5432}"))
+
+    asked: list[str] = []
+    answers = [("feil-passord", False), (PASSWORD, True)]
+
+    def exec_dialog(dialog: LoginDialog) -> int:
+        asked.append(dialog.error.text())
+        password, remember = answers.pop(0)
+        dialog.user.setText(user)
+        dialog.password.setText(password)
+        dialog.remember.setChecked(remember)
+        return LoginDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LoginDialog, "exec", exec_dialog)
+    try:
+        desktop = app.start_desktop(shared)
+        desktops.append(desktop)
+        qtbot.waitUntil(lambda: desktop.database_open or desktop.exit_code is not None, timeout=20_000)
+        assert desktop.database_open, shown
+        assert asked == ["", "Feil brukernavn eller passord. Prøv igjen."]
+        assert server_login.saved_password(shared, user) == PASSWORD
+        desktop.tasks.run(lambda: screening.open_screening(enrolment), label="Vurdering")
+        qtbot.waitUntil(lambda: bool(shown["error"]), timeout=10_000)
+        assert shown["error"] == [
+            "Databasen avviste handlingen: brukeren din har ikke tilgang til dette. "
+            "Be en administrator om riktig rolle. Ingenting er lagret."
+        ]
+    finally:  # nothing may still be working as the user when the user is dropped
+        desktop.window.close()
+        desktop.tasks.wait_idle(10_000)
+        desktop.tasks.shutdown()
+        close_database()
+        database.initialize(None)  # later tests' workers must not connect as the dropped user
+        import psycopg
+
+        with psycopg.connect(owner_url, autocommit=True) as conn:
+            conn.execute(f'DROP OWNED BY "{user}"')
+            conn.execute(f'DROP ROLE "{user}"')

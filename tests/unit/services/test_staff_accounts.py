@@ -1,0 +1,174 @@
+"""Roles on a shared PostgreSQL server, proved by connecting as each staff member with plain SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from collections.abc import Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import pytest
+from psycopg import sql
+
+from coursekeeper import cli
+from coursekeeper.db.connection import is_sqlite
+from coursekeeper.domain.staff import StaffRole
+from coursekeeper.domain.states import ScreeningOutcome
+from coursekeeper.errors import RuleError
+from coursekeeper.services import courses, deposits, enrolments, screening, staff_accounts
+from tests import factories as f
+from tests.conftest import PG_ENV
+
+PASSWORD = "Hemmelig-æøå-42"
+
+
+@pytest.fixture
+def server(db) -> Iterator[dict[str, int]]:
+    """Two courses (Bergen and Øygarden, Askøy co-organising Bergen's), screened, one paid each."""
+    if is_sqlite(db):
+        pytest.skip("staff accounts are a PostgreSQL matter")
+    ids = {}
+    for place, partners in (("Bergen", ["Askøy kommune"]), ("Øygarden", [])):
+        course = courses.create_course(
+            courses.CourseInput(
+                title=f"Kurs i {place}",
+                municipality=place,
+                sessions=[courses.SessionInput(d, "09:00", "15:00") for d in f.SESSION_DAYS],
+                co_organisers=partners,
+            )
+        ).id
+        e = f.enrol(course, first=f"Deltaker {place}")
+        screening.record_screening(
+            enrolment_id=e, outcome=ScreeningOutcome.SUITABLE, notes=f"Fortrolig om {place}"
+        )
+        enrolments.accept(e)
+        deposits.record_payment(enrolment_id=e, amount_ore=100_000, paid_on=dt.date(2026, 3, 2))
+        ids[place] = course
+    staff_accounts.server_setup()
+    staff_accounts.server_setup()  # twice: nothing changes, nothing fails
+    yield ids
+    with psycopg.connect(os.environ[PG_ENV], autocommit=True) as conn:  # users are server-wide
+        prefix = _user("").replace("_", r"\_")
+        for (name,) in conn.execute(
+            "SELECT rolname FROM pg_roles WHERE rolcanlogin AND rolname LIKE %s", (prefix + "%",)
+        ).fetchall():
+            conn.execute(sql.SQL("DROP OWNED BY {0}; DROP ROLE {0}").format(sql.Identifier(name)))
+
+
+def _user(name: str) -> str:
+    return f"{urlsplit(os.environ[PG_ENV]).path.strip('/')}_{name}"
+
+
+@pytest.fixture
+def connect() -> Iterator:
+    """Connect as a staff member with their own password, as a SQL client would."""
+    opened = []
+
+    def _connect(name: str) -> psycopg.Connection:
+        parts = urlsplit(os.environ[PG_ENV])
+        netloc = f"{name}:{PASSWORD}@{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+        conn = psycopg.connect(urlunsplit(parts._replace(netloc=netloc)), autocommit=True)
+        opened.append(conn)
+        return conn
+
+    yield _connect
+    for conn in opened:
+        conn.close()
+
+
+def _refused(conn: psycopg.Connection, statement: str) -> None:
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute(statement)
+
+
+def _rows(conn: psycopg.Connection, statement: str) -> list[tuple]:
+    return conn.execute(statement).fetchall()
+
+
+def test_municipal_staff_see_their_courses_and_people_and_no_notes(server, connect) -> None:
+    name = _user("kommune")
+    staff_accounts.add_user(name, StaffRole.MUNICIPAL, PASSWORD, ["Askøy"])
+    conn = connect(name)
+    titles = _rows(conn, "SELECT municipality_id FROM course")
+    assert len(titles) == 1  # Bergen's course, which Askøy co-organises; not Øygarden's
+    people = [r[0] for r in _rows(conn, "SELECT first_name FROM person")]
+    assert people == ["Deltaker Bergen"]
+    assert len(_rows(conn, "SELECT id FROM ledger_entry")) == 1
+    _refused(conn, "SELECT notes FROM screening")
+    _refused(conn, "SELECT outcome FROM screening")
+    assert _rows(conn, "SELECT session_user")[0][0] == name
+
+
+def test_without_the_screening_role_notes_cannot_be_read_or_written(server, connect) -> None:
+    staff, screener = _user("kurs"), _user("vurdering")
+    staff_accounts.add_user(staff, StaffRole.COURSE_STAFF, PASSWORD)
+    staff_accounts.add_user(screener, StaffRole.SCREENING, PASSWORD)
+    conn = connect(staff)
+    assert len(_rows(conn, "SELECT outcome FROM screening")) == 2  # the outcome, not the words
+    _refused(conn, "SELECT notes FROM screening")
+    _refused(conn, "SELECT * FROM screening")
+    _refused(conn, "UPDATE screening SET notes = 'endret'")
+    notes = sorted(r[0] for r in _rows(connect(screener), "SELECT notes FROM screening"))
+    assert notes == ["Fortrolig om Bergen", "Fortrolig om Øygarden"]
+    connect(screener).execute("UPDATE screening SET notes = 'Ny vurdering' WHERE notes LIKE '%Bergen'")
+
+
+def test_only_an_administrator_erases_people_or_changes_roles(server, connect) -> None:
+    staff, admin = _user("kurs"), _user("leder")
+    staff_accounts.add_user(staff, StaffRole.COURSE_STAFF, PASSWORD)
+    staff_accounts.add_user(admin, StaffRole.ADMIN, PASSWORD)
+    conn = connect(staff)
+    conn.execute("UPDATE person SET phone = '99887766'")  # ordinary edits are course work
+    _refused(conn, "UPDATE person SET anonymised_at = now()")
+    _refused(conn, "UPDATE audit_log SET after = NULL")
+    _refused(conn, "UPDATE ledger_entry SET note = ''")
+    _refused(conn, f'GRANT "{staff_accounts.role_name(StaffRole.ADMIN)}" TO "{staff}"')
+    boss = connect(admin)
+    boss.execute("UPDATE person SET anonymised_at = now()")
+    boss.execute("UPDATE ledger_entry SET note = '', reference = ''")
+
+
+@pytest.mark.parametrize("role", list(StaffRole))
+def test_nobody_updates_or_deletes_ledger_or_audit_rows(server, connect, role: StaffRole) -> None:
+    name = _user(f"r_{role.value.replace('-', '_')}")
+    staff_accounts.add_user(name, role, PASSWORD, ["Bergen"] if role == StaffRole.MUNICIPAL else ())
+    conn = connect(name)
+    for statement in (
+        "UPDATE ledger_entry SET amount_ore = 1",
+        "DELETE FROM ledger_entry",
+        "UPDATE audit_log SET actor = 'rektor'",
+        "DELETE FROM audit_log",
+        "TRUNCATE audit_log",
+    ):
+        with pytest.raises((psycopg.errors.InsufficientPrivilege, psycopg.errors.RaiseException)):
+            conn.execute(statement)
+
+
+def test_the_server_names_the_actor_whatever_the_client_says(server, connect) -> None:
+    name = _user("kommune2")
+    staff_accounts.add_user(name, StaffRole.MUNICIPAL, PASSWORD, ["Bergen"])
+    conn = connect(name)
+    conn.execute(
+        "INSERT INTO audit_log (at, actor, action, entity, prev_hash, chain_hash, body_hash) "
+        "VALUES (now(), 'rektor', 'x', 'y', chain_head('audit_log'), 'f', 'f')"
+    )
+    assert _rows(conn, "SELECT actor FROM audit_log WHERE action = 'x'") == [(name,)]
+    assert _rows(conn, "SELECT count(*) FROM audit_log")[0][0] == 1  # only their own entries
+
+
+def test_user_add_from_the_command_line_and_its_refusals(server, capsys, monkeypatch) -> None:
+    name = _user("ola")
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    url = os.environ[PG_ENV]
+    assert cli.main(["--db", url, "user-add", name, "--role", "municipal", "--municipality", "4601"]) == 0
+    assert "opprettet med rollen municipal (Bergen)" in capsys.readouterr().out
+    assert cli.main(["--db", url, "user-add", name, "--role", "municipal"]) == 1
+    assert "minst én kommune" in capsys.readouterr().err
+    assert cli.main(["--db", url, "server-setup"]) == 0
+
+
+def test_sqlite_needs_no_accounts(sqlite_db) -> None:
+    with pytest.raises(RuleError, match="SQLite-fil"):
+        staff_accounts.server_setup()
