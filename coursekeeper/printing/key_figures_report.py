@@ -97,8 +97,15 @@ def _header(page: PageFlow, report: KeyFiguresPrint, logos: LogoCache) -> None:
     page.y -= 3 * mm
 
 
-def _label(value: float, percent: bool) -> str:
+def _label(value: float | None, percent: bool) -> str:
+    if value is None:
+        return "–"
     return f"{round(value * 100)} %" if percent else f"{value:.0f}"
+
+
+def values_of(chart: ChartPrint) -> list[float]:
+    """Every measured value of the chart (None, «not yet measurable», left out)."""
+    return [v for _, values in chart.series for v in values if v is not None]
 
 
 def _chart(
@@ -109,7 +116,7 @@ def _chart(
     for n, line in enumerate(title_lines):
         drawing.add(String(0, height - 11 - 12 * n, line, fontName=BOLD, fontSize=10, fillColor=INK))
     height -= 12 * (len(title_lines) - 1)  # the plot starts below a wrapped title
-    if not chart.categories or not any(v for _, values in chart.series for v in values):
+    if not chart.categories or not any(values_of(chart)):
         drawing.add(String(0, height / 2, "–", fontName=REGULAR, fontSize=10, fillColor=MUTED))
         renderPDF.draw(drawing, canvas, x, y)
         return
@@ -126,7 +133,7 @@ def _chart(
     bars.categoryAxis.reverseDirection = horizontal  # the funnel's first step on top
     bars.valueAxis.visible = False
     bars.valueAxis.valueMin = 0
-    top = max((v for _, values in chart.series for v in values), default=1) or 1
+    top = max(values_of(chart), default=1) or 1
     bars.valueAxis.valueMax = 1.0 if chart.percent else top * 1.15
     bars.barLabelFormat = lambda v: _label(v, chart.percent)
     bars.barLabels.fontName = REGULAR

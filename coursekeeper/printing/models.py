@@ -148,7 +148,7 @@ class ChartPrint:
 
     title: str
     categories: list[str]
-    series: list[tuple[str, list[float]]]
+    series: list[tuple[str, list[float | None]]]  # None: nothing to measure yet (no bar, «–»)
     percent: bool = False  # values are shares 0–1, labelled as percents
 
 

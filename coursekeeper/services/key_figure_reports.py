@@ -16,7 +16,7 @@ from coursekeeper.errors import ValidationError
 from coursekeeper.excel.writing import ChartSpec, ColumnSpec, RateSpec, SheetSpec, write_workbook
 from coursekeeper.i18n import tr
 from coursekeeper.printing.models import ChartPrint, KeyFiguresPrint, TablePrint
-from coursekeeper.services.key_figures import STEPS, KeyFigures, Scope, key_figures, rate
+from coursekeeper.services.key_figures import STEPS, KeyFigures, Retention, Scope, key_figures, rate
 from coursekeeper.services.reports import MILESTONES, Funnel
 
 Progress = Callable[[int, int], None]
@@ -191,10 +191,7 @@ def report_print(figures: KeyFigures, organisation) -> KeyFiguresPrint:
         ChartPrint(
             tr("Fortsatt i oppdrag, per kursår"),
             [str(r.year) for r in figures.retention],
-            [
-                (tr("{months} mnd", months=m), [r.share(m) or 0.0 for r in figures.retention])
-                for m in MILESTONES
-            ],
+            [(tr("{months} mnd", months=m), [r.share(m) for r in figures.retention]) for m in MILESTONES],
             percent=True,
         ),
         ChartPrint(
@@ -205,7 +202,8 @@ def report_print(figures: KeyFigures, organisation) -> KeyFiguresPrint:
     ]
     header = [tr("År"), *[step_label(s) for s in ("registered", "certified", "in_assignment", "reached_12")]]
     header += [tr("Andel med kursbevis"), tr("Andel i oppdrag etter 12 måneder")]
-    rows = [_year_row(f) for f in figures.per_year]
+    measured = {str(r.year): r for r in figures.retention}
+    rows = [_year_row(f, measured.get(f.label)) for f in figures.per_year]
     several = len(figures.per_year) > 1
     tables = [TablePrint(tr("Per kursår"), header, [*rows, _year_row(funnel)] if several else rows, several)]
     if len(figures.per_municipality) > 1:
@@ -227,7 +225,11 @@ def report_print(figures: KeyFigures, organisation) -> KeyFiguresPrint:
     )
 
 
-def _year_row(f: Funnel) -> list[str]:
+def _year_row(f: Funnel, retention: Retention | None = None) -> list[str]:
+    """A table row; a course year whose 12 months cannot have passed yet shows «–», not «0 %»."""
+    stayed = rate(f.reached_12, f.in_assignment)
+    if retention is not None and 12 not in retention.measurable:
+        stayed = None
     return [
         f.label,
         str(f.registered),
@@ -235,5 +237,5 @@ def _year_row(f: Funnel) -> list[str]:
         str(f.in_assignment),
         str(f.reached_12),
         percent(rate(f.certified, f.registered)),
-        percent(rate(f.reached_12, f.in_assignment)),
+        percent(stayed),
     ]

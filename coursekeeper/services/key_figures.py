@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import peewee as pw
 
 from coursekeeper.db.models import Assignment, Course, Municipality
+from coursekeeper.domain.dates import add_months
 from coursekeeper.i18n import tr
 from coursekeeper.services import reports
 from coursekeeper.services.reports import MILESTONES, STEP_LABELS, Funnel
@@ -49,10 +50,17 @@ class Retention:
     certified: int
     in_assignment: int
     reached: dict[int, int]  # months → people still in an assignment after that many months
+    measurable: frozenset[int] = frozenset(MILESTONES)  # milestones someone could have reached by now
 
     def share(self, months: int) -> float | None:
-        """The share of those who started an assignment that were still in one after ``months``."""
-        return self.reached[months] / self.in_assignment if self.in_assignment else None
+        """The share of those who started an assignment that were still in one after ``months``.
+
+        None (shown «–») when nobody started one, or when no assignment from a course that year
+        can have lasted ``months`` yet: a 0 % there would be a measurement not yet possible.
+        """
+        if not self.in_assignment or months not in self.measurable:
+            return None
+        return self.reached[months] / self.in_assignment
 
 
 @dataclass
@@ -121,7 +129,7 @@ def key_figures(*, as_of: dt.date, scope: Scope | None = None) -> KeyFigures:
         per_course=chosen,
         per_municipality=_grouped(chosen, lambda info: info.municipality or tr("Uten kommune")),
         per_year=_grouped(chosen, lambda info: str(info.start_date.year)),
-        retention=_retention(chosen),
+        retention=_retention(chosen, as_of),
         active_municipalities=active_municipalities(as_of),
         years=sorted({info.start_date.year for info, _ in every}, reverse=True),
         municipalities=sorted({info.municipality for info, _ in every if info.municipality}),
@@ -146,7 +154,7 @@ def _grouped(chosen: list[tuple[CourseInfo, Funnel]], key) -> list[Funnel]:
     return [reports.summed(label, groups[label]) for label in sorted(groups)]
 
 
-def _retention(chosen: list[tuple[CourseInfo, Funnel]]) -> list[Retention]:
+def _retention(chosen: list[tuple[CourseInfo, Funnel]], as_of: dt.date) -> list[Retention]:
     by_year: dict[int, list[Funnel]] = defaultdict(list)
     for info, funnel in chosen:
         by_year[info.start_date.year].append(funnel)
@@ -156,7 +164,9 @@ def _retention(chosen: list[tuple[CourseInfo, Funnel]]) -> list[Retention]:
         if not total.certified:
             continue  # a course year nobody has finished yet says nothing about staying
         reached = {months: getattr(total, f"reached_{months}") for months in MILESTONES}
-        out.append(Retention(year, total.certified, total.in_assignment, reached))
+        first_start = min(info.start_date for info, _ in chosen if info.start_date.year == year)
+        measurable = frozenset(m for m in MILESTONES if add_months(first_start, m) <= as_of)
+        out.append(Retention(year, total.certified, total.in_assignment, reached, measurable))
     return out
 
 

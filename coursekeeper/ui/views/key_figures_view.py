@@ -255,7 +255,7 @@ class KeyFiguresView(QWidget):
             [
                 Series(
                     self.tr("%1 mnd").replace("%1", str(months)),
-                    [r.share(months) or 0.0 for r in retention],
+                    [r.share(months) or 0.0 for r in retention],  # «–» below: not measurable yet
                     [percent(r.share(months)) for r in retention],
                 )
                 for months in MILESTONES
