@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
             (QKeySequence("F5"), self.refresh_current),
             (QKeySequence(QKeySequence.StandardKey.Find), self.focus_search),
             (QKeySequence(QKeySequence.StandardKey.New), self.new_item),
+            (QKeySequence("Ctrl+Q"), self.close),  # Windows has no standard Quit key; users expect this
         ):
             action = QAction(self)  # a QAction's shortcut works anywhere in its window by default
             action.setShortcut(keys)

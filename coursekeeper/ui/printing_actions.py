@@ -116,10 +116,18 @@ class _PrintFlow:
             QCoreApplication.translate("printing_actions", "Organisasjonsprofilen er ufullstendig"),
             "\n".join(f"• {w}" for w in warnings)
             + "\n\n"
-            + QCoreApplication.translate(
-                "printing_actions", "Du kan fylle ut profilen under Innstillinger. Skriv ut likevel?"
+            + (
+                QCoreApplication.translate(
+                    "printing_actions", "Du kan fylle ut profilen under Innstillinger. Skriv ut likevel?"
+                )
+                if self.to_printer
+                else QCoreApplication.translate(
+                    "printing_actions", "Du kan fylle ut profilen under Innstillinger. Lagre PDF-en likevel?"
+                )
             ),
-            QCoreApplication.translate("printing_actions", "Skriv ut likevel"),
+            QCoreApplication.translate("printing_actions", "Skriv ut likevel")
+            if self.to_printer
+            else QCoreApplication.translate("printing_actions", "Lagre likevel"),
         ):
             return
         if self.to_printer:

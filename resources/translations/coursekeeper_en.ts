@@ -3820,8 +3820,16 @@ The details are written to the log file. Copy them and send them to whoever help
         <translation>You can fill in the profile under Settings. Print anyway?</translation>
     </message>
     <message>
+        <source>Du kan fylle ut profilen under Innstillinger. Lagre PDF-en likevel?</source>
+        <translation>You can complete the profile under Settings. Save the PDF anyway?</translation>
+    </message>
+    <message>
         <source>Skriv ut likevel</source>
         <translation>Print anyway</translation>
+    </message>
+    <message>
+        <source>Lagre likevel</source>
+        <translation>Save anyway</translation>
     </message>
     <message>
         <source>Lagret som PDF</source>

@@ -61,7 +61,7 @@ def test_save_pdf_warns_asks_writes_and_offers_to_open(
     assert len(PdfReader(out).pages) == 2
     assert dialog["asked"] == [str(printing_actions.documents_folder() / f"Kursbevis – {TITLE}.pdf")]
     warned, done = shown["confirm"]
-    assert "Logo mangler" in warned and "Skriv ut likevel?" in warned
+    assert "Logo mangler" in warned and "Lagre PDF-en likevel?" in warned  # saving, not printing
     assert str(out) in done and "Skrev 2 kursbevis (2 sider)" in done
     assert opened == [out]
     assert shown["error"] == [] and shown["exception"] == []
