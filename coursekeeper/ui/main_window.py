@@ -127,14 +127,17 @@ def _centred(widget: QWidget) -> QHBoxLayout:
 
 
 def _first_size() -> QSize:
-    """1200×760, or less on a smaller screen (a 1280×720 laptop keeps the window on screen)."""
+    """1280×760, or less on a smaller screen (a 1280×720 laptop keeps the window on screen).
+
+    1280 wide: every table's identifying columns fit there, in English too (tests/gui/test_column_layout).
+    """
     from PySide6.QtGui import QGuiApplication
 
     screen = QGuiApplication.primaryScreen()
     if screen is None:
-        return QSize(1200, 760)
+        return QSize(1280, 760)
     room = screen.availableGeometry()
-    return QSize(min(1200, room.width()), min(760, room.height() - 40))  # 40: the title bar
+    return QSize(min(1280, room.width()), min(760, room.height() - 40))  # 40: the title bar
 
 
 class OpeningPage(QWidget):

@@ -2938,7 +2938,7 @@ The current database is first copied to the backups folder.</translation>
     </message>
     <message>
         <source>Kurskommune</source>
-        <translation>Course municipality</translation>
+        <translation>Held in</translation>
     </message>
     <message>
         <source>Beløp</source>
@@ -3455,11 +3455,11 @@ The current database is first copied to the backups folder.</translation>
     </message>
     <message>
         <source>Seks måneder i oppdrag</source>
-        <translation>Six months in an assignment</translation>
+        <translation>Six months in assignment</translation>
     </message>
     <message>
         <source>Trukket før bindende frist</source>
-        <translation>Withdrawn before the binding date</translation>
+        <translation>Withdrawn before binding date</translation>
     </message>
     <message>
         <source>Ikke tatt opp</source>
@@ -3467,7 +3467,7 @@ The current database is first copied to the backups folder.</translation>
     </message>
     <message>
         <source>Kurset er avlyst</source>
-        <translation>The course is cancelled</translation>
+        <translation>Course cancelled</translation>
     </message>
 </context>
 <context>

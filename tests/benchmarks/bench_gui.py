@@ -56,7 +56,7 @@ BARE = """
 import time; t0 = time.perf_counter()
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
-w = QMainWindow(); w.resize(1200, 760); w.show()
+w = QMainWindow(); w.resize(1280, 760); w.show()
 app.processEvents()
 print(time.perf_counter() - t0)
 """
