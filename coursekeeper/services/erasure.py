@@ -32,20 +32,14 @@ from coursekeeper.errors import RuleError
 from coursekeeper.i18n import tr
 from coursekeeper.services import audit, deposits
 from coursekeeper.services.database import ensure_secret
+from coursekeeper.services.people import PERSON_FIELDS
 from coursekeeper.services.person_data import PersonRecord, audit_entries, collect
 
 ERASED_FIRST_NAME = "Slettet"
 ERASED_LAST_NAME = "person"
-#: Keys whose values in an audit copy are the person's own words or identity.
-PERSONAL_KEYS = {
-    "first_name",
-    "last_name",
-    "birth_date",
-    "email",
-    "phone",
-    "address",
-    "postal_code",
-    "city",
+#: Keys whose values in an audit copy are the person's own words or identity: the person's form
+#: fields (the municipality is a shared reference, not theirs) and every free text about them.
+PERSONAL_KEYS = (set(PERSON_FIELDS) - {"municipality"}) | {
     "search_key",
     "notes",
     "note",

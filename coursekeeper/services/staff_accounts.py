@@ -21,6 +21,7 @@ from coursekeeper.db.models import Municipality, StaffMunicipality
 from coursekeeper.domain.staff import StaffRole
 from coursekeeper.errors import RuleError, ValidationError
 from coursekeeper.i18n import tr
+from coursekeeper.services.people import PERSON_FIELDS
 
 _USER_NAME = re.compile(r"^[a-z_][a-z0-9_.-]{0,62}$")
 
@@ -30,18 +31,8 @@ REFERENCE = ("municipality", "organisation", "schema_migration")
 COURSE_TABLES = ("course", "course_session", "course_organiser", "enrolment", "attendance", "person")
 CHAINS = ("ledger_entry", "audit_log", "certificate_event")
 SCREENING_PUBLIC = ("id", "enrolment_id", "date", "interviewer", "outcome", "updated_at")
-PERSON_EDITABLE = (
-    "first_name",
-    "last_name",
-    "birth_date",
-    "email",
-    "phone",
-    "address",
-    "postal_code",
-    "city",
-    "municipality_id",
-    "search_key",
-)
+#: The person's columns an editing role may change: the form's fields (by column) and the search key.
+PERSON_EDITABLE = (*(f"{f}_id" if f == "municipality" else f for f in PERSON_FIELDS), "search_key")
 #: Tables with row-level security; every role but municipal staff sees all of their rows.
 RLS_TABLES = (*COURSE_TABLES, "assignment", "ledger_entry", "certificate", "certificate_event", "audit_log")
 
