@@ -632,7 +632,12 @@ def _run(argv: Sequence[str] | None) -> int:
 
         temp_files.sweep()  # what a crash mid-write left (printing, backup, export, upgrade)
         return retrying(COMMANDS[args.command], args)
-    except CourseKeeperError as exc:
+    except Exception as raised:
+        from coursekeeper.services.server_login import as_refusal
+
+        exc = as_refusal(raised)  # the server's "permission denied" in one sentence
+        if not isinstance(exc, CourseKeeperError):
+            raise
         _say(tr("Feil: {melding}", melding=exc.message), err=True)
         for detail in exc.details:
             _say(f"  • {detail}", err=True)

@@ -1,4 +1,8 @@
-"""The command line's staff commands for a shared PostgreSQL server: ``server-setup``, ``user-add``."""
+"""The command line's staff commands for a shared PostgreSQL server.
+
+``server-setup`` (the owner), ``user-add``, ``user-role`` and ``user-disable`` (the owner or an
+administrator).
+"""
 
 from __future__ import annotations
 
@@ -11,13 +15,15 @@ from coursekeeper.i18n import tr
 CommandFactory = Callable[[str, str], argparse.ArgumentParser]
 
 
-def add_parsers(command: CommandFactory) -> None:
-    """Add ``server-setup`` and ``user-add`` to the command line."""
-    command("server-setup", tr("opprett roller, rettigheter og radtilgang på en felles PostgreSQL-database"))
-    p = command("user-add", tr("legg til en ansatt med en rolle (felles PostgreSQL-database)"))
+def _name(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", metavar=tr("NAVN"), help=tr("brukernavnet den ansatte logger inn med"))
+
+
+def _role(p: argparse.ArgumentParser, *, several: bool) -> None:
     roles = [r.value for r in StaffRole]
-    p.add_argument("--role", required=True, choices=roles, metavar=tr("ROLLE"), help=", ".join(roles))
+    shown = ", ".join(roles) + (tr(" (kan gis flere ganger)") if several else "")
+    action = "append" if several else "store"
+    p.add_argument("--role", required=True, choices=roles, action=action, metavar=tr("ROLLE"), help=shown)
     p.add_argument(
         "--municipality",
         action="append",
@@ -25,6 +31,19 @@ def add_parsers(command: CommandFactory) -> None:
         metavar=tr("KOMMUNE"),
         help=tr("kommunens navn eller nummer (for municipal; kan gis flere ganger)"),
     )
+
+
+def add_parsers(command: CommandFactory) -> None:
+    """Add ``server-setup``, ``user-add``, ``user-role`` and ``user-disable`` to the command line."""
+    command("server-setup", tr("opprett roller, rettigheter og radtilgang på en felles PostgreSQL-database"))
+    p = command("user-add", tr("legg til en ansatt med en rolle (felles PostgreSQL-database)"))
+    _name(p)
+    _role(p, several=False)
+    p = command("user-role", tr("gi en ansatt nye roller og kommuner i stedet for de gamle (administrator)"))
+    _name(p)
+    _role(p, several=True)
+    p = command("user-disable", tr("steng en ansatt ute: brukeren kan ikke lenger logge inn (administrator)"))
+    _name(p)
 
 
 def cmd_server_setup(args: argparse.Namespace) -> int:
@@ -50,7 +69,29 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_user_role(args: argparse.Namespace) -> int:
+    """Replace a staff member's roles and municipalities."""
+    from coursekeeper.cli import EXIT_OK, _open, _say
+    from coursekeeper.services.staff_accounts import set_roles
+
+    _open(args)
+    _say(set_roles(args.name, [StaffRole(r) for r in args.role], args.municipality))
+    return EXIT_OK
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    """Stop a staff member from logging in."""
+    from coursekeeper.cli import EXIT_OK, _open, _say
+    from coursekeeper.services.staff_accounts import disable_user
+
+    _open(args)
+    _say(disable_user(args.name))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "server-setup": cmd_server_setup,
     "user-add": cmd_user_add,
+    "user-role": cmd_user_role,
+    "user-disable": cmd_user_disable,
 }

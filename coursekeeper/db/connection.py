@@ -80,7 +80,8 @@ def open_database(url: str, *, create: bool = True) -> peewee.Database:
             path.parent.mkdir(parents=True, exist_ok=True)
         db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK_TYPE)
     elif url.startswith(("postgres://", "postgresql://")):
-        db = connect(url, prefer_psycopg3=True)
+        # The login dialog quotes the user and password into the URL (an «@» or «æ» in a password).
+        db = connect(url, unquote_password=True, unquote_user=True, prefer_psycopg3=True)
     elif url.startswith("sqlite:"):
         db = peewee.SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK_TYPE)
     else:

@@ -14,6 +14,7 @@ from coursekeeper.db.models import AppSetting
 from coursekeeper.db.schema import known_migrations, migrate, precheck_sqlite
 from coursekeeper.errors import DatabaseBusyError, DatabaseUnavailableError
 from coursekeeper.i18n import tr
+from coursekeeper.services import permissions
 from coursekeeper.services.busy import retrying
 from coursekeeper.services.municipalities import sync_official_list
 
@@ -41,6 +42,7 @@ def prepare(url: str, *, create: bool = True) -> pw.Database:
     except DatabaseBusyError:
         close_database()
         raise
+    permissions.load()
     return db
 
 

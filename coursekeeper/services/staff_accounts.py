@@ -2,17 +2,26 @@
 
 ``server_setup`` creates four group roles named after the database (``<db>_admin``,
 ``<db>_course_staff``, ``<db>_screening``, ``<db>_municipal``), grants each what DESIGN §8 lists
-and installs the policies; it can be run again at any time. ``add_user`` creates a login role for
-one staff member (or gives an existing one another role). The database itself then refuses what a
-role may not do, whatever client is used; the program's own tables stay owned by the user who
+and installs the policies; it can be run again at any time. The database itself then refuses what
+a role may not do, whatever client is used; the program's own tables stay owned by the user who
 ran the migrations (the IT person), who is not bound by the policies.
+
+Staff are added, given roles and disabled through three SECURITY DEFINER functions owned by that
+owner (``staff_add``, ``staff_set_role``, ``staff_disable``), which only administrators (and the
+owner) may execute and which check ``pg_has_role(session_user, <db>_admin)`` again inside. They
+change only CourseKeeper staff: never a superuser, the owner, a group role or the caller. This
+was chosen over giving administrators ``CREATEROLE``: on PostgreSQL 15 and older that lets a role
+alter any non-superuser role on the server and grant itself any role (``pg_read_server_files``,
+other databases' users); the functions can do exactly these three things and nothing else.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
+import peewee as pw
 from peewee import fn
 from psycopg import sql
 
@@ -21,7 +30,9 @@ from coursekeeper.db.models import Municipality, StaffMunicipality
 from coursekeeper.domain.staff import StaffRole
 from coursekeeper.errors import RuleError, ValidationError
 from coursekeeper.i18n import tr
+from coursekeeper.services import audit, permissions
 from coursekeeper.services.people import PERSON_FIELDS
+from coursekeeper.services.server_login import as_refusal
 
 _USER_NAME = re.compile(r"^[a-z_][a-z0-9_.-]{0,62}$")
 
@@ -47,16 +58,12 @@ def _require_postgres() -> None:
         )
 
 
-def role_name(role: StaffRole) -> str:
-    """The group role for ``role`` in this database, e.g. ``coursekeeper_course_staff``."""
-    base = re.sub(r"[^a-z0-9_]", "_", str(database.obj.database).lower())
-    return f"{base}_{role.value.replace('-', '_')}"
+role_name = permissions.group_role
 
 
 def _execute(statement: sql.Composable | str) -> None:
-    database.execute_sql(
-        statement.as_string(database.connection()) if isinstance(statement, sql.Composable) else statement
-    )
+    text = statement.as_string(database.connection()) if isinstance(statement, sql.Composable) else statement
+    database.execute_sql(text.replace("%", "%%"))  # no parameters: a literal % (plpgsql's %ROWTYPE) doubled
 
 
 def _ident(name: str) -> sql.Identifier:
@@ -162,6 +169,133 @@ def _policies(roles: dict[StaffRole, str]) -> Iterator[str]:
         )
 
 
+#: The SQL functions an administrator changes staff with; only their owner and administrators run them.
+STAFF_FUNCTIONS = (
+    "staff_add(text,text,text,integer[])",
+    permissions.SET_ROLE_FUNCTION,
+    "staff_disable(text)",
+)
+
+
+def _staff_functions(roles: dict[StaffRole, str]) -> Iterator[sql.Composable]:
+    """The SECURITY DEFINER functions behind ``add_user``, ``set_roles`` and ``disable_user``."""
+    groups = sql.SQL("ARRAY[{}]::text[]").format(sql.SQL(", ").join(sql.Literal(n) for n in roles.values()))
+    group_of = sql.SQL("(CASE role {} END)").format(
+        sql.SQL(" ").join(
+            sql.SQL("WHEN {} THEN {}").format(sql.Literal(r.value), sql.Literal(n)) for r, n in roles.items()
+        )
+    )
+    definer = sql.SQL(
+        "LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp"
+    )
+    # The caller must be an administrator (or the owner); the target must be new or CourseKeeper
+    # staff, and never a superuser, the owner, a group role or the caller. True: the target exists.
+    yield sql.SQL(
+        """CREATE OR REPLACE FUNCTION staff_guard(target text) RETURNS boolean AS $$
+        DECLARE
+            target_role pg_roles%ROWTYPE;
+            owner text := (SELECT pg_get_userbyid(datdba) FROM pg_database
+                           WHERE datname = current_database());
+        BEGIN
+            IF NOT (pg_has_role(session_user, {admin}, 'MEMBER') OR session_user = owner) THEN
+                RAISE EXCEPTION 'only an administrator changes staff'
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            IF target !~ {pattern} THEN
+                RAISE EXCEPTION 'invalid user name %', target USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            SELECT * INTO target_role FROM pg_roles WHERE rolname = target;
+            IF NOT FOUND THEN
+                RETURN false;
+            END IF;
+            IF target = session_user OR target = owner OR target = ANY({groups}) OR target_role.rolsuper
+               OR target_role.rolcreaterole OR target_role.rolbypassrls OR target_role.rolreplication
+               OR NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                              WHERE m.member = target_role.oid AND g.rolname = ANY({groups})) THEN
+                RAISE EXCEPTION '% is not staff that may be changed here', target
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            RETURN true;
+        END $$ {definer}"""
+    ).format(
+        admin=sql.Literal(roles[StaffRole.ADMIN]),
+        pattern=sql.Literal(_USER_NAME.pattern),
+        groups=groups,
+        definer=definer,
+    )
+    places = sql.SQL(
+        "INSERT INTO staff_municipality (user_name, municipality_id) "
+        "SELECT target, p FROM unnest(places) AS p ON CONFLICT DO NOTHING;"
+    )
+    yield sql.SQL(
+        """CREATE OR REPLACE FUNCTION staff_add(target text, password text, role text, places integer[])
+        RETURNS boolean AS $$
+        DECLARE
+            known boolean := staff_guard(target);
+        BEGIN
+            IF {group_of} IS NULL THEN
+                RAISE EXCEPTION 'unknown role %', role USING ERRCODE = 'invalid_parameter_value';
+            ELSIF NOT known AND coalesce(password, '') = '' THEN
+                RAISE EXCEPTION 'a new user needs a password' USING ERRCODE = 'invalid_parameter_value';
+            ELSIF NOT known THEN
+                EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', target, password);
+            ELSIF coalesce(password, '') <> '' THEN
+                EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', target, password);
+            ELSE
+                EXECUTE format('ALTER ROLE %I LOGIN', target);
+            END IF;
+            EXECUTE format('GRANT %I TO %I', {group_of}, target);
+            {places}
+            RETURN NOT known;
+        END $$ {definer}"""
+    ).format(group_of=group_of, places=places, definer=definer)
+    yield sql.SQL(
+        """CREATE OR REPLACE FUNCTION staff_set_role(target text, wanted text[], places integer[])
+        RETURNS void AS $$
+        DECLARE
+            role text;
+            grp text;
+        BEGIN
+            IF NOT staff_guard(target) THEN
+                RAISE EXCEPTION 'no user %', target USING ERRCODE = 'undefined_object';
+            END IF;
+            IF cardinality(wanted) = 0 THEN
+                RAISE EXCEPTION 'give at least one role' USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            FOREACH role IN ARRAY wanted LOOP
+                IF {group_of} IS NULL THEN
+                    RAISE EXCEPTION 'unknown role %', role USING ERRCODE = 'invalid_parameter_value';
+                END IF;
+            END LOOP;
+            FOREACH grp IN ARRAY {groups} LOOP
+                IF pg_has_role(target, grp, 'MEMBER') THEN
+                    EXECUTE format('REVOKE %I FROM %I', grp, target);
+                END IF;
+            END LOOP;
+            FOREACH role IN ARRAY wanted LOOP
+                EXECUTE format('GRANT %I TO %I', {group_of}, target);
+            END LOOP;
+            DELETE FROM staff_municipality WHERE user_name = target;
+            {places}
+        END $$ {definer}"""
+    ).format(group_of=group_of, groups=groups, places=places, definer=definer)
+    yield sql.SQL(
+        """CREATE OR REPLACE FUNCTION staff_disable(target text) RETURNS void AS $$
+        BEGIN
+            IF NOT staff_guard(target) THEN
+                RAISE EXCEPTION 'no user %', target USING ERRCODE = 'undefined_object';
+            END IF;
+            EXECUTE format('ALTER ROLE %I NOLOGIN', target);
+        END $$ {definer}"""
+    ).format(definer=definer)
+    yield sql.SQL("REVOKE ALL ON FUNCTION staff_guard(text) FROM PUBLIC")
+    for signature in STAFF_FUNCTIONS:
+        yield sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(sql.SQL(signature))
+        yield sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(
+            sql.SQL(signature), _ident(roles[StaffRole.ADMIN])
+        )
+
+
 def server_setup() -> list[str]:
     """Create or bring up to date the roles, grants and policies; returns the group roles' names."""
     _require_postgres()
@@ -174,16 +308,63 @@ def server_setup() -> list[str]:
                     "CREATE ROLE {} NOLOGIN; END IF; END $$"
                 ).format(sql.Literal(name), _ident(name))
             )
-        for statement in _grants(roles):
-            _execute(statement)
-        for statement in _policies(roles):
+        for statement in (*_grants(roles), *_policies(roles), *_staff_functions(roles)):
             _execute(statement)
     return list(roles.values())
 
 
-def add_user(name: str, role: StaffRole, password: str | None, municipalities: Sequence[str] = ()) -> str:
-    """Create a login for ``name`` (or give an existing one another role); returns what was done."""
+@dataclass(frozen=True)
+class StaffMember:
+    """One staff member on the server: user name, roles, municipalities, whether they may log in."""
+
+    name: str
+    roles: tuple[StaffRole, ...]
+    municipalities: tuple[str, ...]
+    active: bool
+
+
+def staff_members() -> list[StaffMember]:
+    """Every login that holds a CourseKeeper role on this database, by name (disabled ones too)."""
     _require_postgres()
+    groups = {role_name(r): r for r in StaffRole}
+    rows = database.execute_sql(
+        "SELECT r.rolname, r.rolcanlogin, array_agg(g.rolname ORDER BY g.rolname) FROM pg_roles r "
+        "JOIN pg_auth_members m ON m.member = r.oid JOIN pg_roles g ON g.oid = m.roleid "
+        "WHERE g.rolname = ANY(%s) GROUP BY r.rolname, r.rolcanlogin ORDER BY r.rolname",
+        (list(groups),),
+    ).fetchall()
+    places: dict[str, list[str]] = {}
+    for user, place in (
+        StaffMunicipality.select(StaffMunicipality.user_name, Municipality.name)
+        .join(Municipality)
+        .order_by(Municipality.name)
+        .tuples()
+    ):
+        places.setdefault(user, []).append(place)
+    order = list(StaffRole)
+    return [
+        StaffMember(
+            name,
+            tuple(sorted((groups[g] for g in held), key=order.index)),
+            tuple(places.get(name, ())),
+            bool(active),
+        )
+        for name, active, held in rows
+    ]
+
+
+def _call(function: str, *args: object) -> object:
+    """Run one of the staff functions; the server's refusal becomes one Norwegian sentence."""
+    try:
+        return database.execute_sql(f"SELECT {function}", args).fetchone()[0]
+    except pw.DatabaseError as exc:
+        refusal = as_refusal(exc)
+        if refusal is exc:
+            raise
+        raise refusal from exc
+
+
+def _checked_name(name: str) -> str:
     if not _USER_NAME.match(name):
         raise ValidationError(
             tr(
@@ -192,27 +373,77 @@ def add_user(name: str, role: StaffRole, password: str | None, municipalities: S
                 name=name,
             )
         )
-    if role == StaffRole.MUNICIPAL and not municipalities:
-        raise ValidationError(tr("Kommuneansatte må ha minst én kommune: bruk --municipality."))
-    group = role_name(role)
-    if not user_exists(group):
+    if not _functions_exist():
         raise RuleError(tr("Rollene finnes ikke ennå: kjør «coursekeeper server-setup» først."))
-    places = [_municipality(m) for m in municipalities]
+    return name
+
+
+def _functions_exist() -> bool:
+    return database.execute_sql("SELECT to_regprocedure(%s) IS NOT NULL", (STAFF_FUNCTIONS[1],)).fetchone()[0]
+
+
+def _existing_member(name: str) -> StaffMember:
+    found = next((m for m in staff_members() if m.name == name), None)
+    if found is None:
+        raise ValidationError(tr("«{name}» er ikke en ansatt i CourseKeeper på denne serveren.", name=name))
+    if name == permissions.current().user:
+        raise RuleError(tr("Du kan ikke endre eller deaktivere din egen bruker; be en annen administrator."))
+    return found
+
+
+def _places(roles: Sequence[StaffRole], municipalities: Sequence[str]) -> list[Municipality]:
+    if StaffRole.MUNICIPAL in roles and not municipalities:
+        raise ValidationError(tr("Kommuneansatte må ha minst én kommune: bruk --municipality."))
+    return [_municipality(m) for m in municipalities]
+
+
+def _audit(action: str, name: str, **facts: object) -> None:
+    audit.record(action, "staff", None, after={"user": name, **facts})
+
+
+def add_user(name: str, role: StaffRole, password: str | None, municipalities: Sequence[str] = ()) -> str:
+    """Create a login for ``name`` (or give an existing one another role); returns what was done."""
+    _require_postgres()
+    _checked_name(name)
+    places = _places([role], municipalities)
     known = user_exists(name)
+    if known:
+        _existing_member(name)
+    elif not password:
+        raise ValidationError(tr("En ny bruker trenger et passord."))
     with database.atomic():
-        if not known:
-            if not password:
-                raise ValidationError(tr("En ny bruker trenger et passord."))
-            _execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(_ident(name), sql.Literal(password)))
-        elif password:
-            _execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(_ident(name), sql.Literal(password)))
-        _execute(sql.SQL("GRANT {} TO {}").format(_ident(group), _ident(name)))
-        for place in places:
-            StaffMunicipality.insert(user_name=name, municipality=place).on_conflict_ignore().execute()
+        _call("staff_add(%s, %s, %s, %s)", name, password or "", role.value, [p.id for p in places])
+        _audit("staff_add", name, role=role.value, municipalities=[p.name for p in places])
     where = f" ({', '.join(p.name for p in places)})" if places else ""
     if known:
         return tr("{name} har fått rollen {role}{where}.", name=name, role=role.value, where=where)
     return tr("{name} er opprettet med rollen {role}{where}.", name=name, role=role.value, where=where)
+
+
+def set_roles(name: str, roles: Sequence[StaffRole], municipalities: Sequence[str] = ()) -> str:
+    """Give ``name`` exactly these roles (and municipalities); returns what was done."""
+    _require_postgres()
+    _checked_name(name)
+    if not roles:
+        raise ValidationError(tr("Velg minst én rolle for {name}.", name=name))
+    places = _places(roles, municipalities)
+    _existing_member(name)
+    with database.atomic():
+        _call("staff_set_role(%s, %s, %s)", name, [r.value for r in roles], [p.id for p in places])
+        _audit("staff_role", name, roles=[r.value for r in roles], municipalities=[p.name for p in places])
+    where = f" ({', '.join(p.name for p in places)})" if places else ""
+    return tr("{name} har nå rollen {roles}{where}.", name=name, roles=", ".join(roles), where=where)
+
+
+def disable_user(name: str) -> str:
+    """Stop ``name`` from logging in (their roles and history stay); returns what was done."""
+    _require_postgres()
+    _checked_name(name)
+    _existing_member(name)
+    with database.atomic():
+        _call("staff_disable(%s)", name)
+        _audit("staff_disable", name)
+    return tr("{name} kan ikke lenger logge inn.", name=name)
 
 
 def user_exists(name: str) -> bool:

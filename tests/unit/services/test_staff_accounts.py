@@ -17,7 +17,16 @@ from coursekeeper.db.connection import is_sqlite
 from coursekeeper.domain.staff import StaffRole
 from coursekeeper.domain.states import ScreeningOutcome
 from coursekeeper.errors import RuleError
-from coursekeeper.services import courses, deposits, enrolments, screening, staff_accounts
+from coursekeeper.services import (
+    courses,
+    deposits,
+    enrolments,
+    permissions,
+    screening,
+    server_login,
+    staff_accounts,
+)
+from coursekeeper.services.database import prepare
 from tests import factories as f
 from tests.conftest import PG_ENV
 
@@ -172,3 +181,145 @@ def test_user_add_from_the_command_line_and_its_refusals(server, capsys, monkeyp
 def test_sqlite_needs_no_accounts(sqlite_db) -> None:
     with pytest.raises(RuleError, match="SQLite-fil"):
         staff_accounts.server_setup()
+
+
+def _members(conn: psycopg.Connection, name: str) -> set[str]:
+    """The CourseKeeper group roles ``name`` holds, as the server records them."""
+    return {
+        r[0]
+        for r in _rows(
+            conn,
+            "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+            f"JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = '{name}'",
+        )
+    }
+
+
+@pytest.mark.parametrize("role", [StaffRole.COURSE_STAFF, StaffRole.SCREENING, StaffRole.MUNICIPAL])
+def test_only_administrators_change_roles_in_plain_sql(server, connect, role: StaffRole) -> None:
+    name, other = _user(f"ikke_{role.value.replace('-', '_')}"), _user("annen")
+    staff_accounts.add_user(name, role, PASSWORD, ["Bergen"] if role == StaffRole.MUNICIPAL else ())
+    staff_accounts.add_user(other, StaffRole.MUNICIPAL, PASSWORD, ["Bergen"])
+    conn = connect(name)
+    for statement in (
+        f"SELECT staff_set_role('{other}', ARRAY['admin'], '{{}}')",
+        f"SELECT staff_set_role('{name}', ARRAY['admin'], '{{}}')",
+        f"SELECT staff_add('{_user('ny')}', 'x', 'admin', '{{}}')",
+        f"SELECT staff_disable('{other}')",
+        f"SELECT staff_guard('{other}')",
+        f'GRANT "{staff_accounts.role_name(StaffRole.ADMIN)}" TO "{name}"',
+        f'ALTER ROLE "{other}" NOLOGIN',
+        "INSERT INTO staff_municipality (user_name, municipality_id) SELECT 'x', id FROM municipality",
+    ):
+        _refused(conn, statement)
+    assert _members(conn, other) == {staff_accounts.role_name(StaffRole.MUNICIPAL)}
+    assert _members(conn, name) == {staff_accounts.role_name(role)}
+
+
+def test_an_administrator_adds_changes_and_disables_staff_in_plain_sql(server, connect) -> None:
+    admin, kari = _user("sjef"), _user("kari")
+    staff_accounts.add_user(admin, StaffRole.ADMIN, PASSWORD)
+    boss = connect(admin)
+    boss.execute(
+        f"SELECT staff_add('{kari}', %s, 'municipal', ARRAY[(SELECT id FROM municipality "
+        "WHERE name = 'Bergen')])",
+        (PASSWORD,),
+    )
+    titles = _rows(connect(kari), "SELECT title FROM course")
+    assert titles == [("Kurs i Bergen",)]
+    boss.execute(f"SELECT staff_set_role('{kari}', ARRAY['course-staff', 'screening'], '{{}}')")
+    assert _members(boss, kari) == {
+        staff_accounts.role_name(StaffRole.COURSE_STAFF),
+        staff_accounts.role_name(StaffRole.SCREENING),
+    }
+    assert len(_rows(connect(kari), "SELECT notes FROM screening")) == 2
+    # Never the caller, a superuser, the owner or a login that is not CourseKeeper staff.
+    for target in (admin, urlsplit(os.environ[PG_ENV]).username):
+        _refused(boss, f"SELECT staff_set_role('{target}', ARRAY['admin'], '{{}}')")
+    _refused(boss, f"SELECT staff_add('{staff_accounts.role_name(StaffRole.ADMIN)}', 'x', 'admin', '{{}}')")
+    boss.execute(f"SELECT staff_disable('{kari}')")
+    with pytest.raises(psycopg.OperationalError):
+        connect(kari)
+
+
+def test_set_roles_and_disable_through_the_service_and_the_command_line(server, capsys, monkeypatch) -> None:
+    name = _user("per")
+    url = os.environ[PG_ENV]
+    staff_accounts.add_user(name, StaffRole.COURSE_STAFF, PASSWORD)
+    assert (
+        cli.main(
+            [
+                "--db",
+                url,
+                "user-role",
+                name,
+                "--role",
+                "municipal",
+                "--municipality",
+                "Bergen",
+                "--municipality",
+                "Askøy",
+            ]
+        )
+        == 0
+    )
+    assert f"{name} har nå rollen municipal (Bergen, Askøy)" in capsys.readouterr().out
+    prepare(url)
+    [member] = [m for m in staff_accounts.staff_members() if m.name == name]
+    assert member == staff_accounts.StaffMember(name, (StaffRole.MUNICIPAL,), ("Askøy", "Bergen"), True)
+    assert cli.main(["--db", url, "user-role", name, "--role", "municipal"]) == 1
+    assert "minst én kommune" in capsys.readouterr().err
+    assert cli.main(["--db", url, "user-disable", name]) == 0
+    assert "kan ikke lenger logge inn" in capsys.readouterr().out
+    assert cli.main(["--db", url, "user-disable", "finnes_ikke"]) == 1
+    assert "er ikke en ansatt" in capsys.readouterr().err
+    prepare(url)
+    assert not next(m for m in staff_accounts.staff_members() if m.name == name).active
+
+
+def _signed_in(name: str) -> permissions.Permissions:
+    """Open the program's database as ``name`` (as the login dialog does) and read its permissions."""
+    prepare(server_login.with_login(os.environ[PG_ENV], name, PASSWORD))
+    return permissions.current()
+
+
+def test_the_program_asks_the_server_what_each_role_may_do(server) -> None:
+    names = {role: _user(f"kan_{role.value.replace('-', '_')}") for role in StaffRole}
+    for role, name in names.items():
+        staff_accounts.add_user(
+            name, role, PASSWORD, ["Askøy", "Bergen"] if role == StaffRole.MUNICIPAL else ()
+        )
+    try:
+        admin, staff, screener, municipal = (_signed_in(names[r]) for r in StaffRole)
+    finally:
+        prepare(os.environ[PG_ENV])  # the fixture drops the users as the owner
+    assert admin == permissions.Permissions(user=names[StaffRole.ADMIN], shared=True)
+    assert staff.can_edit_courses and staff.can_pay and staff.can_see_screening and staff.can_write_settings
+    assert not (staff.can_screen or staff.can_erase or staff.can_manage_staff or staff.scoped)
+    assert screener.can_screen and not (screener.can_edit_courses or screener.can_pay or screener.can_erase)
+    assert municipal.scoped and municipal.municipalities == ("Askøy", "Bergen")
+    assert municipal.can_refund and municipal.can_assign
+    assert not (
+        municipal.can_pay
+        or municipal.can_see_screening
+        or municipal.can_screen
+        or municipal.can_edit_courses
+        or municipal.can_erase
+        or municipal.can_manage_staff
+    )
+
+
+def test_on_sqlite_everything_is_allowed(sqlite_db) -> None:
+    assert permissions.current() == permissions.EVERYTHING and not permissions.current().shared
+
+
+def test_a_refusal_on_the_command_line_is_one_sentence(server, capsys) -> None:
+    staff = _user("kursansatt")
+    staff_accounts.add_user(staff, StaffRole.COURSE_STAFF, PASSWORD)
+    as_staff = server_login.with_login(os.environ[PG_ENV], staff, PASSWORD)
+    assert cli.main(["--db", as_staff, "user-disable", staff]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "Feil: Databasen avviste handlingen: brukeren din har ikke tilgang til dette. "
+        "Be en administrator om riktig rolle. Ingenting er lagret."
+    )
+    prepare(os.environ[PG_ENV])
