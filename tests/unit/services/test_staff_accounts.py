@@ -60,8 +60,10 @@ def server(db) -> Iterator[dict[str, int]]:
     yield ids
     with psycopg.connect(os.environ[PG_ENV], autocommit=True) as conn:  # users are server-wide
         prefix = _user("").replace("_", r"\_")
-        for (name,) in conn.execute(
-            "SELECT rolname FROM pg_roles WHERE rolcanlogin AND rolname LIKE %s", (prefix + "%",)
+        groups = [staff_accounts.role_name(r) for r in StaffRole]
+        for (name,) in conn.execute(  # disabled users too (they cannot log in)
+            "SELECT rolname FROM pg_roles WHERE rolname LIKE %s AND NOT rolname = ANY(%s)",
+            (prefix + "%", groups),
         ).fetchall():
             conn.execute(sql.SQL("DROP OWNED BY {0}; DROP ROLE {0}").format(sql.Identifier(name)))
 
