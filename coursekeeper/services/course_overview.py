@@ -18,7 +18,7 @@ from coursekeeper.db.models import (
 )
 from coursekeeper.domain.deposits import Balance, DepositStatus, derive_status
 from coursekeeper.domain.states import SEAT_HOLDING, EnrolmentState, ScreeningOutcome
-from coursekeeper.services import attendance, courses, deposits, refunds
+from coursekeeper.services import attendance, courses, deposits, permissions, refunds
 from coursekeeper.services.courses import CourseInput, SessionInput
 
 S = EnrolmentState
@@ -156,6 +156,8 @@ def enrolment_rows(course_id: int, *, as_of: dt.date | None = None) -> list[Enro
     """Every enrolment of a course (one joined query plus bulk balances, hours and refunds due)."""
     header = course_header(course_id)
     as_of = as_of or dt.date.today()
+    # Municipal staff on a shared server may not read screening at all: their rows say «not yet».
+    seen = permissions.current().can_see_screening
     query = (
         Enrolment.select(
             Enrolment.id,
@@ -165,16 +167,15 @@ def enrolment_rows(course_id: int, *, as_of: dt.date | None = None) -> list[Enro
             Municipality.name,
             Enrolment.state,
             Enrolment.applied_at,
-            Screening.outcome,
+            Screening.outcome if seen else pw.Value(None),
         )
         .join(Person)
         .join(Municipality, pw.JOIN.LEFT_OUTER)
         .switch(Enrolment)
-        .join(Screening, pw.JOIN.LEFT_OUTER)
-        .where(Enrolment.course == course_id)
-        .order_by(Enrolment.applied_at, Enrolment.id)
-        .tuples()
     )
+    if seen:
+        query = query.join(Screening, pw.JOIN.LEFT_OUTER)
+    query = query.where(Enrolment.course == course_id).order_by(Enrolment.applied_at, Enrolment.id).tuples()
     raw = list(query)
     ids = [t[0] for t in raw]
     bals = deposits.balances(ids)

@@ -275,6 +275,7 @@ def _staff_functions(roles: dict[StaffRole, str]) -> Iterator[sql.Composable]:
             FOREACH role IN ARRAY wanted LOOP
                 EXECUTE format('GRANT %I TO %I', {group_of}, target);
             END LOOP;
+            EXECUTE format('ALTER ROLE %I LOGIN', target);
             DELETE FROM staff_municipality WHERE user_name = target;
             {places}
         END $$ {definer}"""
@@ -420,8 +421,22 @@ def add_user(name: str, role: StaffRole, password: str | None, municipalities: S
     return tr("{name} er opprettet med rollen {role}{where}.", name=name, role=role.value, where=where)
 
 
+def add_staff(*, name: str, roles: Sequence[StaffRole], municipalities: Sequence[str], password: str) -> str:
+    """A new staff member with these roles (Innstillinger → Ansatte); a name in use is refused."""
+    _require_postgres()
+    if user_exists(name):
+        raise ValidationError(
+            tr("Brukernavnet «{name}» finnes allerede; velg et annet, eller bruk «Endre rolle».", name=name)
+        )
+    if not roles:
+        raise ValidationError(tr("Velg minst én rolle for {name}.", name=name))
+    with database.atomic():
+        done = add_user(name, roles[0], password, municipalities)
+        return set_roles(name, roles, municipalities) if len(roles) > 1 else done
+
+
 def set_roles(name: str, roles: Sequence[StaffRole], municipalities: Sequence[str] = ()) -> str:
-    """Give ``name`` exactly these roles (and municipalities); returns what was done."""
+    """Give ``name`` exactly these roles (and municipalities), and let a disabled one log in again."""
     _require_postgres()
     _checked_name(name)
     if not roles:

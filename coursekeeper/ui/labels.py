@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from coursekeeper.domain.deposits import DepositStatus
+from coursekeeper.domain.staff import StaffRole
 from coursekeeper.domain.states import CourseStatus, EnrolmentState, ScreeningOutcome
 
 
@@ -57,3 +58,14 @@ def deposit_status(status: str) -> str:
         DepositStatus.WAIVED: QCoreApplication.translate("labels", "Fritatt"),
     }
     return names.get(status, str(status))
+
+
+def staff_role(role: str) -> str:
+    """``course-staff`` → «Kursansatt»: a staff role on a shared server (DESIGN §8)."""
+    names = {
+        StaffRole.ADMIN: QCoreApplication.translate("labels", "Administrator"),
+        StaffRole.COURSE_STAFF: QCoreApplication.translate("labels", "Kursansatt"),
+        StaffRole.SCREENING: QCoreApplication.translate("labels", "Egnethetsvurdering"),
+        StaffRole.MUNICIPAL: QCoreApplication.translate("labels", "Kommuneansatt"),
+    }
+    return names.get(role, str(role))

@@ -22,7 +22,7 @@ from coursekeeper.domain.dates import format_datetime
 from coursekeeper.services import erasure, person_data
 from coursekeeper.services.erasure import ErasurePreview, ErasureResult
 from coursekeeper.services.person_data import AccessExport, NotesOpened
-from coursekeeper.ui import messages
+from coursekeeper.ui import messages, role_gate
 from coursekeeper.ui.printing_actions import documents_folder, open_file
 from coursekeeper.ui.table_models import Column, RowTableModel
 from coursekeeper.ui.tasks import ALL_AREAS, Progress, TaskRunner
@@ -48,8 +48,9 @@ class PersonPrivacyButton(QPushButton):
         menu = QMenu(self)
         menu.addAction(self.tr("Innsyn: alt som er lagret (PDF og JSON) …"), self.export_access)
         menu.addAction(self.tr("Hvem har åpnet vurderingsnotatene …"), self.show_notes_log)
-        menu.addSeparator()
-        menu.addAction(self.tr("Slett personen …"), self.erase)
+        if role_gate.allowed().can_erase:  # erasure is for administrators only
+            menu.addSeparator()
+            menu.addAction(self.tr("Slett personen …"), self.erase)
         self.setMenu(menu)
 
     # -- access request ----------------------------------------------------------------------

@@ -1359,7 +1359,7 @@ The current database is first copied to the backups folder.</translation>
     <name>EnrolmentActions</name>
     <message>
         <source>Gi plass på kurset (venteliste når kurset er fullt)</source>
-        <extracomment>Batch key → the state it moves to. Shown on the page as buttons; the rest sit in the «Kursbevis» menu and the context menu.</extracomment>
+        <extracomment>Batch key → the state it moves to. Shown on the page as buttons; the rest sit in the «Kursbevis» menu and the context menu. The capability (services.permissions) each action needs; the rest only read.</extracomment>
         <translation>Give a seat on the course (waiting list when the course is full)</translation>
     </message>
     <message>
@@ -3154,6 +3154,41 @@ The current database is first copied to the backups folder.</translation>
     </message>
 </context>
 <context>
+    <name>RoleGate</name>
+    <message>
+        <source>Din rolle kan ikke opprette eller endre kurs, påmeldinger eller kursbevis.</source>
+        <translation>Your role cannot create or change courses, enrolments or certificates.</translation>
+    </message>
+    <message>
+        <source>Din rolle kan ikke legge til eller endre personer.</source>
+        <translation>Your role cannot add or change people.</translation>
+    </message>
+    <message>
+        <source>Din rolle kan ikke lese eller skrive vurderingsnotater.</source>
+        <translation>Your role cannot read or write screening notes.</translation>
+    </message>
+    <message>
+        <source>Din rolle kan ikke registrere innbetalinger, korrigeringer eller beholde egenandeler.</source>
+        <translation>Your role cannot record payments or corrections, or keep deposits.</translation>
+    </message>
+    <message>
+        <source>Din rolle kan ikke registrere tilbakebetalinger.</source>
+        <translation>Your role cannot record refunds.</translation>
+    </message>
+    <message>
+        <source>Din rolle kan ikke registrere oppdrag.</source>
+        <translation>Your role cannot record assignments.</translation>
+    </message>
+    <message>
+        <source>Din rolle kan ikke slette eller slå sammen personer; be en administrator.</source>
+        <translation>Your role cannot erase or merge people; ask an administrator.</translation>
+    </message>
+    <message>
+        <source>Din rolle kan ikke endre innstillingene.</source>
+        <translation>Your role cannot change the settings.</translation>
+    </message>
+</context>
+<context>
     <name>RowCount</name>
     <message numerus="yes">
         <source>%Ln rader</source>
@@ -3433,6 +3468,148 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Språket endres neste gang du starter CourseKeeper.</source>
         <translation>The language changes the next time you start CourseKeeper.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Legg til ansatt</source>
+        <translation>Add staff member</translation>
+    </message>
+    <message>
+        <source>Endre rolle</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>For eksempel kari.nordmann</source>
+        <translation>For example kari.nordmann</translation>
+    </message>
+    <message>
+        <source>Navn eller nummer, skilt med komma: Bergen, 4627</source>
+        <translation>Names or numbers, separated by commas: Bergen, 4627</translation>
+    </message>
+    <message>
+        <source>&amp;Brukernavn:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Passord:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Passord &amp;igjen:</source>
+        <translation>Password &amp;again:</translation>
+    </message>
+    <message>
+        <source>Roller:</source>
+        <translation>Roles:</translation>
+    </message>
+    <message>
+        <source>&amp;Kommuner:</source>
+        <translation>&amp;Municipalities:</translation>
+    </message>
+    <message>
+        <source>Den ansatte logger inn med dette brukernavnet og passordet. Rollen bestemmer hva databasen lar dem se og endre; kommuneansatte ser bare kursene og personene i sine kommuner.</source>
+        <translation>The staff member signs in with this user name and password. The role decides what the database lets them see and change; municipal staff see only the courses and people in their municipalities.</translation>
+    </message>
+    <message>
+        <source>Legg til</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Lagre rollene</source>
+        <translation>Save the roles</translation>
+    </message>
+    <message>
+        <source>Skriv brukernavnet.</source>
+        <translation>Enter the user name.</translation>
+    </message>
+    <message>
+        <source>Skriv et passord den ansatte kan logge inn med første gang.</source>
+        <translation>Enter a password the staff member can sign in with the first time.</translation>
+    </message>
+    <message>
+        <source>De to passordene er ikke like.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <source>Velg minst én rolle.</source>
+        <translation>Choose at least one role.</translation>
+    </message>
+    <message>
+        <source>Skriv minst én kommune for en kommuneansatt.</source>
+        <translation>Enter at least one municipality for municipal staff.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <source>Ansatte</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Alle som logger inn på den felles databasen. Databasen selv håndhever rollene, så en ansatt får ikke mer med et annet program enn her.</source>
+        <translation>Everyone who signs in to the shared database. The database itself enforces the roles, so a staff member gets no more with another program than here.</translation>
+    </message>
+    <message>
+        <source>Brukernavn</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Roller</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Kommuner</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Deaktivert</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Legg til …</source>
+        <translation>Add …</translation>
+    </message>
+    <message>
+        <source>Endre rolle …</source>
+        <translation>Change role …</translation>
+    </message>
+    <message>
+        <source>Deaktiver …</source>
+        <translation>Disable …</translation>
+    </message>
+    <message>
+        <source>Brukeren kan ikke lenger logge inn; det de har gjort, blir stående</source>
+        <translation>The user can no longer sign in; what they did stays</translation>
+    </message>
+    <message>
+        <source>Henter de ansatte …</source>
+        <translation>Fetching the staff …</translation>
+    </message>
+    <message>
+        <source>Lagrer …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <source>Deaktiver %1</source>
+        <translation>Disable %1</translation>
+    </message>
+    <message>
+        <source>%1 kan ikke lenger logge inn. Det de har registrert, og loggen over det, blir stående. «Endre rolle» gir brukeren tilgang igjen.</source>
+        <translation>%1 will no longer be able to sign in. What they recorded, and the log of it, stays. “Change role” gives the user access again.</translation>
+    </message>
+    <message>
+        <source>Deaktiver</source>
+        <translation>Disable</translation>
     </message>
 </context>
 <context>
@@ -3748,6 +3925,22 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Fritatt</source>
         <translation>Waived</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Kursansatt</source>
+        <translation>Course staff</translation>
+    </message>
+    <message>
+        <source>Egnethetsvurdering</source>
+        <translation>Screening</translation>
+    </message>
+    <message>
+        <source>Kommuneansatt</source>
+        <translation>Municipal staff</translation>
     </message>
 </context>
 <context>

@@ -5,43 +5,13 @@ from __future__ import annotations
 import os
 from urllib.parse import urlsplit, urlunsplit
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from coursekeeper.services import server_login
 from coursekeeper.ui.dialogs.login_dialog import LoginDialog
 from tests.conftest import PG_ENV
 
 PASSWORD = "Riktig-passord-1"
-
-
-class _MemoryKeyring(KeyringBackend):
-    """The operating system's credential store, kept in memory for the test."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.saved: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.saved.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.saved[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.saved.pop((service, username), None)
-
-
-@pytest.fixture
-def store():
-    previous = keyring.get_keyring()
-    memory = _MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.set_keyring(previous)
 
 
 def test_the_dialog_signs_in_only_with_both_user_and_password(qtbot) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMenu, QPushButton, 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.services import certificates
 from coursekeeper.services.certificate_register import CertificateRow, certificate_rows
-from coursekeeper.ui import messages, navigation
+from coursekeeper.ui import messages, navigation, role_gate
 from coursekeeper.ui.dialogs.issue_certificates_dialog import IssueCertificatesDialog
 from coursekeeper.ui.dialogs.revoke_dialog import RevokeDialog
 from coursekeeper.ui.dialogs.verify_dialog import VerifyDialog
@@ -123,6 +123,7 @@ class CertificatesView(QWidget):
         self.duplicate_button.clicked.connect(self.duplicate_selected)
         self.verify_button = QPushButton(self.tr("Kontroller kursbevis …"))
         self.verify_button.clicked.connect(self.open_verify)
+        role_gate.gate("can_edit_courses", self.issue_button, self.revoke_button, self.duplicate_button)
 
         bar = QHBoxLayout()
         course_label = QLabel(self.tr("&Kurs:"))
@@ -159,6 +160,8 @@ class CertificatesView(QWidget):
 
     def new_item(self) -> None:
         """Ctrl+N: «Utsted kursbevis» for the chosen course."""
+        if not role_gate.allowed().can_edit_courses:
+            return
         self.dialog = IssueCertificatesDialog(self.tasks, self.course.course_id(), self)
         self.dialog.open()
 

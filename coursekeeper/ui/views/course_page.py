@@ -20,7 +20,7 @@ from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.states import EnrolmentState
 from coursekeeper.services import course_overview
 from coursekeeper.services.course_overview import CourseOverview, EnrolmentRow
-from coursekeeper.ui import labels, messages, navigation
+from coursekeeper.ui import labels, messages, navigation, role_gate
 from coursekeeper.ui.dialogs.add_person_dialog import AddPersonDialog
 from coursekeeper.ui.dialogs.attendance_dialog import AttendanceDialog
 from coursekeeper.ui.dialogs.course_dialog import CourseDialog
@@ -93,19 +93,19 @@ class CoursePage(QWidget):
         self.import_button.clicked.connect(self.import_participants)
         filters.addWidget(self.import_button)
 
-        self.model: RowTableModel[EnrolmentRow] = RowTableModel(
-            [
-                Column(self.tr("Navn"), lambda r: r.name, stretch=True),
-                Column(self.tr("Kommune"), lambda r: r.municipality),
-                Column(self.tr("Status"), lambda r: labels.enrolment_state(r.state)),
-                Column(self.tr("Vurdering"), lambda r: labels.screening_outcome(r.screening)),
-                Column(self.tr("Egenandel"), lambda r: labels.deposit_status(r.deposit_status)),
-                Column(self.tr("Timer"), lambda r: Hours(r.attended_minutes), RIGHT),
-                Column(self.tr("Kursbevis"), lambda r: r.certificate_number),
-                Column(self.tr("Søkt"), lambda r: r.applied_at, sort_key=lambda r: r.applied_at),
-            ],
-            self,
-        )
+        columns = [
+            Column(self.tr("Navn"), lambda r: r.name, stretch=True),
+            Column(self.tr("Kommune"), lambda r: r.municipality),
+            Column(self.tr("Status"), lambda r: labels.enrolment_state(r.state)),
+            Column(self.tr("Vurdering"), lambda r: labels.screening_outcome(r.screening)),
+            Column(self.tr("Egenandel"), lambda r: labels.deposit_status(r.deposit_status)),
+            Column(self.tr("Timer"), lambda r: Hours(r.attended_minutes), RIGHT),
+            Column(self.tr("Kursbevis"), lambda r: r.certificate_number),
+            Column(self.tr("Søkt"), lambda r: r.applied_at, sort_key=lambda r: r.applied_at),
+        ]
+        if not role_gate.allowed().can_see_screening:  # municipal staff: no screening at all
+            del columns[3]
+        self.model: RowTableModel[EnrolmentRow] = RowTableModel(columns, self)
         self.table = RowTableView(multi_select=True)
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -123,6 +123,10 @@ class CoursePage(QWidget):
         actions.addStretch(1)
         self.count_label = QLabel()
         actions.addWidget(self.count_label)
+
+        role_gate.gate(
+            "can_edit_courses", self.edit_button, self.attendance_button, self.add_button, self.import_button
+        )
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -280,7 +284,7 @@ class CoursePage(QWidget):
 
     def add_person(self) -> None:
         """Find or create a person and enrol them on this course."""
-        if self.overview is None:
+        if self.overview is None or not self.add_button.isEnabled():
             return
         self.dialog = AddPersonDialog(self.tasks, self.overview.course, self)
         self.dialog.enrolled.connect(self._on_enrolled)

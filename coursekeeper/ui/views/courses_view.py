@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from coursekeeper.domain.text import search_key
 from coursekeeper.services import courses
 from coursekeeper.services.courses import CourseRow
-from coursekeeper.ui import labels
+from coursekeeper.ui import labels, role_gate
 from coursekeeper.ui.dialogs.course_dialog import CourseDialog
 from coursekeeper.ui.table_models import CENTER, Column, RowTableModel
 from coursekeeper.ui.tasks import TaskRunner
@@ -66,6 +66,8 @@ class CoursesView(ListAndPageView):
         self.followup_button.clicked.connect(self.read_followup)
         self.open_button = QPushButton(self.tr("Åpne kurset"))
         self.open_button.clicked.connect(self._open_selected)
+        role_gate.gate("can_edit_courses", self.new_button)
+        role_gate.gate("can_assign", self.followup_button)
 
         heading = QHBoxLayout()
         heading.addWidget(title)
@@ -144,6 +146,8 @@ class CoursesView(ListAndPageView):
         """Ctrl+N: a new course (or add a person when a course page is open)."""
         if self.page_shown():
             self.page.add_person()
+            return
+        if not self.new_button.isEnabled():
             return
         self.dialog = CourseDialog(self.tasks, None, self)
         self.dialog.saved.connect(self.open_course)

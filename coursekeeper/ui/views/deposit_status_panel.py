@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from coursekeeper.services.deposit_batches import EntryBatch
 from coursekeeper.services.deposit_overview import deposit_rows
 from coursekeeper.services.refund_batches import RefundBatch
-from coursekeeper.ui import labels
+from coursekeeper.ui import labels, role_gate
 from coursekeeper.ui.dialogs.payment_dialog import paid_message, record_payments
 from coursekeeper.ui.dialogs.refund_dialog import RefundTarget
 from coursekeeper.ui.table_models import RIGHT, Column, Money
@@ -31,6 +31,8 @@ class DepositStatusPanel(DepositActionsPanel):
         self.forfeit_button.clicked.connect(self.forfeit)
         for button in (self.pay_button, self.refund_button, self.forfeit_button):
             self.buttons.addWidget(button)
+        role_gate.gate("can_pay", self.pay_button, self.forfeit_button)
+        role_gate.gate("can_refund", self.refund_button)
         self.add_row_menu()
         self.follow_selection()
 

@@ -23,7 +23,7 @@ from coursekeeper.services.course_overview import EnrolmentRow
 from coursekeeper.services.deposit_batches import EntryBatch
 from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
 from coursekeeper.services.enrolment_batches import BatchPlan, ScreeningBatch
-from coursekeeper.ui import labels, messages, printing_actions
+from coursekeeper.ui import labels, messages, printing_actions, role_gate
 from coursekeeper.ui.dialogs.batch_screening_dialog import BatchScreeningDialog
 from coursekeeper.ui.dialogs.payment_dialog import paid_message, record_payments
 from coursekeeper.ui.dialogs.screening_dialog import ScreeningDialog
@@ -45,6 +45,12 @@ STATE_ACTIONS = {
 #: Shown on the page as buttons; the rest sit in the «Kursbevis» menu and the context menu.
 BUTTON_KEYS = ("accept", "waitlist", "reject", "withdraw", "no_show", "screening", "pay")
 CERTIFICATE_KEYS = ("issue", "print", "save_pdf")
+#: The capability (services.permissions) each action needs; the rest only read.
+NEEDS = {
+    **dict.fromkeys((*STATE_ACTIONS, "issue"), "can_edit_courses"),
+    "screening": "can_screen",
+    "pay": "can_pay",
+}
 
 
 class EnrolmentActions(QObject):
@@ -80,6 +86,8 @@ class EnrolmentActions(QObject):
         self.certificate_button.setMenu(certificate_menu)
         self.open_person_action = QAction(self.tr("Åpne personen"), self)
         self.open_person_action.triggered.connect(self.open_person)
+        for key, capability in NEEDS.items():
+            role_gate.gate(capability, self.actions[key], *[b for k, b in self.buttons.items() if k == key])
 
     def _texts(self) -> dict[str, str]:
         return {
@@ -132,7 +140,7 @@ class EnrolmentActions(QObject):
     def run(self, key: str) -> None:
         """Do ``key`` for the selected rows."""
         rows = self.page.selected_rows()
-        if not rows:
+        if not rows or (key in NEEDS and not getattr(role_gate.allowed(), NEEDS[key])):
             return
         handlers: dict[str, Callable[[list[EnrolmentRow]], None]] = {
             "screening": self.screen,

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from coursekeeper.services import refunds
 from coursekeeper.services.refunds import ForfeitCandidate
+from coursekeeper.ui import role_gate
 from coursekeeper.ui.table_models import RIGHT, Column, Money
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.deposit_actions_panel import DepositActionsPanel
@@ -34,6 +35,7 @@ class ForfeitCandidatesPanel(DepositActionsPanel):
         self.forfeit_button = QPushButton(self.tr("Behold egenandel …"))
         self.forfeit_button.clicked.connect(self.forfeit_selected)
         self.buttons.addWidget(self.forfeit_button)
+        role_gate.gate("can_pay", self.forfeit_button)
         self.add_row_menu()
         self.follow_selection()
 

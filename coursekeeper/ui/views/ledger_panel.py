@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from coursekeeper.domain.money import format_kr
 from coursekeeper.services import deposits
 from coursekeeper.services.deposits import LedgerRow
+from coursekeeper.ui import role_gate
 from coursekeeper.ui.dialogs.correction_dialog import CorrectionDialog
 from coursekeeper.ui.table_models import RIGHT, Column, Money, identifying_column
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
@@ -38,6 +39,7 @@ class LedgerPanel(RowsPanel):
         )
         self.correct_button.clicked.connect(self.correct)
         self.buttons.addWidget(self.correct_button)
+        role_gate.gate("can_pay", self.correct_button)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()

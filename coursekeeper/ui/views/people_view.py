@@ -25,6 +25,7 @@ from coursekeeper.services.person_overview import (
     PersonListRow,
     people_directory,
 )
+from coursekeeper.ui import role_gate
 from coursekeeper.ui.dialogs.merge_people_dialog import open_merge
 from coursekeeper.ui.dialogs.person_dialog import PersonDialog
 from coursekeeper.ui.table_models import Column
@@ -89,6 +90,8 @@ class PeopleView(ListAndPageView):
         self.merge_button = QPushButton(self.tr("Slå sammen …"))
         self.merge_button.clicked.connect(self.merge_selected)
         self.duplicates.buttons.addWidget(self.merge_button)
+        role_gate.gate("can_edit_people", self.new_button)
+        role_gate.gate("can_erase", self.merge_button)
         self.duplicates.loaded.connect(self._update_duplicates_tab)
         hint = QLabel(
             self.tr(
@@ -166,6 +169,8 @@ class PeopleView(ListAndPageView):
 
     def new_person(self) -> None:
         """Ny person: the form; once stored, the new person's page opens."""
+        if not self.new_button.isEnabled():
+            return
         dialog = PersonDialog(self.tasks, parent=self)
         dialog.saved.connect(self.open_person)
         dialog.exec()
@@ -180,5 +185,5 @@ class PeopleView(ListAndPageView):
     def merge_selected(self, *_args: object) -> None:
         """Open the merge of the selected pair (its counts and shared courses fetched first)."""
         row: DuplicatePair | None = self.duplicates.table.current_row()
-        if row is not None:
+        if row is not None and self.merge_button.isEnabled():
             open_merge(self.tasks, self, row.first.id, row.second.id)

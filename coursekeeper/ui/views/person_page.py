@@ -15,7 +15,7 @@ from coursekeeper.services.assignments import AssignmentRow
 from coursekeeper.services.person_merge import MergeResult
 from coursekeeper.services.person_overview import PersonOverview, municipality_choice, person_overview
 from coursekeeper.services.phone_display import display_phone
-from coursekeeper.ui import labels
+from coursekeeper.ui import labels, role_gate
 from coursekeeper.ui.dialogs.assignment_dialog import AssignmentDialog
 from coursekeeper.ui.dialogs.end_assignment_dialog import EndAssignmentDialog
 from coursekeeper.ui.dialogs.merge_people_dialog import open_merge
@@ -99,6 +99,9 @@ class PersonPage(QWidget):
         self.assignments.buttons.addWidget(self.add_button)
         self.assignments.buttons.addWidget(self.end_button)
         self.assignments.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        role_gate.gate("can_edit_people", self.edit_button, self.swap_button)
+        role_gate.gate("can_erase", self.merge_button)
+        role_gate.gate("can_assign", self.add_button, self.end_button)
         self.assignments.model.modelReset.connect(self._update_buttons)
 
         self.tabs = QTabWidget()
@@ -261,7 +264,7 @@ class PersonPage(QWidget):
 
     def add_assignment(self) -> None:
         """Record a new assignment for this person."""
-        if self.overview is None:
+        if self.overview is None or not self.add_button.isEnabled():
             return
         d = self.overview.details
         dialog = AssignmentDialog(d.id, d.full_name, municipalities.all_names(), municipality_choice(d), self)

@@ -11,7 +11,7 @@ from coursekeeper.domain.money import format_kr
 from coursekeeper.services import refunds
 from coursekeeper.services.refund_batches import RefundBatch
 from coursekeeper.services.refunds import RefundDue
-from coursekeeper.ui import messages, navigation
+from coursekeeper.ui import messages, navigation, role_gate
 from coursekeeper.ui.dialogs.refund_dialog import RefundTarget
 from coursekeeper.ui.table_models import RIGHT, Column, Money
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
@@ -45,6 +45,7 @@ class RefundsDuePanel(DepositActionsPanel):
         for button in (self.select_all_button, self.print_button, self.save_button, self.refund_button):
             self.buttons.addWidget(button)
         self.table.doubleClicked.connect(self.open_person)
+        role_gate.gate("can_refund", self.refund_button)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_menu)
         self.menu: QMenu | None = None

@@ -1,4 +1,4 @@
-"""Innstillinger: the organiser profile, the language, backups and privacy (each its own panel)."""
+"""Innstillinger: the organiser profile, the language, backups, privacy and staff (each its own panel)."""
 
 from __future__ import annotations
 
@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 from coursekeeper.errors import ChangedElsewhereError, CourseKeeperError
 from coursekeeper.services import organisations
 from coursekeeper.services.organisations import OwnProfile
-from coursekeeper.ui import messages
+from coursekeeper.ui import messages, role_gate
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.backup_panel import BackupPanel
 from coursekeeper.ui.views.privacy_panel import PrivacyPanel
+from coursekeeper.ui.views.staff_panel import StaffPanel
 from coursekeeper.ui.widgets.form_field import FieldWithError
 
 LANGUAGE_KEY = "language"
@@ -73,6 +74,7 @@ class SettingsView(QWidget):
         self.save_button.clicked.connect(self.save_profile)
         self.saved_label = QLabel()
         self.saved_label.setWordWrap(True)  # a refusal names who saved in between, and when
+        role_gate.gate("can_write_settings", self.save_button, self.logo_button, self.logo_remove)
 
         profile = QGroupBox(self.tr("Organisasjonen (står på kursbevis og brev)"))
         form = QFormLayout(profile)
@@ -112,7 +114,11 @@ class SettingsView(QWidget):
         lform.addRow("", self.language_note)
 
         self.backups = BackupPanel(tasks)
-        self.privacy = PrivacyPanel(tasks)
+        # The retention rules propose erasures: a matter for those who may erase (administrators).
+        self.privacy = PrivacyPanel(tasks) if role_gate.allowed().can_erase else None
+        self.staff: StaffPanel | None = None
+        if role_gate.allowed().shared and role_gate.allowed().can_manage_staff:
+            self.staff = StaffPanel(tasks)  # administrators on a shared server only
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -120,7 +126,10 @@ class SettingsView(QWidget):
         column.addWidget(profile)
         column.addWidget(language)
         column.addWidget(self.backups)
-        column.addWidget(self.privacy)
+        if self.privacy is not None:
+            column.addWidget(self.privacy)
+        if self.staff is not None:
+            column.addWidget(self.staff)
         column.addStretch(1)
         content.setMaximumWidth(860)
         scroll = QScrollArea()
@@ -136,7 +145,10 @@ class SettingsView(QWidget):
     def reload(self) -> None:
         """Load the profile, the backups and the privacy settings."""
         self.backups.reload()
-        self.privacy.reload()
+        if self.privacy is not None:
+            self.privacy.reload()
+        if self.staff is not None:
+            self.staff.reload()
         self.tasks.run(
             organisations.get_own_profile, label=self.tr("Henter profilen …"), on_done=self._fill, parent=self
         )

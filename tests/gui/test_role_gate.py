@@ -1,0 +1,59 @@
+"""A role's missing capability keeps its controls off, with the reason, whatever the selection does."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from coursekeeper.services import enrolments, permissions
+from tests import factories as f
+
+
+@pytest.fixture
+def course_staff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a course-staff-like role on a shared server: no notes, erasure, payments or staff."""
+    limited = dataclasses.replace(
+        permissions.EVERYTHING,
+        user="kari",
+        shared=True,
+        can_screen=False,
+        can_erase=False,
+        can_pay=False,
+        can_manage_staff=False,
+    )
+    monkeypatch.setattr(permissions, "_current", limited)
+
+
+def test_denied_actions_stay_disabled_with_the_reason_when_rows_are_selected(
+    db, shown, course_staff, window, tasks
+) -> None:
+    course = f.course(municipality="Bergen")
+    enrolment = f.enrol(course)
+    enrolments.accept(enrolment)
+    view = window.show_view("courses")
+    view.open_course(course)
+    assert tasks.wait_idle()
+    page = view.page
+    page.select_enrolment(enrolment)
+    buttons = page.enrolment_actions.buttons
+    assert buttons["withdraw"].isEnabled()  # course work is allowed
+    for key, reason in (("screening", "vurderingsnotater"), ("pay", "innbetalinger")):
+        assert not buttons[key].isEnabled() and reason in buttons[key].toolTip()
+        buttons[key].setEnabled(True)  # as a view's own enabling would
+        assert not buttons[key].isEnabled()
+    menu = {text: enabled for text, enabled, _ in filter(None, page.enrolment_actions.menu_entries())}
+    assert menu["Egnethetsvurdering …"] is False and menu["Trekk …"] is True
+    assert shown["error"] == [] and shown["exception"] == []
+    page.open_screening()  # the keyboard's way in is closed too
+    assert tasks.wait_idle() and page.dialog is None
+    people = window.show_view("people")
+    assert not people.merge_button.isEnabled() and "administrator" in people.merge_button.toolTip()
+    settings = window.show_view("settings")
+    assert settings.privacy is None and settings.staff is None  # retention proposes erasures: admins only
+
+
+def test_on_sqlite_everything_is_offered(db, shown, window, tasks) -> None:
+    settings = window.show_view("settings")
+    assert settings.privacy is not None and settings.staff is None  # no staff on one laptop
+    assert window.show_view("courses").new_button.isEnabled()

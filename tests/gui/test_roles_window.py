@@ -1,0 +1,180 @@
+"""Who sees what, from the window, on the real PostgreSQL server (issue 13).
+
+Municipal staff sign in through the login dialog and see only their municipality's course and
+people, no screening, no erasure and no staff panel; an administrator sees everything and adds a
+staff member in Innstillinger → Ansatte, who can then sign in. Only visible controls are used.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import pytest
+from psycopg import sql
+from PySide6.QtWidgets import QWidget
+
+from tests.conftest import PG_ENV
+from tests.gui.as_user import User
+
+pytestmark = pytest.mark.skipif(not os.environ.get(PG_ENV), reason="needs the test PostgreSQL server")
+
+PASSWORD = "Kommune-passord-7"
+
+
+def _user(name: str) -> str:
+    return f"{urlsplit(os.environ[PG_ENV]).path.strip('/')}_{name}"
+
+
+def _shared_url() -> str:
+    """The server's URL without a user: every staff member signs in."""
+    parts = urlsplit(os.environ[PG_ENV])
+    return urlunsplit(parts._replace(netloc=f"{parts.hostname}:{parts.port or 5432}"))
+
+
+@pytest.fixture
+def server() -> Iterator[None]:
+    """Two courses (Bergen, Øygarden) with a screened participant each; a municipal and an admin user."""
+    from coursekeeper.db.connection import close_database, database
+    from coursekeeper.domain.staff import StaffRole
+    from coursekeeper.services import courses, screening, staff_accounts
+    from coursekeeper.services.database import prepare
+    from tests import factories as f
+    from tests.pg import reset_postgres
+
+    owner = os.environ[PG_ENV]
+    reset_postgres(owner)
+    prepare(owner)
+    for place in ("Bergen", "Øygarden"):
+        course = courses.create_course(
+            courses.CourseInput(
+                title=f"Kurs i {place}",
+                municipality=place,
+                sessions=[courses.SessionInput(d, "09:00", "15:00") for d in f.SESSION_DAYS],
+            )
+        ).id
+        enrolment = f.enrol(course, first=f"Deltaker {place}")
+        screening.record_screening(enrolment_id=enrolment, outcome="suitable", notes=f"Fortrolig om {place}")
+    staff_accounts.server_setup()
+    staff_accounts.add_user(_user("bergen"), StaffRole.MUNICIPAL, PASSWORD, ["Bergen"])
+    staff_accounts.add_user(_user("leder"), StaffRole.ADMIN, PASSWORD)
+    groups = [staff_accounts.role_name(r) for r in StaffRole]
+    close_database()
+    yield
+    close_database()
+    database.initialize(None)  # later tests' workers must not connect as a dropped user
+    with psycopg.connect(owner, autocommit=True) as conn:
+        for (name,) in conn.execute(
+            "SELECT rolname FROM pg_roles WHERE rolname LIKE %s AND NOT rolname = ANY(%s)",
+            (_user("").replace("_", r"\_") + "%", groups),
+        ).fetchall():
+            conn.execute(sql.SQL("DROP OWNED BY {0}; DROP ROLE {0}").format(sql.Identifier(name)))
+
+
+def _sign_in(qtbot, desktops, monkeypatch, name: str):
+    """Start the program on the shared server and sign in as ``name`` through the login dialog."""
+    from coursekeeper import app
+    from coursekeeper.ui.dialogs.login_dialog import LoginDialog
+
+    def fill(dialog: LoginDialog) -> int:
+        typist = User(qtbot, dialog, None)
+        typist.stop()
+        typist.type_into("Brukernavn", name, within=dialog)
+        typist.type_into("Passord", PASSWORD, within=dialog)
+        assert dialog.ok_button.isEnabled()
+        return LoginDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LoginDialog, "exec", fill)
+    desktop = app.start_desktop(_shared_url())
+    desktops.append(desktop)
+    qtbot.waitUntil(lambda: desktop.database_open or desktop.exit_code is not None, timeout=20_000)
+    assert desktop.database_open
+    user = User(qtbot, desktop.window, desktop.tasks)
+    user.settle()
+    return desktop, user
+
+
+def _close(desktop) -> None:
+    from coursekeeper.db.connection import close_database
+
+    desktop.window.close()
+    desktop.tasks.wait_idle(10_000)
+    desktop.tasks.shutdown()
+    close_database()
+
+
+def _column(user: User, header: str) -> list[str]:
+    return [row[header] for row in user.rows(user.table())]
+
+
+def test_municipal_staff_see_their_municipality_and_an_administrator_adds_staff(
+    server, desktops, qtbot, shown, monkeypatch, store
+) -> None:
+    desktop, user = _sign_in(qtbot, desktops, monkeypatch, _user("bergen"))
+    try:
+        courses_view = user.go("Kurs")
+        assert _column(user, "Tittel") == ["Kurs i Bergen"]
+        new_course = user.button("Nytt kurs …", within=courses_view)
+        assert not new_course.isEnabled() and new_course.toolTip().startswith("Din rolle kan ikke")
+        user.double_click(user.table(), "Kurs i Bergen")
+        user.settle()
+        rows = user.rows(user.table())
+        [participant] = [r["Navn"] for r in rows]
+        assert participant.startswith("Deltaker Bergen")
+        assert "Vurdering" not in rows[0]  # no screening column at all
+        screen = user.button("Egnethetsvurdering …")
+        assert not screen.isEnabled() and "vurderingsnotater" in screen.toolTip()
+        assert not user.button("Rediger kurset …").isEnabled()
+        user.go("Personer")
+        first, last = participant.split(" ", 2)[:2], participant.split(" ", 2)[2]
+        assert _column(user, "Fornavn") == [" ".join(first)] and _column(user, "Etternavn") == [last]
+        user.double_click(user.table(), last)
+        user.settle()
+        entries = [a.text() for a in user.button("Personvern").menu().actions() if a.text()]
+        assert entries and "Slett personen …" not in entries
+        settings_view = user.go("Innstillinger")
+        assert settings_view.findChild(QWidget, "staffPanel") is None
+        assert not user.button("Lagre profilen").isEnabled()
+        assert shown["error"] == [] and shown["exception"] == []
+    finally:
+        _close(desktop)
+
+    desktop, user = _sign_in(qtbot, desktops, monkeypatch, _user("leder"))
+    try:
+        user.go("Kurs")
+        assert sorted(_column(user, "Tittel")) == ["Kurs i Bergen", "Kurs i Øygarden"]
+        assert user.button("Nytt kurs …").isEnabled()
+        user.go("Innstillinger")
+        panel = desktop.window.findChild(QWidget, "staffPanel")
+        assert panel is not None and panel.isVisible()
+        assert _column_in(user, panel, "Brukernavn") == [_user("bergen"), _user("leder")]
+        new = _user("ny")
+
+        def fill(dialog) -> None:
+            user.type_into("Brukernavn", new, within=dialog)
+            user.type_into("Passord", PASSWORD, within=dialog)
+            user.type_into("Passord igjen", PASSWORD, within=dialog)
+            user.button("Kommuneansatt", within=dialog).click()
+            user.type_into("Kommuner", "Øygarden", within=dialog)
+            user.click("Legg til", within=dialog)
+
+        user.then(fill)
+        user.click("Legg til …", within=panel)
+        user.settle()
+        assert shown["info"][-1] == f"{new} er opprettet med rollen municipal (Øygarden)."
+        rows = {r["Brukernavn"]: r for r in user.rows(user.table(panel))}
+        assert rows[new]["Roller"] == "Kommuneansatt" and rows[new]["Kommuner"] == "Øygarden"
+        assert shown["error"] == [] and shown["exception"] == []
+    finally:
+        _close(desktop)
+
+    parts = urlsplit(os.environ[PG_ENV])
+    as_new = urlunsplit(parts._replace(netloc=f"{new}:{PASSWORD}@{parts.hostname}:{parts.port or 5432}"))
+    with psycopg.connect(as_new) as conn:  # the new staff member can sign in, and sees Øygarden only
+        assert conn.execute("SELECT title FROM course").fetchall() == [("Kurs i Øygarden",)]
+
+
+def _column_in(user: User, within, header: str) -> list[str]:
+    return [row[header] for row in user.rows(user.table(within))]
