@@ -453,6 +453,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = check()
     for item in report.checked:
         _say(tr("Kontrollert: {hva}", hva=item))
+    if report.partial:  # a role that sees only part of the chains: said, and never "all is well"
+        _say(report.partial, err=True)
+        if report.ok:
+            return EXIT_UNREADABLE
     if report.ok:
         _say(tr("Alt i orden."))
         return EXIT_OK

@@ -71,6 +71,15 @@ class Break:
     inserted: tuple[int, ...] = ()
 
 
+def seal_break(row: ChainRow) -> Break | None:
+    """The row's own seal, checked without its neighbours: unsealed, altered, or None when intact."""
+    if not row.chain_hash or not row.prev_hash:
+        return Break(BreakKind.UNSEALED, row.id)
+    if link(row.prev_hash, row.facts) != row.chain_hash:
+        return Break(BreakKind.ALTERED, row.id)
+    return None
+
+
 def walk(rows: Iterable[ChainRow]) -> list[Break]:
     """Every break, row by row in id order; one tampered row gives one break, not a cascade.
 
@@ -83,10 +92,9 @@ def walk(rows: Iterable[ChainRow]) -> list[Break]:
     forks: list[int] = []  # positions in ``breaks`` of the INSERTED breaks, settled below
     last = GENESIS
     for row in rows:
-        if not row.chain_hash or not row.prev_hash:
-            breaks.append(Break(BreakKind.UNSEALED, row.id))
-        elif link(row.prev_hash, row.facts) != row.chain_hash:
-            breaks.append(Break(BreakKind.ALTERED, row.id))
+        broken = seal_break(row)
+        if broken is not None:
+            breaks.append(broken)
         elif row.prev_hash != last:
             if row.prev_hash in seen:
                 forks.append(len(breaks))

@@ -36,6 +36,7 @@ class Permissions:
     can_erase: bool = True
     can_write_settings: bool = True
     can_manage_staff: bool = True
+    can_check_all: bool = True
     municipalities: tuple[str, ...] = ()
 
 
@@ -59,7 +60,10 @@ SELECT session_user,
        has_table_privilege('assignment', 'INSERT'),
        has_column_privilege('person', 'anonymised_at', 'UPDATE'),
        has_table_privilege('organisation', 'UPDATE'),
-       COALESCE(has_function_privilege(to_regprocedure(%s), 'EXECUTE'), false)
+       COALESCE(has_function_privilege(to_regprocedure(%s), 'EXECUTE'), false),
+       has_table_privilege('ledger_entry', 'SELECT') AND has_table_privilege('audit_log', 'SELECT')
+       AND has_table_privilege('certificate_event', 'SELECT') AND has_table_privilege('certificate', 'SELECT')
+       AND has_table_privilege('app_setting', 'SELECT')
 """
 _MEMBER = (
     "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = %s AND pg_has_role(session_user, oid, 'MEMBER'))"
@@ -75,7 +79,7 @@ def ask_server() -> Permissions:
     if is_sqlite(database):
         return EVERYTHING
     row = database.execute_sql(_ASK, (SET_ROLE_FUNCTION,)).fetchone()
-    user, edit, people, outcome, notes, ledger, assign, erase, settings, staff = row
+    user, edit, people, outcome, notes, ledger, assign, erase, settings, staff, chains = row
     member = {
         role: bool(database.execute_sql(_MEMBER, (group_role(role),)).fetchone()[0]) for role in StaffRole
     }
@@ -96,6 +100,7 @@ def ask_server() -> Permissions:
         can_erase=bool(erase),
         can_write_settings=bool(settings),
         can_manage_staff=bool(staff),
+        can_check_all=bool(chains) and not scoped,  # municipal staff see only part of each chain
         scoped=scoped,
         municipalities=places,
     )

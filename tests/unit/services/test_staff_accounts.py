@@ -325,3 +325,30 @@ def test_a_refusal_on_the_command_line_is_one_sentence(server, capsys) -> None:
         "Be en administrator om riktig rolle. Ingenting er lagret."
     )
     prepare(os.environ[PG_ENV])
+
+
+def test_check_as_municipal_staff_raises_no_false_alarm_and_still_sees_an_altered_row(
+    db, server, capsys
+) -> None:
+    from tests.unit.services.test_tamper_evidence import _triggers_dropped
+
+    name = _user("kontroll")
+    staff_accounts.add_user(name, StaffRole.MUNICIPAL, PASSWORD, ["Bergen"])
+    as_municipal = server_login.with_login(os.environ[PG_ENV], name, PASSWORD)
+    capsys.readouterr()
+    assert cli.main(["--db", as_municipal, "check"]) == 2
+    out, err = capsys.readouterr()
+    assert "bare en administrator kan kontrollere hele den" in err
+    assert "Fant" not in out and "Kontrollert: Seglene på radene du ser i egenandelsregnskapet" in out
+    prepare(os.environ[PG_ENV])
+    with _triggers_dropped(db):
+        db.execute_sql(
+            "UPDATE ledger_entry SET amount_ore = 50000 WHERE enrolment_id IN "
+            "(SELECT e.id FROM enrolment e JOIN course c ON c.id = e.course_id "
+            "WHERE c.title = 'Kurs i Bergen')"
+        )
+    assert cli.main(["--db", as_municipal, "check"]) == 1
+    out = capsys.readouterr().out
+    assert "Egenandelsregnskapet: post" in out and "(innbetaling 500 kr" in out and "er endret" in out
+    prepare(os.environ[PG_ENV])
+    assert cli.main(["--db", os.environ[PG_ENV], "check"]) == 1  # the owner sees the whole chain
