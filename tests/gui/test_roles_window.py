@@ -1,8 +1,9 @@
 """Who sees what, from the window, on the real PostgreSQL server (issue 13).
 
 Municipal staff sign in through the login dialog and see only their municipality's course and
-people, no screening, no erasure and no staff panel; an administrator sees everything and adds a
-staff member in Innstillinger → Ansatte, who can then sign in. Only visible controls are used.
+people, no screening, no erasure and no staff panel; an administrator sees everything and, in
+Innstillinger → Ansatte, adds a staff member (who can then sign in), changes their role and
+disables them (who then cannot). Only visible controls are used.
 """
 
 from __future__ import annotations
@@ -166,14 +167,35 @@ def test_municipal_staff_see_their_municipality_and_an_administrator_adds_staff(
         assert shown["info"][-1] == f"{new} er opprettet med rollen municipal (Øygarden)."
         rows = {r["Brukernavn"]: r for r in user.rows(user.table(panel))}
         assert rows[new]["Roller"] == "Kommuneansatt" and rows[new]["Kommuner"] == "Øygarden"
+        with psycopg.connect(_as(new)) as conn:  # the new staff member signs in and sees Øygarden only
+            assert conn.execute("SELECT title FROM course").fetchall() == [("Kurs i Øygarden",)]
+
+        def change(dialog) -> None:
+            user.button("Kommuneansatt", within=dialog).click()
+            user.button("Kursansatt", within=dialog).click()
+            user.click("Lagre rollene", within=dialog)
+
+        user.select(user.table(panel), [new])
+        user.then(change)
+        user.click("Endre rolle …", within=panel)
+        user.settle()
+        rows = {r["Brukernavn"]: r for r in user.rows(user.table(panel))}
+        assert rows[new]["Roller"] == "Kursansatt" and rows[new]["Kommuner"] == ""
+        user.select(user.table(panel), [new])
+        user.click("Deaktiver …", within=panel)  # the confirmation is answered yes
+        user.settle()
+        rows = {r["Brukernavn"]: r for r in user.rows(user.table(panel))}
+        assert rows[new]["Status"] == "Deaktivert"
         assert shown["error"] == [] and shown["exception"] == []
     finally:
         _close(desktop)
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(_as(new))
 
+
+def _as(name: str) -> str:
     parts = urlsplit(os.environ[PG_ENV])
-    as_new = urlunsplit(parts._replace(netloc=f"{new}:{PASSWORD}@{parts.hostname}:{parts.port or 5432}"))
-    with psycopg.connect(as_new) as conn:  # the new staff member can sign in, and sees Øygarden only
-        assert conn.execute("SELECT title FROM course").fetchall() == [("Kurs i Øygarden",)]
+    return urlunsplit(parts._replace(netloc=f"{name}:{PASSWORD}@{parts.hostname}:{parts.port or 5432}"))
 
 
 def _column_in(user: User, within, header: str) -> list[str]:
