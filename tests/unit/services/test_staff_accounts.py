@@ -14,6 +14,7 @@ from psycopg import sql
 
 from coursekeeper import cli
 from coursekeeper.db.connection import is_sqlite
+from coursekeeper.db.models import AuditLog
 from coursekeeper.domain.staff import StaffRole
 from coursekeeper.domain.states import ScreeningOutcome
 from coursekeeper.errors import RuleError
@@ -277,6 +278,11 @@ def test_set_roles_and_disable_through_the_service_and_the_command_line(server, 
     assert "er ikke en ansatt" in capsys.readouterr().err
     prepare(url)
     assert not next(m for m in staff_accounts.staff_members() if m.name == name).active
+    logged = [
+        (r.action, r.actor) for r in AuditLog.select().where(AuditLog.entity == "staff").order_by(AuditLog.id)
+    ]
+    owner = urlsplit(url).username
+    assert logged == [("staff_add", owner), ("staff_role", owner), ("staff_disable", owner)]
 
 
 def _signed_in(name: str) -> permissions.Permissions:
@@ -332,14 +338,17 @@ def test_check_as_municipal_staff_raises_no_false_alarm_and_still_sees_an_altere
 ) -> None:
     from tests.unit.services.test_tamper_evidence import _triggers_dropped
 
-    name = _user("kontroll")
+    name, staff = _user("kontroll"), _user("kurskontroll")
     staff_accounts.add_user(name, StaffRole.MUNICIPAL, PASSWORD, ["Bergen"])
+    staff_accounts.add_user(staff, StaffRole.COURSE_STAFF, PASSWORD)
     as_municipal = server_login.with_login(os.environ[PG_ENV], name, PASSWORD)
     capsys.readouterr()
     assert cli.main(["--db", as_municipal, "check"]) == 2
     out, err = capsys.readouterr()
     assert "bare en administrator kan kontrollere hele den" in err
     assert "Fant" not in out and "Kontrollert: Seglene på radene du ser i egenandelsregnskapet" in out
+    assert cli.main(["--db", server_login.with_login(os.environ[PG_ENV], staff, PASSWORD), "check"]) == 0
+    assert "Alt i orden." in capsys.readouterr().out  # course staff see the whole chains
     prepare(os.environ[PG_ENV])
     with _triggers_dropped(db):
         db.execute_sql(
