@@ -213,6 +213,9 @@ SHOTS += PART_B_SHOTS
 from tests.screenshots_people import PEOPLE_SHOTS  # noqa: E402
 
 SHOTS += PEOPLE_SHOTS
+from tests.screenshots_roles import ROLE_SHOTS  # noqa: E402
+
+SHOTS += ROLE_SHOTS
 SHOTS.sort(key=lambda shot: shot[0])
 # --- end of part B ---
 

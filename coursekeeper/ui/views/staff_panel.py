@@ -35,9 +35,11 @@ class StaffPanel(QGroupBox):
         self.rows = RowsPanel(
             tasks,
             [
-                Column(self.tr("Brukernavn"), lambda m: m.name, stretch=True),
+                Column(self.tr("Brukernavn"), lambda m: m.name),
                 Column(self.tr("Roller"), lambda m: ", ".join(labels.staff_role(r) for r in m.roles)),
-                Column(self.tr("Kommuner"), lambda m: ", ".join(m.municipalities)),
+                Column(
+                    self.tr("Kommuner"), lambda m: ", ".join(m.municipalities), stretch=True
+                ),  # may be many
                 Column(self.tr("Status"), lambda m: self.tr("Aktiv") if m.active else self.tr("Deaktivert")),
             ],
         )

@@ -1,0 +1,118 @@
+"""Screens of a shared server, for ``tests/screenshots.py``: login, Ansatte, a municipal user's course page.
+
+The demo database is SQLite, so the signed-in role is set as the server would report it
+(``services.permissions``) while each screen is built, and the staff list is shown as given.
+Each entry is ``(file name, function(ctx) -> QWidget)`` like the entries of ``SHOTS`` there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from coursekeeper.domain.staff import StaffRole
+from coursekeeper.services import permissions
+from coursekeeper.services.staff_accounts import StaffMember
+from tests.screenshots_b import _dialog
+
+STAFF = [
+    StaffMember("anne.leder", (StaffRole.ADMIN,), (), True),
+    StaffMember("kari.nordmann", (StaffRole.COURSE_STAFF, StaffRole.SCREENING), (), True),
+    StaffMember("ola.bergen", (StaffRole.MUNICIPAL,), ("Askøy", "Bergen", "Øygarden"), True),
+    StaffMember("per.vikar", (StaffRole.COURSE_STAFF,), (), False),
+]
+
+
+@contextmanager
+def _signed_in(**capabilities: object) -> Iterator[None]:
+    """Build screens as a user of a shared server with these capabilities."""
+    before = permissions.current()
+    permissions._current = dataclasses.replace(permissions.EVERYTHING, shared=True, **capabilities)
+    try:
+        yield
+    finally:
+        permissions._current = before
+
+
+def _login(ctx):
+    from coursekeeper.ui.dialogs.login_dialog import LoginDialog
+
+    return LoginDialog("kursserver.kommune.no", "kari.nordmann", parent=ctx.window)
+
+
+def _staff_view(ctx):
+    """Innstillinger as an administrator, scrolled to «Ansatte»."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from coursekeeper.ui.views.settings_view import SettingsView
+
+    with _signed_in(user="anne.leder"):
+        view = SettingsView(ctx.tasks)
+    view.backups.reload()
+    view.privacy.reload()
+    view.staff.rows.show_rows(STAFF)
+    view.resize(ctx.window.size())
+    view.show()
+    ctx.settle()
+    view.findChild(QScrollArea).ensureWidgetVisible(view.staff)
+    ctx.keep.append(view)
+    return view
+
+
+def _add_staff(ctx):
+    from coursekeeper.ui.dialogs.staff_dialog import StaffDialog
+
+    dialog = StaffDialog(None, ctx.window)
+    dialog.name.setText("ola.bergen")
+    dialog.password.setText("hemmelig")
+    dialog.again.setText("hemmelig")
+    dialog.roles[StaffRole.MUNICIPAL].setChecked(True)
+    dialog.municipalities.setText("Bergen, Askøy, 4626")
+    return dialog
+
+
+def _change_role(ctx):
+    from coursekeeper.ui.dialogs.staff_dialog import StaffDialog
+
+    return StaffDialog(STAFF[1], ctx.window)
+
+
+def _municipal_course_page(ctx):
+    """A course's page as municipal staff: no screening column, course work greyed out."""
+    from coursekeeper.ui.views.courses_view import CoursesView
+
+    with _signed_in(
+        user="ola.bergen",
+        scoped=True,
+        municipalities=("Bergen",),
+        can_edit_courses=False,
+        can_edit_people=False,
+        can_see_screening=False,
+        can_screen=False,
+        can_pay=False,
+        can_erase=False,
+        can_write_settings=False,
+        can_manage_staff=False,
+        can_check_all=False,
+    ):
+        view = CoursesView(ctx.tasks)
+        view.resize(ctx.window.size())
+        view.show()
+        view.reload()
+        ctx.settle()
+        view.open_course(max(view.model.all_rows(), key=lambda r: r.seats_taken).id)
+        ctx.settle()
+        view.page.table.selectRow(0)
+        ctx.settle()
+    ctx.keep.append(view)
+    return view
+
+
+ROLE_SHOTS: list[tuple[str, Callable]] = [
+    ("91_innlogging.png", _dialog(_login)),
+    ("92_ansatte.png", _staff_view),
+    ("93_legg_til_ansatt.png", _dialog(_add_staff)),
+    ("94_endre_rolle.png", _dialog(_change_role)),
+    ("95_kursside_kommuneansatt.png", _municipal_course_page),
+]
