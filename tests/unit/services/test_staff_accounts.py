@@ -361,3 +361,19 @@ def test_check_as_municipal_staff_raises_no_false_alarm_and_still_sees_an_altere
     assert "Egenandelsregnskapet: post" in out and "(innbetaling 500 kr" in out and "er endret" in out
     prepare(os.environ[PG_ENV])
     assert cli.main(["--db", os.environ[PG_ENV], "check"]) == 1  # the owner sees the whole chain
+
+
+def test_a_row_level_security_refusal_becomes_one_sentence(server, connect) -> None:
+    name = _user("rls")
+    staff_accounts.add_user(name, StaffRole.MUNICIPAL, PASSWORD, ["Bergen"])
+    conn = connect(name)
+    [(enrolment,)] = _rows(conn, "SELECT id FROM enrolment")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security") as raised:
+        conn.execute(  # municipal staff may record refunds, not payments: the policy's WITH CHECK
+            "INSERT INTO ledger_entry (enrolment_id, kind, amount_ore, entry_date, method, reference, note, "
+            "entered_by, entered_at, prev_hash, chain_hash) VALUES (%s, 'payment', 100000, current_date, "
+            "'', '', '', '', now(), chain_head('ledger_entry'), 'x')",
+            (enrolment,),
+        )
+    refusal = server_login.as_refusal(raised.value)
+    assert isinstance(refusal, RuleError) and refusal.message.startswith("Databasen avviste handlingen")
