@@ -28,6 +28,7 @@ class AssignmentRow:
     start_date: dt.date
     end_date: dt.date | None
     note: str
+    version: int = 1  # what a form filled from this row builds on (DESIGN §8)
 
 
 def _check_dates(start: dt.date, end: dt.date | None) -> None:
@@ -90,21 +91,38 @@ def update_assignment(
     return row
 
 
-def end_assignment(*, assignment_id: int, end_date: dt.date) -> Assignment:
-    """Set the end date of a running assignment."""
+def end_assignment(*, assignment_id: int, end_date: dt.date, based_on: int | None = None) -> Assignment:
+    """Set the end date of a running assignment; ``based_on``: the version the user saw."""
     row = Assignment.get_or_none(Assignment.id == assignment_id)
     if row is None:
         raise NotFoundError(tr("Fant ikke oppdrag med id {id}.", id=assignment_id))
-    return update_assignment(assignment_id=assignment_id, start_date=row.start_date, end_date=end_date)
+    return update_assignment(
+        assignment_id=assignment_id, start_date=row.start_date, end_date=end_date, based_on=based_on
+    )
+
+
+def _rows(*where: pw.Expression) -> list[AssignmentRow]:
+    query = (
+        Assignment.select(Assignment, Municipality.name.alias("mname"))
+        .join(Municipality, pw.JOIN.LEFT_OUTER)
+        .where(*where)
+        .order_by(Assignment.start_date.desc())
+        .objects()
+    )
+    return [
+        AssignmentRow(a.id, a.person_id, a.mname or "", a.start_date, a.end_date, a.note, a.version)
+        for a in query
+    ]
 
 
 def assignments_of(person_id: int) -> list[AssignmentRow]:
     """A person's assignments, newest first."""
-    query = (
-        Assignment.select(Assignment, Municipality.name.alias("mname"))
-        .join(Municipality, pw.JOIN.LEFT_OUTER)
-        .where(Assignment.person == person_id)
-        .order_by(Assignment.start_date.desc())
-        .objects()
-    )
-    return [AssignmentRow(a.id, a.person_id, a.mname or "", a.start_date, a.end_date, a.note) for a in query]
+    return _rows(Assignment.person == person_id)
+
+
+def assignment_row(assignment_id: int) -> AssignmentRow:
+    """One assignment as stored now (a form reloads it after someone else saved)."""
+    rows = _rows(Assignment.id == assignment_id)
+    if not rows:
+        raise NotFoundError(tr("Fant ikke oppdrag med id {id}.", id=assignment_id))
+    return rows[0]

@@ -35,6 +35,7 @@ class FormDialog(QDialog):
         self._today = today or dt.date.today()
         self.form = QFormLayout()
         self._free_texts: list[FieldWithError] = []
+        self._save: Callable[[], None] | None = None  # set by save_while_open
 
     def free_text(self, edit: QLineEdit | QPlainTextEdit) -> FieldWithError:
         """``edit`` with a line under it that says at once when it holds a fødselsnummer (DESIGN §6)."""
@@ -67,8 +68,13 @@ class FormDialog(QDialog):
         if held is not None:
             held.field.setFocus()  # its own line says why; nothing is saved
             return
-        if self._validate():
+        if not self._validate():
+            return
+        if self._save is None:
             self.accept()
+        else:
+            self.ok_button.setEnabled(False)
+            self._save()
 
     def values(self) -> Any:
         """The entered values as a dataclass whose fields are the service's keyword arguments."""
@@ -93,6 +99,46 @@ class FormDialog(QDialog):
             on_done=on_done,
             parent=self.parentWidget(),
         )
+
+    def save_while_open(
+        self,
+        tasks: TaskRunner,
+        service: Callable[..., Any],
+        *,
+        label: str,
+        touches: set[str],
+        on_done: Callable[[Any], None],
+    ) -> None:
+        """Show the dialog; OK runs ``service(**values())`` on the worker while it stays open.
+
+        It closes once the service stored the values; a refusal goes to ``refused`` and the dialog
+        stays, with what the user entered, so it can be fixed or built on the stored row.
+        """
+
+        def done(result: Any) -> None:
+            self.accept()
+            on_done(result)
+
+        def save() -> None:
+            tasks.run(
+                functools.partial(service, **dataclasses.asdict(self.values())),
+                label=label,
+                touches=touches,
+                on_done=done,
+                on_error=self._on_refused,
+                parent=self,
+            )
+
+        self._save = save
+        self.exec()
+
+    def _on_refused(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self.refused(exc)
+
+    def refused(self, exc: BaseException) -> None:
+        """The service refused the save (each dialog that saves while open says it where it fits)."""
+        raise NotImplementedError
 
     def future_date_message(self, edit: QDateEdit) -> str:
         """«Datoen kan ikke være fram i tid.» when ``edit`` is after today, else empty."""

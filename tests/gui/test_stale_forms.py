@@ -1,0 +1,136 @@
+"""DESIGN §8, no silent overwrite, from the window: a form saved after a colleague saved the same row
+is refused naming who and when; what the user typed stays; «Hent det lagrede» shows the stored
+values under the fields and the next save builds on them."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gc
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from coursekeeper.db.models import Assignment, Person
+from coursekeeper.services import assignments, audit, people
+from coursekeeper.services.people import PersonInput
+from tests.gui.as_user import User
+
+WHO_AND_WHEN = (
+    r"^Kari Kollega lagret endringer her \d\d\.\d\d\.\d{4} \d\d:\d\d, etter at du åpnet skjemaet\. "
+)
+
+
+@contextlib.contextmanager
+def colleague() -> Iterator[None]:
+    """What happens inside is logged as Kari Kollega's work (another staff member's save)."""
+    audit.set_actor("Kari Kollega")
+    try:
+        yield
+    finally:
+        audit.set_actor(None)
+
+
+@pytest.fixture
+def user(window, tasks, qtbot) -> Iterator[User]:
+    """Someone at the keyboard of the main window, on Åse Ødegård's page."""
+    window.resize(1280, 720)
+    answering = User(qtbot, window, tasks)
+    view = answering.go("Personer")
+    answering.double_click(answering.table(view), "Ødegård")
+    answering.settle()
+    yield answering
+    answering.stop()
+    del answering  # the User's timer cycle is collected here, on the GUI thread
+    gc.collect()
+
+
+@pytest.fixture
+def person_id(db) -> int:
+    """Åse Ødegård, before the window opens."""
+    return people.create_person(PersonInput("Åse", "Ødegård", dt.date(1985, 4, 9), city="Os")).id
+
+
+def test_the_person_form_refuses_a_stale_save_keeps_the_typed_text_and_builds_on_the_stored(
+    person_id, user, tasks, shown
+) -> None:
+    def edit(dialog) -> None:
+        user.type_into("Etternavn", "Berg", within=dialog)
+        user.type_into("Poststed", "Bergen", within=dialog)
+        with colleague():  # behind the form's back
+            people.update_person(person_id, PersonInput("Åse", "Ødegård", dt.date(1985, 4, 9), city="Voss"))
+        user.click("Lagre endringer", within=dialog)
+        user.tasks.wait_idle()  # refused; «Hent det lagrede» answered yes; the stored person loaded
+        user.tasks.wait_idle()
+        assert dialog.isVisible()
+        assert re.match(WHO_AND_WHEN, shown["confirm"][-1])
+        assert re.match(
+            WHO_AND_WHEN + r"Ingenting er lagret\.\nSkjemaet bygger nå på det lagrede\.",
+            dialog.form_error.text(),
+        )
+        assert user.input("Etternavn", dialog).text() == "Berg"  # what was typed stays
+        assert user.input("Poststed", dialog).text() == "Bergen"
+        assert dialog.fields["city"].error.text() == "Lagret nå: Voss"
+        assert dialog.fields["last_name"].error.text() == "Lagret nå: Ødegård"
+        assert not dialog.fields["first_name"].error.isVisible()  # the same in both
+        assert Person.get_by_id(person_id).last_name == "Ødegård"  # nothing of the refused save
+        user.click("Lagre endringer", within=dialog)  # now on purpose over the colleague's save
+
+    user.then(edit)
+    user.click("Endre opplysninger")
+    user.settle()
+    saved = Person.get_by_id(person_id)
+    assert (saved.last_name, saved.city) == ("Berg", "Bergen")
+    assert shown["error"] == [] and shown["exception"] == []
+
+
+def test_swapping_names_a_colleague_already_swapped_is_refused(person_id, user, tasks, shown) -> None:
+    with colleague():
+        people.swap_names(person_id)
+    user.click("Bytt fornavn og etternavn")
+    user.settle()
+    assert re.match(WHO_AND_WHEN, shown["error"][-1])
+    saved = Person.get_by_id(person_id)
+    assert (saved.first_name, saved.last_name) == ("Ødegård", "Åse")  # swapped once, not back again
+    assert user.window.current_view().page.name.text() == "Ødegård Åse"  # the page shows it now
+
+
+def test_ending_an_assignment_a_colleague_changed_is_refused_and_offers_the_stored(
+    db, tasks, qtbot, shown
+) -> None:
+    pid = people.create_person(PersonInput("Åse", "Ødegård", dt.date(1985, 4, 9))).id
+    row = assignments.add_assignment(person_id=pid, start_date=dt.date(2026, 1, 5), municipality="Bergen")
+    from coursekeeper.ui.main_window import MainWindow
+
+    window = MainWindow(tasks)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    user = User(qtbot, window, tasks)
+    user.double_click(user.table(user.go("Personer")), "Ødegård")
+    user.settle()
+    page = user.tab("Oppdrag")
+    user.table(page).selectRow(0)
+
+    def end(dialog) -> None:
+        user.type_into("Sluttdato", "30.06.2026", within=dialog)
+        with colleague():
+            assignments.end_assignment(assignment_id=row.id, end_date=dt.date(2026, 5, 31))
+        user.click("Avslutt oppdrag", within=dialog)
+        tasks.wait_idle()
+        tasks.wait_idle()
+        assert dialog.isVisible()
+        assert re.match(WHO_AND_WHEN, dialog.form_error.text())
+        assert dialog.end_field.error.text() == "Lagret nå: 31.05.2026"
+        assert dialog.values().end_date == dt.date(2026, 6, 30)  # the typed date stays
+        assert Assignment.get_by_id(row.id).end_date == dt.date(2026, 5, 31)
+        user.click("Avslutt oppdrag", within=dialog)
+
+    user.then(end)
+    user.click("Avslutt oppdrag")
+    user.settle()
+    user.stop()
+    assert Assignment.get_by_id(row.id).end_date == dt.date(2026, 6, 30)
+    assert shown["error"] == [] and shown["exception"] == []
+    window.close()
