@@ -13,7 +13,8 @@ from collections.abc import Iterator
 import pytest
 
 from coursekeeper.db.models import Assignment, Person
-from coursekeeper.services import assignments, audit, people
+from coursekeeper.services import assignments, attendance, audit, courses, enrolments, people
+from coursekeeper.services.courses import CourseInput, SessionInput
 from coursekeeper.services.people import PersonInput
 from tests.gui.as_user import User
 
@@ -134,3 +135,64 @@ def test_ending_an_assignment_a_colleague_changed_is_refused_and_offers_the_stor
     assert Assignment.get_by_id(row.id).end_date == dt.date(2026, 6, 30)
     assert shown["error"] == [] and shown["exception"] == []
     window.close()
+
+
+def _course_with_applicant(first_day: dt.date) -> tuple[int, int]:
+    """A course with Anne Aas applied; (course id, enrolment id)."""
+    course = courses.create_course(
+        CourseInput(
+            title="Kurs Øygarden",
+            municipality="Øygarden",
+            screening_required=False,
+            sessions=[SessionInput(first_day, "09:00", "15:00")],
+        )
+    ).id
+    person = people.create_person(PersonInput("Anne", "Aas"))
+    return course, enrolments.enrol(course_id=course, person_id=person.id).id
+
+
+def test_a_state_chosen_on_the_course_page_after_a_colleague_changed_it_is_refused(
+    window, tasks, qtbot, shown
+) -> None:
+    from tests.gui.test_enrolment_batches import _click_row, _open, _right_click
+
+    course, e = _course_with_applicant(dt.date.today() + dt.timedelta(days=30))
+    page = _open(window, tasks, course)
+    assert page.model.display_text(0, 2) == "Søkt"
+    with colleague():
+        enrolments.accept(e)  # the page still says «Søkt»
+    user = User(qtbot, window, tasks)
+    _click_row(qtbot, page.table, 0)
+    user.then(lambda menu: user.trigger(menu, "Trekk …"))
+    _right_click(qtbot, page.table, 0)
+    user.settle()
+    user.stop()
+    assert re.match(
+        r"^Kari Kollega endret statusen til «Tatt opp» \d\d\.\d\d\.\d{4} \d\d:\d\d, etter at du så listen\.$",
+        shown["error"][-1],
+    )
+    assert shown["confirm"] == []  # refused before anything was offered
+    assert enrolments.get_enrolment(e).state == "accepted"
+
+
+def test_an_attendance_cell_saved_over_a_colleagues_entry_is_refused_and_shows_the_stored(
+    window, tasks, shown
+) -> None:
+    from coursekeeper.ui.dialogs.attendance_dialog import AttendanceDialog
+
+    course, e = _course_with_applicant(dt.date.today() - dt.timedelta(days=1))
+    enrolments.accept(e)
+    dialog = AttendanceDialog(tasks, course)
+    assert tasks.wait_idle()
+    session = courses.sessions(course)[0].id
+    with colleague():
+        attendance.set_attendance(enrolment_id=e, session_id=session, minutes=180)  # 3 hours
+    assert dialog.model.setData(dialog.model.index(0, 1), "6")
+    assert tasks.wait_idle()
+    assert re.match(
+        r"^Kari Kollega førte oppmøte her .*, etter at du åpnet listen\. Ingenting er lagret;",
+        dialog.problem.text(),
+    )
+    assert attendance.attendance_grid(course) == {(e, session): 180}
+    assert dialog.model.data(dialog.model.index(0, 1)) == "3"  # the list shows what is stored
+    dialog.close()
