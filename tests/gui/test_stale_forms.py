@@ -1,10 +1,11 @@
-"""DESIGN §8, no silent overwrite, from the window: a form saved after a colleague saved the same row
-is refused naming who and when; what the user typed stays; «Hent det lagrede» shows the stored
-values under the fields and the next save builds on them."""
+"""DESIGN §8, no silent overwrite, from the window (the person form, «Avslutt oppdrag», the course
+page's state changes, attendance; the course, screening and profile forms are in
+test_edit_conflicts.py): a save after a colleague saved the same row is refused naming who and
+when; what the user typed stays; «Hent det lagrede» shows the stored values under the fields and
+the next save builds on them."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gc
 import re
@@ -13,24 +14,15 @@ from collections.abc import Iterator
 import pytest
 
 from coursekeeper.db.models import Assignment, Person
-from coursekeeper.services import assignments, attendance, audit, courses, enrolments, people
+from coursekeeper.services import assignments, attendance, courses, enrolments, people
 from coursekeeper.services.courses import CourseInput, SessionInput
 from coursekeeper.services.people import PersonInput
 from tests.gui.as_user import User
+from tests.gui.test_edit_conflicts import _as_colleague
 
 WHO_AND_WHEN = (
     r"^Kari Kollega lagret endringer her \d\d\.\d\d\.\d{4} \d\d:\d\d, etter at du åpnet skjemaet\. "
 )
-
-
-@contextlib.contextmanager
-def colleague() -> Iterator[None]:
-    """What happens inside is logged as Kari Kollega's work (another staff member's save)."""
-    audit.set_actor("Kari Kollega")
-    try:
-        yield
-    finally:
-        audit.set_actor(None)
 
 
 @pytest.fixture
@@ -59,7 +51,7 @@ def test_the_person_form_refuses_a_stale_save_keeps_the_typed_text_and_builds_on
     def edit(dialog) -> None:
         user.type_into("Etternavn", "Berg", within=dialog)
         user.type_into("Poststed", "Bergen", within=dialog)
-        with colleague():  # behind the form's back
+        with _as_colleague():  # behind the form's back
             people.update_person(person_id, PersonInput("Åse", "Ødegård", dt.date(1985, 4, 9), city="Voss"))
         user.click("Lagre endringer", within=dialog)
         user.tasks.wait_idle()  # refused; «Hent det lagrede» answered yes; the stored person loaded
@@ -87,7 +79,7 @@ def test_the_person_form_refuses_a_stale_save_keeps_the_typed_text_and_builds_on
 
 
 def test_swapping_names_a_colleague_already_swapped_is_refused(person_id, user, tasks, shown) -> None:
-    with colleague():
+    with _as_colleague():
         people.swap_names(person_id)
     user.click("Bytt fornavn og etternavn")
     user.settle()
@@ -116,7 +108,7 @@ def test_ending_an_assignment_a_colleague_changed_is_refused_and_offers_the_stor
 
     def end(dialog) -> None:
         user.type_into("Sluttdato", "30.06.2026", within=dialog)
-        with colleague():
+        with _as_colleague():
             assignments.end_assignment(assignment_id=row.id, end_date=dt.date(2026, 5, 31))
         user.click("Avslutt oppdrag", within=dialog)
         tasks.wait_idle()
@@ -159,7 +151,7 @@ def test_a_state_chosen_on_the_course_page_after_a_colleague_changed_it_is_refus
     course, e = _course_with_applicant(dt.date.today() + dt.timedelta(days=30))
     page = _open(window, tasks, course)
     assert page.model.display_text(0, 2) == "Søkt"
-    with colleague():
+    with _as_colleague():
         enrolments.accept(e)  # the page still says «Søkt»
     user = User(qtbot, window, tasks)
     _click_row(qtbot, page.table, 0)
@@ -185,7 +177,7 @@ def test_an_attendance_cell_saved_over_a_colleagues_entry_is_refused_and_shows_t
     dialog = AttendanceDialog(tasks, course)
     assert tasks.wait_idle()
     session = courses.sessions(course)[0].id
-    with colleague():
+    with _as_colleague():
         attendance.set_attendance(enrolment_id=e, session_id=session, minutes=180)  # 3 hours
     assert dialog.model.setData(dialog.model.index(0, 1), "6")
     assert tasks.wait_idle()

@@ -35,7 +35,7 @@ class FormDialog(QDialog):
         self._today = today or dt.date.today()
         self.form = QFormLayout()
         self._free_texts: list[FieldWithError] = []
-        self._save: Callable[[], None] | None = None  # set by save_while_open
+        self._save: Callable[[], None] | None = None  # set by run_when_accepted(stay_open=True)
 
     def free_text(self, edit: QLineEdit | QPlainTextEdit) -> FieldWithError:
         """``edit`` with a line under it that says at once when it holds a fødselsnummer (DESIGN §6)."""
@@ -88,48 +88,35 @@ class FormDialog(QDialog):
         label: str,
         touches: set[str],
         on_done: Callable[[Any], None],
+        stay_open: bool = False,
     ) -> None:
-        """Show the dialog; once accepted, run ``service(**values())`` on the database worker."""
-        if self.exec() != QDialog.DialogCode.Accepted:
-            return
-        tasks.run(
-            functools.partial(service, **dataclasses.asdict(self.values())),
-            label=label,
-            touches=touches,
-            on_done=on_done,
-            parent=self.parentWidget(),
-        )
+        """Show the dialog; once accepted, run ``service(**values())`` on the database worker.
 
-    def save_while_open(
-        self,
-        tasks: TaskRunner,
-        service: Callable[..., Any],
-        *,
-        label: str,
-        touches: set[str],
-        on_done: Callable[[Any], None],
-    ) -> None:
-        """Show the dialog; OK runs ``service(**values())`` on the worker while it stays open.
-
-        It closes once the service stored the values; a refusal goes to ``refused`` and the dialog
-        stays, with what the user entered, so it can be fixed or built on the stored row.
+        ``stay_open``: OK runs it while the dialog stays open, which closes once the values are
+        stored; a refusal goes to ``refused`` and the dialog keeps what the user entered, so it can
+        be fixed or built on the stored row (DESIGN §8).
         """
 
-        def done(result: Any) -> None:
-            self.accept()
-            on_done(result)
-
-        def save() -> None:
+        def run(done: Callable[[Any], None], *, while_open: bool) -> None:
             tasks.run(
                 functools.partial(service, **dataclasses.asdict(self.values())),
                 label=label,
                 touches=touches,
                 on_done=done,
-                on_error=self._on_refused,
-                parent=self,
+                on_error=self._on_refused if while_open else None,
+                parent=self if while_open else self.parentWidget(),
             )
 
-        self._save = save
+        if not stay_open:
+            if self.exec() == QDialog.DialogCode.Accepted:
+                run(on_done, while_open=False)
+            return
+
+        def stored(result: Any) -> None:
+            self.accept()
+            on_done(result)
+
+        self._save = functools.partial(run, stored, while_open=True)
         self.exec()
 
     def _on_refused(self, exc: BaseException) -> None:

@@ -285,12 +285,13 @@ class PersonPage(QWidget):
         row: AssignmentRow | None = self.assignments.table.current_row()
         if row is None or row.end_date is not None:
             return
-        EndAssignmentDialog(self.tasks, row, self).save_while_open(
+        EndAssignmentDialog(self.tasks, row, self).run_when_accepted(
             self.tasks,
             assignments.end_assignment,
             label=self.tr("Avslutter oppdrag …"),
             touches={"assignments"},
             on_done=self._on_assignment_saved,
+            stay_open=True,
         )
 
     def _on_assignment_saved(self, row: object) -> None:
