@@ -283,7 +283,7 @@ Create a new person anyway?</translation>
     <name>AttendanceModel</name>
     <message>
         <source>Deltaker</source>
-        <extracomment>``(enrolment_id, session_id, minutes)`` after the user changed a cell. A Norwegian message when typed hours could not be used.</extracomment>
+        <extracomment>``(enrolment_id, session_id, minutes, was)`` after the user changed a cell; ``was`` is what the cell showed before (None: empty), so a save over someone else&apos;s entry can be refused. A Norwegian message when typed hours could not be used.</extracomment>
         <translation>Participant</translation>
     </message>
     <message>
@@ -2200,6 +2200,10 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>(tomt)</source>
         <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Verdiene over er slik de er lagret nå. Se over valgene og slå sammen igjen.</source>
+        <translation>The values above are as stored now. Check your choices and merge again.</translation>
     </message>
     <message>
         <source>Begge er påmeldt %1. Meld den ene av kurset før du slår sammen.</source>

@@ -188,3 +188,33 @@ def test_an_attendance_cell_saved_over_a_colleagues_entry_is_refused_and_shows_t
     assert attendance.attendance_grid(course) == {(e, session): 180}
     assert dialog.model.data(dialog.model.index(0, 1)) == "3"  # the list shows what is stored
     dialog.close()
+
+
+def test_a_merge_chosen_before_a_colleague_changed_one_record_is_refused_then_shows_the_stored(
+    tasks, qtbot, shown
+) -> None:
+    from coursekeeper.services.person_merge import merge_preview
+    from coursekeeper.ui.dialogs.merge_people_dialog import MergePeopleDialog
+
+    born = dt.date(1990, 1, 2)
+    first = people.create_person(PersonInput("Ola", "Ødegård", born, "ola@example.no")).id
+    second = people.create_person(PersonInput("OLA", "ODEGAARD", born, None, "41 23 45 67")).id
+    dialog = MergePeopleDialog(tasks, merge_preview(first, second))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choices["phone"].button(1).click()  # the user's choice: the second record's phone
+    with _as_colleague():
+        people.update_person(second, PersonInput("OLA", "ODEGAARD", born, None, "99 88 77 66"))
+    dialog.ok_button.click()
+    assert tasks.wait_idle()
+    assert tasks.wait_idle()
+    assert re.match(WHO_AND_WHEN, shown["confirm"][-1])
+    assert dialog.isVisible() and re.match(WHO_AND_WHEN, dialog.form_error.text())
+    assert dialog.form_error.text().endswith("Se over valgene og slå sammen igjen.")
+    assert Person.get_or_none(Person.id == second) is not None  # nothing merged
+    assert dialog.choices["phone"].button(1).text() == "998 87 766"  # as stored now
+    assert dialog.choices["phone"].button(1).isChecked()  # the user's choice stays
+    dialog.ok_button.click()
+    assert tasks.wait_idle()
+    assert Person.get_or_none(Person.id == second) is None
+    assert Person.get_by_id(first).phone == "+4799887766"

@@ -23,6 +23,7 @@ from coursekeeper.services import (
     courses,
     enrolment_batches,
     people,
+    person_merge,
 )
 from coursekeeper.services.enrolments import get_enrolment
 from coursekeeper.services.people import PersonInput
@@ -78,6 +79,17 @@ def test_person(db) -> None:
     refused_naming_the_first(outcome)
     saved = Person.get_by_id(pid)
     assert (saved.phone, saved.city) == ("+4791234567", "")
+
+
+def test_a_merge_based_on_an_old_record(db) -> None:
+    keep, other = f.person("Ola"), f.person("Ola")
+    seen = {pid: person_details(pid).version for pid in (keep, other)}
+    outcome = first_then_second(
+        lambda: people.update_person(other, dataclasses.replace(form_of(other), phone="912 34 567")),
+        lambda: person_merge.merge_people(keep_id=keep, other_id=other, based_on=seen),
+    )
+    refused_naming_the_first(outcome)
+    assert Person.get_by_id(other).phone == "+4791234567"  # still there, with the colleague's change
 
 
 def test_assignment(db) -> None:
