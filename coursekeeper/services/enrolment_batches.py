@@ -211,6 +211,31 @@ def _moved_since_seen(enrolment_id: int, state: str) -> ChangedElsewhereError:
     )
 
 
+def _lock(ids: list[int]) -> None:
+    """Hold these enrolments (and their course) from here on, so what is read next stays true."""
+    for enrolment_id in sorted(ids):
+        enrolments.locked_enrolment(enrolment_id)
+
+
+def _screened_since_seen(row: Screening) -> ChangedElsewhereError:
+    """The refusal of an outcome chosen while the list showed an older screening."""
+    outcome = ScreeningOutcome(row.outcome).label
+    last = last_change("screening", row.id)
+    if last is None:
+        return ChangedElsewhereError(
+            tr("Vurderingen er endret til «{outcome}» etter at du så listen.", outcome=outcome)
+        )
+    who, when = last
+    return ChangedElsewhereError(
+        tr(
+            "{who} satte vurderingen til «{outcome}» {when}, etter at du så listen.",
+            who=who,
+            outcome=outcome,
+            when=when,
+        )
+    )
+
+
 def _perform(
     action: BatchAction,
     ids: list[int],
@@ -227,8 +252,7 @@ def _perform(
     state is no longer the one the user ``seen`` in the list is refused, naming who changed it.
     """
     if seen is not None:
-        for enrolment_id in sorted(ids):  # held from here on, so the states read next stay true
-            enrolments.locked_enrolment(enrolment_id)
+        _lock(ids)
     facts = _facts(ids)
     steps = []
     for enrolment_id in _ordered(action, ids, facts):
@@ -307,10 +331,12 @@ def record_screenings(
     interviewer: str = "",
     notes: str = "",
     reject: bool = False,
+    seen: Mapping[int, str] | None = None,
 ) -> ScreeningBatch:
     """One screening outcome for every enrolment in ONE transaction; empty fields keep what was there.
 
     ``reject`` (only with «Ikke egnet») also rejects those whose application can still be rejected.
+    ``seen``: each enrolment's outcome as the user saw it; one someone else changed since refuses all.
     """
     result = parse_choice(ScreeningOutcome, outcome, "vurdering")
     if reject and result != ScreeningOutcome.UNSUITABLE:
@@ -318,11 +344,16 @@ def record_screenings(
     ids = _chosen(enrolment_ids)
     names, rejected = [], []
     with database.atomic():
+        if seen is not None:
+            _lock(ids)
         facts = _facts(ids)
         for enrolment_id in _ordered(BatchAction.REJECT, ids, facts):
             name, _applied, state = facts[enrolment_id]
             old = Screening.get_or_none(Screening.enrolment == enrolment_id)
             try:
+                shown = (seen or {}).get(enrolment_id)
+                if shown is not None and old is not None and ScreeningOutcome(shown) != old.outcome:
+                    raise _screened_since_seen(old)
                 screening.record_screening(
                     enrolment_id=enrolment_id,
                     outcome=result,

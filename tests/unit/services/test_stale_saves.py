@@ -24,6 +24,7 @@ from coursekeeper.services import (
     enrolment_batches,
     people,
     person_merge,
+    screening,
 )
 from coursekeeper.services.enrolments import get_enrolment
 from coursekeeper.services.people import PersonInput
@@ -185,3 +186,19 @@ def test_all_present_over_a_colleagues_absent_mark_writes_nothing(db) -> None:
     )
     refused_naming_the_first(outcome, "førte oppmøte her")
     assert attendance.attendance_grid(course) == {(other, session): 0}
+
+
+def test_one_outcome_for_several_over_a_colleagues_screening_writes_nothing(db) -> None:
+    course = f.course()
+    first, second = f.enrol(course), f.enrol(course)
+    seen = {first: "pending", second: "pending"}
+    outcome = first_then_second(
+        lambda: screening.record_screening(enrolment_id=second, outcome="unsuitable", notes="Hennes notat"),
+        lambda: enrolment_batches.record_screenings(
+            enrolment_ids=[first, second], outcome="suitable", seen=seen
+        ),
+    )
+    refused_naming_the_first(outcome, "satte vurderingen til «Ikke egnet»")
+    assert outcome.message.endswith("etter at du så listen. Ingenting er endret.")
+    assert screening.open_screening(first).outcome == "pending"  # not even the unchanged one
+    assert screening.open_screening(second).outcome == "unsuitable"
