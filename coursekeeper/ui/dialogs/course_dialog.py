@@ -244,8 +244,8 @@ class CourseDialog(QDialog):
         if required is not None and sessions and not errors.get("sessions"):
             total = sum(s.minutes or 0 for s in sessions)
             if total and required > total:
-                errors["required_hours"] = self.tr("Kurset har bare %1 timer til sammen.").replace(
-                    "%1", f"{total / 60:g}".replace(".", ",")
+                errors["required_hours"] = self.tr("Kurset har bare %1 til sammen.").replace(
+                    "%1", labels.hours(total)
                 )
         for key in _FREE_TEXT:
             if problem := self.fields[key].identity_problem():

@@ -192,7 +192,7 @@ class CoursePage(QWidget):
             c.municipality,
             c.venue,
             labels.course_status(c.status),
-            self.tr("%1 timer").replace("%1", f"{c.total_minutes / 60:g}".replace(".", ",")),
+            labels.hours(c.total_minutes),
             self.tr("egenandel %1").replace("%1", format_kr(c.deposit_ore))
             if not c.deposit_waived
             else self.tr("ingen egenandel"),
