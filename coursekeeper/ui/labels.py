@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from coursekeeper.domain.deposits import DepositStatus
 from coursekeeper.domain.states import CourseStatus, EnrolmentState, ScreeningOutcome
@@ -57,11 +57,3 @@ def deposit_status(status: str) -> str:
         DepositStatus.WAIVED: QCoreApplication.translate("labels", "Fritatt"),
     }
     return names.get(status, str(status))
-
-
-def hours(minutes: int) -> str:
-    """«1 time», «7,5 timer», «15 timer» (singular only for exactly one hour)."""
-    if minutes == 60:
-        return QCoreApplication.translate("labels", "1 time")
-    number = QLocale().toString(minutes / 60, "g", 6)  # «7,5» in Norwegian, «7.5» in English
-    return QCoreApplication.translate("labels", "%1 timer").replace("%1", number)

@@ -3745,14 +3745,6 @@ The current database is first copied to the backups folder.</translation>
         <source>Fritatt</source>
         <translation>Waived</translation>
     </message>
-    <message>
-        <source>1 time</source>
-        <translation>1 hour</translation>
-    </message>
-    <message>
-        <source>%1 timer</source>
-        <translation>%1 hours</translation>
-    </message>
 </context>
 <context>
     <name>messages</name>

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from coursekeeper import settings
-from coursekeeper.ui import labels
+from coursekeeper.domain.hours import hours_text
 
 
 def test_every_message_has_an_english_translation() -> None:
@@ -30,7 +30,7 @@ def test_english_is_applied_when_chosen(qapp) -> None:
         assert QCoreApplication.translate("CoursePage", "%1 av %n plasser", "", 1) == "%1 of 1 seat"
         assert QCoreApplication.translate("CoursePage", "%1 av %n plasser", "", 30) == "%1 of 30 seats"
         assert QCoreApplication.translate("MainWindow", "Nøkkeltall") == "Key figures"
-        assert [labels.hours(m) for m in (60, 90, 120)] == ["1 hour", "1.5 hours", "2 hours"]
+        assert hours_text(90) == "1.5 hours"  # the window's language reaches the Qt-free catalogue
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
@@ -81,7 +81,6 @@ def test_norwegian_counts_read_right(qapp) -> None:
         count = RowCount()
         assert count.text(1, 1) == "1 rad"
         assert count.text(1, 1000) == "1 av 1\u00a0000 rader"
-        assert [labels.hours(m) for m in (60, 90, 120, 30)] == ["1 time", "1,5 timer", "2 timer", "0,5 timer"]
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
