@@ -8,14 +8,16 @@ from dataclasses import dataclass
 import peewee as pw
 
 from coursekeeper.db.connection import database
-from coursekeeper.db.models import Assignment, Municipality
+from coursekeeper.db.models import Assignment, Municipality, Person
 from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.identity_numbers import refuse_identity_numbers
-from coursekeeper.errors import NotFoundError, ValidationError
+from coursekeeper.errors import NotFoundError, RuleError, ValidationError
 from coursekeeper.i18n import tr
 from coursekeeper.services import audit, municipalities
+from coursekeeper.services.locks import lock_row
 from coursekeeper.services.people import get_person
 from coursekeeper.services.versions import check_version
+from coursekeeper.services.waiting_list import person_name
 
 
 @dataclass(frozen=True)
@@ -50,17 +52,37 @@ def add_assignment(
     municipality: str | None = None,
     note: str = "",
 ) -> Assignment:
-    """Record an assignment for a person."""
+    """Record an assignment for a person; the same one twice (place and start) is refused.
+
+    The person's row is locked first, so two staff registering the same assignment at once make
+    one, and the second is told it exists.
+    """
     _check_dates(start_date, end_date)
     refuse_identity_numbers(note, tr("Merknad"))
     with database.atomic():
+        lock_row(Person, person_id)
         person = get_person(person_id)
+        place = municipalities.resolve_optional(municipality)
+        same = Assignment.select().where(
+            (Assignment.person == person)
+            & (Assignment.start_date == start_date)
+            & (Assignment.municipality.is_null() if place is None else Assignment.municipality == place)
+        )
+        if same.exists():
+            raise RuleError(
+                tr(
+                    "{name} har allerede et oppdrag{where} fra {start}. Ingenting er lagret.",
+                    name=person_name(person),
+                    where=tr(" i {kommune}", kommune=place.name) if place is not None else "",
+                    start=format_date(start_date),
+                )
+            )
         row = Assignment.create(
             person=person,
             start_date=start_date,
             end_date=end_date,
             note=note.strip(),
-            municipality=municipalities.resolve_optional(municipality),
+            municipality=place,
         )
         audit.record("create", "assignment", row.id, after=audit.snapshot(row))
     return row
