@@ -1,6 +1,10 @@
 """Benchmark (a script, not a test): the screens over a slow network to PostgreSQL, and on SQLite.
 
     python tests/benchmarks/bench_latency.py POSTGRES_URL [--people 20000] [--per-course 1000]
+    python tests/benchmarks/bench_latency.py POSTGRES_URL --reuse SQLITE_FILE   # measure again
+
+Filling takes minutes; ``--reuse`` measures a PostgreSQL database and an SQLite file filled by an
+earlier run (the first run prints where its SQLite file is) without filling again.
 
 Fills the (emptied) PostgreSQL database and an SQLite file through the import service: courses of
 ``--per-course`` participants drawn from ``--people`` people (default 20,000 people and 100,000
@@ -150,6 +154,7 @@ def main() -> int:
     parser.add_argument("postgres_url")
     parser.add_argument("--people", type=int, default=20_000)
     parser.add_argument("--per-course", type=int, default=1_000)
+    parser.add_argument("--reuse", metavar="SQLITE_FILE", help="measure an earlier run's databases")
     parser.add_argument("--measure", metavar="LABEL", help=argparse.SUPPRESS)  # the child's part
     args = parser.parse_args()
     if args.measure:
@@ -157,12 +162,16 @@ def main() -> int:
         return 0
     folder = Path(tempfile.mkdtemp(prefix="ck-latency-"))
     os.environ["COURSEKEEPER_DATA_DIR"] = str(folder / "data")
-    from tests.pg import reset_postgres
+    if args.reuse:
+        sqlite_url = "sqlite:///" + Path(args.reuse).resolve().as_posix()
+    else:
+        from tests.pg import reset_postgres
 
-    reset_postgres(args.postgres_url)
-    sqlite_url = "sqlite:///" + (folder / "bench.db").as_posix()
-    for url in (args.postgres_url, sqlite_url):
-        fill(url, args.people, args.per_course, folder)
+        reset_postgres(args.postgres_url)
+        sqlite_url = "sqlite:///" + (folder / "bench.db").as_posix()
+        for url in (args.postgres_url, sqlite_url):
+            fill(url, args.people, args.per_course, folder)
+        print(f"SQLite file for --reuse: {folder / 'bench.db'}")
     pg = urlparse(args.postgres_url)
     proxy = CuttableProxy((pg.hostname or "localhost", pg.port or 5432), delay_s=0.010)
     slow = pg._replace(netloc=f"{pg.username}:{pg.password}@127.0.0.1:{proxy.port}").geturl()

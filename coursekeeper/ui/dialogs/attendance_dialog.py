@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from coursekeeper.domain.dates import format_date
+from coursekeeper.domain.hours import hours_text
 from coursekeeper.errors import CourseKeeperError
 from coursekeeper.services import attendance, course_overview
 from coursekeeper.services.course_overview import AttendanceSheet
 from coursekeeper.ui import messages
 from coursekeeper.ui.attendance_model import AttendanceModel
-from coursekeeper.ui.table_models import format_hours
 from coursekeeper.ui.tasks import TaskRunner
 
 
@@ -108,9 +108,9 @@ class AttendanceDialog(QDialog):
 
     def _on_loaded(self, sheet: AttendanceSheet) -> None:
         self.model.set_sheet(sheet)
-        needed = format_hours(sheet.course.required_minutes)
+        needed = hours_text(sheet.course.required_minutes)
         self.heading.setText(
-            self.tr("%1 – fullført krever %2 timer").replace("%1", sheet.course.title).replace("%2", needed)
+            self.tr("%1 – fullført krever %2").replace("%1", sheet.course.title).replace("%2", needed)
         )
         if not sheet.participants:
             self.problem.setText(self.tr("Ingen deltakere er tatt opp på kurset ennå."))
@@ -126,11 +126,15 @@ class AttendanceDialog(QDialog):
             self.tr("Valgt økt: %1").replace("%1", format_date(session.date)) if session else ""
         )
 
-    def _save_cell(self, enrolment_id: int, session_id: int, minutes: int) -> None:
+    def _save_cell(self, enrolment_id: int, session_id: int, minutes: int, was: int | None) -> None:
         self.problem.clear()
         self.tasks.run(
             functools.partial(
-                attendance.set_attendance, enrolment_id=enrolment_id, session_id=session_id, minutes=minutes
+                attendance.set_attendance,
+                enrolment_id=enrolment_id,
+                session_id=session_id,
+                minutes=minutes,
+                was=was,
             ),
             label=self.tr("Lagrer oppmøte …"),
             touches={"attendance"},
@@ -143,9 +147,9 @@ class AttendanceDialog(QDialog):
         session = self.model.session_at(self.table.currentIndex().column())
         if session is None or session.id not in self.model.started:
             return
-        self.model.mark_all_present(session.id)
+        was = self.model.mark_all_present(session.id)
         self.tasks.run(
-            functools.partial(attendance.mark_all_present, session.id),
+            functools.partial(attendance.mark_all_present, session.id, was=was),
             label=self.tr("Lagrer oppmøte …"),
             touches={"attendance"},
             on_error=self._on_save_error,
@@ -158,9 +162,9 @@ class AttendanceDialog(QDialog):
         if sheet is None:
             return
         text = self.tr(
-            "Alle som er tatt opp, får status ut fra timene sine: «Fullført» med minst %1 timer, "
+            "Alle som er tatt opp, får status ut fra timene sine: «Fullført» med minst %1, "
             "ellers «Ikke fullført», eller «Møtte ikke» uten oppmøte. Dette kan ikke angres."
-        ).replace("%1", format_hours(sheet.course.required_minutes))
+        ).replace("%1", hours_text(sheet.course.required_minutes))
         ok_text = self.tr("Avslutt kurset")
         last = self.model.last_session_ahead(dt.date.today())
         if last is not None:
