@@ -65,9 +65,7 @@ SELECT session_user,
        AND has_table_privilege('certificate_event', 'SELECT') AND has_table_privilege('certificate', 'SELECT')
        AND has_table_privilege('app_setting', 'SELECT')
 """
-_MEMBER = (
-    "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = %s AND pg_has_role(session_user, oid, 'MEMBER'))"
-)
+_MEMBER = "SELECT rolname FROM pg_roles WHERE rolname = ANY(%s) AND pg_has_role(session_user, oid, 'MEMBER')"
 _MINE = (
     "SELECT m.name FROM staff_municipality s JOIN municipality m ON m.id = s.municipality_id "
     "WHERE s.user_name = session_user ORDER BY m.name"
@@ -80,9 +78,9 @@ def ask_server() -> Permissions:
         return EVERYTHING
     row = database.execute_sql(_ASK, (SET_ROLE_FUNCTION,)).fetchone()
     user, edit, people, outcome, notes, ledger, assign, erase, settings, staff, chains = row
-    member = {
-        role: bool(database.execute_sql(_MEMBER, (group_role(role),)).fetchone()[0]) for role in StaffRole
-    }
+    groups = {group_role(role): role for role in StaffRole}
+    held = {groups[name] for (name,) in database.execute_sql(_MEMBER, (list(groups),)).fetchall()}
+    member = {role: role in held for role in StaffRole}
     # Municipal staff are bound to their municipalities unless another role gives them more
     # (the policies for the other roles let them see every row).
     scoped = member[StaffRole.MUNICIPAL] and not any(member[r] for r in StaffRole if r != StaffRole.MUNICIPAL)
