@@ -78,6 +78,7 @@ class KeyFigures:
     active_municipalities: list[tuple[int, int]]  # (year, municipalities with someone in an assignment)
     years: list[int] = field(default_factory=list)  # every course year in the register, newest first
     municipalities: list[str] = field(default_factory=list)  # every host municipality, A–Z
+    courses: list[CourseInfo] = field(default_factory=list)  # every course, newest first
 
     def summary(self) -> str:
         """The funnel in one or two sentences, as a board reads it."""
@@ -112,15 +113,17 @@ def key_figures(*, as_of: dt.date, scope: Scope | None = None) -> KeyFigures:
     """The key figures of ``scope`` (default: the whole register) as of ``as_of``."""
     scope = scope or Scope()
     infos = {c.id: c for c in courses()}
-    funnels = {f.course_id: f for f in reports.funnel_per_course(as_of)}
+    counts = reports.counts_per_course(as_of)
+    every = [
+        (info, reports.course_funnel(info.id, info.title, info.start_date, counts)) for info in infos.values()
+    ]
     chosen = [
-        (info, funnels.get(info.id, Funnel(info.title)))
-        for info in infos.values()
+        (info, funnel)
+        for info, funnel in every
         if (scope.year is None or info.start_date.year == scope.year)
         and (scope.course_id is None or info.id == scope.course_id)
         and (scope.municipality is None or info.municipality == scope.municipality)
     ]
-    every = [(info, funnels.get(info.id, Funnel(info.title))) for info in infos.values()]
     return KeyFigures(
         as_of=as_of,
         scope=scope,
@@ -133,6 +136,7 @@ def key_figures(*, as_of: dt.date, scope: Scope | None = None) -> KeyFigures:
         active_municipalities=active_municipalities(as_of),
         years=sorted({info.start_date.year for info, _ in every}, reverse=True),
         municipalities=sorted({info.municipality for info, _ in every if info.municipality}),
+        courses=list(infos.values()),
     )
 
 
