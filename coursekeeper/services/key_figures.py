@@ -98,6 +98,26 @@ def rate(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
+def step_label(step: str) -> str:
+    """The funnel step's name in the chosen language."""
+    return {
+        "registered": tr("Påmeldt"),
+        "accepted": tr("Tatt opp"),
+        "attended": tr("Møtte"),
+        "certified": tr("Kursbevis"),
+        "in_assignment": tr("I oppdrag"),
+        "reached_6": tr("6 måneder"),
+        "reached_12": tr("12 måneder"),
+        "reached_18": tr("18 måneder"),
+        "refunded": tr("Tilbakebetalt"),
+    }[step]
+
+
+def percent(value: float | None) -> str:
+    """``55 %``, or a dash when there is nothing to divide by."""
+    return "–" if value is None else f"{round(value * 100)} %"
+
+
 def courses() -> list[CourseInfo]:
     """Every course with its host municipality, newest first (one query)."""
     query = (

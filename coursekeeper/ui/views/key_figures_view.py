@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
@@ -25,9 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coursekeeper.services import key_figure_reports
-from coursekeeper.services.key_figure_reports import ReportResult, percent, step_label
-from coursekeeper.services.key_figures import STEPS, KeyFigures, Scope, key_figures, rate
+from coursekeeper.services.key_figures import STEPS, KeyFigures, Scope, key_figures, percent, rate, step_label
 from coursekeeper.services.reports import MILESTONES, Funnel
 from coursekeeper.ui import messages
 from coursekeeper.ui.printing_actions import documents_folder, open_file
@@ -36,6 +35,9 @@ from coursekeeper.ui.tasks import Progress, TaskRunner
 from coursekeeper.ui.widgets.bar_chart import BarChart, Series
 from coursekeeper.ui.widgets.data_table import DataTable
 from coursekeeper.ui.widgets.form_fields import date_edit, date_of
+
+if TYPE_CHECKING:
+    from coursekeeper.services.key_figure_reports import ReportResult
 
 ALL, YEAR, MUNICIPALITY, COURSE = "all", "year", "municipality", "course"
 
@@ -302,6 +304,8 @@ class KeyFiguresView(QWidget):
 
 
 def _write_report(progress: Progress, *, out: Path, as_of: dt.date, scope: Scope) -> ReportResult:
+    from coursekeeper.services import key_figure_reports  # openpyxl and reportlab: only when saving
+
     return key_figure_reports.write_report(out=out, as_of=as_of, scope=scope, progress=progress.update)
 
 
