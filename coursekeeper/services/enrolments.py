@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from coursekeeper.db.connection import database
-from coursekeeper.db.models import Course, Enrolment, now
+from coursekeeper.db.models import Course, Enrolment, Person, now
 from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.states import (
@@ -19,7 +19,6 @@ from coursekeeper.errors import NeedsConfirmation, NotFoundError, RuleError
 from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit, deposits
 from coursekeeper.services.courses import get_course
-from coursekeeper.services.locks import lock_row
 from coursekeeper.services.people import get_person
 from coursekeeper.services.waiting_list import (
     Promotion,
@@ -79,9 +78,20 @@ def locked_enrolment(enrolment_id: int) -> Enrolment:
     Course first, then the enrolment, always in that order, so two writers never wait in a circle;
     of two contradictory changes the second then sees the first one's state and is refused.
     """
-    lock_seats(get_enrolment(enrolment_id).course_id)
-    lock_row(Enrolment, enrolment_id)
-    return get_enrolment(enrolment_id)
+    # Two statements on PostgreSQL, one on SQLite: the rules read the course and the person from
+    # the same row (no lazy look-ups), which matters when a batch of ten crosses a slow network.
+    lock_seats(Enrolment.select(Enrolment.course).where(Enrolment.id == enrolment_id))
+    query = (
+        Enrolment.select(Enrolment, Course, Person)
+        .join(Course)
+        .switch(Enrolment)
+        .join(Person)
+        .where(Enrolment.id == enrolment_id)
+    )
+    enrolment = (query.for_update(of=Enrolment) if database.for_update else query).first()
+    if enrolment is None:
+        raise NotFoundError(tr("Fant ikke påmelding med id {id}.", id=enrolment_id))
+    return enrolment
 
 
 def enrol(
