@@ -70,27 +70,40 @@ def _day_after(as_of: dt.date) -> dt.datetime:
     return dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time())
 
 
-def _states_before_later_exits(as_of: dt.date) -> dict[int, str]:
-    """For enrolments withdrawn or rejected after ``as_of``: the state they held before (audit log)."""
-    found: dict[int, str] = {}
+def _seats_held_before_later_exits(as_of: dt.date) -> dict[int, int]:
+    """Per course: enrolments withdrawn or rejected after ``as_of`` that held a seat on that day.
+
+    The state they held is the one the audit log recorded when they left (the latest exit wins:
+    it is the one the enrolment is in now); one without such an entry had only applied.
+    """
+    day_after = _day_after(as_of)
     query = (
-        AuditLog.select(AuditLog.entity_id, AuditLog.before)
+        AuditLog.select(AuditLog.entity_id, Enrolment.course, AuditLog.before)
+        .join(Enrolment, on=(AuditLog.entity_id == Enrolment.id))
         .where(
             (AuditLog.entity == "enrolment")
             & AuditLog.action.in_(_EXITS)
-            & (AuditLog.at >= _day_after(as_of))
+            & (AuditLog.at >= day_after)
             & AuditLog.before.is_null(False)
+            & (Enrolment.applied_at < day_after)
+            & Enrolment.state.in_(list(_EXIT_STATES))
+            & (Enrolment.state_changed_at >= day_after)
         )
         .order_by(AuditLog.at, AuditLog.id)
     )
-    for eid, before in query.tuples():
+    found: dict[int, tuple[int, str]] = {}
+    for eid, course_id, before in query.tuples():
         try:
             state = json.loads(before).get("state")
         except (ValueError, AttributeError):
             continue
         if isinstance(state, str):
-            found[eid] = state  # the latest exit wins: it is the one the enrolment is in now
-    return found
+            found[eid] = (course_id, state)
+    held: dict[int, int] = defaultdict(int)
+    for course_id, state in found.values():
+        if state in SEAT_HOLDING:
+            held[course_id] += 1
+    return held
 
 
 def counts_per_course(as_of: dt.date) -> dict[int, Funnel]:
@@ -113,16 +126,8 @@ def counts_per_course(as_of: dt.date) -> dict[int, Funnel]:
     ):
         counts[course_id] = Funnel("", registered=total, accepted=int(accepted or 0), course_id=course_id)
     # Withdrawn or rejected after ``as_of``: on that day they still held the state they left.
-    earlier = _states_before_later_exits(as_of)
-    for eid, course_id in (
-        Enrolment.select(Enrolment.id, Enrolment.course)
-        .where(
-            registered & Enrolment.state.in_(list(_EXIT_STATES)) & (Enrolment.state_changed_at >= day_after)
-        )
-        .tuples()
-    ):
-        if earlier.get(eid, EnrolmentState.APPLIED) in SEAT_HOLDING:
-            counts[course_id].accepted += 1
+    for course_id, held in _seats_held_before_later_exits(as_of).items():
+        counts[course_id].accepted += held
     for course_id, attended in (
         Enrolment.select(Enrolment.course, pw.fn.COUNT(Attendance.enrolment.distinct()))
         .join(Attendance)
