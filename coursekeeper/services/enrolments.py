@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import peewee as pw
+
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Course, Enrolment, Person, now
 from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.states import (
+    SEAT_HOLDING,
     CourseStatus,
     EnrolmentState,
     ScreeningOutcome,
@@ -77,12 +80,18 @@ def locked_enrolment(enrolment_id: int) -> Enrolment:
 
     Course first, then the enrolment, always in that order, so two writers never wait in a circle;
     of two contradictory changes the second then sees the first one's state and is refused.
+    The enrolment comes with its course, its person and ``seats_taken``, the course's seats held,
+    counted after the course's lock (no other seat decision can change it until this one ends).
     """
-    # Two statements on PostgreSQL, one on SQLite: the rules read the course and the person from
-    # the same row (no lazy look-ups), which matters when a batch of ten crosses a slow network.
+    # Two statements on PostgreSQL, one on SQLite: the rules read the course, the person and the
+    # seat count from the same row, which matters when a batch of ten crosses a slow network.
     lock_seats(Enrolment.select(Enrolment.course).where(Enrolment.id == enrolment_id))
+    holder = Enrolment.alias()
+    seats = holder.select(pw.fn.COUNT(holder.id)).where(
+        (holder.course == Course.id) & holder.state.in_(list(SEAT_HOLDING))
+    )
     query = (
-        Enrolment.select(Enrolment, Course, Person)
+        Enrolment.select(Enrolment, Course, Person, seats.alias("seats_taken"))
         .join(Course)
         .switch(Enrolment)
         .join(Person)
@@ -170,7 +179,7 @@ def accept(enrolment_id: int, *, ahead_of_queue: bool = False) -> TransitionResu
         _check_screening(enrolment)
         course = enrolment.course
         name = person_name(enrolment.person)
-        if seats_taken(course) >= course.capacity:
+        if enrolment.seats_taken >= course.capacity:
             if current == S.WAITLISTED:
                 raise RuleError(
                     tr_n(
