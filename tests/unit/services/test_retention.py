@@ -94,7 +94,7 @@ def _created_long_ago(first: str) -> int:
 
 
 def test_the_last_activity_is_the_latest_of_registration_assignment_and_money(db) -> None:
-    only_registered = _created_long_ago("Registrert")
+    _created_long_ago("Registrert")  # nothing since registering on 01.01.2020
     assignment_until_leap_day = _created_long_ago("Oppdrag")
     assignments.add_assignment(
         person_id=assignment_until_leap_day, start_date=dt.date(2023, 3, 1), end_date=dt.date(2024, 2, 29)
