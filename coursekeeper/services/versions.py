@@ -32,20 +32,32 @@ def check_version(
         current = locked.version
     if current is None or current == based_on:
         return
+    raise changed_elsewhere(entity, row_id)
+
+
+def last_change(entity: str, row_id: int) -> tuple[str, str] | None:
+    """Who last changed row ``row_id`` of ``entity`` and when (as shown), from the audit log."""
     last = (
         AuditLog.select(AuditLog.actor, AuditLog.at)
         .where((AuditLog.entity == entity) & (AuditLog.entity_id == row_id))
         .order_by(AuditLog.id.desc())
         .first()
     )
+    return None if last is None else (last.actor, format_datetime(last.at))
+
+
+def changed_elsewhere(entity: str, row_id: int) -> ChangedElsewhereError:
+    """The refusal of a save based on an old version of the row: who changed it and when."""
+    last = last_change(entity, row_id)
     if last is None:
-        raise ChangedElsewhereError(
+        return ChangedElsewhereError(
             tr("Noen andre har lagret endringer her etter at du åpnet skjemaet. Ingenting er lagret.")
         )
-    raise ChangedElsewhereError(
+    who, when = last
+    return ChangedElsewhereError(
         tr(
             "{who} lagret endringer her {when}, etter at du åpnet skjemaet. Ingenting er lagret.",
-            who=last.actor,
-            when=format_datetime(last.at),
+            who=who,
+            when=when,
         )
     )
