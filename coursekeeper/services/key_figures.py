@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from coursekeeper.db.models import Assignment, Course, Municipality
+from coursekeeper.db.models import Course, Municipality
 from coursekeeper.domain.dates import add_months
 from coursekeeper.i18n import tr
 from coursekeeper.services import reports
@@ -133,7 +133,8 @@ def key_figures(*, as_of: dt.date, scope: Scope | None = None) -> KeyFigures:
     """The key figures of ``scope`` (default: the whole register) as of ``as_of``."""
     scope = scope or Scope()
     infos = {c.id: c for c in courses()}
-    counts = reports.counts_per_course(as_of)
+    started = reports.assignments_started(as_of)
+    counts = reports.counts_per_course(as_of, started)
     every = [
         (info, reports.course_funnel(info.id, info.title, info.start_date, counts)) for info in infos.values()
     ]
@@ -153,7 +154,7 @@ def key_figures(*, as_of: dt.date, scope: Scope | None = None) -> KeyFigures:
         per_municipality=_grouped(chosen, lambda info: info.municipality or tr("Uten kommune")),
         per_year=_grouped(chosen, lambda info: str(info.start_date.year)),
         retention=_retention(chosen, as_of),
-        active_municipalities=active_municipalities(as_of),
+        active_municipalities=_active_municipalities(as_of, started),
         years=sorted({info.start_date.year for info, _ in every}, reverse=True),
         municipalities=sorted({info.municipality for info, _ in every if info.municipality}),
         courses=list(infos.values()),
@@ -194,15 +195,12 @@ def _retention(chosen: list[tuple[CourseInfo, Funnel]], as_of: dt.date) -> list[
     return out
 
 
-def active_municipalities(as_of: dt.date) -> list[tuple[int, int]]:
+def _active_municipalities(as_of: dt.date, started: list[reports.Started]) -> list[tuple[int, int]]:
     """Per year up to ``as_of``: municipalities where someone was in an assignment that year."""
-    rows = (
-        Assignment.select(Assignment.municipality, Assignment.start_date, Assignment.end_date)
-        .where(Assignment.municipality.is_null(False) & (Assignment.start_date <= as_of))
-        .tuples()
-    )
     active: dict[int, set[int]] = defaultdict(set)
-    for municipality, start, end in rows:
+    for _person, municipality, start, end in started:
+        if municipality is None:
+            continue
         last = min(end or as_of, as_of)
         for year in range(start.year, last.year + 1):
             active[year].add(municipality)

@@ -106,7 +106,22 @@ def _seats_held_before_later_exits(as_of: dt.date) -> dict[int, int]:
     return held
 
 
-def counts_per_course(as_of: dt.date) -> dict[int, Funnel]:
+#: An assignment as the funnel reads it: person, municipality (or None), start, end (or None).
+Started = tuple[int, int | None, dt.date, dt.date | None]
+
+
+def assignments_started(as_of: dt.date) -> list[Started]:
+    """Every assignment started by ``as_of`` (one query; the funnel and the reach both use them)."""
+    return list(
+        Assignment.select(
+            Assignment.person, Assignment.municipality, Assignment.start_date, Assignment.end_date
+        )
+        .where(Assignment.start_date <= as_of)
+        .tuples()
+    )
+
+
+def counts_per_course(as_of: dt.date, started: list[Started] | None = None) -> dict[int, Funnel]:
     """Each course's funnel counts as of ``as_of``, in a fixed number of queries whatever the size.
 
     Only what had happened by ``as_of`` counts (DESIGN §3): enrolments, state changes,
@@ -137,11 +152,13 @@ def counts_per_course(as_of: dt.date) -> dict[int, Funnel]:
         .tuples()
     ):
         counts[course_id].attended = attended
-    _count_certified(as_of, registered, counts)
+    _count_certified(as_of, registered, counts, assignments_started(as_of) if started is None else started)
     return counts
 
 
-def _count_certified(as_of: dt.date, registered: pw.Expression, counts: dict[int, Funnel]) -> None:
+def _count_certified(
+    as_of: dt.date, registered: pw.Expression, counts: dict[int, Funnel], started: list[Started]
+) -> None:
     """Add the certified, their assignments' milestones and the refunded after certification."""
     day_after = _day_after(as_of)
     # Only refunds after certification belong to the funnel; refunds for a rejection, a
@@ -165,11 +182,7 @@ def _count_certified(as_of: dt.date, registered: pw.Expression, counts: dict[int
         .tuples()
     )
     periods: dict[int, list[AssignmentPeriod]] = defaultdict(list)
-    for person, start, end in (
-        Assignment.select(Assignment.person, Assignment.start_date, Assignment.end_date)
-        .where(Assignment.start_date <= as_of)
-        .tuples()
-    ):
+    for person, _municipality, start, end in started:
         periods[person].append(AssignmentPeriod(start, end))
     for course_id, person, was_refunded in certified:
         funnel = counts[course_id]

@@ -57,7 +57,7 @@ def test_key_figures_send_as_many_queries_for_30_courses_as_for_3(db, monkeypatc
     _courses_with_participants(27, 2)
     many = sent(db, monkeypatch, lambda: key_figures.key_figures(as_of=AS_OF))
     assert key_figures.key_figures(as_of=AS_OF).funnel.registered == 60
-    assert few == many <= 7
+    assert few == many <= 6
 
 
 def test_the_course_page_sends_as_many_queries_for_20_participants_as_for_2(db, monkeypatch) -> None:
