@@ -261,8 +261,9 @@ def _perform(
         try:
             if seen is not None and enrolment_id in seen and S(seen[enrolment_id]) != S(state):
                 raise _moved_since_seen(enrolment_id, state)
-            with database.atomic():  # a savepoint: a refused enrolment leaves nothing behind
-                steps.append(_one(action, enrolment_id, name, on, may_go_ahead))
+            # No savepoint of its own: each rule it calls is one (nested) transaction already, so a
+            # refused enrolment leaves nothing behind, and a batch of ten saves twenty round trips.
+            steps.append(_one(action, enrolment_id, name, on, may_go_ahead))
         except CourseKeeperError as exc:
             if not keep_going:
                 raise type(exc)(_nothing_changed(name, exc.message), details=exc.details) from exc

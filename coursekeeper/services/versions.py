@@ -14,16 +14,22 @@ from coursekeeper.i18n import tr
 from coursekeeper.services.locks import lock_row
 
 
-def check_version(model: type[Versioned], row_id: int, based_on: int | None, entity: str) -> None:
+def check_version(
+    model: type[Versioned], row_id: int, based_on: int | None, entity: str, *, locked: Versioned | None = None
+) -> None:
     """Inside a caller's transaction: refuse unless row ``row_id`` is still at ``based_on``.
 
     ``based_on`` None (the command line, a batch) checks nothing. The row stays locked until the
     transaction ends, so no other save slips in between this check and the caller's write.
+    ``locked``: the row as the caller already read it under that lock (no second round trip).
     """
     if based_on is None:
         return
-    lock_row(model, row_id)
-    current = model.select(model.version).where(model.id == row_id).scalar()
+    if locked is None:
+        lock_row(model, row_id)
+        current = model.select(model.version).where(model.id == row_id).scalar()
+    else:
+        current = locked.version
     if current is None or current == based_on:
         return
     raise changed_elsewhere(entity, row_id)
