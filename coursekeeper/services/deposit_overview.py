@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 import peewee as pw
 
+from coursekeeper.db.connection import database
 from coursekeeper.db.models import Course, Enrolment, Municipality, Person
 from coursekeeper.domain.deposits import Balance, DepositStatus, derive_status
 from coursekeeper.domain.text import search_key
 from coursekeeper.services import deposits, refunds
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DepositRow:
     """One enrolment's deposit: amounts in øre and the status derived from the ledger."""
 
@@ -44,67 +45,103 @@ class DepositRow:
 def deposit_rows(
     *, course_id: int | None = None, person_id: int | None = None, as_of: dt.date | None = None
 ) -> list[DepositRow]:
-    """Every enrolment (of a course, of a person, or all) with its deposit status as of a date."""
+    """Every enrolment (of a course, of a person, or all) with its deposit status as of a date.
+
+    Four queries whatever the number of rows: the courses, the enrolments with their ledger sums
+    (summed by the database), and the few enrolments due a refund. Per row only plain values are
+    read from the driver; what repeats (a course's title, start and folded text, a status) is
+    worked out once.
+    """
     as_of = as_of or dt.date.today()
+    courses = _courses(course_id)
+    sums = deposits.ledger_sums_query().alias("sums")
     query = (
         Enrolment.select(
             Enrolment.id,
-            Course.id,
-            Course.title,
-            Course.start_date,
+            Enrolment.course,
             Person.id,
             Person.first_name,
             Person.last_name,
+            Person.search_key,
             Municipality.name,
             Enrolment.state,
-            Course.deposit_ore,
-            Course.deposit_waived,
+            pw.fn.COALESCE(sums.c.paid, 0),
+            pw.fn.COALESCE(sums.c.refunded, 0),
+            pw.fn.COALESCE(sums.c.forfeited, 0),
         )
-        .join(Course)
-        .switch(Enrolment)
         .join(Person)
         .join(Municipality, pw.JOIN.LEFT_OUTER)
+        .switch(Enrolment)
+        .join(sums, pw.JOIN.LEFT_OUTER, on=(sums.c.enrolment_id == Enrolment.id))
+        .join_from(Enrolment, Course)
         .order_by(Course.start_date.desc(), Course.id, Person.last_name, Person.first_name)
     )
     if course_id is not None:
         query = query.where(Enrolment.course == course_id)
     if person_id is not None:
         query = query.where(Enrolment.person == person_id)
-    rows = list(query.tuples())
+    rows = list(database.execute(query))
     if not rows:
         return []
-    ids = None if course_id is None and person_id is None else [r[0] for r in rows]
-    sums = deposits.balances(ids)
-    due = _refund_due_ids(as_of, course_id, {r[1] for r in rows if sums.get(r[0], Balance()).held > 0})
+    held = any(paid - refunded - forfeited > 0 for *_, paid, refunded, forfeited in rows)
+    due = refunds.refund_due_ids(as_of, course_id=course_id) if held else set()
+    statuses: dict[tuple, DepositStatus] = {}
+    places: dict[str | None, str] = {}
     result = []
-    for eid, cid, title, start, pid, first, last, mname, state, deposit, waived, *_ in rows:
-        bal = sums.get(eid, Balance())
+    for eid, cid, pid, first, last, key, mname, state, paid, refunded, forfeited in rows:
+        course = courses[cid]
+        facts = (paid, refunded, forfeited, course.deposit_ore, course.waived, eid in due)
+        status = statuses.get(facts)
+        if status is None:
+            status = statuses[facts] = derive_status(
+                Balance(paid, refunded, forfeited),
+                deposit_ore=course.deposit_ore,
+                refund_due=eid in due,
+                waived=course.waived,
+            )
+        place = places.get(mname)
+        if place is None:
+            place = places[mname] = search_key(mname or "")
         name = f"{first} {last}"
-        status = derive_status(bal, deposit_ore=deposit, refund_due=eid in due, waived=waived)
         result.append(
             DepositRow(
                 eid,
                 cid,
-                title,
-                start,
+                course.title,
+                course.start,
                 pid,
                 name,
                 mname or "",
                 state,
-                0 if waived else deposit,
-                bal.paid,
-                bal.held,
-                bal.refunded,
-                bal.forfeited,
+                0 if course.waived else course.deposit_ore,
+                paid,
+                paid - refunded - forfeited,
+                refunded,
+                forfeited,
                 status,
-                search_key(f"{name} {title} {mname or ''}"),
+                f"{key or search_key(name)} {course.key} {place}",
             )
         )
     return result
 
 
-def _refund_due_ids(as_of: dt.date, course_id: int | None, held_courses: set[int]) -> set[int]:
-    """Enrolments due a refund (asked only when some money is held at all)."""
-    if not held_courses:
-        return set()
-    return refunds.refund_due_ids(as_of, course_id=course_id)
+@dataclass(frozen=True)
+class _CourseFacts:
+    title: str
+    start: dt.date
+    deposit_ore: int
+    waived: bool
+    key: str
+
+
+def _courses(course_id: int | None) -> dict[int, _CourseFacts]:
+    """What every row of a course repeats, read once per course."""
+    query = Course.select(
+        Course.id, Course.title, Course.start_date, Course.deposit_ore, Course.deposit_waived
+    )
+    if course_id is not None:
+        query = query.where(Course.id == course_id)
+    return {
+        cid: _CourseFacts(title, start, deposit, bool(waived), search_key(title))
+        for cid, title, start, deposit, waived in query.tuples()
+    }
