@@ -17,6 +17,9 @@ _Index = QModelIndex | QPersistentModelIndex
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 class Money(int):
@@ -101,6 +104,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def __init__(self, columns: Sequence[Column[R]], parent=None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
+        self._alignments = [
+            int(c.align.value) if hasattr(c.align, "value") else int(c.align) for c in self._columns
+        ]
         self._all: list[R] = []
         self._rows: list[R] = []
         self._filter: Callable[[R], bool] | None = None
@@ -186,20 +192,18 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Display text, alignment and tooltips."""
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        """Display text, alignment and tooltips (asked per cell and role: the role is checked first)."""
+        if role != _DISPLAY and role != _ALIGNMENT and role != _TOOLTIP:
             return None
-        if not (0 <= index.column() < len(self._columns)):
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._rows) and 0 <= column < len(self._columns)) or not index.isValid():
             return None
-        col = self._columns[index.column()]
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return format_value(col.value(row))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(col.align.value) if hasattr(col.align, "value") else int(col.align)
-        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
-            return col.tooltip(row)
-        return None
+        col = self._columns[column]
+        if role == _DISPLAY:
+            return format_value(col.value(self._rows[row]))
+        if role == _ALIGNMENT:
+            return self._alignments[column]
+        return col.tooltip(self._rows[row]) if col.tooltip is not None else None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.text import search_key
+from coursekeeper.errors import Cancelled
 from coursekeeper.ui.table_models import Column, RowTableModel
 from coursekeeper.ui.tasks import Progress, TaskRunner
 from coursekeeper.ui.widgets.data_table import DataTable
@@ -24,7 +26,7 @@ def fold(text: str) -> str:
 
 
 def _texts(rows: list[Any], text_of: Callable[[Any], str] | None) -> dict[int, str]:
-    """Folded search text per row (by identity), computed on the worker, not per keystroke."""
+    """Folded search text per row (by identity); worked out at the first search, not at each load."""
     if text_of is None:
         return {id(r): getattr(r, "search_text", "") for r in rows}
     return {id(r): fold(text_of(r)) for r in rows}
@@ -77,6 +79,7 @@ class RowsPanel(QWidget):
         self.tasks = tasks
         self._text_of = text_of
         self._texts: dict[int, str] = {}
+        self._generation = 0
         self._terms: list[str] = []
         self._sort_caches: list[dict[int, Any]] = []
         self.model = self.model_class(self._with_cached_keys(columns or self.make_columns()), self)
@@ -108,34 +111,52 @@ class RowsPanel(QWidget):
         return result
 
     def load(self, fn: Callable[[], list[Any]], label: str) -> None:
-        """Fetch rows with ``fn`` on the database worker and show them."""
-        text_of = self._text_of
+        """Fetch rows with ``fn`` on the database worker and show them.
 
-        def fetch(progress: Progress) -> tuple[list[Any], dict[int, str]]:
+        Several reloads asked for at once (a change announced to every open view, the change
+        watcher, the user) run the query once: a load that a newer one replaced before the worker
+        reached it is skipped, and rows that arrive after a newer load was asked for are dropped.
+        """
+        self._generation += 1
+        generation = self._generation
+
+        def fetch(progress: Progress) -> list[Any]:
+            if generation != self._generation:
+                raise Cancelled()  # replaced before it started: the newer load follows
             # A Cancel pressed while the query ran discards the rows instead of showing them late.
-            progress.update(0, 2)
+            progress.update(0, 1)
             rows = fn()
-            progress.update(1, 2)
-            texts = _texts(rows, text_of)
-            progress.update(2, 2)
-            return rows, texts
+            progress.update(1, 1)
+            return rows
 
-        self.tasks.run(fetch, label=label, on_done=self._on_fetched, parent=self)
+        self.tasks.run(
+            fetch, label=label, on_done=functools.partial(self._on_fetched, generation), parent=self
+        )
 
     def show_rows(self, rows: list[Any]) -> None:
-        """Show rows fetched elsewhere (small lists; their search texts are computed here)."""
-        self._on_fetched((rows, _texts(rows, self._text_of)))
+        """Show rows fetched elsewhere."""
+        self._generation += 1
+        self._on_fetched(self._generation, rows)
 
-    def _on_fetched(self, result: tuple[list[Any], dict[int, str]]) -> None:
-        rows, texts = result
+    def _on_fetched(self, generation: int, rows: list[Any]) -> None:
+        if generation != self._generation:
+            return
         for cache in self._sort_caches:
             cache.clear()
-        # Updated in place: the filter predicate in use holds this very dict.
+        # Cleared in place (the filter predicate in use holds this very dict); filled again when
+        # the search needs it, so a load does not fold the text of 100,000 rows nobody searched.
         self._texts.clear()
-        self._texts.update(texts)
         self.model.set_rows(rows)
+        if self._terms:
+            self._filter(self._terms)
         self._update_count()
         self.loaded.emit()
+
+    def search_texts(self) -> dict[int, str]:
+        """The folded search text of every loaded row by ``id(row)`` (worked out on first use)."""
+        if not self._texts:
+            self._texts.update(_texts(self.model.all_rows(), self._text_of))
+        return self._texts
 
     def set_search(self, text: str) -> None:
         """Show the rows whose folded text contains every word of ``text`` (æøå-aware)."""
@@ -143,15 +164,20 @@ class RowsPanel(QWidget):
         if terms == self._terms:
             return
         self._terms = terms
-        texts = self._texts
+        self._filter(terms)
+        self._update_count()
+
+    def _filter(self, terms: list[str]) -> None:
+        """Apply the search ``terms`` to the rows (all rows when there are none)."""
         if not terms:
             self.model.set_filter(None)
-        elif len(terms) == 1:
+            return
+        texts = self.search_texts()
+        if len(terms) == 1:
             term = terms[0]
             self.model.set_filter(lambda r: term in texts.get(id(r), ""))
         else:
             self.model.set_filter(lambda r: all(t in texts.get(id(r), "") for t in terms))
-        self._update_count()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.all_rows())
