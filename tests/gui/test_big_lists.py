@@ -1,0 +1,144 @@
+"""The list views under reload storms: one query per burst, the search kept, Ctrl+A acting on every match."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+from PySide6.QtCore import Qt
+
+from coursekeeper.services import enrolments, people
+from coursekeeper.ui.dialogs.payment_dialog import PaymentDialog
+from tests import part_b_data
+from tests.gui.b_helpers import drive_dialog, reload_on_change, table_texts
+
+
+def _names(panel) -> list[str]:
+    return [row[0] for row in table_texts(panel.model)]
+
+
+def _counted(db) -> list[int]:
+    """A one-element list counting the statements run from now on (every thread)."""
+    count = [0]
+    plain = db.execute_sql
+
+    def counted(sql, params=None, *args, **kwargs):
+        count[0] += 1
+        return plain(sql, params, *args, **kwargs)
+
+    db.execute_sql = counted
+    return count
+
+
+def test_a_burst_of_reloads_reads_once_and_shows_the_newest_rows(db, tasks, qtbot, shown) -> None:
+    from coursekeeper.ui.views.deposits_view import DepositsView
+
+    s = part_b_data.build()
+    view = DepositsView(tasks)
+    qtbot.addWidget(view)
+    view.reload()
+    tasks.wait_idle()
+    view.course.choose(s.course_id)
+    tasks.wait_idle()
+    panel = view.status_panel
+    count = _counted(db)
+    panel.reload()
+    tasks.wait_idle()
+    one_load = count[0]
+    assert one_load > 0
+
+    # Three reloads asked for while the worker is busy (a change announced to every view, the
+    # change watcher, the user): the rows are read once, and they are the newest.
+    _enrol(s.course_id, "Åse", "Aamodt")
+    gate = threading.Event()
+    tasks.run(lambda: gate.wait(5), label="busy")
+    loads: list[int] = []
+    panel.loaded.connect(lambda: loads.append(1))
+    count[0] = 0
+    for _ in range(3):
+        panel.reload()
+    gate.set()
+    tasks.wait_idle()
+    assert loads == [1]
+    assert count[0] == one_load
+    assert "Åse Aamodt" in _names(panel)
+    assert shown["error"] == [] and shown["exception"] == []
+
+
+def _enrol(course_id: int, first: str, last: str) -> None:
+    person = people.create_person(people.PersonInput(first, last, dt.date(1991, 5, 17), None, None))
+    enrolments.enrol(course_id=course_id, person_id=person.id)
+
+
+def test_the_search_stays_across_a_reload_and_finds_new_rows_folded(tasks, qtbot, shown) -> None:
+    from coursekeeper.ui.views.deposits_view import DepositsView
+
+    s = part_b_data.build()
+    view = DepositsView(tasks)
+    qtbot.addWidget(view)
+    view.reload()
+    tasks.wait_idle()
+    view.course.choose(s.course_id)
+    tasks.wait_idle()
+    qtbot.keyClicks(view.search, "odegaard")
+    qtbot.waitUntil(lambda: _names(view.status_panel) == ["Ola Ødegård"])
+    _enrol(s.course_id, "Åse", "Ødegård")
+    view.reload()
+    tasks.wait_idle()
+    assert sorted(_names(view.status_panel)) == ["Ola Ødegård", "Åse Ødegård"]
+    assert view.status_panel.count_label.text().startswith("2 av 4 rader")
+    view.search.clear()
+    qtbot.waitUntil(lambda: len(_names(view.status_panel)) == 4)
+
+
+def test_ctrl_a_on_a_search_pays_for_every_matching_row(tasks, qtbot, shown, monkeypatch) -> None:
+    from coursekeeper.ui.views.deposits_view import DepositsView
+
+    s = part_b_data.build()
+    for first in ("Åse", "Øystein", "Ærlend"):
+        _enrol(s.course_id, first, "Nordmann")
+    view = DepositsView(tasks)
+    qtbot.addWidget(view)
+    reload_on_change(tasks, view)
+    view.reload()
+    tasks.wait_idle()
+    view.course.choose(s.course_id)
+    tasks.wait_idle()
+    panel = view.status_panel
+    qtbot.keyClicks(view.search, "NORDMANN")
+    qtbot.waitUntil(lambda: len(_names(panel)) == 4)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(panel.selected_rows()) == 4
+    drive_dialog(monkeypatch, PaymentDialog, lambda d: None)
+    panel.pay_button.click()
+    tasks.wait_idle()
+    assert view.feedback.text() == "Innbetalinger registrert for 4 deltakere: til sammen 4 000 kr."
+    view.search.clear()
+    qtbot.waitUntil(lambda: len(_names(panel)) == 6)
+    status = {row[0]: row[6] for row in table_texts(panel.model)}
+    assert status == {
+        "Kari Nordmann": "Betalt",
+        "Åse Nordmann": "Betalt",
+        "Øystein Nordmann": "Betalt",
+        "Ærlend Nordmann": "Betalt",
+        "Ola Ødegård": "Ikke betalt",
+        "Per Hansen": "Ikke betalt",
+    }
+    assert shown["error"] == [] and shown["exception"] == []
+
+
+def test_people_search_by_phone_digits_survives_a_reload(tasks, qtbot) -> None:
+    from coursekeeper.ui.views.people_view import PeopleView
+
+    part_b_data.build()
+    view = PeopleView(tasks)
+    qtbot.addWidget(view)
+    view.reload()
+    tasks.wait_idle()
+    view.search.setText("91234567")
+    qtbot.waitUntil(lambda: view.people.model.rowCount() == 1)
+    view.reload()
+    tasks.wait_idle()
+    assert [r[1] for r in table_texts(view.people.model)] == ["Kari"]
+    assert view.people.count_label.text() == "1 av 3 rader"
