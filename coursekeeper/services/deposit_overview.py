@@ -54,7 +54,7 @@ def deposit_rows(
     """
     as_of = as_of or dt.date.today()
     courses = _courses(course_id)
-    sums = deposits.ledger_sums_query().alias("sums")
+    sums = deposits.ledger_sums_query(course_id=course_id, person_id=person_id).alias("sums")
     query = (
         Enrolment.select(
             Enrolment.id,

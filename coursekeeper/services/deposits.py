@@ -96,11 +96,7 @@ def balances(
     same sums as :func:`~coursekeeper.domain.deposits.balance` (a correction counts as the kind it
     corrects), without shipping every entry to Python.
     """
-    query = ledger_sums_query(as_of)
-    if course_id is not None:
-        query = query.join(Enrolment, on=(LedgerEntry.enrolment == Enrolment.id)).where(
-            Enrolment.course == course_id
-        )
+    query = ledger_sums_query(as_of, course_id=course_id)
     if among is not None:
         query = query.where(LedgerEntry.enrolment.in_(among))
     if enrolment_ids is not None:
@@ -113,8 +109,13 @@ def balances(
     }
 
 
-def ledger_sums_query(as_of: dt.date | None = None) -> pw.SelectQuery:
-    """Enrolment id, paid, refunded, forfeited per enrolment with entries (dated by ``as_of``)."""
+def ledger_sums_query(
+    as_of: dt.date | None = None, *, course_id: int | None = None, person_id: int | None = None
+) -> pw.SelectQuery:
+    """Enrolment id, paid, refunded, forfeited per enrolment with entries dated by ``as_of``.
+
+    Only those of one course or one person when given (so a course's list sums its own entries).
+    """
     corrected = LedgerEntry.alias("corrected")
     target = pw.Case(None, [(LedgerEntry.kind == EntryKind.CORRECTION, corrected.kind)], LedgerEntry.kind)
 
@@ -131,6 +132,12 @@ def ledger_sums_query(as_of: dt.date | None = None) -> pw.SelectQuery:
         .join(corrected, pw.JOIN.LEFT_OUTER, on=(LedgerEntry.corrects == corrected.id))
         .group_by(LedgerEntry.enrolment)
     )
+    if course_id is not None or person_id is not None:
+        query = query.join_from(LedgerEntry, Enrolment)
+    if course_id is not None:
+        query = query.where(Enrolment.course == course_id)
+    if person_id is not None:
+        query = query.where(Enrolment.person == person_id)
     if as_of is not None:
         query = query.where(LedgerEntry.entry_date <= as_of)
     return query
