@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from coursekeeper.services import enrolments, people
 from coursekeeper.ui.dialogs.payment_dialog import PaymentDialog
 from tests import part_b_data
-from tests.gui.b_helpers import drive_dialog, reload_on_change, table_texts
+from tests.gui.b_helpers import deposits_view_on, drive_dialog, table_texts
 
 
 def _names(panel) -> list[str]:
@@ -31,15 +31,8 @@ def _counted(db) -> list[int]:
 
 
 def test_a_burst_of_reloads_reads_once_and_shows_the_newest_rows(db, tasks, qtbot, shown) -> None:
-    from coursekeeper.ui.views.deposits_view import DepositsView
-
     s = part_b_data.build()
-    view = DepositsView(tasks)
-    qtbot.addWidget(view)
-    view.reload()
-    tasks.wait_idle()
-    view.course.choose(s.course_id)
-    tasks.wait_idle()
+    view = deposits_view_on(tasks, qtbot, s.course_id)
     panel = view.status_panel
     count = _counted(db)
     panel.reload()
@@ -71,15 +64,8 @@ def _enrol(course_id: int, first: str, last: str) -> None:
 
 
 def test_the_search_stays_across_a_reload_and_finds_new_rows_folded(tasks, qtbot, shown) -> None:
-    from coursekeeper.ui.views.deposits_view import DepositsView
-
     s = part_b_data.build()
-    view = DepositsView(tasks)
-    qtbot.addWidget(view)
-    view.reload()
-    tasks.wait_idle()
-    view.course.choose(s.course_id)
-    tasks.wait_idle()
+    view = deposits_view_on(tasks, qtbot, s.course_id)
     qtbot.keyClicks(view.search, "odegaard")
     qtbot.waitUntil(lambda: _names(view.status_panel) == ["Ola Ødegård"])
     _enrol(s.course_id, "Åse", "Ødegård")
@@ -92,18 +78,10 @@ def test_the_search_stays_across_a_reload_and_finds_new_rows_folded(tasks, qtbot
 
 
 def test_ctrl_a_on_a_search_pays_for_every_matching_row(tasks, qtbot, shown, monkeypatch) -> None:
-    from coursekeeper.ui.views.deposits_view import DepositsView
-
     s = part_b_data.build()
     for first in ("Åse", "Øystein", "Ærlend"):
         _enrol(s.course_id, first, "Nordmann")
-    view = DepositsView(tasks)
-    qtbot.addWidget(view)
-    reload_on_change(tasks, view)
-    view.reload()
-    tasks.wait_idle()
-    view.course.choose(s.course_id)
-    tasks.wait_idle()
+    view = deposits_view_on(tasks, qtbot, s.course_id)
     panel = view.status_panel
     qtbot.keyClicks(view.search, "NORDMANN")
     qtbot.waitUntil(lambda: len(_names(panel)) == 4)
