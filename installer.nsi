@@ -33,6 +33,8 @@
 
 !define APP_NAME "CourseKeeper"
 !define APP_EXE "CourseKeeper.exe"
+; The console program for commands (check, verify, backup …); a windowed exe cannot print.
+!define CLI_EXE "coursekeeper-cli.exe"
 !define PUBLISHER "CourseKeeper"
 !define UNINST_EXE "Uninstall.exe"
 !define UNINST_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\CourseKeeper"
@@ -121,6 +123,7 @@ LangString MSG_DATA_KEPT ${LANG_NORWEGIAN} "Kursene og sikkerhetskopiene dine be
       Abort "$(MSG_RUNNING)"
     ${EndIf}
   ${EndIf}
+  Delete "$INSTDIR\${CLI_EXE}"
   RMDir /r "$INSTDIR\_internal"
 !macroend
 

@@ -98,7 +98,8 @@ def test_regular_install_finds_resources_and_migrations(tmp_path: Path) -> None:
 class Frozen:
     """A one-folder build of coursekeeper.spec and what it cost."""
 
-    exe: Path
+    exe: Path  # the windowed program
+    cli: Path  # the console program for commands
     folder: Path
     seconds: float
     megabytes: float
@@ -137,16 +138,17 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> Frozen:
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     folder = work / "dist" / "CourseKeeper"
-    exe = folder / ("CourseKeeper.exe" if os.name == "nt" else "CourseKeeper")
-    assert exe.is_file()
-    built = Frozen(exe, folder, time.monotonic() - started, _folder_megabytes(folder))
+    suffix = ".exe" if os.name == "nt" else ""
+    exe, cli = folder / f"CourseKeeper{suffix}", folder / f"coursekeeper-cli{suffix}"
+    assert exe.is_file() and cli.is_file()
+    built = Frozen(exe, cli, folder, time.monotonic() - started, _folder_megabytes(folder))
     print(f"\nfrozen build: {built.seconds:.0f} s, {built.megabytes:.0f} MB in {folder}")
     return built
 
 
 def _run_frozen(frozen: Frozen, tmp_path: Path, *args: object) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(frozen.exe), *map(str, args)],
+        [str(frozen.cli), *map(str, args)],
         env=_clean_env(tmp_path / "brukerdata"),
         cwd=tmp_path,  # not the source tree: everything must come from the bundle
         capture_output=True,

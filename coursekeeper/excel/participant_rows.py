@@ -34,10 +34,12 @@ class CellIssue:
     def describe(self) -> str:
         """``Rad 7, kolonne «Fødselsdato»: 31.02.1990 er ingen gyldig dato.``"""
         if not self.column:
-            return f"Rad {self.row}: {self.message}"
-        if self.column.startswith("kolonne "):
-            return f"Rad {self.row}, {self.column}: {self.message}"
-        return f"Rad {self.row}, kolonne «{self.column}»: {self.message}"
+            return tr("Rad {rad}: {melding}", rad=self.row, melding=self.message)
+        if self.column.startswith(tr("kolonne {bokstav}", bokstav="")):  # a letter: «kolonne D»
+            where = self.column
+        else:
+            where = tr("kolonne «{overskrift}»", overskrift=self.column)
+        return tr("Rad {rad}, {kolonne}: {melding}", rad=self.row, kolonne=where, melding=self.message)
 
 
 @dataclass

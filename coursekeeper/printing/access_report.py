@@ -22,7 +22,6 @@ from coursekeeper.printing.page_style import (
     PAGE_WIDTH,
     RULE,
     LogoCache,
-    draw_logo,
     truncate_to_width,
 )
 
@@ -35,15 +34,7 @@ def write_access_report(report: AccessReportPrint, out: Path, *, fonts_dir: Path
 def _draw(canvas: Canvas, report: AccessReportPrint, logos: LogoCache) -> None:
     writer = PageFlow(canvas, report.footer)
     top = writer.y
-    left = MARGIN
-    reader = logos.get(report.organisation.logo)
-    if reader is not None:
-        width, _ = draw_logo(canvas, reader, x=MARGIN, top=top, max_width=40 * mm, max_height=18 * mm)
-        left += width + 6 * mm
-    room = PAGE_WIDTH - MARGIN - left
-    canvas.setFont(REGULAR, 9.5)
-    canvas.setFillColor(MUTED)
-    canvas.drawString(left, top - 9, truncate_to_width(report.organisation.name, REGULAR, 9.5, room))
+    left, room = writer.letterhead(logos, report.organisation.logo, report.organisation.name)
     canvas.drawString(left, top - 21, truncate_to_width(report.made_on, REGULAR, 9.5, room))
     writer.y = top - 26 * mm
     writer.text(report.heading, font=BOLD, size=16, color=ACCENT)

@@ -16,10 +16,13 @@ from coursekeeper.printing.fonts import REGULAR
 from coursekeeper.printing.page_style import (
     INK,
     MARGIN,
+    MUTED,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     LogoCache,
     draw_footer,
+    draw_logo,
+    truncate_to_width,
     wrap_text,
 )
 
@@ -48,6 +51,22 @@ class PageFlow:
         """The footer with the page number, and the page is done."""
         draw_footer(self.canvas, self.footer, str(self.number))
         self.canvas.showPage()
+
+    def letterhead(self, logos: LogoCache, logo: bytes | None, sender: str) -> tuple[float, float]:
+        """The logo at the top left and the sender's name beside it (muted, one line).
+
+        Returns where text beside the logo starts and how wide it may be.
+        """
+        top, left, canvas = self.y, MARGIN, self.canvas
+        reader = logos.get(logo)
+        if reader is not None:
+            width, _ = draw_logo(canvas, reader, x=MARGIN, top=top, max_width=40 * mm, max_height=18 * mm)
+            left += width + 6 * mm
+        room = PAGE_WIDTH - MARGIN - left
+        canvas.setFillColor(MUTED)
+        canvas.setFont(REGULAR, 9.5)
+        canvas.drawString(left, top - 9, truncate_to_width(sender, REGULAR, 9.5, room))
+        return left, room
 
     def text(
         self, text: str, *, font: str = REGULAR, size: float = 10, color: Color = INK, indent: float = 0

@@ -30,7 +30,6 @@ from coursekeeper.printing.page_style import (
     RULE,
     TINT,
     LogoCache,
-    draw_logo,
     text_width,
     truncate_to_width,
     wrap_text,
@@ -75,15 +74,7 @@ def _draw(canvas: Canvas, report: KeyFiguresPrint, logos: LogoCache) -> None:
 def _header(page: PageFlow, report: KeyFiguresPrint, logos: LogoCache) -> None:
     canvas = page.canvas
     top = page.y
-    text_left = MARGIN
-    reader = logos.get(report.organisation.logo)
-    if reader is not None:
-        width, _ = draw_logo(canvas, reader, x=MARGIN, top=top, max_width=40 * mm, max_height=18 * mm)
-        text_left += width + 6 * mm
-    room = PAGE_WIDTH - MARGIN - text_left
-    canvas.setFillColor(MUTED)
-    canvas.setFont(REGULAR, 9.5)
-    canvas.drawString(text_left, top - 9, truncate_to_width(report.organisation.name, REGULAR, 9.5, room))
+    text_left, room = page.letterhead(logos, report.organisation.logo, report.organisation.name)
     canvas.setFillColor(ACCENT)
     canvas.setFont(BOLD, 18)
     canvas.drawString(text_left, top - 30, truncate_to_width(report.heading, BOLD, 18, room))

@@ -7,6 +7,7 @@ import json
 
 from coursekeeper.domain.dates import format_date, format_datetime
 from coursekeeper.domain.deposits import EntryKind
+from coursekeeper.domain.hours import hours_text
 from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.states import EnrolmentState, ScreeningOutcome
 from coursekeeper.i18n import tr
@@ -99,10 +100,10 @@ def _attendance_lines(record: PersonRecord) -> list[str]:
     titles = {e["id"]: e["course_title"] for e in record.enrolments}
     return [
         tr(
-            "«{title}» {date}: {hours} timer.",
+            "«{title}» {date}: {hours}.",
             title=titles.get(a["enrolment"], ""),
             date=_date(a["session_date"]),
-            hours=f"{a['minutes'] / 60:g}".replace(".", ","),
+            hours=hours_text(a["minutes"]),
         )
         for a in sorted(record.attendance, key=lambda a: a["session_date"])
     ]

@@ -22,6 +22,7 @@ from coursekeeper.domain.certificates import (
 from coursekeeper.domain.chain import canonical
 from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.deposits import Balance
+from coursekeeper.domain.hours import hours_number, hours_text
 from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.states import EnrolmentState, ScreeningOutcome
 from coursekeeper.errors import NotFoundError, RuleError, ValidationError
@@ -94,10 +95,6 @@ class Eligibility:
     certificate_number: str | None
 
 
-def _hours(minutes: int) -> str:
-    return f"{minutes / 60:g}".replace(".", ",")
-
-
 def _reasons(enrolment: Enrolment, attended: int, needed: int, bal: Balance, has_cert: bool) -> list[str]:
     course = enrolment.course
     reasons = []
@@ -109,9 +106,9 @@ def _reasons(enrolment: Enrolment, attended: int, needed: int, bal: Balance, has
     elif attended < needed:
         reasons.append(
             tr(
-                "Mangler timer: {attended} av {needed} timer.",
-                attended=_hours(attended),
-                needed=_hours(needed),
+                "Mangler timer: {attended} av {needed}.",
+                attended=hours_number(attended),
+                needed=hours_text(needed),
             )
         )
     if not course.deposit_waived and bal.paid < course.deposit_ore:

@@ -239,8 +239,12 @@ Create a new person anyway?</translation>
         <translation>Loading attendance …</translation>
     </message>
     <message>
-        <source>%1 – fullført krever %2 timer</source>
-        <translation>%1 – completion requires %2 hours</translation>
+        <source>%1 – fullført krever %2</source>
+        <translation>%1 – completion requires %2</translation>
+    </message>
+    <message>
+        <source>Alle som er tatt opp, får status ut fra timene sine: «Fullført» med minst %1, ellers «Ikke fullført», eller «Møtte ikke» uten oppmøte. Dette kan ikke angres.</source>
+        <translation>Everyone accepted gets a status from their hours: “Completed” with at least %1, otherwise “Not completed”, or “No-show” without attendance. This cannot be undone.</translation>
     </message>
     <message>
         <source>Ingen deltakere er tatt opp på kurset ennå.</source>
@@ -253,10 +257,6 @@ Create a new person anyway?</translation>
     <message>
         <source>Lagrer oppmøte …</source>
         <translation>Saving attendance …</translation>
-    </message>
-    <message>
-        <source>Alle som er tatt opp, får status ut fra timene sine: «Fullført» med minst %1 timer, ellers «Ikke fullført», eller «Møtte ikke» uten oppmøte. Dette kan ikke angres.</source>
-        <translation>Everyone accepted gets a status from their hours: “Completed” with at least %1 hours, otherwise “Not completed”, or “No-show” without attendance. This cannot be undone.</translation>
     </message>
     <message>
         <source>Avslutt kurset</source>
@@ -807,8 +807,8 @@ The current database is first copied to the backups folder.</translation>
         <translation>Add at least one session (day) for the course.</translation>
     </message>
     <message>
-        <source>Kurset har bare %1 timer til sammen.</source>
-        <translation>The course only has %1 hours in total.</translation>
+        <source>Kurset har bare %1 til sammen.</source>
+        <translation>The course has only %1 in total.</translation>
     </message>
     <message>
         <source>Lagrer kurset …</source>
@@ -1002,10 +1002,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>%1 på venteliste</source>
         <translation>%1 on the waiting list</translation>
-    </message>
-    <message>
-        <source>%1 timer</source>
-        <translation>%1 hours</translation>
     </message>
     <message>
         <source>egenandel %1</source>

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from coursekeeper import settings
+from coursekeeper.domain.hours import hours_text
 
 
 def test_every_message_has_an_english_translation() -> None:
@@ -29,6 +30,7 @@ def test_english_is_applied_when_chosen(qapp) -> None:
         assert QCoreApplication.translate("CoursePage", "%1 av %n plasser", "", 1) == "%1 of 1 seat"
         assert QCoreApplication.translate("CoursePage", "%1 av %n plasser", "", 30) == "%1 of 30 seats"
         assert QCoreApplication.translate("MainWindow", "Nøkkeltall") == "Key figures"
+        assert hours_text(90) == "1.5 hours"  # the window's language reaches the Qt-free catalogue
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)

@@ -62,6 +62,7 @@ def make_payload(folder: Path, *, extra: dict[str, str] | None = None) -> Path:
     (folder / "_internal" / "resources" / "icons").mkdir(parents=True)
     (folder / "_internal" / "migrations").mkdir()
     (folder / "CourseKeeper.exe").write_bytes(stand_in_exe())
+    (folder / "coursekeeper-cli.exe").write_bytes(stand_in_exe())  # the console twin for commands
     shutil.copy(
         ROOT / "resources" / "icons" / "coursekeeper.png",
         folder / "_internal" / "resources" / "icons" / "coursekeeper.png",
@@ -203,6 +204,7 @@ def assert_installed(wine: WinePrefix, version: str) -> dict[str, str | int]:
         "when it cannot run: is wine32 (i386) installed?)"
     )
     assert exe.read_bytes() == stand_in_exe()
+    assert (install_dir / "coursekeeper-cli.exe").read_bytes() == stand_in_exe()
     assert (install_dir / "Uninstall.exe").is_file()
     umlaut = install_dir / "_internal" / "resources" / UMLAUT_NAME
     assert umlaut.read_text() == "Kursbevis for Ærlig Øystein Åsen"

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from coursekeeper.domain.dates import format_date
+from coursekeeper.domain.hours import hours_text
 from coursekeeper.errors import CourseKeeperError
 from coursekeeper.services import attendance, course_overview
 from coursekeeper.services.course_overview import AttendanceSheet
 from coursekeeper.ui import messages
 from coursekeeper.ui.attendance_model import AttendanceModel
-from coursekeeper.ui.table_models import format_hours
 from coursekeeper.ui.tasks import TaskRunner
 
 
@@ -108,9 +108,9 @@ class AttendanceDialog(QDialog):
 
     def _on_loaded(self, sheet: AttendanceSheet) -> None:
         self.model.set_sheet(sheet)
-        needed = format_hours(sheet.course.required_minutes)
+        needed = hours_text(sheet.course.required_minutes)
         self.heading.setText(
-            self.tr("%1 – fullført krever %2 timer").replace("%1", sheet.course.title).replace("%2", needed)
+            self.tr("%1 – fullført krever %2").replace("%1", sheet.course.title).replace("%2", needed)
         )
         if not sheet.participants:
             self.problem.setText(self.tr("Ingen deltakere er tatt opp på kurset ennå."))
@@ -158,9 +158,9 @@ class AttendanceDialog(QDialog):
         if sheet is None:
             return
         text = self.tr(
-            "Alle som er tatt opp, får status ut fra timene sine: «Fullført» med minst %1 timer, "
+            "Alle som er tatt opp, får status ut fra timene sine: «Fullført» med minst %1, "
             "ellers «Ikke fullført», eller «Møtte ikke» uten oppmøte. Dette kan ikke angres."
-        ).replace("%1", format_hours(sheet.course.required_minutes))
+        ).replace("%1", hours_text(sheet.course.required_minutes))
         ok_text = self.tr("Avslutt kurset")
         last = self.model.last_session_ahead(dt.date.today())
         if last is not None:

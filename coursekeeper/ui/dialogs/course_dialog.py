@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from coursekeeper.domain.dates import format_date, parse_date
+from coursekeeper.domain.hours import hours_text
 from coursekeeper.domain.money import format_kr, parse_kr
 from coursekeeper.errors import ChangedElsewhereError, CourseKeeperError, NeedsConfirmation, ValidationError
 from coursekeeper.services import course_overview, courses, municipalities, organisations
@@ -244,8 +245,8 @@ class CourseDialog(QDialog):
         if required is not None and sessions and not errors.get("sessions"):
             total = sum(s.minutes or 0 for s in sessions)
             if total and required > total:
-                errors["required_hours"] = self.tr("Kurset har bare %1 timer til sammen.").replace(
-                    "%1", f"{total / 60:g}".replace(".", ",")
+                errors["required_hours"] = self.tr("Kurset har bare %1 til sammen.").replace(
+                    "%1", hours_text(total)
                 )
         for key in _FREE_TEXT:
             if problem := self.fields[key].identity_problem():

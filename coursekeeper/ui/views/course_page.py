@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from coursekeeper.domain.dates import format_date
+from coursekeeper.domain.hours import hours_text
 from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.states import EnrolmentState
 from coursekeeper.services import course_overview
@@ -192,7 +193,7 @@ class CoursePage(QWidget):
             c.municipality,
             c.venue,
             labels.course_status(c.status),
-            self.tr("%1 timer").replace("%1", f"{c.total_minutes / 60:g}".replace(".", ",")),
+            hours_text(c.total_minutes),
             self.tr("egenandel %1").replace("%1", format_kr(c.deposit_ore))
             if not c.deposit_waived
             else self.tr("ingen egenandel"),

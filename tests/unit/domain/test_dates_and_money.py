@@ -76,3 +76,26 @@ def test_parse_kr(text: str | int, ore: int) -> None:
 def test_parse_kr_refuses_text() -> None:
     with pytest.raises(ValidationError, match="gyldig beløp"):
         parse_kr("tusen")
+
+
+@pytest.mark.parametrize(
+    ("minutes", "norwegian", "english"),
+    [
+        (60, "1 time", "1 hour"),
+        (59, "0,98 timer", "0.98 hours"),
+        (30, "0,5 timer", "0.5 hours"),
+        (90, "1,5 timer", "1.5 hours"),
+        (0, "0 timer", "0 hours"),
+        (840, "14 timer", "14 hours"),
+    ],
+)
+def test_hours_read_right_in_both_languages(minutes: int, norwegian: str, english: str) -> None:
+    from coursekeeper import i18n
+    from coursekeeper.domain.hours import hours_text
+
+    assert hours_text(minutes) == norwegian
+    i18n.set_language("en")
+    try:
+        assert hours_text(minutes) == english
+    finally:
+        i18n.set_language("nb")

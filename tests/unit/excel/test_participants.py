@@ -216,3 +216,19 @@ def test_read_participants_from_a_real_file(tmp_path: Path) -> None:
     assert [r.birth_date for r in parsed.rows] == [dt.date(1985, 4, 9)] * 2
     assert [r.phone for r in parsed.rows] == ["+4791234567", "+4741234567"]
     assert parsed.errors == [] and parsed.warnings == []
+
+
+def test_row_and_column_are_named_in_english_too() -> None:
+    from coursekeeper import i18n
+    from coursekeeper.excel.headers import column_label
+    from coursekeeper.excel.participant_rows import CellIssue
+
+    i18n.set_language("en")
+    try:
+        lettered = CellIssue(7, column_label([], 3), "", "x")
+        assert lettered.describe() == "Row 7, column D: x"
+        assert CellIssue(7, "Fødselsdato", "", "x").describe() == "Row 7, column «Fødselsdato»: x"
+        assert CellIssue(7, "", "", "x").describe() == "Row 7: x"
+    finally:
+        i18n.set_language("nb")
+    assert CellIssue(7, column_label([], 3), "", "x").describe() == "Rad 7, kolonne D: x"

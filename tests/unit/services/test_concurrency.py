@@ -14,11 +14,11 @@ import psycopg
 import pytest
 
 from coursekeeper.db.connection import database
-from coursekeeper.db.models import Certificate, Enrolment, LedgerEntry, Person
+from coursekeeper.db.models import AuditLog, Certificate, Enrolment, LedgerEntry, Person
 from coursekeeper.domain.deposits import EntryKind
 from coursekeeper.domain.states import EnrolmentState as S
 from coursekeeper.errors import DatabaseBusyError, RuleError
-from coursekeeper.services import busy, certificates, deposits, enrolments
+from coursekeeper.services import busy, certificates, course_overview, courses, deposits, enrolments
 from coursekeeper.services.enrolments import get_enrolment
 from coursekeeper.services.imports import commit_import
 from tests import factories as f
@@ -117,6 +117,55 @@ def test_a_deposit_is_refunded_once(db) -> None:
         )
         assert [r.amount_ore for r in refunds] == [100_000]
         assert deposits.balance_of(e).held == 0
+
+
+def _promotions(enrolment_id: int) -> int:
+    return (
+        AuditLog.select()
+        .where(
+            (AuditLog.entity == "enrolment")
+            & (AuditLog.entity_id == enrolment_id)
+            & (AuditLog.action == "promote")
+        )
+        .count()
+    )
+
+
+def _queue(course: int, first: str, minutes: int) -> int:
+    e = f.enrol(course, applied_at=T0 + dt.timedelta(minutes=minutes), first=first)
+    enrolments.waitlist(e)
+    return e
+
+
+def test_two_withdrawals_at_once_promote_the_two_earliest_exactly_once(db) -> None:
+    for _ in range(ROUNDS):
+        course = f.course(capacity=2)
+        seated = [f.enrol(course, applied_at=T0 + dt.timedelta(minutes=i)) for i in range(2)]
+        for e in seated:
+            enrolments.accept(e)
+        queue = [_queue(course, name, 10 + i) for i, name in enumerate(("Cato", "Dina", "Eirik"))]
+        results = together(*(lambda e=e: enrolments.withdraw(e) for e in seated))
+        assert errors(results) == []
+        assert [get_enrolment(e).state for e in queue] == [S.ACCEPTED, S.ACCEPTED, S.WAITLISTED]
+        assert [_promotions(e) for e in queue] == [1, 1, 0]
+
+
+def test_a_withdrawal_and_a_capacity_raise_at_once_promote_each_once(db) -> None:
+    for _ in range(ROUNDS):
+        course = f.course(capacity=1)
+        seated = f.enrol(course, applied_at=T0)
+        enrolments.accept(seated)
+        queue = [_queue(course, name, 10 + i) for i, name in enumerate(("Cato", "Dina", "Eirik"))]
+
+        def raise_to_two(course: int = course) -> object:
+            data = course_overview.course_input(course)
+            data.capacity = 2
+            return courses.update_course(course, data)
+
+        results = together(lambda e=seated: enrolments.withdraw(e), raise_to_two)
+        assert errors(results) == []
+        assert [get_enrolment(e).state for e in queue] == [S.ACCEPTED, S.ACCEPTED, S.WAITLISTED]
+        assert [_promotions(e) for e in queue] == [1, 1, 0]
 
 
 # -- a busy database ---------------------------------------------------------------------------
