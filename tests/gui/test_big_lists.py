@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from coursekeeper.services import enrolments, people
 from coursekeeper.ui.dialogs.payment_dialog import PaymentDialog
 from tests import part_b_data
-from tests.gui.b_helpers import deposits_view_on, drive_dialog, table_texts
+from tests.gui.b_helpers import deposits_view_on, drive_dialog, select_rows, table_texts
 
 
 def _names(panel) -> list[str]:
@@ -120,3 +120,19 @@ def test_people_search_by_phone_digits_survives_a_reload(tasks, qtbot) -> None:
     tasks.wait_idle()
     assert [r[1] for r in table_texts(view.people.model)] == ["Kari"]
     assert view.people.count_label.text() == "1 av 3 rader"
+
+
+def test_a_reload_keeps_the_selection_of_rows_still_listed(tasks, qtbot, shown) -> None:
+    s = part_b_data.build()
+    view = deposits_view_on(tasks, qtbot, s.course_id)
+    panel = view.status_panel
+    select_rows(panel.table, lambda r: r.person_name in ("Kari Nordmann", "Ola Ødegård"))
+    _enrol(s.course_id, "Åse", "Aamodt")  # as another program instance would, then announces it
+    view.reload()
+    tasks.wait_idle()
+    assert len(_names(panel)) == 4
+    assert sorted(r.person_name for r in panel.selected_rows()) == ["Kari Nordmann", "Ola Ødegård"]
+    assert panel.pay_button.isEnabled()
+    view.tabs.setCurrentWidget(view.ledger_panel)
+    tasks.wait_idle()
+    assert view.ledger_panel.selected_rows() == []

@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coursekeeper.domain.money import format_kr
@@ -30,6 +30,12 @@ def _texts(rows: list[Any], text_of: Callable[[Any], str] | None) -> dict[int, s
     if text_of is None:
         return {id(r): getattr(r, "search_text", "") for r in rows}
     return {id(r): fold(text_of(r)) for r in rows}
+
+
+def row_identity(row: Any) -> tuple | None:
+    """What names a listed row across reloads: its kind and its ids (None for rows without ids)."""
+    ids = (getattr(row, "enrolment_id", None), getattr(row, "id", None))
+    return None if ids == (None, None) else (type(row).__name__, *ids)
 
 
 def _cached_key(key: Callable[[Any], Any], cache: dict[int, Any]) -> Callable[[Any], Any]:
@@ -141,6 +147,9 @@ class RowsPanel(QWidget):
     def _on_fetched(self, generation: int, rows: list[Any]) -> None:
         if generation != self._generation:
             return
+        # A reload (after the user's own change, or one announced by another program instance)
+        # keeps the selection: the same entries are selected again if they are still listed.
+        kept = {row_identity(row) for row in self.selected_rows()} - {None}
         for cache in self._sort_caches:
             cache.clear()
         # Cleared in place (the filter predicate in use holds this very dict); filled again when
@@ -149,8 +158,31 @@ class RowsPanel(QWidget):
         self.model.set_rows(rows)
         if self._terms:
             self._filter(self._terms)
+        if kept:
+            self._select(kept)
         self._update_count()
         self.loaded.emit()
+
+    def _select(self, identities: set[tuple]) -> None:
+        """Select the shown rows with these identities (runs of rows as one range each)."""
+        model, selection = self.model, QItemSelection()
+        last_column = model.columnCount() - 1
+        numbers = [n for n, row in enumerate(model.rows()) if row_identity(row) in identities]
+        if not numbers:
+            return
+        start = previous = numbers[0]
+        for n in [*numbers[1:], None]:
+            if n is not None and n == previous + 1:
+                previous = n
+                continue
+            selection.select(model.index(start, 0), model.index(previous, last_column))
+            if n is not None:
+                start = previous = n
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(selection, flags)
+        self.table.selectionModel().setCurrentIndex(
+            model.index(numbers[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
 
     def search_texts(self) -> dict[int, str]:
         """The folded search text of every loaded row by ``id(row)`` (worked out on first use)."""
