@@ -257,18 +257,14 @@ def record_correction(*, entry_id: int, on: dt.date, note: str) -> LedgerEntry:
         )
 
 
-def ledger(*, course_id: int | None = None, person_id: int | None = None) -> list[LedgerRow]:
-    """Ledger entries, oldest first, for a course, a person, or everything.
-
-    Two queries; the entries are read as the driver gives them (see ``coursekeeper.db.raw``)
-    and a course's title is looked up once per course.
-    """
-    titles = dict(Course.select(Course.id, Course.title).tuples())
-    query = (
+def ledger_query() -> pw.ModelSelect:
+    """The entries with their person and course, in the columns ``ledger_row`` reads."""
+    return (
         LedgerEntry.select(
             LedgerEntry.id,
             LedgerEntry.enrolment,
             Enrolment.course,
+            Course.title,
             Person.id,
             Person.first_name,
             Person.last_name,
@@ -284,46 +280,54 @@ def ledger(*, course_id: int | None = None, person_id: int | None = None) -> lis
         )
         .join(Enrolment)
         .join(Person)
-        .order_by(LedgerEntry.entry_date, LedgerEntry.id)
+        .join_from(Enrolment, Course)
     )
+
+
+def ledger_row(values: tuple) -> LedgerRow:
+    """A row of ``ledger_query`` as the driver gives it (see ``coursekeeper.db.raw``)."""
+    (
+        eid,
+        enrolment,
+        cid,
+        title,
+        pid,
+        first,
+        last,
+        kind,
+        amount,
+        corrects,
+        day,
+        method,
+        reference,
+        note,
+        by,
+        at,
+    ) = values
+    return LedgerRow(
+        eid,
+        enrolment,
+        cid,
+        title,
+        pid,
+        f"{first} {last}",
+        kind,
+        amount,
+        corrects,
+        as_date(day),  # type: ignore[arg-type]
+        method,
+        reference,
+        note,
+        by,
+        as_datetime(at),  # type: ignore[arg-type]
+    )
+
+
+def ledger(*, course_id: int | None = None, person_id: int | None = None) -> list[LedgerRow]:
+    """Ledger entries, oldest first, for a course, a person, or everything (one query)."""
+    query = ledger_query().order_by(LedgerEntry.entry_date, LedgerEntry.id)
     if course_id is not None:
         query = query.where(Enrolment.course == course_id)
     if person_id is not None:
-        query = query.where(Person.id == person_id)
-    rows = database.execute(query)
-    return [
-        LedgerRow(
-            eid,
-            enrolment,
-            cid,
-            titles[cid],
-            pid,
-            f"{first} {last}",
-            kind,
-            amount,
-            corrects,
-            as_date(day),  # type: ignore[arg-type]
-            method,
-            reference,
-            note,
-            by,
-            as_datetime(at),  # type: ignore[arg-type]
-        )
-        for (
-            eid,
-            enrolment,
-            cid,
-            pid,
-            first,
-            last,
-            kind,
-            amount,
-            corrects,
-            day,
-            method,
-            reference,
-            note,
-            by,
-            at,
-        ) in rows
-    ]
+        query = query.where(Enrolment.person == person_id)
+    return [ledger_row(values) for values in database.execute(query)]

@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from coursekeeper.domain.dates import format_date, format_datetime
-from coursekeeper.domain.text import search_key
+from coursekeeper.domain.text import norwegian_sort_key, search_key
 
 R = TypeVar("R")
 _Index = QModelIndex | QPersistentModelIndex
@@ -68,14 +68,6 @@ class Column(Generic[R]):
     sort_key: Callable[[R], Any] | None = None
     tooltip: Callable[[R], str] | None = None
     stretch: bool = False
-
-
-_NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
-
-
-def norwegian_sort_key(text: str) -> str:
-    """Case-insensitive key in Norwegian alphabetical order: … x y z æ ø å."""
-    return text.casefold().translate(_NORWEGIAN_ORDER)
 
 
 def identifying_column(header: str, value: Callable[[R], str]) -> Column[R]:
@@ -232,3 +224,59 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
                     index, self.index(new_row, index.column()) if new_row >= 0 else QModelIndex()
                 )
         self.layoutChanged.emit()
+
+
+class PagedRowTableModel(RowTableModel[R]):
+    """Rows that arrive a page at a time: the database searches and sorts, the view asks for more.
+
+    Without ``more`` and ``resort`` (rows shown whole) it is a plain RowTableModel.
+    """
+
+    def __init__(self, columns: Sequence[Column[R]], parent=None) -> None:
+        super().__init__(columns, parent)
+        #: Asks for the next page (the view scrolled near the end); the rows come to ``add_rows``.
+        self.more: Callable[[], None] | None = None
+        #: Asks for the rows again in another order (a header was clicked).
+        self.resort: Callable[[int, Qt.SortOrder], None] | None = None
+        self.matching = 0
+        self._asked = False
+
+    def set_page(self, rows: Sequence[R], matching: int) -> None:
+        """The first page of ``matching`` rows (searched and sorted by the database already)."""
+        self.matching = matching
+        self._asked = False
+        self._filter = self._sort = None
+        self.set_rows(rows)
+
+    def add_rows(self, rows: Sequence[R]) -> None:
+        """The next page, after the rows shown."""
+        self._asked = False
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._all.extend(rows)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        """More rows match than are shown, and none are on their way."""
+        return (
+            self.more is not None
+            and not parent.isValid()
+            and not self._asked
+            and len(self._rows) < self.matching
+        )
+
+    def fetchMore(self, parent: _Index) -> None:
+        """Ask for the next page (once until it has come)."""
+        if self.more is not None and self.canFetchMore(parent):
+            self._asked = True
+            self.more()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted by the database when paged (the rows come again), in Python otherwise."""
+        if self.resort is None:
+            super().sort(column, order)
+        elif 0 <= column < len(self._columns):
+            self.resort(column, order)

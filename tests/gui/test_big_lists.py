@@ -136,3 +136,39 @@ def test_a_reload_keeps_the_selection_of_rows_still_listed(tasks, qtbot, shown) 
     view.tabs.setCurrentWidget(view.ledger_panel)
     tasks.wait_idle()
     assert view.ledger_panel.selected_rows() == []
+
+
+def test_the_ledger_comes_a_page_at_a_time_searched_and_sorted_in_sql(tasks, qtbot, monkeypatch) -> None:
+    from coursekeeper.services import deposits, ledger_pages
+    from coursekeeper.ui.views.deposits_view import DepositsView
+
+    monkeypatch.setattr(ledger_pages, "PAGE_SIZE", 2)
+    s = part_b_data.build()
+    part_b_data.pay(s, "Per", "Kari", "Ola")
+    first = deposits.ledger()[0]
+    deposits.record_correction(entry_id=first.id, on=dt.date(2025, 3, 2), note="Feilført")
+    view = DepositsView(tasks)
+    qtbot.addWidget(view)
+    view.reload()
+    view.tabs.setCurrentWidget(view.ledger_panel)
+    tasks.wait_idle()
+    ledger = view.ledger_panel
+    assert ledger.model.rowCount() == 2
+    assert ledger.count_label.text() == "4 rader"
+    ledger.table.scrollToBottom()
+    qtbot.waitUntil(lambda: ledger.model.rowCount() == 4)
+    tasks.wait_idle()
+    assert [r[4] for r in table_texts(ledger.model)] == ["Innbetaling"] * 3 + ["Korrigering"]
+    select_rows(ledger.table, lambda r: r.id == first.id)
+    assert not ledger.correct_button.isEnabled()  # corrected already (told by the page)
+
+    ledger.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # Navn, Å to A: the last page first
+    tasks.wait_idle()
+    assert [r[2] for r in table_texts(ledger.model)][:2] == ["Per Hansen", "Per Hansen"]
+    ledger.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    tasks.wait_idle()
+    assert [r[2] for r in table_texts(ledger.model)][:2] == ["Kari Nordmann", "Ola Ødegård"]
+    qtbot.keyClicks(view.search, "ØDEGAARD")
+    qtbot.waitUntil(lambda: ledger.count_label.text() == "1 av 4 rader")
+    assert [r[2] for r in table_texts(ledger.model)] == ["Ola Ødegård"]
+    assert [r.id for r in ledger.selected_rows()] == []

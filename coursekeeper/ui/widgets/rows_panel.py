@@ -147,9 +147,7 @@ class RowsPanel(QWidget):
     def _on_fetched(self, generation: int, rows: list[Any]) -> None:
         if generation != self._generation:
             return
-        # A reload (after the user's own change, or one announced by another program instance)
-        # keeps the selection: the same entries are selected again if they are still listed.
-        kept = {row_identity(row) for row in self.selected_rows()} - {None}
+        kept = self.selected_identities()
         for cache in self._sort_caches:
             cache.clear()
         # Cleared in place (the filter predicate in use holds this very dict); filled again when
@@ -158,16 +156,23 @@ class RowsPanel(QWidget):
         self.model.set_rows(rows)
         if self._terms:
             self._filter(self._terms)
-        if kept:
-            self._select(kept)
+        self.reselect(kept)
         self._update_count()
         self.loaded.emit()
 
-    def _select(self, identities: set[tuple]) -> None:
-        """Select the shown rows with these identities (runs of rows as one range each)."""
+    def selected_identities(self) -> set[tuple]:
+        """What names the selected rows, to select them again after a reload (``reselect``)."""
+        return {row_identity(row) for row in self.selected_rows()} - {None}
+
+    def reselect(self, identities: set[tuple]) -> None:
+        """Select the shown rows with these identities (runs of rows as one range each).
+
+        A reload (after the user's own change, or one announced by another program instance)
+        keeps the selection this way: the same entries are selected again if they are still listed.
+        """
         model, selection = self.model, QItemSelection()
         last_column = model.columnCount() - 1
-        numbers = [n for n, row in enumerate(model.rows()) if row_identity(row) in identities]
+        numbers = [n for n, row in enumerate(model.rows()) if identities and row_identity(row) in identities]
         if not numbers:
             return
         start = previous = numbers[0]
@@ -211,8 +216,12 @@ class RowsPanel(QWidget):
         else:
             self.model.set_filter(lambda r: all(t in texts.get(id(r), "") for t in terms))
 
+    def counts(self) -> tuple[int, int]:
+        """How many rows are shown (match the search) and how many there are."""
+        return self.model.rowCount(), len(self.model.all_rows())
+
     def _update_count(self) -> None:
-        shown, total = self.model.rowCount(), len(self.model.all_rows())
+        shown, total = self.counts()
         text = self._count.text(shown, total)
         extra = self.summary_suffix()
         self.count_label.setText(f"{text} · {extra}" if extra else text)
