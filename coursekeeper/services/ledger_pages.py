@@ -91,9 +91,11 @@ def _where(query: LedgerQuery, *, searched: bool) -> pw.Node:
 
 
 def _count(query: LedgerQuery, *, searched: bool) -> int:
-    counted = LedgerEntry.select(pw.fn.COUNT(LedgerEntry.id)).join(Enrolment)
+    counted = LedgerEntry.select(pw.fn.COUNT(LedgerEntry.id))
     if searched and query.terms:
-        counted = counted.join(Person).join_from(Enrolment, Course)
+        counted = counted.join(Enrolment).join(Person).join_from(Enrolment, Course)
+    elif query.course_id is not None or query.person_id is not None:
+        counted = counted.join(Enrolment)
     return counted.where(_where(query, searched=searched)).scalar()
 
 
