@@ -229,7 +229,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 class PagedRowTableModel(RowTableModel[R]):
     """Rows that arrive a page at a time: the database searches and sorts, the view asks for more.
 
-    Without ``more`` and ``resort`` (rows shown whole) it is a plain RowTableModel.
+    Without ``more``, ``resort`` and ``fetch_all`` (rows shown whole) it is a plain RowTableModel.
     """
 
     def __init__(self, columns: Sequence[Column[R]], parent=None) -> None:
@@ -238,6 +238,8 @@ class PagedRowTableModel(RowTableModel[R]):
         self.more: Callable[[], None] | None = None
         #: Asks for the rows again in another order (a header was clicked).
         self.resort: Callable[[int, Qt.SortOrder], None] | None = None
+        #: Asks for every matching row not yet shown, then calls its argument (select all).
+        self.fetch_all: Callable[[Callable[[], None]], None] | None = None
         self.matching = 0
         self._asked = False
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from coursekeeper.domain.money import format_kr
-from coursekeeper.domain.text import search_key
 from coursekeeper.services import deposits
 from coursekeeper.services.deposits import LedgerRow
 from coursekeeper.services.ledger_pages import SORTS, LedgerPage, LedgerQuery, ledger_page
 from coursekeeper.ui.dialogs.correction_dialog import CorrectionDialog
-from coursekeeper.ui.table_models import RIGHT, Column, Money, PagedRowTableModel, identifying_column
+from coursekeeper.ui.table_models import RIGHT, Column, Money, identifying_column
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets import status_labels
@@ -34,16 +34,12 @@ class LedgerPanel(RowsPanel):
 
     #: A line for the user about what was just recorded.
     recorded = Signal(str)
-    model_class = PagedRowTableModel
-    model: PagedRowTableModel
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(tasks, text_of=_ledger_text, parent=parent)
         self.course_id: int | None = None
         self.person_id: int | None = None
-        self._page: LedgerPage | None = None  # the last page read (None: rows shown whole)
-        self._corrected: set[int] = set()
-        self._order: tuple[str | None, bool] = (None, False)
+        self._corrected: set[int] = set()  # paged: the entries of the pages read that are corrected
         self.correct_button = QPushButton(self.tr("Korriger …"))
         self.correct_button.setToolTip(
             self.tr("Posteringer kan ikke endres. Korrigering fører en ny postering med motsatt beløp.")
@@ -90,71 +86,25 @@ class LedgerPanel(RowsPanel):
 
     def reload(self) -> None:
         """Read the first page again (same search and order)."""
-        self.model.more, self.model.resort = self._more, self._resort
-        self.load(functools.partial(ledger_page, self._query()), self.tr("Henter posteringer …"))
+        self.load_pages(self.tr("Henter posteringer …"))
 
-    def show_rows(self, rows: list) -> None:
-        """Show a short list whole (a person's entries): searched and sorted in Python."""
-        self.model.more = self.model.resort = None
-        self._page = None
-        super().show_rows(rows)
+    def read_page(self, offset: int, limit: int | None) -> Callable[[], LedgerPage]:
+        """Entries from ``offset`` in the order and with the search shown."""
+        column, descending = self.order
+        sort = SORTS[column] if column is not None else None
+        query = LedgerQuery(self.course_id, self.person_id, tuple(self._terms), sort, descending)
+        return functools.partial(ledger_page, query, offset=offset, limit=limit)
 
-    def _query(self) -> LedgerQuery:
-        sort, descending = self._order
-        return LedgerQuery(self.course_id, self.person_id, tuple(self._terms), sort, descending)
+    def _on_page(self, page: LedgerPage) -> None:
+        self._corrected = set(page.corrected)
+        super()._on_page(page)
 
-    def _on_fetched(self, generation: int, result: LedgerPage | list) -> None:
-        if not isinstance(result, LedgerPage):
-            super()._on_fetched(generation, result)
-            return
-        if generation != self._generation:
-            return
-        kept = self.selected_identities()
-        self._page = result
-        self._corrected = set(result.corrected)
-        self.model.set_page(result.rows, result.matching)
-        self.reselect(kept)
-        self._update_count()
-        self.loaded.emit()
-
-    def _more(self) -> None:
-        generation, query, offset = self._generation, self._query(), self.model.rowCount()
-
-        def shown(page: LedgerPage) -> None:
-            if generation == self._generation:
-                self._corrected |= page.corrected
-                self.model.add_rows(page.rows)
-
-        self.tasks.run(
-            functools.partial(ledger_page, query, offset=offset),
-            label=self.tr("Henter posteringer …"),
-            on_done=shown,
-            parent=self,
-            dialog=False,
-        )
-
-    def _resort(self, column: int, order: Qt.SortOrder) -> None:
-        self._order = (SORTS[column], order == Qt.SortOrder.DescendingOrder)
-        self.reload()
-
-    def set_search(self, text: str) -> None:
-        """Paged: the database finds the entries (folded as in Python); whole: filtered in Python."""
-        if self.model.resort is None:
-            super().set_search(text)
-            return
-        terms = search_key(text).split()
-        if terms != self._terms:
-            self._terms = terms
-            self.reload()
-
-    def counts(self) -> tuple[int, int]:
-        """Paged: the entries matching the search and all entries, as counted by the database."""
-        if self.model.resort is None:
-            return super().counts()
-        return (self._page.matching, self._page.total) if self._page is not None else (0, 0)
+    def added(self, page: LedgerPage) -> None:
+        """Remember which entries of a further page are corrected."""
+        self._corrected |= page.corrected
 
     def _corrected_ids(self) -> set[int]:
-        if self.model.resort is not None:
+        if self.paged():
             return self._corrected
         return {r.corrects_id for r in self.model.all_rows() if r.corrects_id is not None}
 

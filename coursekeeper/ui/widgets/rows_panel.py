@@ -7,13 +7,13 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QObject, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.text import search_key
 from coursekeeper.errors import Cancelled
-from coursekeeper.ui.table_models import Column, RowTableModel
+from coursekeeper.ui.table_models import Column, PagedRowTableModel
 from coursekeeper.ui.tasks import Progress, TaskRunner
 from coursekeeper.ui.widgets.data_table import DataTable
 
@@ -70,7 +70,7 @@ class RowsPanel(QWidget):
     #: Emitted after new rows are shown (tests wait on it).
     loaded = Signal()
     #: The table model class (a RowTableModel subclass may add colours).
-    model_class: type[RowTableModel] = RowTableModel
+    model_class: type[PagedRowTableModel] = PagedRowTableModel
 
     def __init__(
         self,
@@ -86,6 +86,8 @@ class RowsPanel(QWidget):
         self._text_of = text_of
         self._texts: dict[int, str] = {}
         self._generation = 0
+        self.page: Any = None  # paged: the last page read (rows, matching, total)
+        self.order: tuple[int | None, bool] = (None, False)  # paged: column and descending
         self._terms: list[str] = []
         self._sort_caches: list[dict[int, Any]] = []
         self.model = self.model_class(self._with_cached_keys(columns or self.make_columns()), self)
@@ -140,12 +142,74 @@ class RowsPanel(QWidget):
         )
 
     def show_rows(self, rows: list[Any]) -> None:
-        """Show rows fetched elsewhere."""
+        """Show rows fetched elsewhere (whole: searched and sorted in Python)."""
+        self.model.more = self.model.resort = self.model.fetch_all = None
+        self.page = None
         self._generation += 1
         self._on_fetched(self._generation, rows)
 
-    def _on_fetched(self, generation: int, rows: list[Any]) -> None:
+    # -- paged -------------------------------------------------------------------------------
+    # A big list is read a page at a time: the database searches, sorts and counts, the next
+    # page comes when the user scrolls to it, and Ctrl+A first fetches every matching row.
+
+    def paged(self) -> bool:
+        """True when the rows are read a page at a time (``load_pages``)."""
+        return getattr(self.model, "resort", None) is not None
+
+    def read_page(self, offset: int, limit: int | None) -> Callable[[], Any]:
+        """Paged panels: a function reading rows from ``offset`` (``limit`` None: one page).
+
+        It uses ``self._terms`` and ``self.order`` as they are now; the page it returns has
+        ``rows``, ``matching`` (rows matching the search) and ``total``.
+        """
+        raise NotImplementedError
+
+    def load_pages(self, label: str) -> None:
+        """Read the first page again (same search and order); more follow as the user scrolls."""
+        self.model.more, self.model.resort, self.model.fetch_all = self._more, self._resort, self._fetch_all
+        self.load(self.read_page(0, None), label)
+
+    def _on_page(self, page: Any) -> None:
+        kept = self.selected_identities()
+        self.page = page
+        self.model.set_page(page.rows, page.matching)
+        self.reselect(kept)
+        self._update_count()
+        self.loaded.emit()
+
+    def _read_more(self, limit: int | None, then: Callable[[], None] | None = None) -> None:
+        generation = self._generation
+
+        def shown(page: Any) -> None:
+            if generation == self._generation:
+                self.model.add_rows(page.rows)
+                self.added(page)
+                if then is not None:
+                    then()
+
+        fn = self.read_page(self.model.rowCount(), limit)
+        self.tasks.run(
+            fn, label=self.tr("Henter flere rader …"), on_done=shown, parent=self, dialog=then is not None
+        )
+
+    def added(self, page: Any) -> None:
+        """A further page was shown (for panels that keep something of each page)."""
+
+    def _more(self) -> None:
+        self._read_more(None)
+
+    def _fetch_all(self, then: Callable[[], None]) -> None:
+        self._read_more(max(self.model.matching - self.model.rowCount(), 1), then)
+
+    def _resort(self, column: int, order: Qt.SortOrder) -> None:
+        self.order = (column, order == Qt.SortOrder.DescendingOrder)
+        self.reload()  # type: ignore[attr-defined]  # paged panels define it
+
+    def _on_fetched(self, generation: int, rows: Any) -> None:
         if generation != self._generation:
+            return
+        if self.paged():
+            self._on_page(rows)
             return
         kept = self.selected_identities()
         for cache in self._sort_caches:
@@ -201,6 +265,9 @@ class RowsPanel(QWidget):
         if terms == self._terms:
             return
         self._terms = terms
+        if self.paged():
+            self.reload()  # type: ignore[attr-defined]  # paged panels reload: the database searches
+            return
         self._filter(terms)
         self._update_count()
 
@@ -218,6 +285,8 @@ class RowsPanel(QWidget):
 
     def counts(self) -> tuple[int, int]:
         """How many rows are shown (match the search) and how many there are."""
+        if self.paged():
+            return (self.page.matching, self.page.total) if self.page is not None else (0, 0)
         return self.model.rowCount(), len(self.model.all_rows())
 
     def _update_count(self) -> None:
