@@ -42,20 +42,9 @@ class DepositRow:
         return max(self.deposit_ore - self.paid_ore, 0)
 
 
-def deposit_rows(
-    *, course_id: int | None = None, person_id: int | None = None, as_of: dt.date | None = None
-) -> list[DepositRow]:
-    """Every enrolment (of a course, of a person, or all) with its deposit status as of a date.
-
-    Four queries whatever the number of rows: the courses, the enrolments with their ledger sums
-    (summed by the database), and the few enrolments due a refund. Per row only plain values are
-    read from the driver; what repeats (a course's title, start and folded text, a status) is
-    worked out once.
-    """
-    as_of = as_of or dt.date.today()
-    courses = _courses(course_id)
-    sums = deposits.ledger_sums_query(course_id=course_id, person_id=person_id).alias("sums")
-    query = (
+def enrolment_query(*sums: pw.Node) -> pw.ModelSelect:
+    """The enrolments with their person, in the columns ``build_rows`` reads (then ``sums``)."""
+    return (
         Enrolment.select(
             Enrolment.id,
             Enrolment.course,
@@ -65,26 +54,48 @@ def deposit_rows(
             Person.search_key,
             Municipality.name,
             Enrolment.state,
+            *sums,
+        )
+        .join(Person)
+        .join(Municipality, pw.JOIN.LEFT_OUTER)
+        .join_from(Enrolment, Course)
+    )
+
+
+#: The lists' order: newest course first, then by name.
+LIST_ORDER = (Course.start_date.desc(), Course.id, Person.last_name, Person.first_name, Enrolment.id)
+
+
+def deposit_rows(
+    *, course_id: int | None = None, person_id: int | None = None, as_of: dt.date | None = None
+) -> list[DepositRow]:
+    """Every enrolment (of a course, of a person, or all) with its deposit status as of a date.
+
+    Four queries whatever the number of rows: the courses, the enrolments with their ledger sums
+    (summed by the database), and the few enrolments due a refund.
+    """
+    sums = deposits.ledger_sums_query(course_id=course_id, person_id=person_id).alias("sums")
+    query = (
+        enrolment_query(
             pw.fn.COALESCE(sums.c.paid, 0),
             pw.fn.COALESCE(sums.c.refunded, 0),
             pw.fn.COALESCE(sums.c.forfeited, 0),
         )
-        .join(Person)
-        .join(Municipality, pw.JOIN.LEFT_OUTER)
-        .switch(Enrolment)
-        .join(sums, pw.JOIN.LEFT_OUTER, on=(sums.c.enrolment_id == Enrolment.id))
-        .join_from(Enrolment, Course)
-        .order_by(Course.start_date.desc(), Course.id, Person.last_name, Person.first_name)
+        .join_from(Enrolment, sums, pw.JOIN.LEFT_OUTER, on=(sums.c.enrolment_id == Enrolment.id))
+        .order_by(*LIST_ORDER)
     )
     if course_id is not None:
         query = query.where(Enrolment.course == course_id)
     if person_id is not None:
         query = query.where(Enrolment.person == person_id)
     rows = list(database.execute(query))
-    if not rows:
-        return []
     held = any(paid - refunded - forfeited > 0 for *_, paid, refunded, forfeited in rows)
-    due = refunds.refund_due_ids(as_of, course_id=course_id) if held else set()
+    due = refunds.refund_due_ids(as_of or dt.date.today(), course_id=course_id) if held else set()
+    return build_rows(rows, course_facts(course_id), due)
+
+
+def build_rows(rows: list[tuple], courses: dict[int, CourseFacts], due: set[int]) -> list[DepositRow]:
+    """Rows of ``enrolment_query`` with paid, refunded and forfeited; what repeats is worked out once."""
     statuses: dict[tuple, DepositStatus] = {}
     places: dict[str | None, str] = {}
     result = []
@@ -126,7 +137,9 @@ def deposit_rows(
 
 
 @dataclass(frozen=True)
-class _CourseFacts:
+class CourseFacts:
+    """What every row of a course repeats."""
+
     title: str
     start: dt.date
     deposit_ore: int
@@ -134,7 +147,7 @@ class _CourseFacts:
     key: str
 
 
-def _courses(course_id: int | None) -> dict[int, _CourseFacts]:
+def course_facts(course_id: int | None) -> dict[int, CourseFacts]:
     """What every row of a course repeats, read once per course."""
     query = Course.select(
         Course.id, Course.title, Course.start_date, Course.deposit_ore, Course.deposit_waived
@@ -142,6 +155,6 @@ def _courses(course_id: int | None) -> dict[int, _CourseFacts]:
     if course_id is not None:
         query = query.where(Course.id == course_id)
     return {
-        cid: _CourseFacts(title, start, deposit, bool(waived), search_key(title))
+        cid: CourseFacts(title, start, deposit, bool(waived), search_key(title))
         for cid, title, start, deposit, waived in query.tuples()
     }

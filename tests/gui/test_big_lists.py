@@ -153,7 +153,7 @@ def test_the_ledger_comes_a_page_at_a_time_searched_and_sorted_in_sql(tasks, qtb
     view.tabs.setCurrentWidget(view.ledger_panel)
     tasks.wait_idle()
     ledger = view.ledger_panel
-    assert ledger.model.rowCount() == 2
+    assert len(ledger.page.rows) == 2  # the first page; the rest when the table asks for it
     assert ledger.count_label.text() == "4 rader"
     ledger.table.scrollToBottom()
     qtbot.waitUntil(lambda: ledger.model.rowCount() == 4)
@@ -172,3 +172,40 @@ def test_the_ledger_comes_a_page_at_a_time_searched_and_sorted_in_sql(tasks, qtb
     qtbot.waitUntil(lambda: ledger.count_label.text() == "1 av 4 rader")
     assert [r[2] for r in table_texts(ledger.model)] == ["Ola Ødegård"]
     assert [r.id for r in ledger.selected_rows()] == []
+
+
+def test_ctrl_a_on_a_paged_list_fetches_and_pays_every_matching_row(tasks, qtbot, shown, monkeypatch) -> None:
+    from coursekeeper.services import deposit_pages
+    from coursekeeper.ui.table_models import PagedRowTableModel
+
+    monkeypatch.setattr(deposit_pages, "PAGE_SIZE", 2)
+    # The table never asks for more by itself here: as if the user had not scrolled down.
+    monkeypatch.setattr(PagedRowTableModel, "canFetchMore", lambda self, parent: False)
+    s = part_b_data.build()
+    for first in ("Åse", "Øystein", "Ærlend"):
+        _enrol(s.course_id, first, "Nordmann")
+    view = deposits_view_on(tasks, qtbot, s.course_id)
+    panel = view.status_panel
+    assert panel.model.rowCount() == 2
+    assert panel.count_label.text() == "6 rader"
+    qtbot.keyClicks(view.search, "NORDMANN")
+    qtbot.waitUntil(lambda: panel.count_label.text() == "4 av 6 rader")
+    assert panel.model.rowCount() == 2
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    tasks.wait_idle()
+    assert {r.person_name for r in panel.selected_rows()} == {
+        "Kari Nordmann",
+        "Ærlend Nordmann",
+        "Øystein Nordmann",
+        "Åse Nordmann",
+    }
+    assert panel.model.rowCount() == 4  # fetched for Ctrl+A
+    drive_dialog(monkeypatch, PaymentDialog, lambda d: None)
+    panel.pay_button.click()
+    tasks.wait_idle()
+    assert view.feedback.text() == "Innbetalinger registrert for 4 deltakere: til sammen 4 000 kr."
+    panel.table.sortByColumn(6, Qt.SortOrder.AscendingOrder)  # Status: «Betalt» (paid) before «Ikke betalt»
+    tasks.wait_idle()
+    assert [r[6] for r in table_texts(panel.model)][:2] == ["Betalt", "Betalt"]
+    assert shown["error"] == [] and shown["exception"] == []
