@@ -14,6 +14,7 @@ import peewee as pw
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Course, Enrolment, Municipality, Person
+from coursekeeper.db.raw import as_date
 from coursekeeper.db.text_sql import contains, norwegian_order
 from coursekeeper.domain.deposits import Balance
 from coursekeeper.domain.deposits import DepositStatus as D
@@ -21,9 +22,9 @@ from coursekeeper.domain.text import search_key
 from coursekeeper.services import deposits, refunds
 from coursekeeper.services.deposit_overview import (
     LIST_ORDER,
+    CourseFacts,
     DepositRow,
     build_rows,
-    course_facts,
     enrolment_query,
 )
 
@@ -108,6 +109,7 @@ def deposit_page(
     """One page of rows; a handful of queries whatever the number of enrolments."""
     due = refunds.refund_due_ids(as_of or dt.date.today(), course_id=query.course_id)
     page = enrolment_query().where(_where(query, searched=True))
+    page = page.select_extend(Course.title, Course.start_date, Course.deposit_ore, Course.deposit_waived)
     order = list(LIST_ORDER)
     if query.sort is not None:
         sums = deposits.ledger_sums_query(course_id=query.course_id).alias("sums")
@@ -119,13 +121,17 @@ def deposit_page(
         order.insert(0, key.desc() if query.descending else key)
     found = list(database.execute(page.order_by(*order).offset(offset).limit(limit or PAGE_SIZE)))
     balances = deposits.balances([values[0] for values in found]) if found else {}
-    rows = []
-    for values in found:
+    rows, courses = [], {}
+    for *values, title, start, deposit_ore, waived in found:
         balance = balances.get(values[0]) or Balance()
         rows.append((*values, balance.paid, balance.refunded, balance.forfeited))
+        if values[1] not in courses:  # the course's facts, read with its first row
+            courses[values[1]] = CourseFacts(
+                title, as_date(start), deposit_ore, bool(waived), search_key(title)
+            )
     total = _count(query, searched=False)
     matching = _count(query, searched=True) if query.terms else total
-    return DepositPage(build_rows(rows, course_facts(query.course_id), due), offset, matching, total)
+    return DepositPage(build_rows(rows, courses, due), offset, matching, total)
 
 
 def _count(query: DepositQuery, *, searched: bool) -> int:
