@@ -26,6 +26,9 @@ SQLITE_PRAGMAS = {
 #: later cannot wait for the lock (SQLite fails it at once), so a second writer would get
 #: "database is locked" instead of waiting its turn (DESIGN §8).
 SQLITE_LOCK_TYPE = "IMMEDIATE"
+#: Seconds a PostgreSQL connect waits for a server that does not answer (a dropped network sends
+#: nothing back, and the system's own wait is minutes); the URL's ``connect_timeout`` wins.
+PG_CONNECT_TIMEOUT_S = 5
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -81,7 +84,8 @@ def open_database(url: str, *, create: bool = True) -> peewee.Database:
         db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK_TYPE)
         _register_functions(db)
     elif url.startswith(("postgres://", "postgresql://")):
-        db = connect(url, prefer_psycopg3=True)
+        extra = {} if "connect_timeout=" in url else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+        db = connect(url, prefer_psycopg3=True, **extra)
     elif url.startswith("sqlite:"):
         db = peewee.SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK_TYPE)
         _register_functions(db)

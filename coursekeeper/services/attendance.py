@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import peewee as pw
@@ -10,13 +11,17 @@ import peewee as pw
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Attendance, CourseSession, Enrolment
 from coursekeeper.domain.states import CourseStatus, EnrolmentState
-from coursekeeper.errors import NotFoundError, RuleError, ValidationError
+from coursekeeper.errors import ChangedElsewhereError, NotFoundError, RuleError, ValidationError
 from coursekeeper.i18n import tr
 from coursekeeper.services import audit, courses
 from coursekeeper.services.courses import get_course, required_minutes
 from coursekeeper.services.enrolments import apply_state, get_enrolment
+from coursekeeper.services.locks import lock_row
+from coursekeeper.services.versions import last_change
 
 S = EnrolmentState
+#: ``was`` for a save that overwrites whatever is recorded (minutes are never negative).
+NOT_CHECKED = -1
 #: States in which attendance may be recorded.
 ATTENDING = (S.ACCEPTED, S.COMPLETED, S.NOT_COMPLETED, S.NO_SHOW)
 
@@ -53,7 +58,7 @@ def _check_started(session: CourseSession, at: dt.datetime | None) -> None:
         raise RuleError(tr("Økten {when} har ikke begynt ennå, så oppmøte kan ikke føres.", when=when))
 
 
-def _write(enrolment: Enrolment, session: CourseSession, minutes: int) -> None:
+def _write(enrolment: Enrolment, session: CourseSession, minutes: int, was: int | None = NOT_CHECKED) -> None:
     if enrolment.course_id != session.course_id:
         raise ValidationError(tr("Økten hører til et annet kurs enn påmeldingen."))
     if S(enrolment.state) not in ATTENDING:
@@ -71,7 +76,10 @@ def _write(enrolment: Enrolment, session: CourseSession, minutes: int) -> None:
                 date=f"{session.date:%d.%m.%Y}",
             )
         )
+    lock_row(Enrolment, enrolment.id)  # two saves of one cell take turns; the second sees the first
     row = Attendance.get_or_none((Attendance.enrolment == enrolment) & (Attendance.session == session))
+    if was != NOT_CHECKED and (row.minutes if row else None) != was:
+        raise _recorded_since(row)
     before = audit.snapshot(row)
     if row is None:
         row = Attendance(enrolment=enrolment, session=session)
@@ -82,14 +90,41 @@ def _write(enrolment: Enrolment, session: CourseSession, minutes: int) -> None:
     audit.record("attendance", "attendance", row.id, before=before, after=audit.snapshot(row))
 
 
+def _recorded_since(row: Attendance | None) -> ChangedElsewhereError:
+    """The refusal of a cell saved over what someone else recorded after the list was opened."""
+    last = last_change("attendance", row.id) if row is not None else None
+    if last is None:  # the colleague's entry was removed again with its session
+        return ChangedElsewhereError(
+            tr("Oppmøtet her er endret etter at du åpnet listen. Ingenting er lagret.")
+        )
+    who, when = last
+    return ChangedElsewhereError(
+        tr(
+            "{who} førte oppmøte her {when}, etter at du åpnet listen. Ingenting er lagret; "
+            "listen viser nå det som er lagret.",
+            who=who,
+            when=when,
+        )
+    )
+
+
 def set_attendance(
-    *, enrolment_id: int, session_id: int, minutes: int, at: dt.datetime | None = None
+    *,
+    enrolment_id: int,
+    session_id: int,
+    minutes: int,
+    at: dt.datetime | None = None,
+    was: int | None = NOT_CHECKED,
 ) -> None:
-    """Record minutes attended (0 = absent, the session's length = present) once the session began."""
+    """Record minutes attended (0 = absent, the session's length = present) once the session began.
+
+    ``was``: the minutes the user saw in the cell (None: empty); refused when someone else has
+    recorded something else since. The default, ``NOT_CHECKED``, overwrites (the command line).
+    """
     with database.atomic():
         session = _session(session_id)
         _check_started(session, at)
-        _write(get_enrolment(enrolment_id), session, minutes)
+        _write(get_enrolment(enrolment_id), session, minutes, was)
 
 
 def set_present(*, enrolment_id: int, session_id: int, present: bool, at: dt.datetime | None = None) -> None:
@@ -100,8 +135,14 @@ def set_present(*, enrolment_id: int, session_id: int, present: bool, at: dt.dat
         _write(get_enrolment(enrolment_id), session, session.minutes if present else 0)
 
 
-def mark_all_present(session_id: int, *, at: dt.datetime | None = None) -> int:
-    """Everyone accepted on the course present for the session; returns how many rows."""
+def mark_all_present(
+    session_id: int, *, at: dt.datetime | None = None, was: Mapping[int, int | None] | None = None
+) -> int:
+    """Everyone accepted on the course present for the session; returns how many rows.
+
+    ``was``: each accepted enrolment's cell as the user saw it (None: empty); only they are
+    marked, and when someone else recorded another value for any of them since, nothing is written.
+    """
     with database.atomic():
         session = _session(session_id)
         _check_started(session, at)
@@ -109,8 +150,10 @@ def mark_all_present(session_id: int, *, at: dt.datetime | None = None) -> int:
             (Enrolment.course == session.course_id) & (Enrolment.state == S.ACCEPTED)
         )
         count = 0
+        if was is not None:  # only the people the user saw; someone accepted since is left for them
+            enrolments = enrolments.where(Enrolment.id.in_(list(was)))
         for enrolment in enrolments:
-            _write(enrolment, session, session.minutes)
+            _write(enrolment, session, session.minutes, NOT_CHECKED if was is None else was[enrolment.id])
             count += 1
         return count
 

@@ -33,7 +33,7 @@ def current_actor() -> str:
     """The actor for this change: on PostgreSQL the server's ``session_user`` (the database sets it
     on every audit and ledger row); on SQLite the name set with ``set_actor`` or the OS user."""
     if not is_sqlite(database):
-        return database.execute_sql("SELECT session_user").fetchone()[0]
+        return _session_user()
     actor = getattr(_state, "actor", None) or _default_actor
     if actor:
         return actor
@@ -41,6 +41,16 @@ def current_actor() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in a stripped-down environment
         return "ukjent"
+
+
+def _session_user() -> str:
+    """The server's ``session_user``, asked once per connection (it cannot change within one)."""
+    connection = database.connection()
+    known = getattr(_state, "session_user", None)
+    if known is None or known[0] is not connection:
+        known = (connection, database.execute_sql("SELECT session_user").fetchone()[0])
+        _state.session_user = known
+    return known[1]
 
 
 def plain_value(value: object) -> object:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import logging
+import queue
 import sqlite3
+import threading
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import peewee as pw
 
@@ -27,6 +29,8 @@ CHANNEL = "coursekeeper_changes"
 KEY_PREFIX = "changed:"
 #: This program instance; its own announcements are not news to it.
 ORIGIN = uuid.uuid4().hex
+#: The area heard after the watcher was away: anything may have changed meanwhile.
+EVERYTHING = "*"
 
 
 def announce(areas: Iterable[str], *, origin: str = ORIGIN) -> None:
@@ -106,3 +110,71 @@ class ChangeWatcher:
 def open_watcher() -> ChangeWatcher:
     """A watcher on the database the program has open."""
     return ChangeWatcher(database.obj)
+
+
+class BackgroundWatch:
+    """A :class:`ChangeWatcher` polled on a thread of its own; :meth:`take` never waits.
+
+    Connecting to a server that does not answer can block for as long as the connect timeout;
+    here that blocks only this thread, never the caller (the window's event loop). When the
+    server went away, the thread connects again on a later round and then reports
+    ``EVERYTHING``, because what changed meanwhile was not heard.
+    """
+
+    def __init__(self, interval_s: float, opener: Callable[[], ChangeWatcher] = open_watcher) -> None:
+        self._heard: queue.SimpleQueue[set[str]] = queue.SimpleQueue()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(opener, interval_s), name="change-watch", daemon=True
+        )
+        self._thread.start()
+
+    def take(self) -> set[str]:
+        """The areas heard since the last call (empty when none)."""
+        areas: set[str] = set()
+        while True:
+            try:
+                areas |= self._heard.get_nowait()
+            except queue.Empty:
+                return areas
+
+    def stop(self, timeout_s: float = 1.0) -> None:
+        """Stop looking; a thread still waiting for a dead server is left to end by itself."""
+        self._stop.set()
+        self._thread.join(timeout_s)
+
+    def is_alive(self) -> bool:
+        """True while the thread runs."""
+        return self._thread.is_alive()
+
+    def _run(self, opener: Callable[[], ChangeWatcher], interval_s: float) -> None:
+        watcher: ChangeWatcher | None = None
+        missed = False
+        try:
+            while not self._stop.is_set():
+                try:
+                    if watcher is None:
+                        watcher = opener()
+                        if missed:
+                            self._heard.put({EVERYTHING})
+                    elif areas := watcher.poll():
+                        self._heard.put(areas)
+                    missed = False
+                except Exception:
+                    if not missed:  # once per outage, not every round
+                        logger.warning("Could not look for other users' changes", exc_info=True)
+                    missed = True
+                    watcher = _closed(watcher)
+                self._stop.wait(interval_s)
+        finally:
+            _closed(watcher)
+
+
+def _closed(watcher: ChangeWatcher | None) -> None:
+    """Close ``watcher`` (its connection may be gone already); None, to forget it."""
+    if watcher is not None:
+        try:
+            watcher.close()
+        except Exception:
+            logger.debug("Closing the watcher failed", exc_info=True)
+    return None

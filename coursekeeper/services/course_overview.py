@@ -113,8 +113,8 @@ def has_courses() -> bool:
     return Course.select(Course.id).exists()
 
 
-def course_header(course_id: int) -> CourseHeader:
-    """The course's facts as plain values."""
+def course_header(course_id: int, sessions: tuple[SessionRow, ...] | None = None) -> CourseHeader:
+    """The course's facts as plain values (hours from ``sessions`` when the caller has them)."""
     course = (
         Course.select(Course, Municipality.name.alias("municipality_name"))
         .join(Municipality, pw.JOIN.LEFT_OUTER)
@@ -124,7 +124,7 @@ def course_header(course_id: int) -> CourseHeader:
     )
     if course is None:
         courses.get_course(course_id)  # raises the Norwegian NotFoundError
-    total = courses.total_minutes(course_id)
+    total = sum(s.minutes for s in sessions) if sessions is not None else courses.total_minutes(course_id)
     return CourseHeader(
         course.id,
         course.title,
@@ -152,10 +152,18 @@ def session_rows(course_id: int) -> tuple[SessionRow, ...]:
     )
 
 
-def enrolment_rows(course_id: int, *, as_of: dt.date | None = None) -> list[EnrolmentRow]:
+def enrolment_rows(
+    course_id: int, *, as_of: dt.date | None = None, header: CourseHeader | None = None
+) -> list[EnrolmentRow]:
     """Every enrolment of a course (one joined query plus bulk balances, hours and refunds due)."""
-    header = course_header(course_id)
+    header = header or course_header(course_id)
     as_of = as_of or dt.date.today()
+    number = (
+        Certificate.select(Certificate.number)
+        .where((Certificate.enrolment == Enrolment.id) & Certificate.revoked_at.is_null())
+        .order_by(Certificate.id.desc())
+        .limit(1)
+    )
     query = (
         Enrolment.select(
             Enrolment.id,
@@ -166,6 +174,7 @@ def enrolment_rows(course_id: int, *, as_of: dt.date | None = None) -> list[Enro
             Enrolment.state,
             Enrolment.applied_at,
             Screening.outcome,
+            number,
         )
         .join(Person)
         .join(Municipality, pw.JOIN.LEFT_OUTER)
@@ -175,21 +184,11 @@ def enrolment_rows(course_id: int, *, as_of: dt.date | None = None) -> list[Enro
         .order_by(Enrolment.applied_at, Enrolment.id)
         .tuples()
     )
-    raw = list(query)
-    ids = [t[0] for t in raw]
-    bals = deposits.balances(ids)
+    bals = deposits.balances(course_id=course_id)
     hours = attendance.attended_minutes(course_id)
     due = refunds.refund_due_ids(as_of, course_id=course_id)
-    numbers: dict[int, str] = {}
-    if ids:
-        for eid, number in (
-            Certificate.select(Certificate.enrolment, Certificate.number)
-            .where(Certificate.enrolment.in_(ids) & Certificate.revoked_at.is_null())
-            .tuples()
-        ):
-            numbers[eid] = number
     rows = []
-    for eid, pid, first, last, municipality, state, applied_at, outcome in raw:
+    for eid, pid, first, last, municipality, state, applied_at, outcome, certificate in query:
         bal = bals.get(eid, Balance())
         status = derive_status(
             bal, deposit_ore=header.deposit_ore, refund_due=eid in due, waived=header.deposit_waived
@@ -206,19 +205,17 @@ def enrolment_rows(course_id: int, *, as_of: dt.date | None = None) -> list[Enro
                 status,
                 bal.held,
                 hours.get(eid, 0),
-                numbers.get(eid, ""),
+                certificate or "",
             )
         )
     return rows
 
 
 def course_overview(course_id: int, *, as_of: dt.date | None = None) -> CourseOverview:
-    """Everything the course page shows."""
-    return CourseOverview(
-        course_header(course_id),
-        session_rows(course_id),
-        tuple(enrolment_rows(course_id, as_of=as_of)),
-    )
+    """Everything the course page shows (a fixed number of queries, however many enrolled)."""
+    sessions = session_rows(course_id)
+    header = course_header(course_id, sessions)
+    return CourseOverview(header, sessions, tuple(enrolment_rows(course_id, as_of=as_of, header=header)))
 
 
 def attendance_sheet(course_id: int) -> AttendanceSheet:

@@ -9,7 +9,7 @@ back: what the user reads is exactly what the rules would do, and nothing is wri
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -17,9 +17,16 @@ from coursekeeper.db.connection import database
 from coursekeeper.db.models import Certificate, Enrolment, Person, Screening
 from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.states import TRANSITIONS, EnrolmentState, ScreeningOutcome, parse_choice
-from coursekeeper.errors import CourseKeeperError, NeedsConfirmation, RuleError, ValidationError
+from coursekeeper.errors import (
+    ChangedElsewhereError,
+    CourseKeeperError,
+    NeedsConfirmation,
+    RuleError,
+    ValidationError,
+)
 from coursekeeper.i18n import tr
 from coursekeeper.services import deposits, enrolments, screening
+from coursekeeper.services.versions import last_change
 
 S = EnrolmentState
 
@@ -185,22 +192,78 @@ def _one(action: BatchAction, enrolment_id: int, name: str, on: dt.date, may_go_
     return _step(name, result, refund_due_ore=refund_due)
 
 
+def _moved_since_seen(enrolment_id: int, state: str) -> ChangedElsewhereError:
+    """The refusal of a state change the user chose while the enrolment was in another state."""
+    last = last_change("enrolment", enrolment_id)
+    label = S(state).label
+    if last is None:
+        return ChangedElsewhereError(
+            tr("Statusen er endret til «{state}» etter at du så listen.", state=label)
+        )
+    who, when = last
+    return ChangedElsewhereError(
+        tr(
+            "{who} endret statusen til «{state}» {when}, etter at du så listen.",
+            who=who,
+            state=label,
+            when=when,
+        )
+    )
+
+
+def _lock(ids: list[int]) -> None:
+    """Hold these enrolments (and their course) from here on, so what is read next stays true."""
+    for enrolment_id in sorted(ids):
+        enrolments.locked_enrolment(enrolment_id)
+
+
+def _screened_since_seen(row: Screening) -> ChangedElsewhereError:
+    """The refusal of an outcome chosen while the list showed an older screening."""
+    outcome = ScreeningOutcome(row.outcome).label
+    last = last_change("screening", row.id)
+    if last is None:
+        return ChangedElsewhereError(
+            tr("Vurderingen er endret til «{outcome}» etter at du så listen.", outcome=outcome)
+        )
+    who, when = last
+    return ChangedElsewhereError(
+        tr(
+            "{who} satte vurderingen til «{outcome}» {when}, etter at du så listen.",
+            who=who,
+            outcome=outcome,
+            when=when,
+        )
+    )
+
+
 def _perform(
-    action: BatchAction, ids: list[int], on: dt.date, *, keep_going: bool, ahead_ok: frozenset[int]
+    action: BatchAction,
+    ids: list[int],
+    on: dt.date,
+    *,
+    keep_going: bool,
+    ahead_ok: frozenset[int],
+    seen: Mapping[int, str] | None,
 ) -> BatchPlan:
     """Inside the caller's transaction: each enrolment in turn; a refusal is noted or ends the batch.
 
     A preview (``keep_going``) takes waitlisted people ahead of the queue and says so; a run does
-    that only for ``ahead_ok``, the ones the user saw in the confirmation.
+    that only for ``ahead_ok``, the ones the user saw in the confirmation. An enrolment whose
+    state is no longer the one the user ``seen`` in the list is refused, naming who changed it.
     """
+    if seen is not None:
+        _lock(ids)
     facts = _facts(ids)
     steps = []
     for enrolment_id in _ordered(action, ids, facts):
-        name = facts[enrolment_id][0]
+        name, _applied, state = facts[enrolment_id]
         may_go_ahead = keep_going or enrolment_id in ahead_ok
         try:
-            with database.atomic():  # a savepoint: a refused enrolment leaves nothing behind
-                steps.append(_one(action, enrolment_id, name, on, may_go_ahead))
+            if seen is not None and enrolment_id in seen and S(seen[enrolment_id]) != S(state):
+                raise _moved_since_seen(enrolment_id, state)
+            # No savepoint of its own: each rule it calls is one (nested) transaction already, so a
+            # refused enrolment leaves nothing behind, and a batch of ten saves twenty round trips.
+            steps.append(_one(action, enrolment_id, name, on, may_go_ahead))
         except CourseKeeperError as exc:
             if not keep_going:
                 raise type(exc)(_nothing_changed(name, exc.message), details=exc.details) from exc
@@ -208,13 +271,23 @@ def _perform(
     return BatchPlan(action, tuple(steps))
 
 
-def preview_batch(*, action: str, enrolment_ids: Iterable[int], on: dt.date | None = None) -> BatchPlan:
-    """What the batch would do to each enrolment (refusals included); nothing is kept."""
+def preview_batch(
+    *,
+    action: str,
+    enrolment_ids: Iterable[int],
+    on: dt.date | None = None,
+    seen: Mapping[int, str] | None = None,
+) -> BatchPlan:
+    """What the batch would do to each enrolment (refusals included); nothing is kept.
+
+    ``seen``: each enrolment's state as the user saw it; one that moved since is refused.
+    """
     chosen = BatchAction(action)
     ids = _chosen(enrolment_ids)
+    day = on or dt.date.today()
     try:
         with database.atomic():
-            raise _DryRun(_perform(chosen, ids, on or dt.date.today(), keep_going=True, ahead_ok=frozenset()))
+            raise _DryRun(_perform(chosen, ids, day, keep_going=True, ahead_ok=frozenset(), seen=seen))
     except _DryRun as dry:
         return dry.plan
 
@@ -225,17 +298,20 @@ def run_batch(
     enrolment_ids: Iterable[int],
     on: dt.date | None = None,
     confirmed: BatchPlan | None = None,
+    seen: Mapping[int, str] | None = None,
 ) -> BatchPlan:
     """Apply the action to every enrolment in ONE transaction: all change, or none does.
 
     ``confirmed`` is the plan the user agreed to; when someone else changed the course since
     (so the outcome would differ), nothing is written and the user is asked to look again.
+    ``seen``: each enrolment's state as the user saw it; one that moved since refuses the batch.
     """
     chosen = BatchAction(action)
     ids = _chosen(enrolment_ids)
     with database.atomic():
         ahead_ok = frozenset(s.enrolment_id for s in confirmed.steps if s.ahead) if confirmed else frozenset()
-        plan = _perform(chosen, ids, on or dt.date.today(), keep_going=False, ahead_ok=ahead_ok)
+        day = on or dt.date.today()
+        plan = _perform(chosen, ids, day, keep_going=False, ahead_ok=ahead_ok, seen=seen)
         if confirmed is not None and [s.outcome() for s in plan.steps] != [
             s.outcome() for s in confirmed.doable()
         ]:
@@ -256,10 +332,12 @@ def record_screenings(
     interviewer: str = "",
     notes: str = "",
     reject: bool = False,
+    seen: Mapping[int, str] | None = None,
 ) -> ScreeningBatch:
     """One screening outcome for every enrolment in ONE transaction; empty fields keep what was there.
 
     ``reject`` (only with «Ikke egnet») also rejects those whose application can still be rejected.
+    ``seen``: each enrolment's outcome as the user saw it; one someone else changed since refuses all.
     """
     result = parse_choice(ScreeningOutcome, outcome, "vurdering")
     if reject and result != ScreeningOutcome.UNSUITABLE:
@@ -267,11 +345,16 @@ def record_screenings(
     ids = _chosen(enrolment_ids)
     names, rejected = [], []
     with database.atomic():
+        if seen is not None:
+            _lock(ids)
         facts = _facts(ids)
         for enrolment_id in _ordered(BatchAction.REJECT, ids, facts):
             name, _applied, state = facts[enrolment_id]
             old = Screening.get_or_none(Screening.enrolment == enrolment_id)
             try:
+                shown = (seen or {}).get(enrolment_id)
+                if shown is not None and old is not None and ScreeningOutcome(shown) != old.outcome:
+                    raise _screened_since_seen(old)
                 screening.record_screening(
                     enrolment_id=enrolment_id,
                     outcome=result,

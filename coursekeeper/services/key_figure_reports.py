@@ -16,7 +16,16 @@ from coursekeeper.errors import ValidationError
 from coursekeeper.excel.writing import ChartSpec, ColumnSpec, RateSpec, SheetSpec, write_workbook
 from coursekeeper.i18n import tr
 from coursekeeper.printing.models import ChartPrint, KeyFiguresPrint, TablePrint
-from coursekeeper.services.key_figures import STEPS, KeyFigures, Retention, Scope, key_figures, rate
+from coursekeeper.services.key_figures import (
+    STEPS,
+    KeyFigures,
+    Retention,
+    Scope,
+    key_figures,
+    percent,
+    rate,
+    step_label,
+)
 from coursekeeper.services.reports import MILESTONES, Funnel
 
 Progress = Callable[[int, int], None]
@@ -34,26 +43,6 @@ class ReportResult:
     def message(self) -> str:
         """One sentence for the user."""
         return tr("Nøkkeltallrapporten er lagret i «{path}».", path=str(self.path))
-
-
-def step_label(step: str) -> str:
-    """The funnel step's name in the chosen language."""
-    return {
-        "registered": tr("Påmeldt"),
-        "accepted": tr("Tatt opp"),
-        "attended": tr("Møtte"),
-        "certified": tr("Kursbevis"),
-        "in_assignment": tr("I oppdrag"),
-        "reached_6": tr("6 måneder"),
-        "reached_12": tr("12 måneder"),
-        "reached_18": tr("18 måneder"),
-        "refunded": tr("Tilbakebetalt"),
-    }[step]
-
-
-def percent(value: float | None) -> str:
-    """``55 %``, or a dash when there is nothing to divide by."""
-    return "–" if value is None else f"{round(value * 100)} %"
 
 
 def write_report(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from coursekeeper.db.models import Assignment, Course, Municipality
+from coursekeeper.db.models import Course, Municipality
 from coursekeeper.domain.dates import add_months
 from coursekeeper.i18n import tr
 from coursekeeper.services import reports
@@ -78,6 +78,7 @@ class KeyFigures:
     active_municipalities: list[tuple[int, int]]  # (year, municipalities with someone in an assignment)
     years: list[int] = field(default_factory=list)  # every course year in the register, newest first
     municipalities: list[str] = field(default_factory=list)  # every host municipality, A–Z
+    courses: list[CourseInfo] = field(default_factory=list)  # every course, newest first
 
     def summary(self) -> str:
         """The funnel in one or two sentences, as a board reads it."""
@@ -97,6 +98,26 @@ def rate(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
+def step_label(step: str) -> str:
+    """The funnel step's name in the chosen language."""
+    return {
+        "registered": tr("Påmeldt"),
+        "accepted": tr("Tatt opp"),
+        "attended": tr("Møtte"),
+        "certified": tr("Kursbevis"),
+        "in_assignment": tr("I oppdrag"),
+        "reached_6": tr("6 måneder"),
+        "reached_12": tr("12 måneder"),
+        "reached_18": tr("18 måneder"),
+        "refunded": tr("Tilbakebetalt"),
+    }[step]
+
+
+def percent(value: float | None) -> str:
+    """``55 %``, or a dash when there is nothing to divide by."""
+    return "–" if value is None else f"{round(value * 100)} %"
+
+
 def courses() -> list[CourseInfo]:
     """Every course with its host municipality, newest first (one query)."""
     query = (
@@ -112,15 +133,18 @@ def key_figures(*, as_of: dt.date, scope: Scope | None = None) -> KeyFigures:
     """The key figures of ``scope`` (default: the whole register) as of ``as_of``."""
     scope = scope or Scope()
     infos = {c.id: c for c in courses()}
-    funnels = {f.course_id: f for f in reports.funnel_per_course(as_of)}
+    started = reports.assignments_started(as_of)
+    counts = reports.counts_per_course(as_of, started)
+    every = [
+        (info, reports.course_funnel(info.id, info.title, info.start_date, counts)) for info in infos.values()
+    ]
     chosen = [
-        (info, funnels.get(info.id, Funnel(info.title)))
-        for info in infos.values()
+        (info, funnel)
+        for info, funnel in every
         if (scope.year is None or info.start_date.year == scope.year)
         and (scope.course_id is None or info.id == scope.course_id)
         and (scope.municipality is None or info.municipality == scope.municipality)
     ]
-    every = [(info, funnels.get(info.id, Funnel(info.title))) for info in infos.values()]
     return KeyFigures(
         as_of=as_of,
         scope=scope,
@@ -130,9 +154,10 @@ def key_figures(*, as_of: dt.date, scope: Scope | None = None) -> KeyFigures:
         per_municipality=_grouped(chosen, lambda info: info.municipality or tr("Uten kommune")),
         per_year=_grouped(chosen, lambda info: str(info.start_date.year)),
         retention=_retention(chosen, as_of),
-        active_municipalities=active_municipalities(as_of),
+        active_municipalities=_active_municipalities(as_of, started),
         years=sorted({info.start_date.year for info, _ in every}, reverse=True),
         municipalities=sorted({info.municipality for info, _ in every if info.municipality}),
+        courses=list(infos.values()),
     )
 
 
@@ -170,15 +195,12 @@ def _retention(chosen: list[tuple[CourseInfo, Funnel]], as_of: dt.date) -> list[
     return out
 
 
-def active_municipalities(as_of: dt.date) -> list[tuple[int, int]]:
+def _active_municipalities(as_of: dt.date, started: list[reports.Started]) -> list[tuple[int, int]]:
     """Per year up to ``as_of``: municipalities where someone was in an assignment that year."""
-    rows = (
-        Assignment.select(Assignment.municipality, Assignment.start_date, Assignment.end_date)
-        .where(Assignment.municipality.is_null(False) & (Assignment.start_date <= as_of))
-        .tuples()
-    )
     active: dict[int, set[int]] = defaultdict(set)
-    for municipality, start, end in rows:
+    for _person, municipality, start, end in started:
+        if municipality is None:
+            continue
         last = min(end or as_of, as_of)
         for year in range(start.year, last.year + 1):
             active[year].add(municipality)

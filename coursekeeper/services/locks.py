@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import zlib
 
+import peewee as pw
+
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import BaseModel
 
 
-def lock_row(model: type[BaseModel], row_id: int) -> None:
-    """Hold ``model``'s row ``row_id`` until the transaction ends (``SELECT … FOR UPDATE``)."""
+def lock_row(model: type[BaseModel], row_id: int | pw.SelectQuery) -> None:
+    """Hold ``model``'s row ``row_id`` (or the one a subquery selects) until the transaction ends."""
     if database.for_update:
         model.select(model.id).where(model.id == row_id).for_update().execute()
 

@@ -14,7 +14,7 @@ from coursekeeper.db.connection import database, is_sqlite
 from coursekeeper.db.models import Municipality, Person
 from coursekeeper.domain.identity_numbers import contains_identity_number
 from coursekeeper.domain.text import normalise_name, search_key
-from coursekeeper.errors import CourseKeeperError, NotFoundError, RuleError, ValidationError
+from coursekeeper.errors import CourseKeeperError, NotFoundError, ValidationError
 from coursekeeper.excel import cells
 from coursekeeper.i18n import tr
 from coursekeeper.services import audit, municipalities
@@ -255,48 +255,24 @@ def create_person(data: PersonInput) -> Person:
     return person
 
 
-def stored_values(person: Person) -> PersonInput:
-    """The person's fields as stored (municipality by number), to compare with what a form showed."""
-    return PersonInput(
-        person.first_name,
-        person.last_name,
-        person.birth_date,
-        person.email or None,
-        person.phone or None,
-        person.address,
-        person.postal_code,
-        person.city,
-        person.municipality.number if person.municipality_id else None,
-    )
-
-
-def update_person(person_id: int, data: PersonInput, *, expected: PersonInput | None = None) -> Person:
-    """Change a person's details; refused when ``expected`` (what the form showed) is no longer stored."""
+def update_person(person_id: int, data: PersonInput) -> Person:
+    """Change a person's details; refused when ``data.version`` (what the form showed) is no longer stored."""
     with database.atomic():
-        lock_people(person_id)
-        check_version(Person, person_id, data.version, "person")
-        person = get_person(person_id)
-        if expected is not None and stored_values(person) != expected:
-            raise RuleError(_changed_since(person))
+        person = _locked_person(person_id)
+        check_version(Person, person_id, data.version, "person", locked=person)
         before = audit.snapshot(person)
         _apply(person, data)
         audit.record("update", "person", person.id, before=before, after=audit.snapshot(person))
     return person
 
 
-def _changed_since(person: Person) -> str:
-    last = audit.entries(entity="person", entity_id=person.id, limit=1)
-    name = f"{person.first_name} {person.last_name}"
-    if not last:
-        return tr("{navn} er endret etter at du åpnet skjemaet. Lukk og åpne skjemaet igjen.", navn=name)
-    return tr(
-        "{navn} ble endret av {hvem} {dato} kl. {tid} etter at du åpnet skjemaet. "
-        "Lukk og åpne skjemaet igjen for å se endringene.",
-        navn=name,
-        hvem=last[0].actor,
-        dato=f"{last[0].at:%d.%m.%Y}",
-        tid=f"{last[0].at:%H:%M}",
-    )
+def _locked_person(person_id: int) -> Person:
+    """The person, read and locked in one statement (PostgreSQL), so two saves of one person take turns."""
+    query = Person.select().where(Person.id == person_id)
+    person = (query.for_update() if database.for_update else query).first()
+    if person is None:
+        raise person_not_found(person_id)
+    return person
 
 
 def lock_people(*person_ids: int) -> None:
@@ -305,9 +281,13 @@ def lock_people(*person_ids: int) -> None:
         list(Person.select(Person.id).where(Person.id.in_(person_ids)).order_by(Person.id).for_update())
 
 
-def swap_names(person_id: int) -> Person:
-    """Swap first and last name (an imported «Johansen Mats»), in one step, audit-logged."""
+def swap_names(person_id: int, *, based_on: int | None = None) -> Person:
+    """Swap first and last name (an imported «Johansen Mats»), in one step, audit-logged.
+
+    ``based_on``: the version the user saw, so a colleague's swap is not undone by a second one.
+    """
     with database.atomic():
+        check_version(Person, person_id, based_on, "person")
         person = get_person(person_id)
         before = audit.snapshot(person)
         person.first_name, person.last_name = person.last_name, person.first_name

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from coursekeeper.db.connection import database
@@ -14,6 +14,7 @@ from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit
 from coursekeeper.services.people import PERSON_FIELDS, get_person, lock_people, person_key
 from coursekeeper.services.person_overview import PersonDetails, people_details, person_details
+from coursekeeper.services.versions import check_version
 
 SAME_EMAIL = "email"
 SAME_NAME_AND_BIRTH_DATE = "name_and_birth_date"
@@ -137,16 +138,25 @@ _COLUMNS = {  # PERSON_FIELDS → the Person column that holds it
 }
 
 
-def merge_people(*, keep_id: int, other_id: int, take_from_other: Iterable[str] | None = None) -> MergeResult:
+def merge_people(
+    *,
+    keep_id: int,
+    other_id: int,
+    take_from_other: Iterable[str] | None = None,
+    based_on: Mapping[int, int] | None = None,
+) -> MergeResult:
     """Move everything of ``other_id`` to ``keep_id`` and delete ``other_id``; one transaction.
 
     Enrolments move (their payments and certificates with them), and assignments. Fields named in
     ``take_from_other`` get the other record's value; None takes what only the other has.
+    ``based_on``: each person's version as the user saw it; refused when either moved since.
     """
     if keep_id == other_id:
         raise RuleError(tr("Velg to forskjellige personer å slå sammen."))
     with database.atomic():
         lock_people(keep_id, other_id)
+        for person_id in (keep_id, other_id):
+            check_version(Person, person_id, (based_on or {}).get(person_id), "person")
         keep, other = get_person(keep_id), get_person(other_id)
         if keep.anonymised_at or other.anonymised_at:
             raise RuleError(tr("En anonymisert person kan ikke slås sammen med en annen."))

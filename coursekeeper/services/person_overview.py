@@ -19,7 +19,6 @@ from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
 from coursekeeper.services.deposits import LedgerRow, ledger
 from coursekeeper.services.people import (
     PersonFacts,
-    PersonInput,
     listed_people,
     person_not_found,
     person_query,
@@ -45,6 +44,7 @@ class PersonDetails(PersonFacts):
     city: str
     municipality: str
     municipality_number: str = ""
+    version: int = 1  # what a form filled from these facts builds on (DESIGN §8)
 
 
 @dataclass(frozen=True)
@@ -128,13 +128,18 @@ def filter_people(rows: list[PersonListRow], query: str) -> list[PersonListRow]:
 
 def _details_query() -> pw.ModelSelect:
     return person_query(
-        Person.address, Person.postal_code, Person.city, Municipality.name, Municipality.number
+        Person.address,
+        Person.postal_code,
+        Person.city,
+        Municipality.name,
+        Municipality.number,
+        Person.version,
     )
 
 
 def _to_details(t: tuple) -> PersonDetails:
     return PersonDetails(
-        t[0], t[1], t[2], t[3], t[4] or "", t[5] or "", t[6], t[7], t[8], t[9] or "", t[10] or ""
+        t[0], t[1], t[2], t[3], t[4] or "", t[5] or "", t[6], t[7], t[8], t[9] or "", t[10] or "", t[11]
     )
 
 
@@ -163,21 +168,6 @@ def municipality_choice(details: PersonDetails) -> str:
         return details.municipality
     info = municipalities.registry().by_number(details.municipality_number)
     return info.display if info else details.municipality
-
-
-def as_stored(details: PersonDetails) -> PersonInput:
-    """The details as ``people.stored_values`` gives them, for ``update_person(expected=…)``."""
-    return PersonInput(
-        details.first_name,
-        details.last_name,
-        details.birth_date,
-        details.email or None,
-        details.phone or None,
-        details.address,
-        details.postal_code,
-        details.city,
-        details.municipality_number or None,
-    )
 
 
 def person_overview(person_id: int, *, as_of: dt.date | None = None) -> PersonOverview:

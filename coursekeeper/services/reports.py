@@ -18,12 +18,10 @@ from coursekeeper.db.models import (
     CourseSession,
     Enrolment,
     LedgerEntry,
-    Municipality,
 )
 from coursekeeper.domain.deposits import EntryKind
 from coursekeeper.domain.six_months import AssignmentPeriod, reached_on
 from coursekeeper.domain.states import SEAT_HOLDING, EnrolmentState
-from coursekeeper.i18n import tr
 
 MILESTONES = (6, 12, 18)
 
@@ -72,121 +70,147 @@ def _day_after(as_of: dt.date) -> dt.datetime:
     return dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time())
 
 
-def _states_before_later_exits(as_of: dt.date) -> dict[int, str]:
-    """For enrolments withdrawn or rejected after ``as_of``: the state they held before (audit log)."""
-    found: dict[int, str] = {}
+def _seats_held_before_later_exits(as_of: dt.date) -> dict[int, int]:
+    """Per course: enrolments withdrawn or rejected after ``as_of`` that held a seat on that day.
+
+    The state they held is the one the audit log recorded when they left (the latest exit wins:
+    it is the one the enrolment is in now); one without such an entry had only applied.
+    """
+    day_after = _day_after(as_of)
     query = (
-        AuditLog.select(AuditLog.entity_id, AuditLog.before)
+        AuditLog.select(AuditLog.entity_id, Enrolment.course, AuditLog.before)
+        .join(Enrolment, on=(AuditLog.entity_id == Enrolment.id))
         .where(
             (AuditLog.entity == "enrolment")
             & AuditLog.action.in_(_EXITS)
-            & (AuditLog.at >= _day_after(as_of))
+            & (AuditLog.at >= day_after)
             & AuditLog.before.is_null(False)
+            & (Enrolment.applied_at < day_after)
+            & Enrolment.state.in_(list(_EXIT_STATES))
+            & (Enrolment.state_changed_at >= day_after)
         )
         .order_by(AuditLog.at, AuditLog.id)
     )
-    for eid, before in query.tuples():
+    found: dict[int, tuple[int, str]] = {}
+    for eid, course_id, before in query.tuples():
         try:
             state = json.loads(before).get("state")
         except (ValueError, AttributeError):
             continue
         if isinstance(state, str):
-            found[eid] = state  # the latest exit wins: it is the one the enrolment is in now
-    return found
+            found[eid] = (course_id, state)
+    held: dict[int, int] = defaultdict(int)
+    for course_id, state in found.values():
+        if state in SEAT_HOLDING:
+            held[course_id] += 1
+    return held
 
 
-def _per_enrolment(as_of: dt.date) -> tuple[list[tuple[int, int, str, str]], dict[str, set[int]]]:
-    """Enrolments (id, course, course title, municipality) and the ids at each funnel step.
+#: An assignment as the funnel reads it: person, municipality (or None), start, end (or None).
+Started = tuple[int, int | None, dt.date, dt.date | None]
 
-    Only what had happened by ``as_of`` counts (DESIGN §3): enrolments, state changes,
-    attendance, certificates, assignments and refunds dated later are left out.
-    """
-    day_after = _day_after(as_of)
-    rows = list(
-        Enrolment.select(
-            Enrolment.id,
-            Enrolment.course,
-            Course.title,
-            Municipality.name,
-            Enrolment.state,
-            Enrolment.person,
-            Enrolment.state_changed_at,
+
+def assignments_started(as_of: dt.date) -> list[Started]:
+    """Every assignment started by ``as_of`` (one query; the funnel and the reach both use them)."""
+    return list(
+        Assignment.select(
+            Assignment.person, Assignment.municipality, Assignment.start_date, Assignment.end_date
         )
-        .join(Course)
-        .join(Municipality, pw.JOIN.LEFT_OUTER)
-        .where(Enrolment.applied_at < day_after)
+        .where(Assignment.start_date <= as_of)
         .tuples()
     )
-    earlier = _states_before_later_exits(as_of)
-    steps: dict[str, set[int]] = defaultdict(set)
-    person_of = {r[0]: r[5] for r in rows}
-    for eid, _course, _title, _m, state, _p, changed in rows:
-        steps["registered"].add(eid)
-        if state in _EXIT_STATES and changed >= day_after:
-            state = earlier.get(eid, EnrolmentState.APPLIED)  # withdrawn or rejected later: not yet
-        if state in SEAT_HOLDING:
-            steps["accepted"].add(eid)
-    attended = (
-        Attendance.select(Attendance.enrolment)
+
+
+def counts_per_course(as_of: dt.date, started: list[Started] | None = None) -> dict[int, Funnel]:
+    """Each course's funnel counts as of ``as_of``, in a fixed number of queries whatever the size.
+
+    Only what had happened by ``as_of`` counts (DESIGN §3): enrolments, state changes,
+    attendance, certificates, assignments and refunds dated later are left out. The database
+    counts the registered, accepted and attended; only the certified (a few per course) are
+    looked at one by one, for their assignments.
+    """
+    day_after = _day_after(as_of)
+    registered = Enrolment.applied_at < day_after
+    counts: dict[int, Funnel] = {}
+    seat_holding = pw.Case(None, [(Enrolment.state.in_(list(SEAT_HOLDING)), 1)], 0)
+    for course_id, total, accepted in (
+        Enrolment.select(Enrolment.course, pw.fn.COUNT(Enrolment.id), pw.fn.SUM(seat_holding))
+        .where(registered)
+        .group_by(Enrolment.course)
+        .tuples()
+    ):
+        counts[course_id] = Funnel("", registered=total, accepted=int(accepted or 0), course_id=course_id)
+    # Withdrawn or rejected after ``as_of``: on that day they still held the state they left.
+    for course_id, held in _seats_held_before_later_exits(as_of).items():
+        counts[course_id].accepted += held
+    for course_id, attended in (
+        Enrolment.select(Enrolment.course, pw.fn.COUNT(Attendance.enrolment.distinct()))
+        .join(Attendance)
         .join(CourseSession)
-        .where((Attendance.minutes > 0) & (CourseSession.date <= as_of))
-        .distinct()
-    )
-    steps["attended"] = {e for (e,) in attended.tuples()}
-    certified = Certificate.select(Certificate.enrolment, Certificate.issued_on).where(
-        (Certificate.issued_on <= as_of)
-        & (Certificate.revoked_at.is_null() | (Certificate.revoked_at >= day_after))
-    )
-    issued = {eid: day for eid, day in certified.tuples()}
-    steps["certified"] = set(issued) & steps["registered"]
-    periods: dict[int, list[AssignmentPeriod]] = defaultdict(list)
-    for person, start, end in Assignment.select(
-        Assignment.person, Assignment.start_date, Assignment.end_date
-    ).tuples():
-        periods[person].append(AssignmentPeriod(start, end))
-    for eid in steps["certified"]:
-        mine = [p for p in periods.get(person_of[eid], []) if p.start <= as_of]
-        if mine:
-            steps["in_assignment"].add(eid)
-        for months in MILESTONES:
-            if any((d := reached_on(p, months)) is not None and d <= as_of for p in mine):
-                steps[f"reached_{months}"].add(eid)
-    refunded = (
-        LedgerEntry.select(LedgerEntry.enrolment)
-        .where((LedgerEntry.kind == EntryKind.REFUND) & (LedgerEntry.entry_date <= as_of))
-        .distinct()
-    )
+        .where(registered & (Attendance.minutes > 0) & (CourseSession.date <= as_of))
+        .group_by(Enrolment.course)
+        .tuples()
+    ):
+        counts[course_id].attended = attended
+    _count_certified(as_of, registered, counts, assignments_started(as_of) if started is None else started)
+    return counts
+
+
+def _count_certified(
+    as_of: dt.date, registered: pw.Expression, counts: dict[int, Funnel], started: list[Started]
+) -> None:
+    """Add the certified, their assignments' milestones and the refunded after certification."""
+    day_after = _day_after(as_of)
     # Only refunds after certification belong to the funnel; refunds for a rejection, a
     # withdrawal or a cancelled course are not the six-month step.
-    steps["refunded"] = {e for (e,) in refunded.tuples()} & steps["certified"]
-    return [(r[0], r[1], r[2], r[3] or "") for r in rows], steps
-
-
-def _funnels(as_of: dt.date, key_index: int) -> dict[object, Funnel]:
-    rows, steps = _per_enrolment(as_of)
-    result: dict[object, Funnel] = {}
-    for row in rows:
-        key = row[key_index]
-        label = row[2] if key_index == 1 else (row[3] or tr("Uten kommune"))
-        funnel = result.setdefault(key, Funnel(label))
-        for name, ids in steps.items():
-            if row[0] in ids:
-                setattr(funnel, name, getattr(funnel, name) + 1)
-    return result
+    refunded = pw.fn.EXISTS(
+        LedgerEntry.select(LedgerEntry.id).where(
+            (LedgerEntry.enrolment == Enrolment.id)
+            & (LedgerEntry.kind == EntryKind.REFUND)
+            & (LedgerEntry.entry_date <= as_of)
+        )
+    )
+    certified = (
+        Enrolment.select(Enrolment.course, Enrolment.person, refunded)
+        .join(Certificate)
+        .where(
+            registered
+            & (Certificate.issued_on <= as_of)
+            & (Certificate.revoked_at.is_null() | (Certificate.revoked_at >= day_after))
+        )
+        .group_by(Enrolment.id, Enrolment.course, Enrolment.person)
+        .tuples()
+    )
+    periods: dict[int, list[AssignmentPeriod]] = defaultdict(list)
+    for person, _municipality, start, end in started:
+        periods[person].append(AssignmentPeriod(start, end))
+    for course_id, person, was_refunded in certified:
+        funnel = counts[course_id]
+        funnel.certified += 1
+        funnel.refunded += bool(was_refunded)
+        mine = periods.get(person, [])
+        funnel.in_assignment += bool(mine)
+        for months in MILESTONES:
+            if any((d := reached_on(p, months)) is not None and d <= as_of for p in mine):
+                setattr(funnel, f"reached_{months}", getattr(funnel, f"reached_{months}") + 1)
 
 
 def funnel_per_course(as_of: dt.date | None = None) -> list[Funnel]:
     """One funnel per course, courses newest first (courses without enrolments included)."""
-    as_of = as_of or dt.date.today()
-    by_course = _funnels(as_of, 1)
-    out = []
-    for course_id, title, start in (
-        Course.select(Course.id, Course.title, Course.start_date).order_by(Course.start_date.desc()).tuples()
-    ):
-        funnel = by_course.get(course_id, Funnel(title))
-        funnel.course_id, funnel.start_date = course_id, start
-        out.append(funnel)
-    return out
+    counts = counts_per_course(as_of or dt.date.today())
+    return [
+        course_funnel(course_id, title, start, counts)
+        for course_id, title, start in Course.select(Course.id, Course.title, Course.start_date)
+        .order_by(Course.start_date.desc())
+        .tuples()
+    ]
+
+
+def course_funnel(course_id: int, title: str, start: dt.date, counts: dict[int, Funnel]) -> Funnel:
+    """The course's funnel from ``counts_per_course``, labelled with its title (empty if nobody joined)."""
+    funnel = counts.get(course_id) or Funnel(title, course_id=course_id)
+    funnel.label, funnel.start_date = title, start
+    return funnel
 
 
 def summed(label: str, funnels: list[Funnel]) -> Funnel:

@@ -10,8 +10,9 @@ and every run is logged.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
+
+import peewee as pw
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Assignment, Course, Enrolment, LedgerEntry, Person, Screening
@@ -174,41 +175,58 @@ def plan(as_of: dt.date | None = None) -> RetentionPlan:
     return RetentionPlan(as_of, settings, notes, _inactive_people(as_of, settings.inactive_years))
 
 
+def _latest_due_day(as_of: dt.date, months: int) -> dt.date:
+    """The latest day of last activity that is due by ``as_of`` (``add_months(day, months) <= as_of``)."""
+    day = add_months(as_of, -months)  # going back and forth clamps month ends: never later than as_of
+    while add_months(day + dt.timedelta(days=1), months) <= as_of:
+        day += dt.timedelta(days=1)  # e.g. 29.02 + 12 months is 28.02: one more day is still due
+    return day
+
+
+def _day(value: dt.date | str) -> dt.date:
+    """A date from a date, a timestamp, or the ISO text SQLite gives for a subquery's MAX."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value[:10])
+
+
 def _inactive_people(as_of: dt.date, years: int) -> list[PersonDue]:
-    last: dict[int, dt.date] = {}
-    running: set[int] = set()
+    """People whose last course end, assignment end or money movement is ``years`` before ``as_of``.
 
-    def seen(person: int, day: dt.date | None) -> None:
-        if day is not None and (person not in last or day > last[person]):
-            last[person] = day
+    One query: the database rules out everyone with later activity through its indexes, and the
+    latest dates are looked up only for those left (no row per enrolment crosses the network).
+    """
+    latest = _latest_due_day(as_of, 12 * years)
+    course_enrolment, money_enrolment = Enrolment.alias(), Enrolment.alias()
 
-    people = Person.select(Person.id, Person.first_name, Person.last_name, Person.created_at).where(
-        Person.anonymised_at.is_null()
+    def course_ends(*columns: pw.Node) -> pw.Select:
+        return course_enrolment.select(*columns).join(Course).where(course_enrolment.person == Person.id)
+
+    def money_dates(*columns: pw.Node) -> pw.Select:
+        return LedgerEntry.select(*columns).join(money_enrolment).where(money_enrolment.person == Person.id)
+
+    running_or_later = Assignment.select(Assignment.id).where(
+        (Assignment.person == Person.id) & (Assignment.end_date.is_null() | (Assignment.end_date > latest))
     )
-    names = {}
-    for pid, first, last_name, created in people.tuples():
-        names[pid] = f"{first} {last_name}"
-        seen(pid, created.date() if isinstance(created, dt.datetime) else created)
-    for pid, end in Enrolment.select(Enrolment.person, Course.end_date).join(Course).tuples():
-        seen(pid, end)
-    for pid, start, end in Assignment.select(
-        Assignment.person, Assignment.start_date, Assignment.end_date
-    ).tuples():
-        if end is None:
-            running.add(pid)
-        seen(pid, end or start)
-    money: dict[int, dt.date] = defaultdict(lambda: dt.date.min)
-    for pid, day in LedgerEntry.select(Enrolment.person, LedgerEntry.entry_date).join(Enrolment).tuples():
-        money[pid] = max(money[pid], day)
-    for pid, day in money.items():
-        seen(pid, day)
+    rows = Person.select(
+        Person.id,
+        Person.first_name,
+        Person.last_name,
+        Person.created_at,
+        course_ends(pw.fn.MAX(Course.end_date)),
+        Assignment.select(pw.fn.MAX(Assignment.end_date)).where(Assignment.person == Person.id),
+        money_dates(pw.fn.MAX(LedgerEntry.entry_date)),
+    ).where(
+        Person.anonymised_at.is_null()
+        & (Person.created_at < dt.datetime.combine(latest + dt.timedelta(days=1), dt.time()))
+        & ~pw.fn.EXISTS(course_ends(Course.id).where(Course.end_date > latest))
+        & ~pw.fn.EXISTS(running_or_later)
+        & ~pw.fn.EXISTS(money_dates(LedgerEntry.id).where(LedgerEntry.entry_date > latest))
+    )
     due = []
-    for pid, name in names.items():
-        if pid in running:
-            continue
-        due_on = add_months(last[pid], 12 * years)
-        if due_on <= as_of:
-            due.append(PersonDue(pid, name, last[pid], due_on))
+    for pid, first, last_name, created, *ends in rows.tuples():
+        last = max(_day(value) for value in (created, *ends) if value is not None)
+        due.append(PersonDue(pid, f"{first} {last_name}", last, add_months(last, 12 * years)))
     return sorted(due, key=lambda p: (p.last_activity, p.name))
 
 

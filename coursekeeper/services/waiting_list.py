@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import peewee as pw
+
 from coursekeeper.db.models import Course, Enrolment, Person, Screening, now
 from coursekeeper.domain.states import SEAT_HOLDING, CourseStatus, EnrolmentState, ScreeningOutcome
 from coursekeeper.i18n import tr, tr_n
@@ -47,9 +49,10 @@ def promoted_message(promoted: Sequence[Promotion]) -> str:
     )
 
 
-def lock_seats(course_id: int) -> None:
+def lock_seats(course_id: int | pw.SelectQuery) -> None:
     """Inside a caller's transaction: one seat decision per course at a time (PostgreSQL row lock).
 
+    ``course_id`` may be a query selecting it (the course of an enrolment), saving a round trip.
     SQLite needs none: its single writer lock refuses a write based on a stale count.
     """
     lock_row(Course, course_id)

@@ -31,8 +31,9 @@ def parse_hours(text: str) -> int | None:
 class AttendanceModel(QAbstractTableModel):
     """Column 0 names, then one column per session, then attended hours and completion."""
 
-    #: ``(enrolment_id, session_id, minutes)`` after the user changed a cell.
-    minutes_changed = Signal(int, int, int)
+    #: ``(enrolment_id, session_id, minutes, was)`` after the user changed a cell; ``was`` is what
+    #: the cell showed before (None: empty), so a save over someone else's entry can be refused.
+    minutes_changed = Signal(int, int, int, object)
     #: A Norwegian message when typed hours could not be used.
     rejected = Signal(str)
 
@@ -186,14 +187,15 @@ class AttendanceModel(QAbstractTableModel):
     def set_minutes(self, row: int, session_id: int, minutes: int, *, announce: bool = True) -> bool:
         """Change one cell and the row's totals."""
         eid = self._participants()[row].id
-        if self.minutes.get((eid, session_id)) == minutes:
+        was = self.minutes.get((eid, session_id))
+        if was == minutes:
             return True
         self.minutes[(eid, session_id)] = minutes
         column = next(i for i, s in enumerate(self._sessions(), start=1) if s.id == session_id)
         self.dataChanged.emit(self.index(row, column), self.index(row, column))
         self.dataChanged.emit(self.index(row, self.total_column), self.index(row, self.done_column))
         if announce:
-            self.minutes_changed.emit(eid, session_id, minutes)
+            self.minutes_changed.emit(eid, session_id, minutes, was)
         return True
 
     def last_session_ahead(self, today: dt.date) -> dt.date | None:
@@ -201,9 +203,15 @@ class AttendanceModel(QAbstractTableModel):
         last = max((s.date for s in self._sessions()), default=None)
         return last if last is not None and last > today else None
 
-    def mark_all_present(self, session_id: int) -> None:
-        """Everyone accepted present for the session, in the grid (the caller saves it in one go)."""
+    def mark_all_present(self, session_id: int) -> dict[int, int | None]:
+        """Everyone accepted present for the session, in the grid (the caller saves it in one go).
+
+        Returns each of their cells as it was before (None: empty), for the save to check.
+        """
         session = next(s for s in self._sessions() if s.id == session_id)
+        was = {}
         for row, person in enumerate(self._participants()):
             if person.state == EnrolmentState.ACCEPTED:
+                was[person.id] = self.minutes.get((person.id, session_id))
                 self.set_minutes(row, session_id, session.minutes, announce=False)
+        return was

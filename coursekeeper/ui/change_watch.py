@@ -1,18 +1,23 @@
-"""Other instances' changes reach the open views: a timer polls the change feed (DESIGN §8)."""
+"""Other instances' changes reach the open views (DESIGN §8).
+
+The change feed is polled on a thread of its own (``services.change_feed.BackgroundWatch``), so a
+server that does not answer never freezes the window; a timer here only picks up what was heard.
+"""
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from coursekeeper.services.change_feed import ChangeWatcher, open_watcher
+from coursekeeper.services.change_feed import EVERYTHING, BackgroundWatch, ChangeWatcher, open_watcher
 from coursekeeper.ui.tasks import ALL_AREAS
 
-logger = logging.getLogger(__name__)
-
-#: How often to look; a change shows in another instance within this and one view reload.
+#: How often the feed is polled; a change shows in another instance within this, TAKE_MS and one
+#: view reload.
 POLL_MS = 1000
+#: How often the window picks up what the watch thread heard (a queue read, no database).
+TAKE_MS = 200
 
 
 class ChangeWatch(QObject):
@@ -20,47 +25,28 @@ class ChangeWatch(QObject):
 
     changed = Signal(object)
 
-    def __init__(self, parent: QObject | None = None, interval_ms: int = POLL_MS) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        interval_ms: int = POLL_MS,
+        opener: Callable[[], ChangeWatcher] = open_watcher,
+    ) -> None:
         super().__init__(parent)
-        self._watcher: ChangeWatcher | None = open_watcher()
-        self._failing = False
+        self._watch = BackgroundWatch(interval_ms / 1000, opener)
         self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.poll)
+        self._timer.setInterval(min(TAKE_MS, interval_ms))
+        self._timer.timeout.connect(self.take)
         self._timer.start()
 
-    def poll(self) -> None:
-        """Look once (a PRAGMA or a socket read, no table scan) and emit what others changed.
-
-        When the server went away, the watcher connects again on a later tick; everything is
-        reloaded then, because what changed meanwhile was not heard.
-        """
-        try:
-            if self._watcher is None:
-                self._watcher = open_watcher()
-                areas = set(ALL_AREAS)
-            else:
-                areas = self._watcher.poll()
-        except Exception:
-            if not self._failing:  # once per outage, not every second
-                logger.warning("Could not look for other users' changes", exc_info=True)
-            self._failing = True
-            self._drop()
-            return
-        self._failing = False
+    def take(self) -> None:
+        """Emit what the watch thread heard since the last look (everything after an outage)."""
+        areas = self._watch.take()
+        if EVERYTHING in areas:
+            areas = set(ALL_AREAS)
         if areas:
             self.changed.emit(areas)
 
-    def _drop(self) -> None:
-        if self._watcher is None:
-            return
-        try:
-            self._watcher.close()
-        except Exception:  # the connection is already gone
-            logger.debug("Closing the watcher failed", exc_info=True)
-        self._watcher = None
-
     def stop(self) -> None:
-        """Stop looking and close the watcher's connection."""
+        """Stop looking; the watch thread closes its connection."""
         self._timer.stop()
-        self._drop()
+        self._watch.stop()

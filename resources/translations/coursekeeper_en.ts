@@ -283,7 +283,7 @@ Create a new person anyway?</translation>
     <name>AttendanceModel</name>
     <message>
         <source>Deltaker</source>
-        <extracomment>``(enrolment_id, session_id, minutes)`` after the user changed a cell. A Norwegian message when typed hours could not be used.</extracomment>
+        <extracomment>``(enrolment_id, session_id, minutes, was)`` after the user changed a cell; ``was`` is what the cell showed before (None: empty), so a save over someone else&apos;s entry can be refused. A Norwegian message when typed hours could not be used.</extracomment>
         <translation>Participant</translation>
     </message>
     <message>
@@ -815,18 +815,6 @@ The current database is first copied to the backups folder.</translation>
         <translation>Saving the course …</translation>
     </message>
     <message>
-        <source>Vil du hente det som er lagret nå? Det du har skrevet, blir stående, og under hvert felt der det lagrede er annerledes, står det som er lagret.</source>
-        <translation>Do you want to fetch what is stored now? What you typed stays, and under each field where the stored value differs, the stored value is shown.</translation>
-    </message>
-    <message>
-        <source>Endret av en annen</source>
-        <translation>Changed by someone else</translation>
-    </message>
-    <message>
-        <source>Hent det lagrede</source>
-        <translation>Fetch what is stored</translation>
-    </message>
-    <message>
         <source>Vil du likevel sette kurset som avsluttet nå?</source>
         <translation>Do you want to close the course now anyway?</translation>
     </message>
@@ -837,14 +825,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Avslutt likevel</source>
         <translation>Close anyway</translation>
-    </message>
-    <message>
-        <source>Lagret nå: %1</source>
-        <translation>Stored now: %1</translation>
-    </message>
-    <message>
-        <source>Skjemaet bygger nå på det lagrede. Lagre igjen for å skrive over med det du har skrevet.</source>
-        <translation>The form now builds on what is stored. Save again to overwrite it with what you typed.</translation>
     </message>
 </context>
 <context>
@@ -1349,6 +1329,14 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Sluttdatoen kan ikke være før startdatoen.</source>
         <translation>The end date cannot be before the start date.</translation>
+    </message>
+    <message>
+        <source>Henter oppdraget …</source>
+        <translation>Loading the assignment …</translation>
+    </message>
+    <message>
+        <source>pågår fortsatt</source>
+        <translation>still running</translation>
     </message>
 </context>
 <context>
@@ -2210,6 +2198,10 @@ The current database is first copied to the backups folder.</translation>
         <translation>(empty)</translation>
     </message>
     <message>
+        <source>Verdiene over er slik de er lagret nå. Se over valgene og slå sammen igjen.</source>
+        <translation>The values above are as stored now. Check your choices and merge again.</translation>
+    </message>
+    <message>
         <source>Begge er påmeldt %1. Meld den ene av kurset før du slår sammen.</source>
         <translation>Both are enrolled on %1. Withdraw one of them from the course before merging.</translation>
     </message>
@@ -2493,6 +2485,10 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Lagrer personen …</source>
         <translation>Saving the person …</translation>
+    </message>
+    <message>
+        <source>Henter personen …</source>
+        <translation>Loading the person …</translation>
     </message>
 </context>
 <context>
@@ -3241,18 +3237,6 @@ The current database is first copied to the backups folder.</translation>
         <translation>Rejecting …</translation>
     </message>
     <message>
-        <source>Endret av en annen</source>
-        <translation>Changed by someone else</translation>
-    </message>
-    <message>
-        <source>Vil du se det som er lagret nå? Det du har skrevet, blir stående.</source>
-        <translation>Do you want to see what is stored now? What you typed stays.</translation>
-    </message>
-    <message>
-        <source>Hent det lagrede</source>
-        <translation>Fetch what is stored</translation>
-    </message>
-    <message>
         <source>Lagret nå: «%1», intervjuet av %2. Lagre igjen for å skrive over med det du har skrevet.</source>
         <translation>Stored now: “%1”, interviewed by %2. Save again to overwrite it with what you typed.</translation>
     </message>
@@ -3419,24 +3403,35 @@ The current database is first copied to the backups folder.</translation>
         <translation>Saved.</translation>
     </message>
     <message>
-        <source>Endret av en annen</source>
-        <translation>Changed by someone else</translation>
-    </message>
-    <message>
-        <source>Vil du bygge på det som er lagret nå? Det du har skrevet, blir stående.</source>
-        <translation>Do you want to build on what is stored now? What you typed stays.</translation>
-    </message>
-    <message>
-        <source>Bygg på det lagrede</source>
-        <translation>Build on what is stored</translation>
-    </message>
-    <message>
         <source>Lagre igjen for å skrive over det lagrede med det du har skrevet.</source>
         <translation>Save again to overwrite what is stored with what you typed.</translation>
     </message>
     <message>
         <source>Språket endres neste gang du starter CourseKeeper.</source>
         <translation>The language changes the next time you start CourseKeeper.</translation>
+    </message>
+</context>
+<context>
+    <name>StaleForm</name>
+    <message>
+        <source>Vil du hente det som er lagret nå? Det du har skrevet, blir stående, og der det lagrede er annerledes, står det som er lagret.</source>
+        <translation>Do you want to fetch what is stored now? What you typed stays, and where the stored version differs, the stored value is shown.</translation>
+    </message>
+    <message>
+        <source>Endret av en annen</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>Hent det lagrede</source>
+        <translation>Fetch what is stored</translation>
+    </message>
+    <message>
+        <source>Lagret nå: %1</source>
+        <translation>Stored now: %1</translation>
+    </message>
+    <message>
+        <source>Skjemaet bygger nå på det lagrede. Lagre igjen for å skrive over med det du har skrevet.</source>
+        <translation>The form now builds on what is stored. Save again to overwrite it with what you typed.</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,17 @@ def _collect_earlier_widgets(qapp) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _no_dialog_left_open(qapp) -> Iterator[None]:
+    """A dialog a test leaves open is closed after it, so the next test's «active modal» is its own."""
+    yield
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+
+
+@pytest.fixture(autouse=True)
 def _qsettings_in_tmp(tmp_path: Path, qapp) -> None:
     """QSettings writes to a temporary folder, never the real registry or config."""
     from PySide6.QtCore import QCoreApplication, QSettings

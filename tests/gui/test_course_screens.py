@@ -201,3 +201,25 @@ def test_course_list_opens_the_follow_up_reader(window, tasks) -> None:
     view.followup_button.click()
     assert isinstance(view.dialog, FollowupDialog) and view.dialog.isVisible()
     view.dialog.reject()
+
+
+def test_course_page_keeps_its_filter_when_it_loads_again_after_a_change(window, tasks) -> None:
+    day = dt.date.today() + dt.timedelta(days=30)
+    course_id = _course("Kurs Øygarden", "Øygarden", day, capacity=5, screening_required=False)
+    for first in ("Kari", "Ola", "Åse"):
+        person = people.create_person(people.PersonInput(first, "Nordmann"))
+        enrolments.enrol(course_id=course_id, person_id=person.id)
+    view = window.views["courses"]
+    view.open_course(course_id)
+    assert tasks.wait_idle()
+    page = view.page
+    page.search.setText("nordmann")
+    page.search._emit()
+    page.state_filter.setCurrentIndex(page.state_filter.findData(enrolments.S.APPLIED))
+    assert page.count_label.text() == "3 av 3 påmeldinger vises"
+    ola = next(r.id for r in page.model.rows() if r.name == "Ola Nordmann")
+    enrolments.accept(ola)
+    page.reload()  # as after «Ta opp»: the rows are read again, the filter stays
+    assert tasks.wait_idle()
+    assert [r.name for r in page.model.rows()] == ["Kari Nordmann", "Åse Nordmann"]
+    assert page.count_label.text() == "2 av 3 påmeldinger vises"

@@ -110,8 +110,10 @@ def test_attendance_model(qtmodeltester) -> None:
     assert model.data(model.index(0, model.total_column)) == "7,5"
     assert not model.setData(model.index(0, 2), "4")  # longer than the session
     assert model.setData(model.index(1, 1), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    assert saved == [(1, 2, 90), (2, 1, 360)]
-    model.mark_all_present(2)
+    assert saved == [(1, 2, 90, None), (2, 1, 360, None)]  # what each cell showed before: empty
+    assert model.setData(model.index(0, 1), "3")
+    assert saved[-1] == (1, 1, 180, 360)
+    assert model.mark_all_present(2) == {1: 90, 2: None}  # the cells as they were, for the save to check
     assert model.data(model.index(1, model.done_column)) == "Ja"
 
 

@@ -126,11 +126,15 @@ class AttendanceDialog(QDialog):
             self.tr("Valgt økt: %1").replace("%1", format_date(session.date)) if session else ""
         )
 
-    def _save_cell(self, enrolment_id: int, session_id: int, minutes: int) -> None:
+    def _save_cell(self, enrolment_id: int, session_id: int, minutes: int, was: int | None) -> None:
         self.problem.clear()
         self.tasks.run(
             functools.partial(
-                attendance.set_attendance, enrolment_id=enrolment_id, session_id=session_id, minutes=minutes
+                attendance.set_attendance,
+                enrolment_id=enrolment_id,
+                session_id=session_id,
+                minutes=minutes,
+                was=was,
             ),
             label=self.tr("Lagrer oppmøte …"),
             touches={"attendance"},
@@ -143,9 +147,9 @@ class AttendanceDialog(QDialog):
         session = self.model.session_at(self.table.currentIndex().column())
         if session is None or session.id not in self.model.started:
             return
-        self.model.mark_all_present(session.id)
+        was = self.model.mark_all_present(session.id)
         self.tasks.run(
-            functools.partial(attendance.mark_all_present, session.id),
+            functools.partial(attendance.mark_all_present, session.id, was=was),
             label=self.tr("Lagrer oppmøte …"),
             touches={"attendance"},
             on_error=self._on_save_error,

@@ -24,6 +24,7 @@ class ScreeningBatchValues:
     interviewer: str
     notes: str
     reject: bool
+    seen: dict[int, str]  # each outcome as the list showed it: one changed since refuses the batch
 
 
 class BatchScreeningDialog(FormDialog):
@@ -81,4 +82,5 @@ class BatchScreeningDialog(FormDialog):
             self.interviewer.text().strip(),
             self.notes.toPlainText().strip(),
             self.reject_too.isChecked(),
+            {r.id: str(r.screening) for r in self._rows},
         )

@@ -28,7 +28,7 @@ from coursekeeper.domain.money import format_kr, parse_kr
 from coursekeeper.errors import ChangedElsewhereError, CourseKeeperError, NeedsConfirmation, ValidationError
 from coursekeeper.services import course_overview, courses, municipalities, organisations
 from coursekeeper.services.courses import CourseInput
-from coursekeeper.ui import labels, messages
+from coursekeeper.ui import labels, messages, stale_form
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_field import FieldWithError
 from coursekeeper.ui.widgets.form_fields import FormErrorLabel, ok_cancel_buttons
@@ -47,7 +47,6 @@ class CourseDialog(QDialog):
         self.tasks = tasks
         self.course_id = course_id
         self._loaded: CourseInput | None = None
-        self._conflict = ""  # who saved in between, kept in sight while the form builds on it
         self.setWindowTitle(self.tr("Nytt kurs") if course_id is None else self.tr("Rediger kurs"))
         self.setMinimumWidth(1000)
 
@@ -301,24 +300,15 @@ class CourseDialog(QDialog):
     def _on_error(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(exc, ChangedElsewhereError):
-            self._conflict = exc.message
             self.form_error.show_refusal(exc)
-            question = self.tr(
-                "Vil du hente det som er lagret nå? Det du har skrevet, blir stående, og under hvert "
-                "felt der det lagrede er annerledes, står det som er lagret."
-            )
-            if messages.confirm(
+            stale_form.offer_stored(
                 self,
-                self.tr("Endret av en annen"),
-                exc.message + "\n\n" + question,
-                self.tr("Hent det lagrede"),
-            ):
-                self.tasks.run(
-                    functools.partial(course_overview.course_input, self.course_id),
-                    label=self.tr("Henter kurset …"),
-                    on_done=self._show_stored,
-                    parent=self,
-                )
+                self.tasks,
+                exc,
+                load=functools.partial(course_overview.course_input, self.course_id),
+                label=self.tr("Henter kurset …"),
+                show=functools.partial(self._show_stored, exc.message),
+            )
             return
         if isinstance(exc, NeedsConfirmation):
             question = self.tr("Vil du likevel sette kurset som avsluttet nå?")
@@ -329,22 +319,21 @@ class CourseDialog(QDialog):
                 return
         self.form_error.show_refusal(exc)
 
-    def _show_stored(self, stored: CourseInput) -> None:
+    def _show_stored(self, conflict: str, stored: CourseInput) -> None:
         """Keep what the user typed; build on ``stored``'s version and show where it differs."""
         typed = self.collect()
         self._loaded = stored
         if typed is None:
             return
-        for name, key in _FORM_FIELDS.items():
-            if getattr(typed, name) != getattr(stored, name):
-                self.fields[key].set_error(self.tr("Lagret nå: %1").replace("%1", _shown(stored, name)))
-        self.form_error.show_message(
-            self._conflict
-            + "\n"
-            + self.tr(
-                "Skjemaet bygger nå på det lagrede. Lagre igjen for å skrive over med det du har skrevet."
-            )
+        stale_form.mark_stored(
+            self.fields,
+            {
+                key: _shown(stored, name)
+                for name, key in _FORM_FIELDS.items()
+                if getattr(typed, name) != getattr(stored, name)
+            },
         )
+        self.form_error.show_message(stale_form.built_on_stored(conflict))
 
 
 #: CourseInput attribute → the form field that shows it.

@@ -35,6 +35,7 @@ class FormDialog(QDialog):
         self._today = today or dt.date.today()
         self.form = QFormLayout()
         self._free_texts: list[FieldWithError] = []
+        self._save: Callable[[], None] | None = None  # set by run_when_accepted(stay_open=True)
 
     def free_text(self, edit: QLineEdit | QPlainTextEdit) -> FieldWithError:
         """``edit`` with a line under it that says at once when it holds a fødselsnummer (DESIGN §6)."""
@@ -67,8 +68,13 @@ class FormDialog(QDialog):
         if held is not None:
             held.field.setFocus()  # its own line says why; nothing is saved
             return
-        if self._validate():
+        if not self._validate():
+            return
+        if self._save is None:
             self.accept()
+        else:
+            self.ok_button.setEnabled(False)
+            self._save()
 
     def values(self) -> Any:
         """The entered values as a dataclass whose fields are the service's keyword arguments."""
@@ -82,17 +88,44 @@ class FormDialog(QDialog):
         label: str,
         touches: set[str],
         on_done: Callable[[Any], None],
+        stay_open: bool = False,
     ) -> None:
-        """Show the dialog; once accepted, run ``service(**values())`` on the database worker."""
-        if self.exec() != QDialog.DialogCode.Accepted:
+        """Show the dialog; once accepted, run ``service(**values())`` on the database worker.
+
+        ``stay_open``: OK runs it while the dialog stays open, which closes once the values are
+        stored; a refusal goes to ``refused`` and the dialog keeps what the user entered, so it can
+        be fixed or built on the stored row (DESIGN §8).
+        """
+
+        def run(done: Callable[[Any], None], *, while_open: bool) -> None:
+            tasks.run(
+                functools.partial(service, **dataclasses.asdict(self.values())),
+                label=label,
+                touches=touches,
+                on_done=done,
+                on_error=self._on_refused if while_open else None,
+                parent=self if while_open else self.parentWidget(),
+            )
+
+        if not stay_open:
+            if self.exec() == QDialog.DialogCode.Accepted:
+                run(on_done, while_open=False)
             return
-        tasks.run(
-            functools.partial(service, **dataclasses.asdict(self.values())),
-            label=label,
-            touches=touches,
-            on_done=on_done,
-            parent=self.parentWidget(),
-        )
+
+        def stored(result: Any) -> None:
+            self.accept()
+            on_done(result)
+
+        self._save = functools.partial(run, stored, while_open=True)
+        self.exec()
+
+    def _on_refused(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self.refused(exc)
+
+    def refused(self, exc: BaseException) -> None:
+        """The service refused the save (each dialog that saves while open says it where it fits)."""
+        raise NotImplementedError
 
     def future_date_message(self, edit: QDateEdit) -> str:
         """«Datoen kan ikke være fram i tid.» when ``edit`` is after today, else empty."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from coursekeeper.domain.dates import format_date
+from coursekeeper.errors import ChangedElsewhereError
 from coursekeeper.services.people import PERSON_FIELDS
 from coursekeeper.services.person_merge import (
     MergePreview,
@@ -29,7 +30,7 @@ from coursekeeper.services.person_merge import (
 )
 from coursekeeper.services.person_overview import PersonDetails
 from coursekeeper.services.phone_display import display_phone
-from coursekeeper.ui import messages
+from coursekeeper.ui import messages, stale_form
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_fields import ErrorLabel, FormErrorLabel, ok_cancel_buttons
 
@@ -78,30 +79,28 @@ class MergePeopleDialog(QDialog):
         grid.setColumnStretch(2, 1)
         self.keep_group = QButtonGroup(self)
         self.keep_buttons: list[QRadioButton] = []
-        for column, side in enumerate(self.sides, start=1):
-            button = QRadioButton(self.tr("Behold %1").replace("%1", side.details.full_name))
+        self.counts: list[QLabel] = []
+        for column in (1, 2):
+            button = QRadioButton()
             button.setStyleSheet("font-weight: 600;")
             self.keep_group.addButton(button, column - 1)
             self.keep_buttons.append(button)
             grid.addWidget(button, 0, column)
-            counts = QLabel(self._counts(side))
+            counts = QLabel()
             counts.setWordWrap(True)
             counts.setStyleSheet("color: palette(placeholder-text);")
+            self.counts.append(counts)
             grid.addWidget(counts, 1, column)
         self.choices: dict[str, QButtonGroup] = {}
         for row, field in enumerate(PERSON_FIELDS, start=2):
             grid.addWidget(QLabel(labels[field]), row, 0)
             group = QButtonGroup(self)
-            texts = [_value(side.details, field) for side in self.sides]
-            for column, text in enumerate(texts):
-                button = QRadioButton(text or self.tr("(tomt)"))
-                button.setToolTip(text)
+            for column in (0, 1):
+                button = QRadioButton()
                 group.addButton(button, column)
                 grid.addWidget(button, row, column + 1)
-            if texts[0] == texts[1]:
-                for button in group.buttons():
-                    button.setEnabled(False)
             self.choices[field] = group
+        self._show_values()
         self.keep_buttons[0].setChecked(True)
         self._on_keep_toggled(0, True)
         self.shared = ErrorLabel()
@@ -126,6 +125,18 @@ class MergePeopleDialog(QDialog):
         layout.addWidget(self.shared)
         layout.addWidget(self.form_error)
         layout.addWidget(self.buttons, alignment=Qt.AlignmentFlag.AlignBottom)
+
+    def _show_values(self) -> None:
+        """Both records' names, counts and values, as ``self.sides`` holds them."""
+        for button, counts, side in zip(self.keep_buttons, self.counts, self.sides, strict=True):
+            button.setText(self.tr("Behold %1").replace("%1", side.details.full_name))
+            counts.setText(self._counts(side))
+        for field, group in self.choices.items():
+            texts = [_value(side.details, field) for side in self.sides]
+            for column, text in enumerate(texts):
+                group.button(column).setText(text or self.tr("(tomt)"))
+                group.button(column).setToolTip(text)
+                group.button(column).setEnabled(texts[0] != texts[1])
 
     @staticmethod
     def _counts(side: MergeSide) -> str:
@@ -165,6 +176,7 @@ class MergePeopleDialog(QDialog):
                 keep_id=self.sides[kept].details.id,
                 other_id=self.sides[1 - kept].details.id,
                 take_from_other=self.take_from_other(),
+                based_on={side.details.id: side.details.version for side in self.sides},
             ),
             label=self.tr("Slår sammen …"),
             touches={"people", "enrolments", "deposits", "certificates", "assignments"},
@@ -180,6 +192,26 @@ class MergePeopleDialog(QDialog):
     def _on_error(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
         self.form_error.show_refusal(exc)
+        if isinstance(exc, ChangedElsewhereError):
+            first, second = (side.details.id for side in self.sides)
+            stale_form.offer_stored(
+                self,
+                self.tasks,
+                exc,
+                load=functools.partial(merge_preview, first, second),
+                label=self.tr("Henter personene …"),
+                show=functools.partial(self._show_stored, exc.message),
+            )
+
+    def _show_stored(self, conflict: str, preview: MergePreview) -> None:
+        """Show both records as stored now; the user's choices stay, the next merge builds on these."""
+        self.sides = (preview.keep, preview.other)
+        self._show_values()
+        self.form_error.show_message(
+            conflict
+            + "\n"
+            + self.tr("Verdiene over er slik de er lagret nå. Se over valgene og slå sammen igjen.")
+        )
 
 
 def open_merge(

@@ -8,20 +8,37 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from coursekeeper.domain.dates import format_date
+from coursekeeper.errors import ChangedElsewhereError
 from coursekeeper.services import municipalities, people
 from coursekeeper.services.people import PersonFieldsError, PersonInput
-from coursekeeper.services.person_overview import PersonDetails, as_stored, municipality_choice
+from coursekeeper.services.person_overview import PersonDetails, municipality_choice, person_details
 from coursekeeper.services.phone_display import display_phone
+from coursekeeper.ui import stale_form
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_field import FieldWithError
 from coursekeeper.ui.widgets.form_fields import FormErrorLabel, municipality_combo, ok_cancel_buttons
 
 
-def save_person(shown: PersonDetails | None, data: PersonInput) -> int:
-    """Worker side: create the person, or change the one ``shown`` unless someone changed them since."""
-    if shown is None:
+def save_person(person_id: int | None, data: PersonInput) -> int:
+    """Worker side: create the person, or change them unless someone saved since ``data.version``."""
+    if person_id is None:
         return people.create_person(data).id
-    return people.update_person(shown.id, data, expected=as_stored(shown)).id
+    return people.update_person(person_id, data).id
+
+
+def shown_texts(d: PersonDetails) -> dict[str, str]:
+    """Each field's text as the form shows the stored person."""
+    return {
+        "first_name": d.first_name,
+        "last_name": d.last_name,
+        "birth_date": format_date(d.birth_date) if d.birth_date else "",
+        "email": d.email,
+        "phone": display_phone(d.phone),
+        "address": d.address,
+        "postal_code": d.postal_code,
+        "city": d.city,
+        "municipality": municipality_choice(d),
+    }
 
 
 class PersonDialog(QDialog):
@@ -93,29 +110,20 @@ class PersonDialog(QDialog):
         self.first_name.setFocus()
 
     def _fill(self, d: PersonDetails) -> None:
-        self.first_name.setText(d.first_name)
-        self.last_name.setText(d.last_name)
-        self.birth_date.setText(format_date(d.birth_date) if d.birth_date else "")
-        self.email.setText(d.email)
-        self.phone.setText(display_phone(d.phone))
-        self.address.setText(d.address)
-        self.postal_code.setText(d.postal_code)
-        self.city.setText(d.city)
-        self.municipality.setCurrentText(municipality_choice(d))
+        texts = shown_texts(d)
+        self.municipality.setCurrentText(texts.pop("municipality"))
+        for name, text in texts.items():
+            self.fields[name].field.setText(text)  # type: ignore[attr-defined]
+
+    def typed(self) -> dict[str, str]:
+        """Each field's text as the user left it."""
+        texts = {n: f.field.text() for n, f in self.fields.items() if f.field is not self.municipality}  # type: ignore[attr-defined]
+        texts["municipality"] = self.municipality.currentText()
+        return texts
 
     def values(self) -> PersonInput:
-        """What the user typed, unchecked (the service checks it)."""
-        return PersonInput(
-            self.first_name.text(),
-            self.last_name.text(),
-            self.birth_date.text(),
-            self.email.text(),
-            self.phone.text(),
-            self.address.text(),
-            self.postal_code.text(),
-            self.city.text(),
-            self.municipality.currentText(),
-        )
+        """What the user typed, unchecked (the service checks it), on the version the form was filled from."""
+        return PersonInput(**self.typed(), version=self.details.version if self.details else None)
 
     def save(self) -> None:
         """Store on the database worker; what is wrong is shown at its field and the dialog stays."""
@@ -124,7 +132,7 @@ class PersonDialog(QDialog):
         self.form_error.show_message("")
         self.ok_button.setEnabled(False)
         self.tasks.run(
-            functools.partial(save_person, self.details, self.values()),
+            functools.partial(save_person, self.details.id if self.details else None, self.values()),
             label=self.tr("Lagrer personen …"),
             touches={"people"},
             on_done=self._on_saved,
@@ -143,5 +151,20 @@ class PersonDialog(QDialog):
             for name, text in exc.fields.items():
                 self.fields[name].set_error(text)
             self.fields[next(iter(exc.fields))].setFocus()
-        else:
-            self.form_error.show_refusal(exc)
+            return
+        self.form_error.show_refusal(exc)
+        if isinstance(exc, ChangedElsewhereError) and self.details is not None:
+            stale_form.offer_stored(
+                self,
+                self.tasks,
+                exc,
+                load=functools.partial(person_details, self.details.id),
+                label=self.tr("Henter personen …"),
+                show=functools.partial(self._show_stored, exc.message),
+            )
+
+    def _show_stored(self, conflict: str, stored: PersonDetails) -> None:
+        """Keep what the user typed; build on ``stored``'s version and show where it differs."""
+        self.details = stored
+        stale_form.mark_stored(self.fields, stale_form.differences(self.typed(), shown_texts(stored)))
+        self.form_error.show_message(stale_form.built_on_stored(conflict))

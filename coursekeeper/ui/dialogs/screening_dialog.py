@@ -23,7 +23,7 @@ from coursekeeper.errors import ChangedElsewhereError, ValidationError
 from coursekeeper.services import enrolments, screening
 from coursekeeper.services.course_overview import EnrolmentRow
 from coursekeeper.services.screening import ScreeningView
-from coursekeeper.ui import labels, messages
+from coursekeeper.ui import labels, messages, stale_form
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_field import FieldWithError
 from coursekeeper.ui.widgets.form_fields import FormErrorLabel, ok_cancel_buttons
@@ -154,20 +154,15 @@ class ScreeningDialog(QDialog):
     def _on_error(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.form_error.show_refusal(exc)
-        if isinstance(exc, ChangedElsewhereError) and messages.confirm(
-            self,
-            self.tr("Endret av en annen"),
-            exc.message
-            + "\n\n"
-            + self.tr("Vil du se det som er lagret nå? Det du har skrevet, blir stående."),
-            self.tr("Hent det lagrede"),
-        ):
-            self.tasks.run(
-                functools.partial(screening.open_screening, self.enrolment.id),
+        if isinstance(exc, ChangedElsewhereError):
+            stale_form.offer_stored(
+                self,
+                self.tasks,
+                exc,
+                load=functools.partial(screening.open_screening, self.enrolment.id),
                 label=self.tr("Åpner vurderingen …"),
+                show=functools.partial(self._show_stored, exc.message),
                 touches={"audit"},
-                on_done=functools.partial(self._show_stored, exc.message),
-                parent=self,
             )
 
     def _show_stored(self, conflict: str, stored: ScreeningView) -> None:

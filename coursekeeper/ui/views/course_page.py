@@ -203,8 +203,8 @@ class CoursePage(QWidget):
         self.facts.setText(" · ".join(f for f in facts if f))
         self.capacity_label.setText(self.capacity_text(overview.seats_taken, c.capacity, overview.waitlisted))
         selected = [r.id for r in self.selected_rows()]
-        self.model.set_rows(overview.enrolments)
-        self._apply_filter()
+        self.model.set_rows(overview.enrolments)  # the search and «Vis» filter stay applied
+        self._show_count()
         wanted = [self._select_after] if self._select_after is not None else selected
         self._select_after = None
         self.select_enrolments(wanted)
@@ -223,12 +223,15 @@ class CoursePage(QWidget):
             return all(t in text for t in terms)
 
         self.model.set_filter(keep)
+        self._show_count()
+        self._update_buttons()
+
+    def _show_count(self) -> None:
         self.count_label.setText(
             self.tr("%1 av %n påmeldinger vises", "", len(self.model.all_rows())).replace(
                 "%1", str(self.model.rowCount())
             )
         )
-        self._update_buttons()
 
     # -- selection and actions ---------------------------------------------------------------
 

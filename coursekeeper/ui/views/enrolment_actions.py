@@ -148,19 +148,21 @@ class EnrolmentActions(QObject):
 
     def plan(self, key: str, rows: list[EnrolmentRow]) -> None:
         """Compute on the worker what ``key`` would do to each row; the answer goes to ``_confirm``."""
+        seen = {r.id: str(r.state) for r in rows}  # a row someone else changed since is refused
         self.tasks.run(
             functools.partial(
                 enrolment_batches.preview_batch,
                 action=key,
                 enrolment_ids=[r.id for r in rows],
                 on=dt.date.today(),
+                seen=seen,
             ),
             label=self.tr("Sjekker …"),
-            on_done=self._confirm,
+            on_done=functools.partial(self._confirm, seen),
             parent=self.page,
         )
 
-    def _confirm(self, plan: BatchPlan) -> None:
+    def _confirm(self, seen: dict[int, str], plan: BatchPlan) -> None:
         doable = plan.doable()
         if not doable:
             refused = plan.refused()
@@ -184,6 +186,7 @@ class EnrolmentActions(QObject):
                 enrolment_ids=plan.doable_ids(),
                 on=dt.date.today(),
                 confirmed=plan,
+                seen=seen,
             ),
             label=self.tr("Lagrer …"),
             touches=ENROLMENT_AREAS,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
@@ -25,9 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coursekeeper.services import key_figure_reports
-from coursekeeper.services.key_figure_reports import ReportResult, percent, step_label
-from coursekeeper.services.key_figures import STEPS, CourseInfo, KeyFigures, Scope, key_figures, rate
+from coursekeeper.services.key_figures import STEPS, KeyFigures, Scope, key_figures, percent, rate, step_label
 from coursekeeper.services.reports import MILESTONES, Funnel
 from coursekeeper.ui import messages
 from coursekeeper.ui.printing_actions import documents_folder, open_file
@@ -36,6 +35,9 @@ from coursekeeper.ui.tasks import Progress, TaskRunner
 from coursekeeper.ui.widgets.bar_chart import BarChart, Series
 from coursekeeper.ui.widgets.data_table import DataTable
 from coursekeeper.ui.widgets.form_fields import date_edit, date_of
+
+if TYPE_CHECKING:
+    from coursekeeper.services.key_figure_reports import ReportResult
 
 ALL, YEAR, MUNICIPALITY, COURSE = "all", "year", "municipality", "course"
 
@@ -86,7 +88,6 @@ class KeyFiguresView(QWidget):
         super().__init__(parent)
         self.tasks = tasks
         self.figures: KeyFigures | None = None
-        self._courses: list[CourseInfo] = []
         title = QLabel(self.tr("Nøkkeltall"))
         title.setObjectName("viewTitle")
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -203,8 +204,8 @@ class KeyFiguresView(QWidget):
         elif figures is not None and kind == MUNICIPALITY:
             for name in figures.municipalities:
                 self.scope_choice.addItem(name, name)
-        elif kind == COURSE:
-            for info in self._courses:
+        elif figures is not None and kind == COURSE:
+            for info in figures.courses:
                 self.scope_choice.addItem(f"{info.title} ({info.start_date.year})", info.id)
         self.scope_choice.setVisible(kind != ALL)
         self.reload()
@@ -214,14 +215,13 @@ class KeyFiguresView(QWidget):
     def reload(self) -> None:
         """Count again for the chosen scope as of the chosen date (on the database worker)."""
         self.tasks.run(
-            functools.partial(_load, date_of(self.as_of), self.scope()),
+            functools.partial(key_figures, as_of=date_of(self.as_of), scope=self.scope()),
             label=self.tr("Beregner nøkkeltall …"),
             on_done=self._on_loaded,
             parent=self,
         )
 
-    def _on_loaded(self, result: tuple[KeyFigures, list[CourseInfo]]) -> None:
-        figures, self._courses = result
+    def _on_loaded(self, figures: KeyFigures) -> None:
         self.figures = figures
         self.summary.setText(figures.summary())
         total = [(None, figures.funnel)] if len(figures.per_course) != 1 else []
@@ -303,13 +303,9 @@ class KeyFiguresView(QWidget):
             open_file(result.path)
 
 
-def _load(as_of: dt.date, scope: Scope) -> tuple[KeyFigures, list[CourseInfo]]:
-    from coursekeeper.services.key_figures import courses
-
-    return key_figures(as_of=as_of, scope=scope), courses()
-
-
 def _write_report(progress: Progress, *, out: Path, as_of: dt.date, scope: Scope) -> ReportResult:
+    from coursekeeper.services import key_figure_reports  # openpyxl and reportlab: only when saving
+
     return key_figure_reports.write_report(out=out, as_of=as_of, scope=scope, progress=progress.update)
 
 

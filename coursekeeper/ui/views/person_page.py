@@ -23,7 +23,7 @@ from coursekeeper.ui.dialogs.person_dialog import PersonDialog
 from coursekeeper.ui.dialogs.pick_person_dialog import PickPersonDialog
 from coursekeeper.ui.person_privacy import PersonPrivacyButton
 from coursekeeper.ui.table_models import RIGHT, Column, Money
-from coursekeeper.ui.tasks import TaskRunner
+from coursekeeper.ui.tasks import TaskRunner, report_error
 from coursekeeper.ui.views.ledger_panel import LedgerPanel
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
 
@@ -245,15 +245,22 @@ class PersonPage(QWidget):
 
     def swap_names(self) -> None:
         """Swap first and last name in one click (an imported «Johansen Mats»)."""
-        if self.person_id is None:
+        if self.overview is None:
             return
+        d = self.overview.details
         self.tasks.run(
-            functools.partial(people.swap_names, self.person_id),
+            functools.partial(people.swap_names, d.id, based_on=d.version),
             label=self.tr("Bytter fornavn og etternavn …"),
             touches={"people"},
             on_done=self._on_swapped,
+            on_error=self._on_refused,
             parent=self,
         )
+
+    def _on_refused(self, exc: BaseException) -> None:
+        """Say why, then show what is stored now (someone else may have changed the person)."""
+        report_error(self, exc)
+        self.reload()
 
     def _on_swapped(self, person: object) -> None:
         name = f"{person.first_name} {person.last_name}"  # type: ignore[attr-defined]
@@ -278,12 +285,13 @@ class PersonPage(QWidget):
         row: AssignmentRow | None = self.assignments.table.current_row()
         if row is None or row.end_date is not None:
             return
-        EndAssignmentDialog(row, self).run_when_accepted(
+        EndAssignmentDialog(self.tasks, row, self).run_when_accepted(
             self.tasks,
             assignments.end_assignment,
             label=self.tr("Avslutter oppdrag …"),
             touches={"assignments"},
             on_done=self._on_assignment_saved,
+            stay_open=True,
         )
 
     def _on_assignment_saved(self, row: object) -> None:

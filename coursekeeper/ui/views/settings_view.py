@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from coursekeeper.errors import ChangedElsewhereError, CourseKeeperError
 from coursekeeper.services import organisations
 from coursekeeper.services.organisations import OwnProfile
-from coursekeeper.ui import messages
+from coursekeeper.ui import messages, stale_form
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.backup_panel import BackupPanel
 from coursekeeper.ui.views.privacy_panel import PrivacyPanel
@@ -241,20 +241,14 @@ class SettingsView(QWidget):
     def _on_save_error(self, exc: BaseException) -> None:
         if isinstance(exc, ChangedElsewhereError):
             self.saved_label.setText(exc.message)
-            if messages.confirm(
+            stale_form.offer_stored(
                 self,
-                self.tr("Endret av en annen"),
-                exc.message
-                + "\n\n"
-                + self.tr("Vil du bygge på det som er lagret nå? Det du har skrevet, blir stående."),
-                self.tr("Bygg på det lagrede"),
-            ):
-                self.tasks.run(
-                    organisations.get_own_profile,
-                    label=self.tr("Henter profilen …"),
-                    on_done=self._build_on_stored,
-                    parent=self,
-                )
+                self.tasks,
+                exc,
+                load=organisations.get_own_profile,
+                label=self.tr("Henter profilen …"),
+                show=self._build_on_stored,
+            )
         elif isinstance(exc, CourseKeeperError):
             field = "prefix" if "prefiks" in exc.message.lower() else "name"
             self.fields[field].set_error(exc.message)

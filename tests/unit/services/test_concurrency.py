@@ -14,11 +14,19 @@ import psycopg
 import pytest
 
 from coursekeeper.db.connection import database
-from coursekeeper.db.models import AuditLog, Certificate, Enrolment, LedgerEntry, Person
+from coursekeeper.db.models import Assignment, AuditLog, Certificate, Enrolment, LedgerEntry, Person
 from coursekeeper.domain.deposits import EntryKind
 from coursekeeper.domain.states import EnrolmentState as S
 from coursekeeper.errors import DatabaseBusyError, RuleError
-from coursekeeper.services import busy, certificates, course_overview, courses, deposits, enrolments
+from coursekeeper.services import (
+    assignments,
+    busy,
+    certificates,
+    course_overview,
+    courses,
+    deposits,
+    enrolments,
+)
 from coursekeeper.services.enrolments import get_enrolment
 from coursekeeper.services.imports import commit_import
 from tests import factories as f
@@ -166,6 +174,22 @@ def test_a_withdrawal_and_a_capacity_raise_at_once_promote_each_once(db) -> None
         assert errors(results) == []
         assert [get_enrolment(e).state for e in queue] == [S.ACCEPTED, S.ACCEPTED, S.WAITLISTED]
         assert [_promotions(e) for e in queue] == [1, 1, 0]
+
+
+def test_the_same_assignment_registered_twice_at_once_is_made_once(db) -> None:
+    for round_ in range(ROUNDS):
+        person = f.person(f"Åse{round_}")
+
+        def register(person: int = person) -> object:
+            return assignments.add_assignment(
+                person_id=person, start_date=dt.date(2026, 3, 1), municipality="Bergen"
+            )
+
+        results = together(register, register, register)
+        refusals = errors(results)
+        assert len(refusals) == 2 and all(isinstance(r, RuleError) for r in refusals)
+        assert "har allerede et oppdrag i Bergen fra 01.03.2026" in refusals[0].message
+        assert Assignment.select().where(Assignment.person == person).count() == 1
 
 
 # -- a busy database ---------------------------------------------------------------------------

@@ -85,3 +85,29 @@ def test_settings_are_kept_and_checked(db) -> None:
     enrolments.reject(rejected)
     assert retention.plan(dt.date(2025, 2, 27)).notes == []
     assert len(retention.plan(dt.date(2025, 2, 28)).notes) == 1  # 31.08 + 6 months, clamped
+
+
+def _created_long_ago(first: str) -> int:
+    person = people.create_person(people.PersonInput(first, "Berg", dt.date(1985, 1, 1)))
+    Person.update(created_at=dt.datetime(2020, 1, 1, 9)).where(Person.id == person.id).execute()
+    return person.id
+
+
+def test_the_last_activity_is_the_latest_of_registration_assignment_and_money(db) -> None:
+    _created_long_ago("Registrert")  # nothing since registering on 01.01.2020
+    assignment_until_leap_day = _created_long_ago("Oppdrag")
+    assignments.add_assignment(
+        person_id=assignment_until_leap_day, start_date=dt.date(2023, 3, 1), end_date=dt.date(2024, 2, 29)
+    )
+    paid_late = _applicant(_course(), "Sen", "suitable", "")
+    deposits.record_payment(enrolment_id=paid_late, amount_ore=100_000, paid_on=dt.date(2024, 10, 15))
+
+    def due(on: dt.date) -> dict[str, dt.date]:
+        return {p.name: p.last_activity for p in retention.plan(on).people}
+
+    assert due(dt.date(2025, 1, 1)) == {"Registrert Berg": dt.date(2020, 1, 1)}
+    assert due(dt.date(2029, 2, 27)) == {"Registrert Berg": dt.date(2020, 1, 1)}
+    leap_day_plus_five_years = dt.date(2029, 2, 28)  # 29.02.2024 + 60 months, clamped
+    assert due(leap_day_plus_five_years)["Oppdrag Berg"] == dt.date(2024, 2, 29)
+    assert "Sen Hansen" not in due(dt.date(2029, 10, 14))
+    assert due(dt.date(2029, 10, 15))["Sen Hansen"] == dt.date(2024, 10, 15)  # not the course's end

@@ -1,0 +1,91 @@
+"""Round trips (DESIGN §8, Latency): what a screen or a save sends does not grow with the data.
+
+Over a network every statement is a round trip, so the screens load with a fixed number of
+queries whatever the register holds: 3 courses or 30, 2 participants or 20, 2 people or 20.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import peewee as pw
+import pytest
+
+from coursekeeper.db.models import Person
+from coursekeeper.services import attendance, courses, enrolments, key_figures, retention
+from coursekeeper.services.course_overview import course_overview
+from tests import factories as f
+
+AS_OF = dt.date.today()
+
+
+def sent(db: pw.Database, monkeypatch: pytest.MonkeyPatch, action: Callable[[], object]) -> int:
+    """How many statements ``action`` sends to the database."""
+    plain = db.execute_sql
+    statements: list[str] = []
+
+    def counted(sql: str, params: object = None, *args: object, **kwargs: object) -> object:
+        statements.append(sql)
+        return plain(sql, params, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(db, "execute_sql", counted)
+        action()
+    return len(statements)
+
+
+def _courses_with_participants(n_courses: int, per_course: int) -> list[int]:
+    """Courses, each with participants at every step up to attendance (some accepted, some not)."""
+    made = []
+    for number in range(n_courses):
+        course_id = f.course(title=f"Kurs {number}", municipality=("Bergen", "Askøy", None)[number % 3])
+        first_session = courses.sessions(course_id)[0].id
+        for index in range(per_course):
+            enrolment = f.enrol(course_id)
+            f.pay(enrolment)
+            if index % 2 == 0:
+                enrolments.accept(enrolment)
+                attendance.set_present(enrolment_id=enrolment, session_id=first_session, present=True)
+        made.append(course_id)
+    return made
+
+
+def test_key_figures_send_as_many_queries_for_30_courses_as_for_3(db, monkeypatch) -> None:
+    _courses_with_participants(3, 2)
+    few = sent(db, monkeypatch, lambda: key_figures.key_figures(as_of=AS_OF))
+    _courses_with_participants(27, 2)
+    many = sent(db, monkeypatch, lambda: key_figures.key_figures(as_of=AS_OF))
+    assert key_figures.key_figures(as_of=AS_OF).funnel.registered == 60
+    assert few == many <= 6
+
+
+def test_the_course_page_sends_as_many_queries_for_20_participants_as_for_2(db, monkeypatch) -> None:
+    small, large = _courses_with_participants(1, 2)[0], _courses_with_participants(1, 20)[0]
+    few = sent(db, monkeypatch, lambda: course_overview(small, as_of=AS_OF))
+    many = sent(db, monkeypatch, lambda: course_overview(large, as_of=AS_OF))
+    assert len(course_overview(large, as_of=AS_OF).enrolments) == 20
+    assert few == many <= 11
+
+
+def test_the_retention_plan_sends_as_many_queries_for_20_people_as_for_2(db, monkeypatch) -> None:
+    later = dt.date(2040, 1, 1)  # everyone inactive for years by then: each one is looked at
+    _courses_with_participants(1, 2)
+    few = sent(db, monkeypatch, lambda: retention.plan(later))
+    _courses_with_participants(1, 18)
+    many = sent(db, monkeypatch, lambda: retention.plan(later))
+    assert len(retention.plan(later).people) == Person.select().count() == 20
+    assert few == many <= 4  # the two periods, the notes due, the people due
+
+
+def test_accepting_reads_the_enrolment_course_and_person_together(db, monkeypatch) -> None:
+    course_id = f.course(capacity=30)
+    applicants = [f.enrol(course_id) for _ in range(11)]
+    enrolments.accept(applicants[0])  # the first audit entry on this connection asks who is signed in
+    one = sent(db, monkeypatch, lambda: enrolments.accept(applicants[1]))
+    ten = sent(db, monkeypatch, lambda: [enrolments.accept(e) for e in applicants[2:]])
+    assert ten == 9 * one
+    # Lock the course; read the enrolment with its course, person and the seats taken (locking
+    # it); write the state; find the audit chain's head and append the entry. (SQLite locks
+    # nothing, but takes its writer lock in one more statement before it reads the chain's head.)
+    assert one <= 5
