@@ -14,6 +14,8 @@ from coursekeeper.domain.text import search_key
 from coursekeeper.services import courses, deposits, people, refunds
 from coursekeeper.services.deposit_batches import record_payments
 from coursekeeper.services.deposit_overview import deposit_rows
+from coursekeeper.services.deposit_pages import DepositQuery, deposit_page
+from coursekeeper.services.ledger_pages import LedgerQuery, ledger_page
 from coursekeeper.services.person_overview import people_directory
 
 DAY = dt.date(2026, 3, 2)
@@ -104,6 +106,8 @@ def test_a_big_list_takes_as_many_queries_as_a_small_one(db) -> None:
         lambda c: deposits.ledger(course_id=c),
         lambda c: refunds.refunds_due(DAY, course_id=c),
         lambda c: refunds.forfeit_candidates(DAY, course_id=c),
+        lambda c: deposit_page(DepositQuery(course_id=c, terms=("berg",), sort="status"), as_of=DAY),
+        lambda c: ledger_page(LedgerQuery(course_id=c, terms=("kid",), sort="name")),
     ):
         assert _queries(db, lambda fn=fn: fn(small)) == _queries(db, lambda fn=fn: fn(big))
     everyone = _queries(db, people_directory)
