@@ -82,12 +82,14 @@ def open_database(url: str, *, create: bool = True) -> peewee.Database:
                 raise DatabaseUnavailableError(tr("Databasefilen «{path}» finnes ikke.", path=path))
             path.parent.mkdir(parents=True, exist_ok=True)
         db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK_TYPE)
+        _register_functions(db)
     elif url.startswith(("postgres://", "postgresql://")):
         extra = {} if "connect_timeout=" in url else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
         # The login dialog quotes the user and password into the URL (an «@» or «æ» in a password).
         db = connect(url, unquote_password=True, unquote_user=True, prefer_psycopg3=True, **extra)
     elif url.startswith("sqlite:"):
         db = peewee.SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK_TYPE)
+        _register_functions(db)
     else:
         raise DatabaseUnavailableError(
             tr("Ukjent databaseadresse «{url}». Bruk en filsti, sqlite:///STI eller postgresql://…", url=url)
@@ -98,6 +100,12 @@ def open_database(url: str, *, create: bool = True) -> peewee.Database:
         raise DatabaseUnavailableError(tr("Kan ikke åpne databasen: {error}", error=exc)) from exc
     database.initialize(db)
     return db
+
+
+def _register_functions(db: peewee.SqliteDatabase) -> None:
+    from coursekeeper.db.text_sql import register_sqlite_functions  # it imports this module
+
+    register_sqlite_functions(db)
 
 
 def close_database() -> None:

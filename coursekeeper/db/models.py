@@ -217,7 +217,8 @@ class LedgerEntry(BaseModel):
 
     class Meta:
         table_name = "ledger_entry"
-        indexes = ((("enrolment", "kind"), False),)
+        # (entry_date, id): the ledger's list order, read a page at a time (migration 0012).
+        indexes = ((("enrolment", "kind"), False), (("entry_date", "id"), False))
 
 
 class Assignment(Versioned):

@@ -32,3 +32,12 @@ def search_key(text: str) -> str:
         return value  # "ødegård" is "odegard" by now: nothing left to decompose
     decomposed = unicodedata.normalize("NFD", value)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# Norwegian alphabetical order puts æ, ø, å after z; these stand-ins sort just after "z" in ASCII.
+_NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
+
+
+def norwegian_sort_key(text: str) -> str:
+    """Case-insensitive key in Norwegian alphabetical order: … x y z æ ø å."""
+    return text.casefold().translate(_NORWEGIAN_ORDER)

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 import peewee as pw
 
+from coursekeeper.db.connection import database
 from coursekeeper.db.models import Course, Enrolment, Municipality, Person
 from coursekeeper.domain.deposits import Balance, DepositStatus, derive_status
 from coursekeeper.domain.text import search_key
 from coursekeeper.services import deposits, refunds
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DepositRow:
     """One enrolment's deposit: amounts in øre and the status derived from the ledger."""
 
@@ -41,70 +42,119 @@ class DepositRow:
         return max(self.deposit_ore - self.paid_ore, 0)
 
 
-def deposit_rows(
-    *, course_id: int | None = None, person_id: int | None = None, as_of: dt.date | None = None
-) -> list[DepositRow]:
-    """Every enrolment (of a course, of a person, or all) with its deposit status as of a date."""
-    as_of = as_of or dt.date.today()
-    query = (
+def enrolment_query(*sums: pw.Node) -> pw.ModelSelect:
+    """The enrolments with their person, in the columns ``build_rows`` reads (then ``sums``)."""
+    return (
         Enrolment.select(
             Enrolment.id,
-            Course.id,
-            Course.title,
-            Course.start_date,
+            Enrolment.course,
             Person.id,
             Person.first_name,
             Person.last_name,
+            Person.search_key,
             Municipality.name,
             Enrolment.state,
-            Course.deposit_ore,
-            Course.deposit_waived,
+            *sums,
         )
-        .join(Course)
-        .switch(Enrolment)
         .join(Person)
         .join(Municipality, pw.JOIN.LEFT_OUTER)
-        .order_by(Course.start_date.desc(), Course.id, Person.last_name, Person.first_name)
+        .join_from(Enrolment, Course)
+    )
+
+
+#: The lists' order: newest course first, then by name.
+LIST_ORDER = (Course.start_date.desc(), Course.id, Person.last_name, Person.first_name, Enrolment.id)
+
+
+def deposit_rows(
+    *, course_id: int | None = None, person_id: int | None = None, as_of: dt.date | None = None
+) -> list[DepositRow]:
+    """Every enrolment (of a course, of a person, or all) with its deposit status as of a date.
+
+    Four queries whatever the number of rows: the courses, the enrolments with their ledger sums
+    (summed by the database), and the few enrolments due a refund.
+    """
+    sums = deposits.ledger_sums_query(course_id=course_id, person_id=person_id).alias("sums")
+    query = (
+        enrolment_query(
+            pw.fn.COALESCE(sums.c.paid, 0),
+            pw.fn.COALESCE(sums.c.refunded, 0),
+            pw.fn.COALESCE(sums.c.forfeited, 0),
+        )
+        .join_from(Enrolment, sums, pw.JOIN.LEFT_OUTER, on=(sums.c.enrolment_id == Enrolment.id))
+        .order_by(*LIST_ORDER)
     )
     if course_id is not None:
         query = query.where(Enrolment.course == course_id)
     if person_id is not None:
         query = query.where(Enrolment.person == person_id)
-    rows = list(query.tuples())
-    if not rows:
-        return []
-    ids = None if course_id is None and person_id is None else [r[0] for r in rows]
-    sums = deposits.balances(ids)
-    due = _refund_due_ids(as_of, course_id, {r[1] for r in rows if sums.get(r[0], Balance()).held > 0})
+    rows = list(database.execute(query))
+    held = any(paid - refunded - forfeited > 0 for *_, paid, refunded, forfeited in rows)
+    due = refunds.refund_due_ids(as_of or dt.date.today(), course_id=course_id) if held else set()
+    return build_rows(rows, course_facts(course_id), due)
+
+
+def build_rows(rows: list[tuple], courses: dict[int, CourseFacts], due: set[int]) -> list[DepositRow]:
+    """Rows of ``enrolment_query`` with paid, refunded and forfeited; what repeats is worked out once."""
+    statuses: dict[tuple, DepositStatus] = {}
+    places: dict[str | None, str] = {}
     result = []
-    for eid, cid, title, start, pid, first, last, mname, state, deposit, waived, *_ in rows:
-        bal = sums.get(eid, Balance())
+    for eid, cid, pid, first, last, key, mname, state, paid, refunded, forfeited in rows:
+        course = courses[cid]
+        facts = (paid, refunded, forfeited, course.deposit_ore, course.waived, eid in due)
+        status = statuses.get(facts)
+        if status is None:
+            status = statuses[facts] = derive_status(
+                Balance(paid, refunded, forfeited),
+                deposit_ore=course.deposit_ore,
+                refund_due=eid in due,
+                waived=course.waived,
+            )
+        place = places.get(mname)
+        if place is None:
+            place = places[mname] = search_key(mname or "")
         name = f"{first} {last}"
-        status = derive_status(bal, deposit_ore=deposit, refund_due=eid in due, waived=waived)
         result.append(
             DepositRow(
                 eid,
                 cid,
-                title,
-                start,
+                course.title,
+                course.start,
                 pid,
                 name,
                 mname or "",
                 state,
-                0 if waived else deposit,
-                bal.paid,
-                bal.held,
-                bal.refunded,
-                bal.forfeited,
+                0 if course.waived else course.deposit_ore,
+                paid,
+                paid - refunded - forfeited,
+                refunded,
+                forfeited,
                 status,
-                search_key(f"{name} {title} {mname or ''}"),
+                f"{key or search_key(name)} {course.key} {place}",
             )
         )
     return result
 
 
-def _refund_due_ids(as_of: dt.date, course_id: int | None, held_courses: set[int]) -> set[int]:
-    """Enrolments due a refund (asked only when some money is held at all)."""
-    if not held_courses:
-        return set()
-    return refunds.refund_due_ids(as_of, course_id=course_id)
+@dataclass(frozen=True)
+class CourseFacts:
+    """What every row of a course repeats."""
+
+    title: str
+    start: dt.date
+    deposit_ore: int
+    waived: bool
+    key: str
+
+
+def course_facts(course_id: int | None) -> dict[int, CourseFacts]:
+    """What every row of a course repeats, read once per course."""
+    query = Course.select(
+        Course.id, Course.title, Course.start_date, Course.deposit_ore, Course.deposit_waived
+    )
+    if course_id is not None:
+        query = query.where(Course.id == course_id)
+    return {
+        cid: CourseFacts(title, start, deposit, bool(waived), search_key(title))
+        for cid, title, start, deposit, waived in query.tuples()
+    }

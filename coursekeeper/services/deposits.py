@@ -10,7 +10,8 @@ import peewee as pw
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Course, Enrolment, LedgerEntry, Person
-from coursekeeper.domain.deposits import Balance, EntryKind, balance
+from coursekeeper.db.raw import as_date, as_datetime
+from coursekeeper.domain.deposits import Balance, EntryKind
 from coursekeeper.domain.identity_numbers import refuse_identity_numbers
 from coursekeeper.domain.money import format_kr
 from coursekeeper.errors import NotFoundError, RuleError, ValidationError
@@ -19,7 +20,7 @@ from coursekeeper.services import audit, chains
 from coursekeeper.services.locks import lock_row
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LedgerRow:
     """One ledger entry for display, with the person and course it belongs to."""
 
@@ -83,26 +84,63 @@ def _add(
 
 
 def balances(
-    enrolment_ids: Iterable[int] | None = None, *, course_id: int | None = None, as_of: dt.date | None = None
+    enrolment_ids: Iterable[int] | None = None,
+    *,
+    course_id: int | None = None,
+    as_of: dt.date | None = None,
+    among: pw.SelectQuery | None = None,
 ) -> dict[int, Balance]:
-    """Ledger sums per enrolment (the given ones, one course's, or all), of entries dated by ``as_of``."""
-    corrected = LedgerEntry.alias("corrected")
-    query = LedgerEntry.select(
-        LedgerEntry.enrolment, LedgerEntry.kind, LedgerEntry.amount_ore, corrected.kind
-    ).join(corrected, pw.JOIN.LEFT_OUTER, on=(LedgerEntry.corrects == corrected.id))
-    if course_id is not None:
-        query = query.switch(LedgerEntry).join(Enrolment).where(Enrolment.course == course_id)
-    if as_of is not None:
-        query = query.where(LedgerEntry.entry_date <= as_of)
+    """Ledger sums per enrolment (the given ones, one course's, those ``among`` selects, or all).
+
+    Only entries dated by ``as_of`` count. Summed by the database, one row per enrolment: the
+    same sums as :func:`~coursekeeper.domain.deposits.balance` (a correction counts as the kind it
+    corrects), without shipping every entry to Python.
+    """
+    query = ledger_sums_query(as_of, course_id=course_id)
+    if among is not None:
+        query = query.where(LedgerEntry.enrolment.in_(among))
     if enrolment_ids is not None:
         ids = list(enrolment_ids)
         if not ids:
             return {}
         query = query.where(LedgerEntry.enrolment.in_(ids))
-    grouped: dict[int, list[tuple[str, int, str | None]]] = {}
-    for enrolment_id, kind, amount, corrects_kind in query.tuples():
-        grouped.setdefault(enrolment_id, []).append((kind, amount, corrects_kind))
-    return {eid: balance(entries) for eid, entries in grouped.items()}
+    return {
+        eid: Balance(paid, refunded, forfeited) for eid, paid, refunded, forfeited in database.execute(query)
+    }
+
+
+def ledger_sums_query(
+    as_of: dt.date | None = None, *, course_id: int | None = None, person_id: int | None = None
+) -> pw.SelectQuery:
+    """Enrolment id, paid, refunded, forfeited per enrolment with entries dated by ``as_of``.
+
+    Only those of one course or one person when given (so a course's list sums its own entries).
+    """
+    corrected = LedgerEntry.alias("corrected")
+    target = pw.Case(None, [(LedgerEntry.kind == EntryKind.CORRECTION, corrected.kind)], LedgerEntry.kind)
+
+    def total(kind: EntryKind) -> pw.Expression:
+        return pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(target == kind, LedgerEntry.amount_ore)], 0)), 0)
+
+    query = (
+        LedgerEntry.select(
+            LedgerEntry.enrolment.alias("enrolment_id"),
+            total(EntryKind.PAYMENT).alias("paid"),
+            total(EntryKind.REFUND).alias("refunded"),
+            total(EntryKind.FORFEIT).alias("forfeited"),
+        )
+        .join(corrected, pw.JOIN.LEFT_OUTER, on=(LedgerEntry.corrects == corrected.id))
+        .group_by(LedgerEntry.enrolment)
+    )
+    if course_id is not None or person_id is not None:
+        query = query.join_from(LedgerEntry, Enrolment)
+    if course_id is not None:
+        query = query.where(Enrolment.course == course_id)
+    if person_id is not None:
+        query = query.where(Enrolment.person == person_id)
+    if as_of is not None:
+        query = query.where(LedgerEntry.entry_date <= as_of)
+    return query
 
 
 def balance_of(enrolment_id: int) -> Balance:
@@ -219,13 +257,13 @@ def record_correction(*, entry_id: int, on: dt.date, note: str) -> LedgerEntry:
         )
 
 
-def ledger(*, course_id: int | None = None, person_id: int | None = None) -> list[LedgerRow]:
-    """Ledger entries, oldest first, for a course, a person, or everything."""
-    query = (
+def ledger_query() -> pw.ModelSelect:
+    """The entries with their person and course, in the columns ``ledger_row`` reads."""
+    return (
         LedgerEntry.select(
             LedgerEntry.id,
             LedgerEntry.enrolment,
-            Course.id,
+            Enrolment.course,
             Course.title,
             Person.id,
             Person.first_name,
@@ -241,13 +279,55 @@ def ledger(*, course_id: int | None = None, person_id: int | None = None) -> lis
             LedgerEntry.entered_at,
         )
         .join(Enrolment)
-        .join(Course)
-        .switch(Enrolment)
         .join(Person)
-        .order_by(LedgerEntry.entry_date, LedgerEntry.id)
+        .join_from(Enrolment, Course)
     )
+
+
+def ledger_row(values: tuple) -> LedgerRow:
+    """A row of ``ledger_query`` as the driver gives it (see ``coursekeeper.db.raw``)."""
+    (
+        eid,
+        enrolment,
+        cid,
+        title,
+        pid,
+        first,
+        last,
+        kind,
+        amount,
+        corrects,
+        day,
+        method,
+        reference,
+        note,
+        by,
+        at,
+    ) = values
+    return LedgerRow(
+        eid,
+        enrolment,
+        cid,
+        title,
+        pid,
+        f"{first} {last}",
+        kind,
+        amount,
+        corrects,
+        as_date(day),  # type: ignore[arg-type]
+        method,
+        reference,
+        note,
+        by,
+        as_datetime(at),  # type: ignore[arg-type]
+    )
+
+
+def ledger(*, course_id: int | None = None, person_id: int | None = None) -> list[LedgerRow]:
+    """Ledger entries, oldest first, for a course, a person, or everything (one query)."""
+    query = ledger_query().order_by(LedgerEntry.entry_date, LedgerEntry.id)
     if course_id is not None:
-        query = query.where(Course.id == course_id)
+        query = query.where(Enrolment.course == course_id)
     if person_id is not None:
-        query = query.where(Person.id == person_id)
-    return [LedgerRow(t[0], t[1], t[2], t[3], t[4], f"{t[5]} {t[6]}", *t[7:]) for t in query.tuples()]
+        query = query.where(Enrolment.person == person_id)
+    return [ledger_row(values) for values in database.execute(query)]

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 import peewee as pw
 
+from coursekeeper.db.connection import database
 from coursekeeper.db.models import Enrolment, Municipality, Person
+from coursekeeper.db.raw import as_date
 from coursekeeper.domain.text import search_key
 from coursekeeper.services import municipalities
 from coursekeeper.services.assignments import AssignmentRow, assignments_of
@@ -68,28 +70,32 @@ def _fold_email(email: str) -> str:
 
 
 def people_directory() -> list[PersonListRow]:
-    """Everyone (not anonymised), by last name, with their number of courses; one query each."""
-    counts = dict(
-        Enrolment.select(Enrolment.person, pw.fn.COUNT(Enrolment.id)).group_by(Enrolment.person).tuples()
+    """Everyone (not anonymised), by last name, with their number of courses; one query.
+
+    The driver's values are read as they come (peewee's per-value conversions cost more than the
+    query at 20,000 people); SQLite hands the birth date over as ISO text.
+    """
+    counts = (
+        Enrolment.select(Enrolment.person.alias("person_id"), pw.fn.COUNT(Enrolment.id).alias("n"))
+        .group_by(Enrolment.person)
+        .alias("counts")
     )
-    query = listed_people().order_by(Person.last_name, Person.first_name, Person.id)
+    query = (
+        listed_people()
+        .select_extend(pw.fn.COALESCE(counts.c.n, 0))
+        .join_from(Person, counts, pw.JOIN.LEFT_OUTER, on=(counts.c.person_id == Person.id))
+        .order_by(Person.last_name, Person.first_name, Person.id)
+    )
     rows = []
-    for pid, first, last, born, email, phone, mname, key in query.tuples():
+    for pid, first, last, born, email, phone, mname, key, courses in database.execute(query):
+        born = as_date(born)
+        iso = born.isoformat() if born else ""
         email = email or ""
-        born_text = f"{born:%d.%m.%Y} {born.isoformat()}" if born else ""
+        born_text = f"{iso[8:10]}.{iso[5:7]}.{iso[:4]} {iso}" if iso else ""
         text = " ".join((key or search_key(f"{first} {last}"), email, _fold_email(email), born_text))
         rows.append(
             PersonListRow(
-                pid,
-                first,
-                last,
-                born,
-                email,
-                phone or "",
-                mname or "",
-                counts.get(pid, 0),
-                text,
-                _digits(phone),
+                pid, first, last, born, email, phone or "", mname or "", courses, text, _digits(phone)
             )
         )
     return rows

@@ -10,13 +10,16 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from coursekeeper.domain.dates import format_date, format_datetime
-from coursekeeper.domain.text import search_key
+from coursekeeper.domain.text import norwegian_sort_key, search_key
 
 R = TypeVar("R")
 _Index = QModelIndex | QPersistentModelIndex
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 class Money(int):
@@ -67,14 +70,6 @@ class Column(Generic[R]):
     stretch: bool = False
 
 
-_NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
-
-
-def norwegian_sort_key(text: str) -> str:
-    """Case-insensitive key in Norwegian alphabetical order: … x y z æ ø å."""
-    return text.casefold().translate(_NORWEGIAN_ORDER)
-
-
 def identifying_column(header: str, value: Callable[[R], str]) -> Column[R]:
     """A column that names the row (a person, a course): stretches, sorts in Norwegian order."""
     return Column(header, value, sort_key=lambda row: norwegian_sort_key(value(row)), stretch=True)
@@ -101,6 +96,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def __init__(self, columns: Sequence[Column[R]], parent=None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
+        self._alignments = [
+            int(c.align.value) if hasattr(c.align, "value") else int(c.align) for c in self._columns
+        ]
         self._all: list[R] = []
         self._rows: list[R] = []
         self._filter: Callable[[R], bool] | None = None
@@ -186,20 +184,18 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Display text, alignment and tooltips."""
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        """Display text, alignment and tooltips (asked per cell and role: the role is checked first)."""
+        if role != _DISPLAY and role != _ALIGNMENT and role != _TOOLTIP:
             return None
-        if not (0 <= index.column() < len(self._columns)):
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._rows) and 0 <= column < len(self._columns)) or not index.isValid():
             return None
-        col = self._columns[index.column()]
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return format_value(col.value(row))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(col.align.value) if hasattr(col.align, "value") else int(col.align)
-        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
-            return col.tooltip(row)
-        return None
+        col = self._columns[column]
+        if role == _DISPLAY:
+            return format_value(col.value(self._rows[row]))
+        if role == _ALIGNMENT:
+            return self._alignments[column]
+        return col.tooltip(self._rows[row]) if col.tooltip is not None else None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -228,3 +224,61 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
                     index, self.index(new_row, index.column()) if new_row >= 0 else QModelIndex()
                 )
         self.layoutChanged.emit()
+
+
+class PagedRowTableModel(RowTableModel[R]):
+    """Rows that arrive a page at a time: the database searches and sorts, the view asks for more.
+
+    Without ``more``, ``resort`` and ``fetch_all`` (rows shown whole) it is a plain RowTableModel.
+    """
+
+    def __init__(self, columns: Sequence[Column[R]], parent=None) -> None:
+        super().__init__(columns, parent)
+        #: Asks for the next page (the view scrolled near the end); the rows come to ``add_rows``.
+        self.more: Callable[[], None] | None = None
+        #: Asks for the rows again in another order (a header was clicked).
+        self.resort: Callable[[int, Qt.SortOrder], None] | None = None
+        #: Asks for every matching row not yet shown, then calls its argument (select all).
+        self.fetch_all: Callable[[Callable[[], None]], None] | None = None
+        self.matching = 0
+        self._asked = False
+
+    def set_page(self, rows: Sequence[R], matching: int) -> None:
+        """The first page of ``matching`` rows (searched and sorted by the database already)."""
+        self.matching = matching
+        self._asked = False
+        self._filter = self._sort = None
+        self.set_rows(rows)
+
+    def add_rows(self, rows: Sequence[R]) -> None:
+        """The next page, after the rows shown."""
+        self._asked = False
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._all.extend(rows)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        """More rows match than are shown, and none are on their way."""
+        return (
+            self.more is not None
+            and not parent.isValid()
+            and not self._asked
+            and len(self._rows) < self.matching
+        )
+
+    def fetchMore(self, parent: _Index) -> None:
+        """Ask for the next page (once until it has come)."""
+        if self.more is not None and self.canFetchMore(parent):
+            self._asked = True
+            self.more()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted by the database when paged (the rows come again), in Python otherwise."""
+        if self.resort is None:
+            super().sort(column, order)
+        elif 0 <= column < len(self._columns):
+            self.resort(column, order)

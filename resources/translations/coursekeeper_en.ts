@@ -3198,6 +3198,14 @@ The current database is first copied to the backups folder.</translation>
     </message>
 </context>
 <context>
+    <name>RowsPanel</name>
+    <message>
+        <source>Henter flere rader …</source>
+        <extracomment>Emitted after new rows are shown (tests wait on it). The table model class (a RowTableModel subclass may add colours).</extracomment>
+        <translation>Fetching more rows …</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningDialog</name>
     <message>
         <source>Egnethetsvurdering – %1</source>

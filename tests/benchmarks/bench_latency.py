@@ -2,6 +2,12 @@
 
     python tests/benchmarks/bench_latency.py POSTGRES_URL [--people 20000] [--per-course 1000]
     python tests/benchmarks/bench_latency.py POSTGRES_URL --reuse SQLITE_FILE   # measure again
+    python tests/benchmarks/bench_latency.py POSTGRES_URL --reuse SQLITE_FILE --refunds-every 10
+
+The fill records each participant's payment (the sheet's «Betalt» column), so the ledger has a
+row per enrolment; ``--refunds-every N`` first adds a refund for every N-th enrolment of every
+course (to both databases, once: it is written to them), so the ledger has more rows and the
+lists show refunded deposits next to held ones.
 
 Filling takes minutes; ``--reuse`` measures a PostgreSQL database and an SQLite file filled by an
 earlier run (the first run prints where its SQLite file is) without filling again.
@@ -70,6 +76,34 @@ def fill(url: str, people: int, per_course: int, folder: Path) -> None:
     close_database()
 
 
+def add_refunds(url: str, every: int) -> None:
+    """Refund the deposit of every ``every``-th enrolment, one batch per course (through the service)."""
+    import datetime as dt
+
+    from coursekeeper.db.connection import close_database
+    from coursekeeper.db.models import Course, Enrolment
+    from coursekeeper.services.database import prepare
+    from coursekeeper.services.refund_batches import record_refunds
+
+    prepare(url)
+    started = time.perf_counter()
+    count = 0
+    for (course_id,) in Course.select(Course.id).order_by(Course.id).tuples():
+        ids = [
+            eid
+            for (eid,) in Enrolment.select(Enrolment.id)
+            .where(Enrolment.course == course_id)
+            .order_by(Enrolment.id)
+            .tuples()
+        ][::every]
+        if ids:
+            count += len(
+                record_refunds(enrolment_ids=ids, refunded_on=dt.date(2027, 3, 2), method="bank").entry_ids
+            )
+    print(f"refunded {count} in {url.split('@')[-1]}: {time.perf_counter() - started:.1f} s")
+    close_database()
+
+
 class QueryCounter:
     """Counts the statements the database object runs (every thread)."""
 
@@ -117,6 +151,9 @@ def measure(url: str, label: str) -> None:
 
     for key in VIEWS:
         timed(f"view {key}", lambda key=key: (window.show_view(key), window.views[key].reload()))
+    deposits = window.show_view("deposits")
+    for tab in (1, 0):  # Posteringer (the whole ledger), then back to Deltakere
+        timed(f"deposits tab {tab}", lambda tab=tab: (deposits.tabs.setCurrentIndex(tab), deposits.reload()))
     courses_view = window.show_view("courses")
     tasks.wait_idle(120_000)
     course_id = courses_view.model.all_rows()[0].id
@@ -169,6 +206,7 @@ def main() -> int:
     parser.add_argument("--people", type=int, default=20_000)
     parser.add_argument("--per-course", type=int, default=1_000)
     parser.add_argument("--reuse", metavar="SQLITE_FILE", help="measure an earlier run's databases")
+    parser.add_argument("--refunds-every", type=int, default=0, metavar="N", help="first refund every N-th")
     parser.add_argument("--measure", metavar="LABEL", help=argparse.SUPPRESS)  # the child's part
     args = parser.parse_args()
     if args.measure:
@@ -186,6 +224,9 @@ def main() -> int:
         for url in (args.postgres_url, sqlite_url):
             fill(url, args.people, args.per_course, folder)
         print(f"SQLite file for --reuse: {folder / 'bench.db'}")
+    if args.refunds_every:
+        for url in (args.postgres_url, sqlite_url):
+            add_refunds(url, args.refunds_every)
     pg = urlparse(args.postgres_url)
     proxy = CuttableProxy((pg.hostname or "localhost", pg.port or 5432), delay_s=0.010)
     slow = pg._replace(netloc=f"{pg.username}:{pg.password}@127.0.0.1:{proxy.port}").geturl()

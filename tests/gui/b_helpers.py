@@ -50,3 +50,17 @@ def select_rows(table, predicate) -> None:
         if predicate(model.row_at(n)):
             flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
             selection.select(model.index(n, 0), flags)
+
+
+def deposits_view_on(tasks, qtbot, course_id: int):
+    """Egenandeler shown on one course, reloading on changes as in the main window."""
+    from coursekeeper.ui.views.deposits_view import DepositsView
+
+    view = DepositsView(tasks)
+    qtbot.addWidget(view)
+    reload_on_change(tasks, view)
+    view.reload()
+    tasks.wait_idle()
+    view.course.choose(course_id)
+    tasks.wait_idle()
+    return view

@@ -10,7 +10,7 @@ from coursekeeper.ui.dialogs.payment_dialog import PaymentDialog
 from coursekeeper.ui.dialogs.refund_dialog import RefundDialog
 from coursekeeper.ui.widgets.form_fields import set_date
 from tests import part_b_data
-from tests.gui.b_helpers import drive_dialog, reload_on_change, select_rows, table_texts
+from tests.gui.b_helpers import deposits_view_on, drive_dialog, reload_on_change, select_rows, table_texts
 
 
 def _status_by_name(panel) -> dict[str, str]:
@@ -18,16 +18,8 @@ def _status_by_name(panel) -> dict[str, str]:
 
 
 def test_record_payments_for_a_course_then_correct_one(tasks, qtbot, shown, monkeypatch) -> None:
-    from coursekeeper.ui.views.deposits_view import DepositsView
-
     s = part_b_data.build()
-    view = DepositsView(tasks)
-    qtbot.addWidget(view)
-    reload_on_change(tasks, view)
-    view.reload()
-    tasks.wait_idle()
-    view.course.choose(s.course_id)
-    tasks.wait_idle()
+    view = deposits_view_on(tasks, qtbot, s.course_id)
     panel = view.status_panel
     assert _status_by_name(panel) == {
         "Per Hansen": "Ikke betalt",

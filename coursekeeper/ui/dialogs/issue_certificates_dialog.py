@@ -18,7 +18,7 @@ from coursekeeper.services.certificates import Eligibility
 from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
 from coursekeeper.ui import messages
 from coursekeeper.ui.dialogs.payment_dialog import record_payments
-from coursekeeper.ui.table_models import Column, RowTableModel, identifying_column
+from coursekeeper.ui.table_models import Column, PagedRowTableModel, identifying_column
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.course_combo import CourseCombo
 from coursekeeper.ui.widgets.form_fields import date_edit, date_of, set_date
@@ -69,7 +69,7 @@ def _reasons(row: Eligibility) -> str:
     return "" if row.certificate_number else " ".join(row.reasons)
 
 
-class EligibilityModel(RowTableModel):
+class EligibilityModel(PagedRowTableModel):
     """Eligible rows in green, the others in dark red."""
 
     def data(

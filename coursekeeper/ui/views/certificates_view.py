@@ -16,7 +16,7 @@ from coursekeeper.ui import messages, navigation, role_gate
 from coursekeeper.ui.dialogs.issue_certificates_dialog import IssueCertificatesDialog
 from coursekeeper.ui.dialogs.revoke_dialog import RevokeDialog
 from coursekeeper.ui.dialogs.verify_dialog import VerifyDialog
-from coursekeeper.ui.table_models import CENTER, Column, RowTableModel, identifying_column
+from coursekeeper.ui.table_models import CENTER, Column, PagedRowTableModel, identifying_column
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.course_combo import CourseCombo
 from coursekeeper.ui.widgets.rows_panel import RowsPanel
@@ -32,7 +32,7 @@ def record_duplicate_row(certificate_id: int, on: dt.date) -> tuple[str, str, in
     return cert.number, f"{content['first_name']} {content['last_name']}", cert.duplicate_count, on
 
 
-class RegisterModel(RowTableModel):
+class RegisterModel(PagedRowTableModel):
     """Revoked certificates in red."""
 
     def data(

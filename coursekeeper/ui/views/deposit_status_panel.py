@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from coursekeeper.services.deposit_batches import EntryBatch
-from coursekeeper.services.deposit_overview import deposit_rows
+from coursekeeper.services.deposit_pages import SORTS, DepositPage, DepositQuery, deposit_page
 from coursekeeper.services.refund_batches import RefundBatch
 from coursekeeper.ui import labels, role_gate
 from coursekeeper.ui.dialogs.payment_dialog import paid_message, record_payments
@@ -50,11 +51,15 @@ class DepositStatusPanel(DepositActionsPanel):
         ]
 
     def reload(self) -> None:
-        """Fetch the rows again."""
-        self.load(
-            functools.partial(deposit_rows, course_id=self.course_id, as_of=dt.date.today()),
-            self.tr("Henter egenandeler …"),
-        )
+        """Read the first page again (same search and order); more come as the user scrolls."""
+        self.load_pages(self.tr("Henter egenandeler …"))
+
+    def read_page(self, offset: int, limit: int | None) -> Callable[[], DepositPage]:
+        """Rows from ``offset`` in the order and with the search shown."""
+        column, descending = self.order
+        sort = SORTS[column] if column is not None else None
+        query = DepositQuery(self.course_id, tuple(self._terms), sort, descending)
+        return functools.partial(deposit_page, query, offset=offset, limit=limit, as_of=dt.date.today())
 
     def _update_buttons(self) -> None:
         rows = self.selected_rows()

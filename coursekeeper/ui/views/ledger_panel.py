@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -10,7 +11,11 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from coursekeeper.domain.money import format_kr
 from coursekeeper.services import deposits
 from coursekeeper.services.deposits import LedgerRow
+<<<<<<< HEAD
 from coursekeeper.ui import role_gate
+=======
+from coursekeeper.services.ledger_pages import SORTS, LedgerPage, LedgerQuery, ledger_page
+>>>>>>> h/lists
 from coursekeeper.ui.dialogs.correction_dialog import CorrectionDialog
 from coursekeeper.ui.table_models import RIGHT, Column, Money, identifying_column
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
@@ -24,7 +29,12 @@ def _ledger_text(row: LedgerRow) -> str:
 
 
 class LedgerPanel(RowsPanel):
-    """Ledger entries oldest first, for a course, a person or everything."""
+    """Ledger entries oldest first, for a course, a person or everything.
+
+    ``reload`` reads a page at a time: the database searches, sorts and counts, and the next page
+    comes when the user scrolls near the end, so a ledger of 100,000 entries opens at once.
+    ``show_rows`` (a person's page) shows a short list whole, searched and sorted in Python.
+    """
 
     #: A line for the user about what was just recorded.
     recorded = Signal(str)
@@ -33,6 +43,7 @@ class LedgerPanel(RowsPanel):
         super().__init__(tasks, text_of=_ledger_text, parent=parent)
         self.course_id: int | None = None
         self.person_id: int | None = None
+        self._corrected: set[int] = set()  # paged: the entries of the pages read that are corrected
         self.correct_button = QPushButton(self.tr("Korriger …"))
         self.correct_button.setToolTip(
             self.tr("Posteringer kan ikke endres. Korrigering fører en ny postering med motsatt beløp.")
@@ -79,13 +90,27 @@ class LedgerPanel(RowsPanel):
         self.course_id, self.person_id = course_id, person_id
 
     def reload(self) -> None:
-        """Fetch the entries again."""
-        self.load(
-            functools.partial(deposits.ledger, course_id=self.course_id, person_id=self.person_id),
-            self.tr("Henter posteringer …"),
-        )
+        """Read the first page again (same search and order)."""
+        self.load_pages(self.tr("Henter posteringer …"))
+
+    def read_page(self, offset: int, limit: int | None) -> Callable[[], LedgerPage]:
+        """Entries from ``offset`` in the order and with the search shown."""
+        column, descending = self.order
+        sort = SORTS[column] if column is not None else None
+        query = LedgerQuery(self.course_id, self.person_id, tuple(self._terms), sort, descending)
+        return functools.partial(ledger_page, query, offset=offset, limit=limit)
+
+    def _on_page(self, page: LedgerPage) -> None:
+        self._corrected = set(page.corrected)
+        super()._on_page(page)
+
+    def added(self, page: LedgerPage) -> None:
+        """Remember which entries of a further page are corrected."""
+        self._corrected |= page.corrected
 
     def _corrected_ids(self) -> set[int]:
+        if self.paged():
+            return self._corrected
         return {r.corrects_id for r in self.model.all_rows() if r.corrects_id is not None}
 
     def _update_buttons(self) -> None:

@@ -46,6 +46,15 @@ class DataTable(QTableView):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
 
+    def selectAll(self) -> None:
+        """Ctrl+A: every matching row, also those not read yet (they are fetched first)."""
+        model = self.model()
+        fetch_all = getattr(model, "fetch_all", None)
+        if fetch_all is not None and model.rowCount() < model.matching:
+            fetch_all(super().selectAll)
+        else:
+            super().selectAll()
+
     def row_model(self) -> RowTableModel:
         """The RowTableModel shown."""
         return self.model()  # type: ignore[return-value]

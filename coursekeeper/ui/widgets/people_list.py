@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QWidget
 
-from coursekeeper.services.person_overview import person_matches, search_terms
+from coursekeeper.services.person_overview import person_matches
 from coursekeeper.services.phone_display import display_phone
 from coursekeeper.ui.table_models import CENTER, Column, identifying_column
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
@@ -32,12 +32,8 @@ class PeopleList(RowsPanel):
             Column(self.tr("Kurs"), lambda r: r.courses, CENTER, lambda r: r.courses),
         ]
 
-    def set_search(self, text: str) -> None:
+    def _filter(self, terms: list[str]) -> None:
         """Same matching as the service's search: name, e-mail, birth date, and phone digits."""
-        terms = search_terms(text)
-        if terms == self._terms:
-            return
-        self._terms = terms
         if not terms:
             self.model.set_filter(None)
         elif len(terms) == 1 and not terms[0].strip("+").isdigit():
@@ -45,4 +41,3 @@ class PeopleList(RowsPanel):
             self.model.set_filter(lambda r: term in r.search_text)
         else:
             self.model.set_filter(lambda r: person_matches(r, terms))
-        self._update_count()

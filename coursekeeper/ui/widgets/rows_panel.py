@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.text import search_key
-from coursekeeper.ui.table_models import Column, RowTableModel
+from coursekeeper.errors import Cancelled
+from coursekeeper.ui.table_models import Column, PagedRowTableModel
 from coursekeeper.ui.tasks import Progress, TaskRunner
 from coursekeeper.ui.widgets.data_table import DataTable
 
@@ -24,10 +26,16 @@ def fold(text: str) -> str:
 
 
 def _texts(rows: list[Any], text_of: Callable[[Any], str] | None) -> dict[int, str]:
-    """Folded search text per row (by identity), computed on the worker, not per keystroke."""
+    """Folded search text per row (by identity); worked out at the first search, not at each load."""
     if text_of is None:
         return {id(r): getattr(r, "search_text", "") for r in rows}
     return {id(r): fold(text_of(r)) for r in rows}
+
+
+def row_identity(row: Any) -> tuple | None:
+    """What names a listed row across reloads: its kind and its ids (None for rows without ids)."""
+    ids = (getattr(row, "enrolment_id", None), getattr(row, "id", None))
+    return None if ids == (None, None) else (type(row).__name__, *ids)
 
 
 def _cached_key(key: Callable[[Any], Any], cache: dict[int, Any]) -> Callable[[Any], Any]:
@@ -62,7 +70,7 @@ class RowsPanel(QWidget):
     #: Emitted after new rows are shown (tests wait on it).
     loaded = Signal()
     #: The table model class (a RowTableModel subclass may add colours).
-    model_class: type[RowTableModel] = RowTableModel
+    model_class: type[PagedRowTableModel] = PagedRowTableModel
 
     def __init__(
         self,
@@ -77,6 +85,9 @@ class RowsPanel(QWidget):
         self.tasks = tasks
         self._text_of = text_of
         self._texts: dict[int, str] = {}
+        self._generation = 0
+        self.page: Any = None  # paged: the last page read (rows, matching, total)
+        self.order: tuple[int | None, bool] = (None, False)  # paged: column and descending
         self._terms: list[str] = []
         self._sort_caches: list[dict[int, Any]] = []
         self.model = self.model_class(self._with_cached_keys(columns or self.make_columns()), self)
@@ -108,34 +119,145 @@ class RowsPanel(QWidget):
         return result
 
     def load(self, fn: Callable[[], list[Any]], label: str) -> None:
-        """Fetch rows with ``fn`` on the database worker and show them."""
-        text_of = self._text_of
+        """Fetch rows with ``fn`` on the database worker and show them.
 
-        def fetch(progress: Progress) -> tuple[list[Any], dict[int, str]]:
+        Several reloads asked for at once (a change announced to every open view, the change
+        watcher, the user) run the query once: a load that a newer one replaced before the worker
+        reached it is skipped, and rows that arrive after a newer load was asked for are dropped.
+        """
+        self._generation += 1
+        generation = self._generation
+
+        def fetch(progress: Progress) -> list[Any]:
+            if generation != self._generation:
+                raise Cancelled()  # replaced before it started: the newer load follows
             # A Cancel pressed while the query ran discards the rows instead of showing them late.
-            progress.update(0, 2)
+            progress.update(0, 1)
             rows = fn()
-            progress.update(1, 2)
-            texts = _texts(rows, text_of)
-            progress.update(2, 2)
-            return rows, texts
+            progress.update(1, 1)
+            return rows
 
-        self.tasks.run(fetch, label=label, on_done=self._on_fetched, parent=self)
+        self.tasks.run(
+            fetch, label=label, on_done=functools.partial(self._on_fetched, generation), parent=self
+        )
 
     def show_rows(self, rows: list[Any]) -> None:
-        """Show rows fetched elsewhere (small lists; their search texts are computed here)."""
-        self._on_fetched((rows, _texts(rows, self._text_of)))
+        """Show rows fetched elsewhere (whole: searched and sorted in Python)."""
+        self.model.more = self.model.resort = self.model.fetch_all = None
+        self.page = None
+        self._generation += 1
+        self._on_fetched(self._generation, rows)
 
-    def _on_fetched(self, result: tuple[list[Any], dict[int, str]]) -> None:
-        rows, texts = result
-        for cache in self._sort_caches:
-            cache.clear()
-        # Updated in place: the filter predicate in use holds this very dict.
-        self._texts.clear()
-        self._texts.update(texts)
-        self.model.set_rows(rows)
+    # -- paged -------------------------------------------------------------------------------
+    # A big list is read a page at a time: the database searches, sorts and counts, the next
+    # page comes when the user scrolls to it, and Ctrl+A first fetches every matching row.
+
+    def paged(self) -> bool:
+        """True when the rows are read a page at a time (``load_pages``)."""
+        return getattr(self.model, "resort", None) is not None
+
+    def read_page(self, offset: int, limit: int | None) -> Callable[[], Any]:
+        """Paged panels: a function reading rows from ``offset`` (``limit`` None: one page).
+
+        It uses ``self._terms`` and ``self.order`` as they are now; the page it returns has
+        ``rows``, ``matching`` (rows matching the search) and ``total``.
+        """
+        raise NotImplementedError
+
+    def load_pages(self, label: str) -> None:
+        """Read the first page again (same search and order); more follow as the user scrolls."""
+        self.model.more, self.model.resort, self.model.fetch_all = self._more, self._resort, self._fetch_all
+        self.load(self.read_page(0, None), label)
+
+    def _on_page(self, page: Any) -> None:
+        kept = self.selected_identities()
+        self.page = page
+        self.model.set_page(page.rows, page.matching)
+        self.reselect(kept)
         self._update_count()
         self.loaded.emit()
+
+    def _read_more(self, limit: int | None, then: Callable[[], None] | None = None) -> None:
+        generation = self._generation
+
+        def shown(page: Any) -> None:
+            if generation == self._generation:
+                self.model.add_rows(page.rows)
+                self.added(page)
+                if then is not None:
+                    then()
+
+        fn = self.read_page(self.model.rowCount(), limit)
+        self.tasks.run(
+            fn, label=self.tr("Henter flere rader …"), on_done=shown, parent=self, dialog=then is not None
+        )
+
+    def added(self, page: Any) -> None:
+        """A further page was shown (for panels that keep something of each page)."""
+
+    def _more(self) -> None:
+        self._read_more(None)
+
+    def _fetch_all(self, then: Callable[[], None]) -> None:
+        self._read_more(max(self.model.matching - self.model.rowCount(), 1), then)
+
+    def _resort(self, column: int, order: Qt.SortOrder) -> None:
+        self.order = (column, order == Qt.SortOrder.DescendingOrder)
+        self.reload()  # type: ignore[attr-defined]  # paged panels define it
+
+    def _on_fetched(self, generation: int, rows: Any) -> None:
+        if generation != self._generation:
+            return
+        if self.paged():
+            self._on_page(rows)
+            return
+        kept = self.selected_identities()
+        for cache in self._sort_caches:
+            cache.clear()
+        # Cleared in place (the filter predicate in use holds this very dict); filled again when
+        # the search needs it, so a load does not fold the text of 100,000 rows nobody searched.
+        self._texts.clear()
+        self.model.set_rows(rows)
+        if self._terms:
+            self._filter(self._terms)
+        self.reselect(kept)
+        self._update_count()
+        self.loaded.emit()
+
+    def selected_identities(self) -> set[tuple]:
+        """What names the selected rows, to select them again after a reload (``reselect``)."""
+        return {row_identity(row) for row in self.selected_rows()} - {None}
+
+    def reselect(self, identities: set[tuple]) -> None:
+        """Select the shown rows with these identities (runs of rows as one range each).
+
+        A reload (after the user's own change, or one announced by another program instance)
+        keeps the selection this way: the same entries are selected again if they are still listed.
+        """
+        model, selection = self.model, QItemSelection()
+        last_column = model.columnCount() - 1
+        numbers = [n for n, row in enumerate(model.rows()) if identities and row_identity(row) in identities]
+        if not numbers:
+            return
+        start = previous = numbers[0]
+        for n in [*numbers[1:], None]:
+            if n is not None and n == previous + 1:
+                previous = n
+                continue
+            selection.select(model.index(start, 0), model.index(previous, last_column))
+            if n is not None:
+                start = previous = n
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(selection, flags)
+        self.table.selectionModel().setCurrentIndex(
+            model.index(numbers[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+
+    def search_texts(self) -> dict[int, str]:
+        """The folded search text of every loaded row by ``id(row)`` (worked out on first use)."""
+        if not self._texts:
+            self._texts.update(_texts(self.model.all_rows(), self._text_of))
+        return self._texts
 
     def set_search(self, text: str) -> None:
         """Show the rows whose folded text contains every word of ``text`` (æøå-aware)."""
@@ -143,18 +265,32 @@ class RowsPanel(QWidget):
         if terms == self._terms:
             return
         self._terms = terms
-        texts = self._texts
+        if self.paged():
+            self.reload()  # type: ignore[attr-defined]  # paged panels reload: the database searches
+            return
+        self._filter(terms)
+        self._update_count()
+
+    def _filter(self, terms: list[str]) -> None:
+        """Apply the search ``terms`` to the rows (all rows when there are none)."""
         if not terms:
             self.model.set_filter(None)
-        elif len(terms) == 1:
+            return
+        texts = self.search_texts()
+        if len(terms) == 1:
             term = terms[0]
             self.model.set_filter(lambda r: term in texts.get(id(r), ""))
         else:
             self.model.set_filter(lambda r: all(t in texts.get(id(r), "") for t in terms))
-        self._update_count()
+
+    def counts(self) -> tuple[int, int]:
+        """How many rows are shown (match the search) and how many there are."""
+        if self.paged():
+            return (self.page.matching, self.page.total) if self.page is not None else (0, 0)
+        return self.model.rowCount(), len(self.model.all_rows())
 
     def _update_count(self) -> None:
-        shown, total = self.model.rowCount(), len(self.model.all_rows())
+        shown, total = self.counts()
         text = self._count.text(shown, total)
         extra = self.summary_suffix()
         self.count_label.setText(f"{text} · {extra}" if extra else text)
