@@ -11,11 +11,8 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from coursekeeper.domain.money import format_kr
 from coursekeeper.services import deposits
 from coursekeeper.services.deposits import LedgerRow
-<<<<<<< HEAD
-from coursekeeper.ui import role_gate
-=======
 from coursekeeper.services.ledger_pages import SORTS, LedgerPage, LedgerQuery, ledger_page
->>>>>>> h/lists
+from coursekeeper.ui import role_gate
 from coursekeeper.ui.dialogs.correction_dialog import CorrectionDialog
 from coursekeeper.ui.table_models import RIGHT, Column, Money, identifying_column
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
