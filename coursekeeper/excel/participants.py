@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coursekeeper.domain.identity_numbers import is_identity_number
+from coursekeeper.domain.identity_numbers import looks_like_identity_column
 from coursekeeper.domain.text import search_key
 from coursekeeper.errors import ValidationError
 from coursekeeper.excel import cells
@@ -146,12 +146,10 @@ def _identity_columns(data: list[tuple[int, list[object]]], mapping: ColumnMappi
                     break
         if not sample:
             continue
-        if index == forced:
+        if index == forced or (
+            any(_maybe_identity(v) for v in sample) and looks_like_identity_column(sample)
+        ):
             found.append(index)
-        elif any(_maybe_identity(v) for v in sample):
-            hits = sum(1 for v in sample if is_identity_number(v))
-            if hits / len(sample) >= 0.6:
-                found.append(index)
     return found
 
 
