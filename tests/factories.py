@@ -85,5 +85,13 @@ def ready_for_certificate(course_id: int) -> int:
     pay(e)
     enrolments.accept(e)
     for s in courses.sessions(course_id):
-        attendance.set_present(enrolment_id=e, session_id=s.id, present=True)
+        present(enrolment_id=e, session_id=s.id)
     return e
+
+
+def present(*, enrolment_id: int, session_id: int, at: dt.datetime | None = None) -> None:
+    """Tick someone present for a whole session, as the attendance grid's «til stede» does."""
+    from coursekeeper.db.models import CourseSession
+
+    minutes = CourseSession.get_by_id(session_id).minutes
+    attendance.set_attendance(enrolment_id=enrolment_id, session_id=session_id, minutes=minutes, at=at)

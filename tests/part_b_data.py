@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from coursekeeper.domain.states import ScreeningOutcome
+from tests import factories
 
 COURSE_START = dt.date(2025, 4, 9)
 COURSE_END = dt.date(2025, 4, 10)
@@ -69,13 +70,10 @@ def build(*, profile: bool = True, title: str = "Treningskontaktkurs Øygarden v
 
 def attend_fully(scenario: Scenario, *names: str) -> None:
     """Tick the named participants present at every session."""
-    from coursekeeper.services import attendance
 
     for name in names:
         for session_id in scenario.session_ids:
-            attendance.set_present(
-                enrolment_id=scenario.enrolments[name], session_id=session_id, present=True
-            )
+            factories.present(enrolment_id=scenario.enrolments[name], session_id=session_id)
 
 
 def pay(scenario: Scenario, *names: str, on: dt.date = dt.date(2025, 3, 1)) -> None:

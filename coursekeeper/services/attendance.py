@@ -127,14 +127,6 @@ def set_attendance(
         _write(get_enrolment(enrolment_id), session, minutes, was)
 
 
-def set_present(*, enrolment_id: int, session_id: int, present: bool, at: dt.datetime | None = None) -> None:
-    """Tick present (full session) or absent."""
-    with database.atomic():
-        session = _session(session_id)
-        _check_started(session, at)
-        _write(get_enrolment(enrolment_id), session, session.minutes if present else 0)
-
-
 def mark_all_present(
     session_id: int, *, at: dt.datetime | None = None, was: Mapping[int, int | None] | None = None
 ) -> int:

@@ -17,7 +17,6 @@ from coursekeeper import settings
 from coursekeeper.domain.identity_numbers import IdentityNumberRefused
 from coursekeeper.services import (
     assignments,
-    attendance,
     backup,
     certificates,
     courses,
@@ -152,7 +151,7 @@ def test_an_identity_number_typed_or_imported_is_found_nowhere(db, db_path: Path
         enrolments.accept(enrolment_id)
         factories.pay(enrolment_id)
         for s in courses.sessions(course_id):
-            attendance.set_present(enrolment_id=enrolment_id, session_id=s.id, present=True)
+            factories.present(enrolment_id=enrolment_id, session_id=s.id)
         cert = certificates.issue_certificate(enrolment_id, dt.date(2026, 4, 11))
         person_id = enrolments.get_enrolment(enrolment_id).person_id
 

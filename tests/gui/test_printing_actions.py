@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from coursekeeper.db.models import Certificate
-from coursekeeper.services import attendance, certificates, courses, enrolments
+from coursekeeper.services import certificates, courses, enrolments
 from coursekeeper.ui import printing_actions
 from tests import factories as f
 
@@ -26,7 +26,7 @@ def course(db) -> int:
         enrolments.accept(e)
         f.pay(e)
         for s in courses.sessions(course_id):
-            attendance.set_present(enrolment_id=e, session_id=s.id, present=True)
+            f.present(enrolment_id=e, session_id=s.id)
         certificates.issue_certificate(e, dt.date(2026, 4, 11))
     return course_id
 

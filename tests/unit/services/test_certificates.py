@@ -9,14 +9,14 @@ import pytest
 
 from coursekeeper.db.models import Certificate
 from coursekeeper.errors import RuleError
-from coursekeeper.services import attendance, certificates, courses, enrolments
+from coursekeeper.services import certificates, courses, enrolments
 from coursekeeper.services.certificates import VerificationStatus
 from tests import factories as f
 
 
 def _attended(course_id: int, enrolment_id: int, sessions: int = 2) -> None:
     for s in courses.sessions(course_id)[:sessions]:
-        attendance.set_present(enrolment_id=enrolment_id, session_id=s.id, present=True)
+        f.present(enrolment_id=enrolment_id, session_id=s.id)
 
 
 def _ready(course_id: int, *, pay: bool = True, sessions: int = 2) -> int:

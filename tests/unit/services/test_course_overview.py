@@ -8,7 +8,6 @@ from coursekeeper.domain.deposits import DepositStatus
 from coursekeeper.domain.money import kroner
 from coursekeeper.domain.states import EnrolmentState, ScreeningOutcome
 from coursekeeper.services import (
-    attendance,
     course_overview,
     courses,
     deposits,
@@ -16,6 +15,7 @@ from coursekeeper.services import (
     people,
     screening,
 )
+from tests import factories
 
 DAY1, DAY2 = dt.date(2025, 4, 9), dt.date(2025, 4, 10)
 
@@ -59,7 +59,7 @@ def test_rows_carry_state_screening_deposit_hours_and_never_notes(db) -> None:
         enrolments.accept(eid)
     deposits.record_payment(enrolment_id=kari, amount_ore=kroner(1000), paid_on=DAY1)
     session_ids = [s.id for s in courses.sessions(course_id)]
-    attendance.set_present(enrolment_id=kari, session_id=session_ids[0], present=True)
+    factories.present(enrolment_id=kari, session_id=session_ids[0])
 
     overview = course_overview.course_overview(course_id, as_of=DAY2)
     by_name = {r.name: r for r in overview.enrolments}

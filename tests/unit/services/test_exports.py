@@ -54,7 +54,7 @@ def certified_course(count: int = 6, *, hostile: bool = True) -> tuple[int, list
         enrolments.accept(eid)
         factories.pay(eid)
         for s in courses.sessions(course_id):
-            attendance.set_present(enrolment_id=eid, session_id=s.id, present=True)
+            factories.present(enrolment_id=eid, session_id=s.id)
         ids.append(eid)
     attendance.complete_course(course_id)
     certificates.issue_for_course(course_id, dt.date(2026, 4, 12))

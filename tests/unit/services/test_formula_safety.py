@@ -82,7 +82,7 @@ def hostile_course() -> int:
             enrolment_id=eid, amount_ore=100_000, paid_on=dt.date(2026, 2, 1), reference=bad, note=bad
         )
         for s in courses.sessions(course_id):
-            attendance.set_present(enrolment_id=eid, session_id=s.id, present=True)
+            factories.present(enrolment_id=eid, session_id=s.id)
         assignments.add_assignment(person_id=person.id, start_date=dt.date(2026, 5, 1), note=bad)
         ids.append(eid)
     attendance.complete_course(course_id)

@@ -51,7 +51,7 @@ def _participant(course_id: int, sessions: list[int], first: str, applied: dt.da
     if attend:
         enrolments.accept(enrolment.id)
         for session in sessions:
-            attendance.set_present(enrolment_id=enrolment.id, session_id=session, present=True)
+            factories.present(enrolment_id=enrolment.id, session_id=session)
     return enrolment.id
 
 

@@ -64,7 +64,7 @@ def _enrol(course_id: int, sessions: list[int], first: str, last: str, tag: str)
     )
     screening.open_screening(enrolment.id)
     for session in sessions:
-        attendance.set_present(enrolment_id=enrolment.id, session_id=session, present=True)
+        factories.present(enrolment_id=enrolment.id, session_id=session)
     deposits.record_payment(
         enrolment_id=enrolment.id,
         amount_ore=100_000,

@@ -189,7 +189,7 @@ def test_attendance_waits_for_the_session_to_start(db) -> None:
     first = courses.sessions(course)[0]  # 10.04.2026 09:00
     for too_early in (dt.datetime(2026, 4, 9, 23, 59), dt.datetime(2026, 4, 10, 8, 59)):
         with pytest.raises(RuleError, match=r"10\.04\.2026 kl\. 09:00 har ikke begynt"):
-            attendance.set_present(enrolment_id=e, session_id=first.id, present=True, at=too_early)
+            f.present(enrolment_id=e, session_id=first.id, at=too_early)
         with pytest.raises(RuleError, match="har ikke begynt"):
             attendance.mark_all_present(first.id, at=too_early)
     assert attendance.attended_minutes(course) == {}

@@ -61,7 +61,7 @@ def _unknown_screening(tmp: Path) -> object:
 
 CASES: dict[str, Callable[[Path], object]] = {
     "assignments": lambda tmp: assignments.end_assignment(assignment_id=MISSING, end_date=DAY),
-    "attendance": lambda tmp: attendance.set_present(enrolment_id=MISSING, session_id=MISSING, present=True),
+    "attendance": lambda tmp: attendance.set_attendance(enrolment_id=MISSING, session_id=MISSING, minutes=60),
     "backup": lambda tmp: backup.restore(tmp / "no-such-backup.db"),
     "certificate_batches": lambda tmp: certificate_batches.issue_selected(enrolment_ids=[]),
     "certificates": lambda tmp: certificates.get_certificate(MISSING),

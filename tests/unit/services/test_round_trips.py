@@ -13,7 +13,7 @@ import peewee as pw
 import pytest
 
 from coursekeeper.db.models import Person
-from coursekeeper.services import attendance, courses, enrolments, key_figures, retention
+from coursekeeper.services import courses, enrolments, key_figures, retention
 from coursekeeper.services.course_overview import course_overview
 from tests import factories as f
 
@@ -46,7 +46,7 @@ def _courses_with_participants(n_courses: int, per_course: int) -> list[int]:
             f.pay(enrolment)
             if index % 2 == 0:
                 enrolments.accept(enrolment)
-                attendance.set_present(enrolment_id=enrolment, session_id=first_session, present=True)
+                f.present(enrolment_id=enrolment, session_id=first_session)
         made.append(course_id)
     return made
 
