@@ -3271,10 +3271,6 @@ The current database is first copied to the backups folder.</translation>
         <source>Avslår …</source>
         <translation>Rejecting …</translation>
     </message>
-    <message>
-        <source>Lagret nå: «%1», intervjuet av %2. Lagre igjen for å skrive over med det du har skrevet.</source>
-        <translation>Stored now: “%1”, interviewed by %2. Save again to overwrite it with what you typed.</translation>
-    </message>
 </context>
 <context>
     <name>SessionsTable</name>
@@ -3605,6 +3601,14 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Lagret nå: %1</source>
         <translation>Stored now: %1</translation>
+    </message>
+    <message>
+        <source>krysset av</source>
+        <translation>ticked</translation>
+    </message>
+    <message>
+        <source>ikke krysset av</source>
+        <translation>not ticked</translation>
     </message>
     <message>
         <source>Skjemaet bygger nå på det lagrede. Lagre igjen for å skrive over med det du har skrevet.</source>
