@@ -74,3 +74,16 @@ def test_cancelled_is_quiet(tasks, shown) -> None:
     tasks.run(stop, label="x")
     assert tasks.wait_idle()
     assert all(seen == [] for seen in shown.values())
+
+
+def test_work_asked_to_show_its_wait_at_once_shows_the_dialog_before_the_usual_delay(tasks, qtbot) -> None:
+    from coursekeeper.ui.tasks import PROGRESS_DELAY_MS
+
+    release = threading.Event()
+    tasks.run(lambda: release.wait(5), label="Sjekker …", at_once=True)
+    try:
+        qtbot.waitUntil(lambda: bool(_dialogs(qtbot)), timeout=PROGRESS_DELAY_MS // 2)
+        assert _dialogs(qtbot)[0].labelText() == "Sjekker …"
+    finally:
+        release.set()
+    assert tasks.wait_idle()
