@@ -973,10 +973,17 @@ The current database is first copied to the backups folder.</translation>
         <translation>Loading the course …</translation>
     </message>
     <message numerus="yes">
-        <source>%1 av %n plasser</source>
+        <source>%1 av %2 plasser</source>
         <translation>
-            <numerusform>%1 of %n seat</numerusform>
-            <numerusform>%1 of %n seats</numerusform>
+            <numerusform>%1 of %2 seat</numerusform>
+            <numerusform>%1 of %2 seats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 av %2 påmeldinger vises</source>
+        <translation>
+            <numerusform>%1 of %2 enrolment shown</numerusform>
+            <numerusform>%1 of %2 enrolments shown</numerusform>
         </translation>
     </message>
     <message>
@@ -994,13 +1001,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>bindende fra %1</source>
         <translation>binding from %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 av %n påmeldinger vises</source>
-        <translation>
-            <numerusform>%1 of %n enrolment shown</numerusform>
-            <numerusform>%1 of %n enrolments shown</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -223,3 +223,27 @@ def test_course_page_keeps_its_filter_when_it_loads_again_after_a_change(window,
     assert tasks.wait_idle()
     assert [r.name for r in page.model.rows()] == ["Kari Nordmann", "Åse Nordmann"]
     assert page.count_label.text() == "2 av 3 påmeldinger vises"
+
+
+def test_the_course_page_fits_a_half_screen_window_and_groups_its_counts(window, tasks, qtbot) -> None:
+    day = dt.date.today() + dt.timedelta(days=30)
+    course_id = _course("Kurs for treningskontakter – Bjørnafjorden", "Bjørnafjorden", day, capacity=1000)
+    window.resize(960, 720)
+    window.show()
+    view = window.views["courses"]
+    view.open_course(course_id)
+    assert tasks.wait_idle()
+    page = view.page
+    qtbot.waitUntil(lambda: page.isVisible())
+    assert window.minimumSizeHint().width() <= 960
+    assert window.width() == 960
+    for widget in (
+        *page.action_buttons.values(),
+        page.count_label,
+        page.documents_button,
+        page.import_button,
+    ):
+        right = widget.mapTo(page, widget.rect().topRight()).x()
+        assert right <= page.width(), widget  # nothing cut off at the right edge
+    assert page.capacity_label.text() == "0 av 1 000 plasser"
+    assert page.capacity_text(10, 1000, 99_990) == "10 av 1 000 plasser · 99 990 på venteliste"

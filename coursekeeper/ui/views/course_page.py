@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.hours import hours_text
-from coursekeeper.domain.money import format_kr
+from coursekeeper.domain.money import format_count, format_kr
 from coursekeeper.domain.states import EnrolmentState
 from coursekeeper.services import course_overview
 from coursekeeper.services.course_overview import CourseOverview, EnrolmentRow
@@ -29,6 +29,7 @@ from coursekeeper.ui.table_models import RIGHT, Column, Hours, RowTableModel
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.enrolment_actions import EnrolmentActions
 from coursekeeper.ui.widgets.course_documents_button import CourseDocumentsButton
+from coursekeeper.ui.widgets.flow_layout import FlowLayout
 from coursekeeper.ui.widgets.search_field import SearchField
 from coursekeeper.ui.widgets.table_view import RowTableView
 
@@ -117,13 +118,15 @@ class CoursePage(QWidget):
         self.enrolment_actions = EnrolmentActions(self)
         self.table.customContextMenuRequested.connect(self.enrolment_actions.show_menu)
         self.action_buttons = self.enrolment_actions.buttons
-        actions = QHBoxLayout()
+        buttons = QWidget()  # wraps onto a second line in a narrow window (960 px) instead of clipping
+        flow = FlowLayout(buttons)
         for button in self.action_buttons.values():
-            actions.addWidget(button)
-        actions.addWidget(self.enrolment_actions.certificate_button)
-        actions.addStretch(1)
+            flow.addWidget(button)
+        flow.addWidget(self.enrolment_actions.certificate_button)
         self.count_label = QLabel()
-        actions.addWidget(self.count_label)
+        self.count_label.setContentsMargins(12, 0, 0, 0)
+        self.count_label.setMinimumHeight(self.enrolment_actions.certificate_button.sizeHint().height())
+        flow.addWidget(self.count_label)
 
         role_gate.gate(
             "can_edit_courses", self.edit_button, self.attendance_button, self.add_button, self.import_button
@@ -136,7 +139,7 @@ class CoursePage(QWidget):
         layout.addWidget(self.capacity_label)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
+        layout.addWidget(buttons)
         self._update_buttons()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -181,9 +184,13 @@ class CoursePage(QWidget):
 
     def capacity_text(self, taken: int, capacity: int, waitlisted: int) -> str:
         """``24 av 30 plasser · 3 på venteliste`` (``1 av 1 plass``)."""
-        text = self.tr("%1 av %n plasser", "", capacity).replace("%1", str(taken))
+        text = (
+            self.tr("%1 av %2 plasser", "", capacity)
+            .replace("%1", format_count(taken))
+            .replace("%2", format_count(capacity))
+        )
         if waitlisted:
-            text += " · " + self.tr("%1 på venteliste").replace("%1", str(waitlisted))
+            text += " · " + self.tr("%1 på venteliste").replace("%1", format_count(waitlisted))
         return text
 
     def _on_loaded(self, overview: CourseOverview) -> None:
@@ -232,9 +239,9 @@ class CoursePage(QWidget):
 
     def _show_count(self) -> None:
         self.count_label.setText(
-            self.tr("%1 av %n påmeldinger vises", "", len(self.model.all_rows())).replace(
-                "%1", str(self.model.rowCount())
-            )
+            self.tr("%1 av %2 påmeldinger vises", "", len(self.model.all_rows()))
+            .replace("%1", format_count(self.model.rowCount()))
+            .replace("%2", format_count(len(self.model.all_rows())))
         )
 
     # -- selection and actions ---------------------------------------------------------------

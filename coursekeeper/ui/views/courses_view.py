@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coursekeeper.domain.money import format_count
 from coursekeeper.domain.text import search_key
 from coursekeeper.services import courses
 from coursekeeper.services.courses import CourseRow
@@ -84,8 +85,11 @@ class CoursesView(ListAndPageView):
         ):
             label = QLabel(text)
             label.setBuddy(combo)
+            # As narrow as a short name, wider when there is room: the page fits a 960 px window.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
             bar.addWidget(label)
-            bar.addWidget(combo)
+            bar.addWidget(combo, 1)
 
         self.model: RowTableModel[CourseRow] = RowTableModel(
             [
@@ -98,14 +102,16 @@ class CoursesView(ListAndPageView):
                 Column(
                     self.tr("Plasser"),
                     lambda r: (
-                        self.tr("%1 av %2").replace("%1", str(r.seats_taken)).replace("%2", str(r.capacity))
+                        self.tr("%1 av %2")
+                        .replace("%1", format_count(r.seats_taken))
+                        .replace("%2", format_count(r.capacity))
                     ),
                     CENTER,
                     sort_key=lambda r: (r.seats_taken, r.capacity),
                 ),
                 Column(
                     self.tr("Venteliste"),
-                    lambda r: r.waitlisted or "",
+                    lambda r: format_count(r.waitlisted) if r.waitlisted else "",
                     CENTER,
                     sort_key=lambda r: r.waitlisted,
                 ),
