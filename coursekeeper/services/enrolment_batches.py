@@ -401,6 +401,14 @@ def _at_most(items: list[str]) -> list[str]:
     return [*items[: SHOWN_NAMES - 1], tr("og {n} til", n=format_count(rest))]
 
 
+def _comma_list(names: list[str]) -> str:
+    """``A, B, C``; a long list ends «… N og 961 til»."""
+    shown = _at_most(names)
+    if len(shown) == len(names):
+        return ", ".join(names)
+    return ", ".join(shown[:-1]) + " " + shown[-1]
+
+
 def _headings(before: bool) -> dict[str, str]:
     if before:
         return {
@@ -457,7 +465,7 @@ def describe(plan: BatchPlan, *, before: bool) -> str:
         key = "full" if step.waitlisted_instead else str(step.state)
         groups.setdefault(key, []).append(step.name)
     parts = [
-        headings[key].format(n=len(names)) + " " + ", ".join(_at_most(names))
+        headings[key].format(n=len(names)) + " " + _comma_list(names)
         for key, names in sorted(groups.items(), key=lambda kv: list(headings).index(kv[0]))
     ]
     ahead = [s.ahead for s in plan.doable() if s.ahead]

@@ -289,7 +289,6 @@ def test_the_confirmation_for_990_names_a_few_and_counts_the_rest(window, tasks,
     accepted, full, ask = question.split("\n\n")
     assert accepted == "Tas opp (15): " + ", ".join(names[:15])  # fifteen are all named
     assert (
-        full
-        == "Settes på venteliste fordi kurset er fullt (975): " + ", ".join(names[15:29]) + ", og 961 til"
+        full == "Settes på venteliste fordi kurset er fullt (975): " + ", ".join(names[15:29]) + " og 961 til"
     )
     assert ask == "Vil du fortsette?"
