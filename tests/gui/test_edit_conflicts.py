@@ -42,7 +42,8 @@ def _colleague_changes(course_id: int, **changes: object) -> None:
     thread.join(30)
 
 
-def test_a_stale_course_form_is_refused_then_built_on_the_stored_version(tasks, qtbot, shown) -> None:
+def _course_form(tasks, qtbot):
+    """A course of 20 seats and its edit form, filled."""
     from coursekeeper.ui.dialogs.course_dialog import CourseDialog
 
     course_id = f.course(capacity=20)
@@ -50,6 +51,11 @@ def test_a_stale_course_form_is_refused_then_built_on_the_stored_version(tasks, 
     qtbot.addWidget(dialog)
     dialog.show()
     assert tasks.wait_idle()
+    return course_id, dialog
+
+
+def test_a_stale_course_form_is_refused_then_built_on_the_stored_version(tasks, qtbot, shown) -> None:
+    course_id, dialog = _course_form(tasks, qtbot)
     stored_title = dialog.title.text()
     days = course_overview.course_input(course_id).sessions
     later = [dataclasses.replace(s, start_time="10:00", minutes=None) for s in days]
@@ -92,13 +98,7 @@ def test_a_stale_course_form_is_refused_then_built_on_the_stored_version(tasks, 
 
 
 def test_a_field_both_changed_keeps_the_typing_and_marks_the_stored_value(tasks, qtbot, shown) -> None:
-    from coursekeeper.ui.dialogs.course_dialog import CourseDialog
-
-    course_id = f.course(capacity=20)
-    dialog = CourseDialog(tasks, course_id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    assert tasks.wait_idle()
+    course_id, dialog = _course_form(tasks, qtbot)
     _colleague_changes(course_id, capacity=25, screening_required=False)
     dialog.capacity.setValue(22)
     dialog.submit()
