@@ -9,7 +9,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import pytest
 
-from coursekeeper.db.connection import close_database, database, open_database, server_refusal
+from coursekeeper.db.connection import close_database, open_database, server_refusal
 from coursekeeper.errors import ServerRefusedError
 from tests.conftest import PG_ENV
 
