@@ -2029,6 +2029,10 @@ The current database is first copied to the backups folder.</translation>
         <translation>The password is kept in the operating system&apos;s credential store, never in a file.</translation>
     </message>
     <message>
+        <source>Denne maskinen har ikke noe passordlager, så passordet kan ikke huskes. Skriv det hver gang du logger inn.</source>
+        <translation>This computer has no password store, so the password cannot be remembered. Type it each time you log in.</translation>
+    </message>
+    <message>
         <source>&amp;Brukernavn:</source>
         <translation>&amp;User name:</translation>
     </message>
@@ -3756,10 +3760,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Lager demodata …</source>
         <translation>Creating demo data …</translation>
-    </message>
-    <message>
-        <source>Feil brukernavn eller passord. Prøv igjen.</source>
-        <translation>Wrong user name or password. Try again.</translation>
     </message>
     <message>
         <source>CourseKeeper kan ikke åpne databasen.</source>
