@@ -3493,6 +3493,10 @@ The current database is first copied to the backups folder.</translation>
         <translation>The staff member signs in with this user name and password. The role decides what the database lets them see and change; municipal staff see only the courses and people in their municipalities.</translation>
     </message>
     <message>
+        <source>%1 er deaktivert. Når du lagrer rollene, kan %1 logge inn igjen.</source>
+        <translation>%1 is disabled. When you save the roles, %1 can log in again.</translation>
+    </message>
+    <message>
         <source>Legg til</source>
         <translation>Add</translation>
     </message>
@@ -3924,22 +3928,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Fritatt</source>
         <translation>Waived</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Administrator</translation>
-    </message>
-    <message>
-        <source>Kursansatt</source>
-        <translation>Course staff</translation>
-    </message>
-    <message>
-        <source>Egnethetsvurdering</source>
-        <translation>Screening</translation>
-    </message>
-    <message>
-        <source>Kommuneansatt</source>
-        <translation>Municipal staff</translation>
     </message>
 </context>
 <context>
