@@ -17,6 +17,16 @@ def _shown(qtbot, dialog: StaffDialog) -> StaffDialog:
     return dialog
 
 
+def _filled(qtbot, name: str, role: StaffRole) -> StaffDialog:
+    """«Legg til ansatt» with ``name``, a password typed twice and ``role`` ticked."""
+    dialog = _shown(qtbot, StaffDialog())
+    dialog.name.setText(name)
+    dialog.password.setText("Passord-1")
+    dialog.again.setText("Passord-1")
+    dialog.roles[role].setChecked(True)
+    return dialog
+
+
 def test_an_invalid_user_name_is_said_under_it_at_once(qtbot) -> None:
     dialog = _shown(qtbot, StaffDialog())
     qtbot.keyClicks(dialog.name, "T2Ny")
@@ -31,11 +41,7 @@ def test_an_invalid_user_name_is_said_under_it_at_once(qtbot) -> None:
 
 
 def test_the_role_hint_does_not_move_anything(qtbot) -> None:
-    dialog = _shown(qtbot, StaffDialog())
-    dialog.name.setText("kari")
-    dialog.password.setText("Passord-1")
-    dialog.again.setText("Passord-1")
-    dialog.roles[StaffRole.ADMIN].setChecked(True)
+    dialog = _filled(qtbot, "kari", StaffRole.ADMIN)
 
     def places() -> list[object]:
         qtbot.wait(20)
@@ -52,11 +58,7 @@ def test_the_role_hint_does_not_move_anything(qtbot) -> None:
 
 
 def test_a_refusal_keeps_the_dialog_open_with_everything_typed(qtbot) -> None:
-    dialog = _shown(qtbot, StaffDialog())
-    dialog.name.setText("ola")
-    dialog.password.setText("Passord-1")
-    dialog.again.setText("Passord-1")
-    dialog.roles[StaffRole.MUNICIPAL].setChecked(True)
+    dialog = _filled(qtbot, "ola", StaffRole.MUNICIPAL)
     dialog.municipalities.setText("Bergn")
     dialog.refused(UnknownMunicipalityError("Fant ingen kommune med navn eller nummer «Bergn»."))
     assert dialog.isVisible() and dialog.places_error.isVisible()
