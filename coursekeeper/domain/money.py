@@ -26,8 +26,8 @@ def _group(digits: str, separator: str) -> str:
 
 
 def format_count(n: int) -> str:
-    """A count of people or rows grouped like money: ``100 000``."""
-    return ("-" if n < 0 else "") + _group(str(abs(n)), " ")
+    """A count of people or rows in groups of three: ``100 000`` (no-break space, as the window counts)."""
+    return ("-" if n < 0 else "") + _group(str(abs(n)), _THIN_GROUP)
 
 
 def format_kr(ore: int, *, separator: str = " ", suffix: bool = True) -> str:

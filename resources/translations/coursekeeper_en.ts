@@ -973,17 +973,17 @@ The current database is first copied to the backups folder.</translation>
         <translation>Loading the course …</translation>
     </message>
     <message numerus="yes">
-        <source>%1 av %2 plasser</source>
+        <source>%1 av %Ln plasser</source>
         <translation>
-            <numerusform>%1 of %2 seat</numerusform>
-            <numerusform>%1 of %2 seats</numerusform>
+            <numerusform>%1 of %Ln seat</numerusform>
+            <numerusform>%1 of %Ln seats</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 av %2 påmeldinger vises</source>
+        <source>%1 av %Ln påmeldinger vises</source>
         <translation>
-            <numerusform>%1 of %2 enrolment shown</numerusform>
-            <numerusform>%1 of %2 enrolments shown</numerusform>
+            <numerusform>%1 of %Ln enrolment shown</numerusform>
+            <numerusform>%1 of %Ln enrolments shown</numerusform>
         </translation>
     </message>
     <message>

@@ -14,17 +14,17 @@
 <context>
     <name>CoursePage</name>
     <message numerus="yes">
-        <source>%1 av %2 plasser</source>
+        <source>%1 av %Ln plasser</source>
         <translation>
-            <numerusform>%1 av %2 plass</numerusform>
-            <numerusform>%1 av %2 plasser</numerusform>
+            <numerusform>%1 av %Ln plass</numerusform>
+            <numerusform>%1 av %Ln plasser</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 av %2 påmeldinger vises</source>
+        <source>%1 av %Ln påmeldinger vises</source>
         <translation>
-            <numerusform>%1 av %2 påmelding vises</numerusform>
-            <numerusform>%1 av %2 påmeldinger vises</numerusform>
+            <numerusform>%1 av %Ln påmelding vises</numerusform>
+            <numerusform>%1 av %Ln påmeldinger vises</numerusform>
         </translation>
     </message>
 </context>

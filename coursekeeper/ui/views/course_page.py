@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from coursekeeper.domain.dates import format_date
 from coursekeeper.domain.hours import hours_text
-from coursekeeper.domain.money import format_count, format_kr
+from coursekeeper.domain.money import format_kr
 from coursekeeper.domain.states import EnrolmentState
 from coursekeeper.services import course_overview
 from coursekeeper.services.course_overview import CourseOverview, EnrolmentRow
@@ -184,13 +193,10 @@ class CoursePage(QWidget):
 
     def capacity_text(self, taken: int, capacity: int, waitlisted: int) -> str:
         """``24 av 30 plasser · 3 på venteliste`` (``1 av 1 plass``)."""
-        text = (
-            self.tr("%1 av %2 plasser", "", capacity)
-            .replace("%1", format_count(taken))
-            .replace("%2", format_count(capacity))
-        )
+        locale = QLocale()  # «1 000» in Norwegian, «1,000» in English, as the row counts say it
+        text = self.tr("%1 av %Ln plasser", "", capacity).replace("%1", locale.toString(taken))
         if waitlisted:
-            text += " · " + self.tr("%1 på venteliste").replace("%1", format_count(waitlisted))
+            text += " · " + self.tr("%1 på venteliste").replace("%1", locale.toString(waitlisted))
         return text
 
     def _on_loaded(self, overview: CourseOverview) -> None:
@@ -239,9 +245,9 @@ class CoursePage(QWidget):
 
     def _show_count(self) -> None:
         self.count_label.setText(
-            self.tr("%1 av %2 påmeldinger vises", "", len(self.model.all_rows()))
-            .replace("%1", format_count(self.model.rowCount()))
-            .replace("%2", format_count(len(self.model.all_rows())))
+            self.tr("%1 av %Ln påmeldinger vises", "", len(self.model.all_rows())).replace(
+                "%1", QLocale().toString(self.model.rowCount())
+            )
         )
 
     # -- selection and actions ---------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QLocale, QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coursekeeper.domain.money import format_count
 from coursekeeper.domain.text import search_key
 from coursekeeper.services import courses
 from coursekeeper.services.courses import CourseRow
@@ -103,15 +102,15 @@ class CoursesView(ListAndPageView):
                     self.tr("Plasser"),
                     lambda r: (
                         self.tr("%1 av %2")
-                        .replace("%1", format_count(r.seats_taken))
-                        .replace("%2", format_count(r.capacity))
+                        .replace("%1", QLocale().toString(r.seats_taken))
+                        .replace("%2", QLocale().toString(r.capacity))
                     ),
                     CENTER,
                     sort_key=lambda r: (r.seats_taken, r.capacity),
                 ),
                 Column(
                     self.tr("Venteliste"),
-                    lambda r: format_count(r.waitlisted) if r.waitlisted else "",
+                    lambda r: QLocale().toString(r.waitlisted) if r.waitlisted else "",
                     CENTER,
                     sort_key=lambda r: r.waitlisted,
                 ),

@@ -227,4 +227,4 @@ def test_the_summary_groups_big_counts_like_money() -> None:
 
     funnel = Funnel("Hele registeret", registered=100_000, certified=1_234)
     figures = KeyFigures(dt.date(2026, 12, 7), Scope(), "Hele registeret", funnel, [], [], [], [], [])
-    assert figures.summary().startswith("Av 100 000 påmeldte fikk 1 234 kursbevis;")
+    assert figures.summary().startswith("Av 100\u00a0000 påmeldte fikk 1\u00a0234 kursbevis;")
