@@ -26,12 +26,12 @@ from peewee import fn
 from psycopg import sql
 
 from coursekeeper.db.connection import database, is_sqlite
-from coursekeeper.db.models import Municipality, StaffMunicipality
+from coursekeeper.db.models import Municipality, Person, StaffMunicipality
 from coursekeeper.domain.staff import StaffRole
 from coursekeeper.errors import RuleError, ValidationError
 from coursekeeper.i18n import tr
 from coursekeeper.services import audit, permissions
-from coursekeeper.services.people import PERSON_FIELDS
+from coursekeeper.services.people import EDITED_FIELDS
 from coursekeeper.services.server_login import as_refusal
 
 _USER_NAME = re.compile(r"^[a-z_][a-z0-9_.-]{0,62}$")
@@ -42,8 +42,8 @@ REFERENCE = ("municipality", "organisation", "schema_migration")
 COURSE_TABLES = ("course", "course_session", "course_organiser", "enrolment", "attendance", "person")
 CHAINS = ("ledger_entry", "audit_log", "certificate_event")
 SCREENING_PUBLIC = ("id", "enrolment_id", "date", "interviewer", "outcome", "updated_at")
-#: The person's columns an editing role may change: the form's fields (by column) and the search key.
-PERSON_EDITABLE = (*(f"{f}_id" if f == "municipality" else f for f in PERSON_FIELDS), "search_key")
+#: The person's columns an editing role may change: what an edit writes, and the version it counts up.
+PERSON_EDITABLE = (*(Person._meta.fields[f].column_name for f in EDITED_FIELDS), "version")
 #: Tables with row-level security; every role but municipal staff sees all of their rows.
 RLS_TABLES = (*COURSE_TABLES, "assignment", "ledger_entry", "certificate", "certificate_event", "audit_log")
 

@@ -14,7 +14,7 @@ from psycopg import sql
 
 from coursekeeper import cli
 from coursekeeper.db.connection import is_sqlite
-from coursekeeper.db.models import AuditLog
+from coursekeeper.db.models import AuditLog, Enrolment, Person
 from coursekeeper.domain.staff import StaffRole
 from coursekeeper.domain.states import ScreeningOutcome
 from coursekeeper.errors import RuleError
@@ -22,6 +22,7 @@ from coursekeeper.services import (
     courses,
     deposits,
     enrolments,
+    people,
     permissions,
     screening,
     server_login,
@@ -377,3 +378,21 @@ def test_a_row_level_security_refusal_becomes_one_sentence(server, connect) -> N
         )
     refusal = server_login.as_refusal(raised.value)
     assert isinstance(refusal, RuleError) and refusal.message.startswith("Databasen avviste handlingen")
+
+
+def _person_on(course_id: int) -> Person:
+    return Person.select().join(Enrolment).where(Enrolment.course == course_id).get()
+
+
+def test_course_staff_save_a_persons_phone(server) -> None:
+    name = _user("kurstelefon")
+    staff_accounts.add_user(name, StaffRole.COURSE_STAFF, PASSWORD)
+    person = _person_on(server["Bergen"])
+    form = people.PersonInput(person.first_name, person.last_name, phone="98765432", version=person.version)
+    try:
+        _signed_in(name)
+        people.update_person(person.id, form)
+    finally:
+        prepare(os.environ[PG_ENV])
+    saved = people.get_person(person.id)
+    assert (saved.phone, saved.version) == ("+4798765432", person.version + 1)
