@@ -37,6 +37,7 @@ class Permissions:
     can_write_settings: bool = True
     can_manage_staff: bool = True
     can_check_all: bool = True
+    locks_rows: bool = True  # may ``SELECT … FOR UPDATE`` enrolments and people (else: ``staff_lock``)
     municipalities: tuple[str, ...] = ()
 
 
@@ -63,7 +64,8 @@ SELECT session_user,
        COALESCE(has_function_privilege(to_regprocedure(%s), 'EXECUTE'), false),
        has_table_privilege('ledger_entry', 'SELECT') AND has_table_privilege('audit_log', 'SELECT')
        AND has_table_privilege('certificate_event', 'SELECT') AND has_table_privilege('certificate', 'SELECT')
-       AND has_table_privilege('app_setting', 'SELECT')
+       AND has_table_privilege('app_setting', 'SELECT'),
+       has_any_column_privilege('enrolment', 'UPDATE') AND has_any_column_privilege('person', 'UPDATE')
 """
 _MEMBER = "SELECT rolname FROM pg_roles WHERE rolname = ANY(%s) AND pg_has_role(session_user, oid, 'MEMBER')"
 _MINE = (
@@ -77,7 +79,7 @@ def ask_server() -> Permissions:
     if is_sqlite(database):
         return EVERYTHING
     row = database.execute_sql(_ASK, (SET_ROLE_FUNCTION,)).fetchone()
-    user, edit, people, outcome, notes, ledger, assign, erase, settings, staff, chains = row
+    user, edit, people, outcome, notes, ledger, assign, erase, settings, staff, chains, locks = row
     groups = {group_role(role): role for role in StaffRole}
     held = {groups[name] for (name,) in database.execute_sql(_MEMBER, (list(groups),)).fetchall()}
     member = {role: role in held for role in StaffRole}
@@ -99,6 +101,7 @@ def ask_server() -> Permissions:
         can_write_settings=bool(settings),
         can_manage_staff=bool(staff),
         can_check_all=bool(chains) and not scoped,  # municipal staff see only part of each chain
+        locks_rows=bool(locks),
         scoped=scoped,
         municipalities=places,
     )

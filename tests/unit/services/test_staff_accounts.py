@@ -17,8 +17,9 @@ from coursekeeper.db.connection import is_sqlite
 from coursekeeper.db.models import AuditLog, Enrolment, Person
 from coursekeeper.domain.staff import StaffRole
 from coursekeeper.domain.states import ScreeningOutcome
-from coursekeeper.errors import RuleError
+from coursekeeper.errors import NotFoundError, RuleError
 from coursekeeper.services import (
+    assignments,
     courses,
     deposits,
     enrolments,
@@ -396,3 +397,25 @@ def test_course_staff_save_a_persons_phone(server) -> None:
         prepare(os.environ[PG_ENV])
     saved = people.get_person(person.id)
     assert (saved.phone, saved.version) == ("+4798765432", person.version + 1)
+
+
+def test_municipal_staff_refund_and_assign_for_their_municipality_only(server, connect) -> None:
+    name = _user("refusjon")
+    staff_accounts.add_user(name, StaffRole.MUNICIPAL, PASSWORD, ["Bergen"])
+    ours, theirs = (Enrolment.get(Enrolment.course == server[p]).id for p in ("Bergen", "Øygarden"))
+    person = _person_on(server["Bergen"]).id
+    try:
+        _signed_in(name)
+        refund = deposits.record_refund(enrolment_id=ours, refunded_on=dt.date(2026, 4, 1))
+        assignments.add_assignment(person_id=person, start_date=dt.date(2026, 5, 1), municipality="Bergen")
+        with pytest.raises(NotFoundError):  # another municipality's enrolment is not even seen
+            deposits.record_refund(enrolment_id=theirs, refunded_on=dt.date(2026, 4, 1))
+    finally:
+        prepare(os.environ[PG_ENV])
+    assert refund.amount_ore == 100_000 and deposits.balance_of(theirs).held == 100_000
+    conn = connect(name)  # the lock needs no UPDATE right: enrolments stay unchangeable for the role
+    _refused(conn, f"UPDATE enrolment SET notes = 'endret' WHERE id = {ours}")
+    with conn.transaction():
+        assert _rows(conn, f"SELECT staff_lock('enrolment', {ours})") == [(True,)]
+        assert _rows(conn, f"SELECT staff_lock('enrolment', {theirs})") == [(False,)]
+    _refused(conn, f"SELECT staff_lock('course', {server['Bergen']})")
