@@ -37,6 +37,7 @@ class Permissions:
     can_write_settings: bool = True
     can_manage_staff: bool = True
     can_check_all: bool = True
+    can_back_up: bool = True  # the program backs up a SQLite file; a shared server's is pg_dump
     locks_rows: bool = True  # may ``SELECT … FOR UPDATE`` enrolments and people (else: ``staff_lock``)
     municipalities: tuple[str, ...] = ()
 
@@ -101,6 +102,7 @@ def ask_server() -> Permissions:
         can_write_settings=bool(settings),
         can_manage_staff=bool(staff),
         can_check_all=bool(chains) and not scoped,  # municipal staff see only part of each chain
+        can_back_up=False,
         locks_rows=bool(locks),
         scoped=scoped,
         municipalities=places,

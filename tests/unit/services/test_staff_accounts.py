@@ -303,7 +303,7 @@ def test_the_program_asks_the_server_what_each_role_may_do(server) -> None:
         admin, staff, screener, municipal = (_signed_in(names[r]) for r in StaffRole)
     finally:
         prepare(os.environ[PG_ENV])  # the fixture drops the users as the owner
-    assert admin == permissions.Permissions(user=names[StaffRole.ADMIN], shared=True)
+    assert admin == permissions.Permissions(user=names[StaffRole.ADMIN], shared=True, can_back_up=False)
     assert staff.can_edit_courses and staff.can_pay and staff.can_see_screening and staff.can_write_settings
     assert not (staff.can_screen or staff.can_erase or staff.can_manage_staff or staff.scoped)
     assert screener.can_screen and not (screener.can_edit_courses or screener.can_pay or screener.can_erase)
