@@ -16,6 +16,9 @@ from coursekeeper.db.connection import database
 from coursekeeper.db.models import BaseModel
 from coursekeeper.services import permissions
 
+#: The tables a role without UPDATE rights on them (municipal staff) locks through ``staff_lock``.
+LOCKED_BY_FUNCTION = ("enrolment", "person")
+
 
 def lock_row(model: type[BaseModel], row_id: int | pw.SelectQuery) -> None:
     """Hold ``model``'s row ``row_id`` (or the one a subquery selects) until the transaction ends.
@@ -25,10 +28,11 @@ def lock_row(model: type[BaseModel], row_id: int | pw.SelectQuery) -> None:
     """
     if not database.for_update:
         return
-    if permissions.current().locks_rows:
+    table = model._meta.table_name
+    if permissions.current().locks_rows or table not in LOCKED_BY_FUNCTION:
         model.select(model.id).where(model.id == row_id).for_update().execute()
     else:
-        pw.Select(columns=[fn.staff_lock(model._meta.table_name, row_id)]).bind(database).execute()
+        pw.Select(columns=[fn.staff_lock(table, row_id)]).bind(database).execute()
 
 
 def lock_name(name: str) -> None:

@@ -115,9 +115,9 @@ def _grants(roles: dict[StaffRole, str]) -> Iterator[sql.Composable]:
     yield _grant(_columns("SELECT", SCREENING_PUBLIC), ("screening",), staff)
     yield _grant(_columns("INSERT", SCREENING_PUBLIC), ("screening",), staff)
     yield _grant(_columns("UPDATE", SCREENING_PUBLIC[2:]), ("screening",), staff)
-    # Screening: the notes, and who they are about.
+    # Screening: the notes, and the courses and people they are about (read only; no money, no register).
     yield _grant("SELECT, INSERT, UPDATE", ("screening",), screening)
-    yield _grant("SELECT", ("course", "enrolment", "person"), screening)
+    yield _grant("SELECT", (*COURSE_TABLES, "assignment"), screening)
     # Municipal staff: their courses and people (rows limited below), assignments and refunds.
     yield _grant("SELECT", (*COURSE_TABLES, "certificate", "ledger_entry"), municipal)
     yield _grant("SELECT, INSERT, UPDATE", ("assignment",), municipal)

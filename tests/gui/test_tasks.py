@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import psycopg
+
 from coursekeeper.errors import Cancelled, ValidationError
 
 
@@ -74,3 +76,15 @@ def test_cancelled_is_quiet(tasks, shown) -> None:
     tasks.run(stop, label="x")
     assert tasks.wait_idle()
     assert all(seen == [] for seen in shown.values())
+
+
+def test_a_refused_read_does_not_say_nothing_was_saved(tasks, qtbot, shown) -> None:
+    def refused() -> None:
+        raise psycopg.errors.InsufficientPrivilege("permission denied for table ledger_entry")
+
+    tasks.run(refused, label="leser")  # touches nothing: only read
+    tasks.run(refused, label="lagrer", touches={"deposits"})
+    assert tasks.wait_idle()
+    read, write = shown["error"]
+    assert read.startswith("Databasen viser ikke dette") and "lagret" not in read
+    assert write.endswith("Ingenting er lagret.")

@@ -56,6 +56,9 @@ class CourseDocumentsButton(QPushButton):
             action = menu.addAction(self._export_label(kind))
             action.triggered.connect(functools.partial(self.export_xlsx, kind))
             self.export_actions[kind] = action
+        role_gate.gate("can_see_money", self.print_letters_action, self.save_letters_action)
+        role_gate.gate("can_see_money", self.export_actions["deposits"], self.export_actions["refunds"])
+        role_gate.gate("can_see_certificates", self.export_actions["certificates"])
         self.setMenu(menu)
 
     def _export_label(self, kind: str) -> str:

@@ -20,11 +20,13 @@ from coursekeeper.domain.states import ScreeningOutcome
 from coursekeeper.errors import NotFoundError, RuleError
 from coursekeeper.services import (
     assignments,
+    course_overview,
     courses,
     deposits,
     enrolments,
     people,
     permissions,
+    person_overview,
     screening,
     server_login,
     staff_accounts,
@@ -419,3 +421,27 @@ def test_municipal_staff_refund_and_assign_for_their_municipality_only(server, c
         assert _rows(conn, f"SELECT staff_lock('enrolment', {ours})") == [(True,)]
         assert _rows(conn, f"SELECT staff_lock('enrolment', {theirs})") == [(False,)]
     _refused(conn, f"SELECT staff_lock('course', {server['Bergen']})")
+
+
+def test_screening_staff_open_a_course_and_a_person_and_record_an_outcome(server) -> None:
+    name = _user("vurderer")
+    staff_accounts.add_user(name, StaffRole.SCREENING, PASSWORD)
+    enrolment = Enrolment.get(Enrolment.course == server["Bergen"]).id
+    person = _person_on(server["Bergen"]).id
+    try:
+        allowed = _signed_in(name)
+        page = course_overview.enrolment_rows(server["Bergen"])
+        seen = person_overview.person_overview(person)
+        stored = screening.open_screening(enrolment)
+        screening.record_screening(
+            enrolment_id=enrolment,
+            outcome=ScreeningOutcome.SUITABLE,
+            notes="Ringt opp igjen.",
+            based_on=stored.version,
+        )
+    finally:
+        prepare(os.environ[PG_ENV])
+    assert not (allowed.can_see_money or allowed.can_see_certificates)
+    assert [r.screening for r in page] == [ScreeningOutcome.SUITABLE] and page[0].certificate_number == ""
+    assert len(seen.enrolments) == 1 and seen.ledger == [] and seen.certificates == []
+    assert screening.open_screening(enrolment).notes == "Ringt opp igjen."
