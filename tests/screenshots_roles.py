@@ -79,11 +79,28 @@ def _change_role(ctx):
     return StaffDialog(STAFF[1], ctx.window)
 
 
-def _municipal_course_page(ctx):
-    """A course's page as municipal staff: no screening column, course work greyed out."""
+def _course_page_as(ctx, **capabilities: object):
+    """The busiest course's page, first row selected, built as a user with these capabilities."""
     from coursekeeper.ui.views.courses_view import CoursesView
 
-    with _signed_in(
+    with _signed_in(**capabilities):
+        view = CoursesView(ctx.tasks)
+        view.resize(ctx.window.size())
+        view.show()
+        view.reload()
+        ctx.settle()
+        view.open_course(max(view.model.all_rows(), key=lambda r: r.seats_taken).id)
+        ctx.settle()
+        view.page.table.selectRow(0)
+        ctx.settle()
+    ctx.keep.append(view)
+    return view
+
+
+def _municipal_course_page(ctx):
+    """A course's page as municipal staff: no screening column, course work greyed out."""
+    return _course_page_as(
+        ctx,
         user="ola.bergen",
         scoped=True,
         municipalities=("Bergen",),
@@ -96,18 +113,7 @@ def _municipal_course_page(ctx):
         can_write_settings=False,
         can_manage_staff=False,
         can_check_all=False,
-    ):
-        view = CoursesView(ctx.tasks)
-        view.resize(ctx.window.size())
-        view.show()
-        view.reload()
-        ctx.settle()
-        view.open_course(max(view.model.all_rows(), key=lambda r: r.seats_taken).id)
-        ctx.settle()
-        view.page.table.selectRow(0)
-        ctx.settle()
-    ctx.keep.append(view)
-    return view
+    )
 
 
 SCREENING_ONLY = {
@@ -128,20 +134,7 @@ SCREENING_ONLY = {
 
 def _screening_course_page(ctx):
     """A course's page as the screening role: the outcome column, no deposit or certificate column."""
-    from coursekeeper.ui.views.courses_view import CoursesView
-
-    with _signed_in(**SCREENING_ONLY):
-        view = CoursesView(ctx.tasks)
-        view.resize(ctx.window.size())
-        view.show()
-        view.reload()
-        ctx.settle()
-        view.open_course(max(view.model.all_rows(), key=lambda r: r.seats_taken).id)
-        ctx.settle()
-        view.page.table.selectRow(0)
-        ctx.settle()
-    ctx.keep.append(view)
-    return view
+    return _course_page_as(ctx, **SCREENING_ONLY)
 
 
 def _shared_backups(ctx):

@@ -10,19 +10,18 @@ from coursekeeper.services import enrolments, permissions
 from tests import factories as f
 
 
+def _signed_in(monkeypatch: pytest.MonkeyPatch, **denied: object) -> None:
+    """As a user of a shared server whom the server denies these capabilities."""
+    limited = dataclasses.replace(permissions.EVERYTHING, shared=True, can_back_up=False, **denied)
+    monkeypatch.setattr(permissions, "_current", limited)
+
+
 @pytest.fixture
 def course_staff(monkeypatch: pytest.MonkeyPatch) -> None:
     """As a course-staff-like role on a shared server: no notes, erasure, payments or staff."""
-    limited = dataclasses.replace(
-        permissions.EVERYTHING,
-        user="kari",
-        shared=True,
-        can_screen=False,
-        can_erase=False,
-        can_pay=False,
-        can_manage_staff=False,
+    _signed_in(
+        monkeypatch, user="kari", can_screen=False, can_erase=False, can_pay=False, can_manage_staff=False
     )
-    monkeypatch.setattr(permissions, "_current", limited)
 
 
 def test_denied_actions_stay_disabled_with_the_reason_when_rows_are_selected(
@@ -62,18 +61,15 @@ def test_on_sqlite_everything_is_offered(db, shown, window, tasks) -> None:
 @pytest.fixture
 def municipal(monkeypatch: pytest.MonkeyPatch) -> None:
     """As municipal staff for Bergen on a shared server: no course work, payments or backups."""
-    limited = dataclasses.replace(
-        permissions.EVERYTHING,
+    _signed_in(
+        monkeypatch,
         user="kommune",
-        shared=True,
         scoped=True,
         municipalities=("Bergen",),
         can_edit_courses=False,
         can_edit_people=False,
         can_pay=False,
-        can_back_up=False,
     )
-    monkeypatch.setattr(permissions, "_current", limited)
 
 
 def test_municipal_staff_cannot_open_certificate_dialogs_and_nobody_backs_up_a_shared_server(
