@@ -42,6 +42,17 @@ def _login(ctx):
     return LoginDialog("kursserver.kommune.no", "kari.nordmann", parent=ctx.window)
 
 
+def _login_refused(ctx):
+    """Back at «Logg inn» after the server refused a disabled user, on a machine without a password store."""
+    from coursekeeper.db.connection import server_refusal
+    from coursekeeper.ui.dialogs.login_dialog import LoginDialog
+
+    refusal = server_refusal(
+        'FATAL:  role "t2ny" is not permitted to log in', "postgresql://t2ny@kursserver.kommune.no/kurs"
+    )
+    return LoginDialog("kursserver.kommune.no", "t2ny", None, refusal, can_remember=False, parent=ctx.window)
+
+
 def _staff_view(ctx):
     """Innstillinger as an administrator, scrolled to «Ansatte»."""
     from PySide6.QtWidgets import QScrollArea
@@ -71,6 +82,26 @@ def _add_staff(ctx):
     dialog.roles[StaffRole.MUNICIPAL].setChecked(True)
     dialog.municipalities.setText("Bergen, Askøy, 4626")
     return dialog
+
+
+def _add_staff_refused(ctx):
+    """«Legg til ansatt» with an invalid name typed and an unknown municipality refused: all kept."""
+    from coursekeeper.i18n import tr
+    from coursekeeper.services.staff_accounts import UnknownMunicipalityError
+
+    dialog = _add_staff(ctx)
+    dialog.name.setText("T2Ny")
+    dialog.municipalities.setText("Bergn")
+    dialog.refused(
+        UnknownMunicipalityError(tr("Fant ingen kommune med navn eller nummer «{text}».", text="Bergn"))
+    )
+    return dialog
+
+
+def _change_role_disabled(ctx):
+    from coursekeeper.ui.dialogs.staff_dialog import StaffDialog
+
+    return StaffDialog(STAFF[3], ctx.window)
 
 
 def _change_role(ctx):
@@ -153,9 +184,12 @@ def _shared_backups(ctx):
 
 ROLE_SHOTS: list[tuple[str, Callable]] = [
     ("91_innlogging.png", _dialog(_login)),
+    ("91b_innlogging_avvist.png", _dialog(_login_refused)),
     ("92_ansatte.png", _staff_view),
     ("93_legg_til_ansatt.png", _dialog(_add_staff)),
+    ("93b_legg_til_ansatt_feil.png", _dialog(_add_staff_refused)),
     ("94_endre_rolle.png", _dialog(_change_role)),
+    ("94b_endre_rolle_deaktivert.png", _dialog(_change_role_disabled)),
     ("95_kursside_kommuneansatt.png", _municipal_course_page),
     ("96_kursside_vurdering.png", _screening_course_page),
     ("97_sikkerhetskopi_felles_server.png", _shared_backups),

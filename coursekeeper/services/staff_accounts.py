@@ -29,7 +29,7 @@ from coursekeeper.db.connection import database, is_sqlite
 from coursekeeper.db.models import Municipality, Person, StaffMunicipality
 from coursekeeper.domain.staff import StaffRole
 from coursekeeper.errors import RuleError, ValidationError
-from coursekeeper.i18n import tr
+from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit, permissions
 from coursekeeper.services.people import EDITED_FIELDS
 from coursekeeper.services.server_login import as_refusal
@@ -402,15 +402,25 @@ def _call(function: str, *args: object) -> object:
         raise refusal from exc
 
 
+class UnknownMunicipalityError(ValidationError):
+    """A municipality typed for a staff member that is not in the official list."""
+
+
+def user_name_problem(name: str) -> str:
+    """Why ``name`` cannot be a user name on the server (one Norwegian sentence), or empty text."""
+    if _USER_NAME.match(name):
+        return ""
+    return tr(
+        "Ugyldig brukernavn «{name}»: bruk små bokstaver, sifre, punktum, bindestrek eller "
+        "understrek, høyst 63 tegn.",
+        name=name,
+    )
+
+
 def _checked_name(name: str) -> str:
-    if not _USER_NAME.match(name):
-        raise ValidationError(
-            tr(
-                "Ugyldig brukernavn «{name}»: bruk små bokstaver, sifre, punktum, bindestrek eller "
-                "understrek, høyst 63 tegn.",
-                name=name,
-            )
-        )
+    problem = user_name_problem(name)
+    if problem:
+        raise ValidationError(problem)
     if not _functions_exist():
         raise RuleError(tr("Rollene finnes ikke ennå: kjør «coursekeeper server-setup» først."))
     return name
@@ -454,8 +464,10 @@ def add_user(name: str, role: StaffRole, password: str | None, municipalities: S
         _audit("staff_add", name, role=role.value, municipalities=[p.name for p in places])
     where = f" ({', '.join(p.name for p in places)})" if places else ""
     if known:
-        return tr("{name} har fått rollen {role}{where}.", name=name, role=role.value, where=where)
-    return tr("{name} er opprettet med rollen {role}{where}.", name=name, role=role.value, where=where)
+        return tr("{name} har fått rollen {role}{where}.", name=name, role=role.label.lower(), where=where)
+    return tr(
+        "{name} er opprettet med rollen {role}{where}.", name=name, role=role.label.lower(), where=where
+    )
 
 
 def add_staff(*, name: str, roles: Sequence[StaffRole], municipalities: Sequence[str], password: str) -> str:
@@ -479,12 +491,20 @@ def set_roles(name: str, roles: Sequence[StaffRole], municipalities: Sequence[st
     if not roles:
         raise ValidationError(tr("Velg minst én rolle for {name}.", name=name))
     places = _places(roles, municipalities)
-    _existing_member(name)
+    was_disabled = not _existing_member(name).active
     with database.atomic():
         _call("staff_set_role(%s, %s, %s)", name, [r.value for r in roles], [p.id for p in places])
         _audit("staff_role", name, roles=[r.value for r in roles], municipalities=[p.name for p in places])
     where = f" ({', '.join(p.name for p in places)})" if places else ""
-    return tr("{name} har nå rollen {roles}{where}.", name=name, roles=", ".join(roles), where=where)
+    done = tr_n(
+        "{name} har nå rollen {roles}{where}.",
+        "{name} har nå rollene {roles}{where}.",
+        len(roles),
+        name=name,
+        roles=", ".join(StaffRole(r).label.lower() for r in roles),
+        where=where,
+    )
+    return done + " " + tr("{name} kan logge inn igjen.", name=name) if was_disabled else done
 
 
 def disable_user(name: str) -> str:
@@ -509,5 +529,5 @@ def _municipality(text: str) -> Municipality:
         (Municipality.number == text.strip()) | (fn.lower(Municipality.name) == text.strip().lower())
     )
     if found is None:
-        raise ValidationError(tr("Fant ingen kommune med navn eller nummer «{text}».", text=text))
+        raise UnknownMunicipalityError(tr("Fant ingen kommune med navn eller nummer «{text}».", text=text))
     return found

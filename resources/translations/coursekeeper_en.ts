@@ -2029,6 +2029,10 @@ The current database is first copied to the backups folder.</translation>
         <translation>The password is kept in the operating system&apos;s credential store, never in a file.</translation>
     </message>
     <message>
+        <source>Denne maskinen har ikke noe passordlager, så passordet kan ikke huskes. Skriv det hver gang du logger inn.</source>
+        <translation>This computer has no password store, so the password cannot be remembered. Type it each time you log in.</translation>
+    </message>
+    <message>
         <source>&amp;Brukernavn:</source>
         <translation>&amp;User name:</translation>
     </message>
@@ -3501,6 +3505,10 @@ The current database is first copied to the backups folder.</translation>
         <translation>The staff member signs in with this user name and password. The role decides what the database lets them see and change; municipal staff see only the courses and people in their municipalities.</translation>
     </message>
     <message>
+        <source>%1 er deaktivert. Når du lagrer rollene, kan %1 logge inn igjen.</source>
+        <translation>%1 is disabled. When you save the roles, %1 can log in again.</translation>
+    </message>
+    <message>
         <source>Legg til</source>
         <translation>Add</translation>
     </message>
@@ -3770,10 +3778,6 @@ The current database is first copied to the backups folder.</translation>
         <translation>Creating demo data …</translation>
     </message>
     <message>
-        <source>Feil brukernavn eller passord. Prøv igjen.</source>
-        <translation>Wrong user name or password. Try again.</translation>
-    </message>
-    <message>
         <source>CourseKeeper kan ikke åpne databasen.</source>
         <translation>CourseKeeper cannot open the database.</translation>
     </message>
@@ -3936,22 +3940,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Fritatt</source>
         <translation>Waived</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Administrator</translation>
-    </message>
-    <message>
-        <source>Kursansatt</source>
-        <translation>Course staff</translation>
-    </message>
-    <message>
-        <source>Egnethetsvurdering</source>
-        <translation>Screening</translation>
-    </message>
-    <message>
-        <source>Kommuneansatt</source>
-        <translation>Municipal staff</translation>
     </message>
 </context>
 <context>

@@ -165,7 +165,7 @@ def test_municipal_staff_see_their_municipality_and_an_administrator_adds_staff(
         user.then(fill)
         user.click("Legg til …", within=panel)
         user.settle()
-        assert shown["info"][-1] == f"{new} er opprettet med rollen municipal (Øygarden)."
+        assert shown["info"][-1] == f"{new} er opprettet med rollen kommuneansatt (Øygarden)."
         rows = {r["Brukernavn"]: r for r in user.rows(user.table(panel))}
         assert rows[new]["Roller"] == "Kommuneansatt" and rows[new]["Kommuner"] == "Øygarden"
         with psycopg.connect(_as(new)) as conn:  # the new staff member signs in and sees Øygarden only

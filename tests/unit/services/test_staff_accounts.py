@@ -179,7 +179,7 @@ def test_user_add_from_the_command_line_and_its_refusals(server, capsys, monkeyp
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     url = os.environ[PG_ENV]
     assert cli.main(["--db", url, "user-add", name, "--role", "municipal", "--municipality", "4601"]) == 0
-    assert "opprettet med rollen municipal (Bergen)" in capsys.readouterr().out
+    assert "opprettet med rollen kommuneansatt (Bergen)" in capsys.readouterr().out
     assert cli.main(["--db", url, "user-add", name, "--role", "municipal"]) == 1
     assert "minst én kommune" in capsys.readouterr().err
     assert cli.main(["--db", url, "server-setup"]) == 0
@@ -270,7 +270,7 @@ def test_set_roles_and_disable_through_the_service_and_the_command_line(server, 
         )
         == 0
     )
-    assert f"{name} har nå rollen municipal (Bergen, Askøy)" in capsys.readouterr().out
+    assert f"{name} har nå rollen kommuneansatt (Bergen, Askøy)" in capsys.readouterr().out
     prepare(url)
     [member] = [m for m in staff_accounts.staff_members() if m.name == name]
     assert member == staff_accounts.StaffMember(name, (StaffRole.MUNICIPAL,), ("Askøy", "Bergen"), True)
