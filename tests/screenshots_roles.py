@@ -28,7 +28,8 @@ STAFF = [
 def _signed_in(**capabilities: object) -> Iterator[None]:
     """Build screens as a user of a shared server with these capabilities."""
     before = permissions.current()
-    permissions._current = dataclasses.replace(permissions.EVERYTHING, shared=True, **capabilities)
+    shared = {"shared": True, "can_back_up": False, **capabilities}  # a server's backups are pg_dump
+    permissions._current = dataclasses.replace(permissions.EVERYTHING, **shared)
     try:
         yield
     finally:
@@ -109,24 +110,11 @@ def _change_role(ctx):
     return StaffDialog(STAFF[1], ctx.window)
 
 
-def _municipal_course_page(ctx):
-    """A course's page as municipal staff: no screening column, course work greyed out."""
+def _course_page_as(ctx, **capabilities: object):
+    """The busiest course's page, first row selected, built as a user with these capabilities."""
     from coursekeeper.ui.views.courses_view import CoursesView
 
-    with _signed_in(
-        user="ola.bergen",
-        scoped=True,
-        municipalities=("Bergen",),
-        can_edit_courses=False,
-        can_edit_people=False,
-        can_see_screening=False,
-        can_screen=False,
-        can_pay=False,
-        can_erase=False,
-        can_write_settings=False,
-        can_manage_staff=False,
-        can_check_all=False,
-    ):
+    with _signed_in(**capabilities):
         view = CoursesView(ctx.tasks)
         view.resize(ctx.window.size())
         view.show()
@@ -140,6 +128,60 @@ def _municipal_course_page(ctx):
     return view
 
 
+def _municipal_course_page(ctx):
+    """A course's page as municipal staff: no screening column, course work greyed out."""
+    return _course_page_as(
+        ctx,
+        user="ola.bergen",
+        scoped=True,
+        municipalities=("Bergen",),
+        can_edit_courses=False,
+        can_edit_people=False,
+        can_see_screening=False,
+        can_screen=False,
+        can_pay=False,
+        can_erase=False,
+        can_write_settings=False,
+        can_manage_staff=False,
+        can_check_all=False,
+    )
+
+
+SCREENING_ONLY = {
+    "user": "siri.vurdering",
+    "can_edit_courses": False,
+    "can_edit_people": False,
+    "can_pay": False,
+    "can_refund": False,
+    "can_assign": False,
+    "can_erase": False,
+    "can_write_settings": False,
+    "can_manage_staff": False,
+    "can_check_all": False,
+    "can_see_money": False,
+    "can_see_certificates": False,
+}
+
+
+def _screening_course_page(ctx):
+    """A course's page as the screening role: the outcome column, no deposit or certificate column."""
+    return _course_page_as(ctx, **SCREENING_ONLY)
+
+
+def _shared_backups(ctx):
+    """Innstillinger on a shared server: the backup panel off, with the sentence about pg_dump."""
+    from coursekeeper.ui.views.settings_view import SettingsView
+
+    with _signed_in(user="anne.leder"):
+        view = SettingsView(ctx.tasks)
+    view.backups.reload()
+    view.resize(ctx.window.size())
+    view.show()
+    ctx.settle()
+    ctx.keep.append(view)
+    return view
+
+
 ROLE_SHOTS: list[tuple[str, Callable]] = [
     ("91_innlogging.png", _dialog(_login)),
     ("91b_innlogging_avvist.png", _dialog(_login_refused)),
@@ -149,4 +191,6 @@ ROLE_SHOTS: list[tuple[str, Callable]] = [
     ("94_endre_rolle.png", _dialog(_change_role)),
     ("94b_endre_rolle_deaktivert.png", _dialog(_change_role_disabled)),
     ("95_kursside_kommuneansatt.png", _municipal_course_page),
+    ("96_kursside_vurdering.png", _screening_course_page),
+    ("97_sikkerhetskopi_felles_server.png", _shared_backups),
 ]

@@ -94,14 +94,22 @@ def _sqlstate(exc: BaseException) -> str | None:
     return None
 
 
-def as_refusal(exc: BaseException) -> BaseException:
-    """The server's "permission denied" as one Norwegian sentence; any other error unchanged."""
+def as_refusal(exc: BaseException, *, writing: bool = True) -> BaseException:
+    """The server's "permission denied" as one Norwegian sentence; any other error unchanged.
+
+    ``writing`` False: the refused work only read, so the sentence does not speak of saving.
+    """
     if _sqlstate(exc) != NOT_PERMITTED:
         return exc
     refusal = RuleError(
         tr(
             "Databasen avviste handlingen: brukeren din har ikke tilgang til dette. "
             "Be en administrator om riktig rolle. Ingenting er lagret."
+        )
+        if writing
+        else tr(
+            "Databasen viser ikke dette til brukeren din: rollen din har ikke tilgang. "
+            "Be en administrator om riktig rolle."
         )
     )
     refusal.__cause__ = exc

@@ -325,7 +325,7 @@ class TaskRunner(QObject):
                 except BaseException as raised:
                     from coursekeeper.services.server_login import as_refusal  # not before the first paint
 
-                    exc = as_refusal(raised)  # a server's "permission denied" in one sentence
+                    exc = as_refusal(raised, writing=bool(job.touches))  # "permission denied" in a sentence
                     if not isinstance(exc, (CourseKeeperError, Cancelled)):
                         logger.exception("Task %r failed", job.label)
                     self._finished.emit(job, False, exc)

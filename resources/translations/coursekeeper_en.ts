@@ -3183,6 +3183,18 @@ The current database is first copied to the backups folder.</translation>
         <source>Din rolle kan ikke endre innstillingene.</source>
         <translation>Your role cannot change the settings.</translation>
     </message>
+    <message>
+        <source>Din rolle kan ikke se egenandeler og innbetalinger.</source>
+        <translation>Your role cannot see deposits and payments.</translation>
+    </message>
+    <message>
+        <source>Din rolle kan ikke se kursbevisregisteret.</source>
+        <translation>Your role cannot see the certificate register.</translation>
+    </message>
+    <message>
+        <source>Den felles PostgreSQL-databasen sikkerhetskopieres på serveren av IT-ansvarlig (pg_dump), ikke fra programmet.</source>
+        <translation>The shared PostgreSQL database is backed up on the server by the IT person (pg_dump), not from the program.</translation>
+    </message>
 </context>
 <context>
     <name>RowCount</name>

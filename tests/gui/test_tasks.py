@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import psycopg
+
 from coursekeeper.errors import Cancelled, ValidationError
 
 
@@ -87,3 +89,15 @@ def test_work_asked_to_show_its_wait_at_once_shows_the_dialog_before_the_usual_d
     finally:
         release.set()
     assert tasks.wait_idle()
+
+
+def test_a_refused_read_does_not_say_nothing_was_saved(tasks, qtbot, shown) -> None:
+    def refused() -> None:
+        raise psycopg.errors.InsufficientPrivilege("permission denied for table ledger_entry")
+
+    tasks.run(refused, label="leser")  # touches nothing: only read
+    tasks.run(refused, label="lagrer", touches={"deposits"})
+    assert tasks.wait_idle()
+    read, write = shown["error"]
+    assert read.startswith("Databasen viser ikke dette") and "lagret" not in read
+    assert write.endswith("Ingenting er lagret.")

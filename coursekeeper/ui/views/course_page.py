@@ -114,8 +114,13 @@ class CoursePage(QWidget):
             Column(self.tr("Kursbevis"), lambda r: r.certificate_number),
             Column(self.tr("Søkt"), lambda r: r.applied_at, sort_key=lambda r: r.applied_at),
         ]
-        if not role_gate.allowed().can_see_screening:  # municipal staff: no screening at all
-            del columns[3]
+        allowed = role_gate.allowed()
+        hidden = {  # municipal staff: no screening at all; the screening role: no money, no register
+            3: not allowed.can_see_screening,
+            4: not allowed.can_see_money,
+            6: not allowed.can_see_certificates,
+        }
+        columns = [c for i, c in enumerate(columns) if not hidden.get(i)]
         self.model: RowTableModel[EnrolmentRow] = RowTableModel(columns, self)
         self.table = RowTableView(multi_select=True)
         self.table.setModel(self.model)
