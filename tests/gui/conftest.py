@@ -67,8 +67,12 @@ def _no_dialog_left_open(qapp) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _qsettings_in_tmp(tmp_path: Path, qapp) -> None:
-    """QSettings writes to a temporary folder, never the real registry or config."""
-    from PySide6.QtCore import QCoreApplication, QSettings
+    """QSettings writes to a temporary folder, never the real registry or config; numbers are
+    formatted in Norwegian as the program's default language sets them («1 000»), whatever an
+    earlier test chose."""
+    from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+
+    QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal))
 
     QCoreApplication.setApplicationName("CourseKeeper")
     QCoreApplication.setOrganizationName("CourseKeeperTest")

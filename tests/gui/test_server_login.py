@@ -92,9 +92,9 @@ def test_signing_in_retrying_a_wrong_password_and_a_refusal_in_one_sentence(
         assert server_login.saved_password(shared, user) == PASSWORD
         desktop.tasks.run(lambda: screening.open_screening(enrolment), label="Vurdering")
         qtbot.waitUntil(lambda: bool(shown["error"]), timeout=10_000)
-        assert shown["error"] == [
-            "Databasen avviste handlingen: brukeren din har ikke tilgang til dette. "
-            "Be en administrator om riktig rolle. Ingenting er lagret."
+        assert shown["error"] == [  # opening the notes is a read: no «Ingenting er lagret»
+            "Databasen viser ikke dette til brukeren din: rollen din har ikke tilgang. "
+            "Be en administrator om riktig rolle."
         ]
     finally:  # nothing may still be working as the user when the user is dropped
         desktop.window.close()
