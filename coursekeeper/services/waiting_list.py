@@ -68,9 +68,12 @@ def seats_taken(course: Course) -> int:
 
 
 def screening_outcome(enrolment: Enrolment) -> ScreeningOutcome:
-    """The enrolment's screening outcome (pending when not screened)."""
-    row = Screening.get_or_none(Screening.enrolment == enrolment)
-    return ScreeningOutcome(row.outcome) if row else ScreeningOutcome.PENDING
+    """The enrolment's screening outcome (pending when not screened).
+
+    Only the outcome is read: course staff may see it, but not the notes (DESIGN §8).
+    """
+    outcome = Screening.select(Screening.outcome).where(Screening.enrolment == enrolment).scalar()
+    return ScreeningOutcome(outcome) if outcome else ScreeningOutcome.PENDING
 
 
 def may_be_accepted(course: Course, outcomes: dict[int, str], enrolment_id: int) -> bool:

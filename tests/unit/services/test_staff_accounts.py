@@ -445,3 +445,28 @@ def test_screening_staff_open_a_course_and_a_person_and_record_an_outcome(server
     assert [r.screening for r in page] == [ScreeningOutcome.SUITABLE] and page[0].certificate_number == ""
     assert len(seen.enrolments) == 1 and seen.ledger == [] and seen.certificates == []
     assert screening.open_screening(enrolment).notes == "Ringt opp igjen."
+
+
+def test_course_staff_accept_on_a_course_that_requires_screening(server) -> None:
+    """They may see the outcome, not the notes: the rule reads only the outcome (trial finding)."""
+    name = _user("opptak")
+    staff_accounts.add_user(name, StaffRole.COURSE_STAFF, PASSWORD)
+    course = courses.create_course(
+        courses.CourseInput(
+            title="Kurs med vurdering",
+            municipality="Bergen",
+            screening_required=True,
+            sessions=[courses.SessionInput(d, "09:00", "15:00") for d in f.SESSION_DAYS],
+        )
+    ).id
+    suitable, pending = f.enrol(course, first="Egnet"), f.enrol(course, first="Venter")
+    screening.record_screening(enrolment_id=suitable, outcome=ScreeningOutcome.SUITABLE, notes="Fortrolig")
+    try:
+        _signed_in(name)
+        accepted = enrolments.accept(suitable)
+        with pytest.raises(RuleError, match="egnethetsvurderingen er «Egnet»"):
+            enrolments.accept(pending)
+    finally:
+        prepare(os.environ[PG_ENV])
+    assert accepted.state == "accepted"
+    assert enrolments.get_enrolment(pending).state == "applied"
