@@ -40,6 +40,7 @@ class Permissions:
     can_see_money: bool = True  # deposits and the ledger (not the screening role)
     can_see_certificates: bool = True  # the certificate register (not the screening role)
     can_back_up: bool = True  # the program backs up a SQLite file; a shared server's is pg_dump
+    can_read_everything: bool = True  # an access request gathers every stored value of a person
     locks_rows: bool = True  # may ``SELECT … FOR UPDATE`` enrolments and people (else: ``staff_lock``)
     municipalities: tuple[str, ...] = ()
 
@@ -124,6 +125,7 @@ def ask_server() -> Permissions:
         can_see_money=bool(money),
         can_see_certificates=bool(register),
         can_back_up=False,
+        can_read_everything=bool(notes and money and register) and not scoped,
         locks_rows=bool(locks),
         scoped=scoped,
         municipalities=places,

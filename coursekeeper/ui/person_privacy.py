@@ -46,7 +46,10 @@ class PersonPrivacyButton(QPushButton):
         self.on_erased = on_erased
         self.setToolTip(self.tr("Innsyn, logg over hvem som har åpnet notatene, og sletting"))
         menu = QMenu(self)
-        menu.addAction(self.tr("Innsyn: alt som er lagret (PDF og JSON) …"), self.export_access)
+        self.access_action = menu.addAction(
+            self.tr("Innsyn: alt som er lagret (PDF og JSON) …"), self.export_access
+        )
+        role_gate.gate("can_read_everything", self.access_action)
         menu.addAction(self.tr("Hvem har åpnet vurderingsnotatene …"), self.show_notes_log)
         if role_gate.allowed().can_erase:  # erasure is for administrators only
             menu.addSeparator()

@@ -54,6 +54,11 @@ def why(capability: str) -> str:
         "can_see_certificates": QCoreApplication.translate(
             "RoleGate", "Din rolle kan ikke se kursbevisregisteret."
         ),
+        "can_read_everything": QCoreApplication.translate(
+            "RoleGate",
+            "Innsyn samler alt som er lagret om personen, også vurderingsnotater og egenandeler; "
+            "din rolle kan ikke lese alt. Be en administrator.",
+        ),
         "can_back_up": QCoreApplication.translate(
             "RoleGate",
             "Den felles PostgreSQL-databasen sikkerhetskopieres på serveren av IT-ansvarlig (pg_dump), "

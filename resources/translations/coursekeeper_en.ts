@@ -3192,6 +3192,10 @@ The current database is first copied to the backups folder.</translation>
         <translation>Your role cannot see the certificate register.</translation>
     </message>
     <message>
+        <source>Innsyn samler alt som er lagret om personen, også vurderingsnotater og egenandeler; din rolle kan ikke lese alt. Be en administrator.</source>
+        <translation>An access request gathers everything stored about the person, screening notes and deposits included; your role cannot read all of it. Ask an administrator.</translation>
+    </message>
+    <message>
         <source>Den felles PostgreSQL-databasen sikkerhetskopieres på serveren av IT-ansvarlig (pg_dump), ikke fra programmet.</source>
         <translation>The shared PostgreSQL database is backed up on the server by the IT person (pg_dump), not from the program.</translation>
     </message>

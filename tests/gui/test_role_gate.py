@@ -93,3 +93,27 @@ def test_municipal_staff_cannot_open_certificate_dialogs_and_nobody_backs_up_a_s
 def test_on_sqlite_the_backups_and_certificates_are_offered(db, shown, window, tasks) -> None:
     backups = window.show_view("settings").backups
     assert backups.backup_button.isEnabled() and not backups.server_note.isVisibleTo(backups)
+
+
+@pytest.fixture
+def reads_little(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A role that may see neither every stored value nor the money."""
+    _signed_in(monkeypatch, user="kari", can_erase=False, can_read_everything=False, can_see_money=False)
+
+
+def test_an_access_request_and_the_participant_list_need_what_they_read(
+    db, shown, reads_little, window, tasks
+) -> None:
+    """Innsyn reads every stored value; the participant list shows payments (second trial's finding)."""
+    course = f.course(municipality="Bergen")
+    enrolment = f.enrol(course)
+    view = window.show_view("courses")
+    view.open_course(course)
+    assert tasks.wait_idle()
+    export = view.page.documents_button.export_actions["participants"]
+    assert not export.isEnabled() and "egenandeler" in export.toolTip()
+    person = enrolments.get_enrolment(enrolment).person_id
+    window.views["people"].open_person(person)
+    assert tasks.wait_idle()
+    privacy = window.views["people"].page.privacy_button
+    assert not privacy.access_action.isEnabled() and "administrator" in privacy.access_action.toolTip()

@@ -57,7 +57,8 @@ class CourseDocumentsButton(QPushButton):
             action.triggered.connect(functools.partial(self.export_xlsx, kind))
             self.export_actions[kind] = action
         role_gate.gate("can_see_money", self.print_letters_action, self.save_letters_action)
-        role_gate.gate("can_see_money", self.export_actions["deposits"], self.export_actions["refunds"])
+        money_exports = (self.export_actions[k] for k in ("deposits", "refunds", "participants"))
+        role_gate.gate("can_see_money", *money_exports)  # the participant list shows what was paid
         role_gate.gate("can_see_certificates", self.export_actions["certificates"])
         self.setMenu(menu)
 
