@@ -13,7 +13,15 @@ import peewee as pw
 import pytest
 
 from coursekeeper.db.models import Person
-from coursekeeper.services import courses, enrolments, key_figures, retention
+from coursekeeper.services import (
+    assignments,
+    certificates,
+    courses,
+    enrolments,
+    key_figures,
+    refunds,
+    retention,
+)
 from coursekeeper.services.course_overview import course_overview
 from tests import factories as f
 
@@ -65,7 +73,7 @@ def test_the_course_page_sends_as_many_queries_for_20_participants_as_for_2(db, 
     few = sent(db, monkeypatch, lambda: course_overview(small, as_of=AS_OF))
     many = sent(db, monkeypatch, lambda: course_overview(large, as_of=AS_OF))
     assert len(course_overview(large, as_of=AS_OF).enrolments) == 20
-    assert few == many <= 11
+    assert few == many <= 8
 
 
 def test_the_retention_plan_sends_as_many_queries_for_20_people_as_for_2(db, monkeypatch) -> None:
@@ -89,3 +97,38 @@ def test_accepting_reads_the_enrolment_course_and_person_together(db, monkeypatc
     # it); write the state; find the audit chain's head and append the entry. (SQLite locks
     # nothing, but takes its writer lock in one more statement before it reads the chain's head.)
     assert one <= 5
+
+
+def _refund_candidates(n: int) -> None:
+    """A course where ``n`` paid participants withdrew, ``n`` were certified and assigned, ``n`` neither."""
+    course_id = f.course(deadline_months=12)
+    for _ in range(n):
+        withdrawn, idle = f.enrol(course_id), f.enrol(course_id)
+        f.pay(withdrawn)
+        enrolments.withdraw(withdrawn, dt.date(2026, 2, 2))
+        f.pay(idle)
+        enrolments.accept(idle)
+        certified = f.ready_for_certificate(course_id)
+        certificates.issue_certificate(certified, certificates.default_issue_date(course_id))
+        person = enrolments.get_enrolment(certified).person_id
+        assignments.add_assignment(person_id=person, start_date=dt.date(2026, 9, 1))
+
+
+def test_the_refund_lists_send_as_many_queries_for_20_candidates_as_for_2(db, monkeypatch) -> None:
+    later = dt.date(2031, 1, 1)  # every assignment has run six months; every course deadline passed
+
+    def lists() -> None:
+        refunds.refunds_due(later)
+        refunds.forfeit_candidates(later)
+
+    f.own_profile()
+    _refund_candidates(1)
+    few = sent(db, monkeypatch, lists)
+    _refund_candidates(10)
+    many = sent(db, monkeypatch, lists)
+    reasons = sorted(d.reason for d in refunds.refunds_due(later))
+    assert reasons == sorted([refunds.RefundReason.WITHDRAWN, refunds.RefundReason.SIX_MONTHS] * 11)
+    assert len(refunds.forfeit_candidates(later)) == 11
+    # Refunds: the held deposits with course, person, sums and certificate; their assignments.
+    # Forfeits: the courses past their deadline first, then the same two.
+    assert few == many <= 5
