@@ -9,7 +9,15 @@ from typing import Protocol
 
 import peewee as pw
 
-from coursekeeper.db.models import Assignment, Certificate, Course, Enrolment, Municipality, Person
+from coursekeeper.db.models import (
+    Assignment,
+    Certificate,
+    Course,
+    Enrolment,
+    LedgerEntry,
+    Municipality,
+    Person,
+)
 from coursekeeper.domain.dates import add_months
 from coursekeeper.domain.deposits import Balance
 from coursekeeper.domain.six_months import AssignmentPeriod, qualifying_date, refundable_since
@@ -148,7 +156,12 @@ def _held_deposits(course_id: int | None, as_of: dt.date, *, due: bool) -> list[
         )
     if course_id is not None:
         chosen &= Enrolment.course == course_id
-    sums = deposits.ledger_sums_query(as_of, course_id=course_id).alias("sums")
+    candidates = Enrolment.select(Enrolment.id).join(Course).where(chosen)
+    sums = (
+        deposits.ledger_sums_query(as_of, course_id=course_id)
+        .where(LedgerEntry.enrolment.in_(candidates))
+        .alias("sums")
+    )
     held = sums.c.paid - sums.c.refunded - sums.c.forfeited
     query = (
         Enrolment.select(
@@ -217,8 +230,7 @@ def _held_deposits(course_id: int | None, as_of: dt.date, *, due: bool) -> list[
             )
             .join(Municipality, pw.JOIN.LEFT_OUTER)
             .where(
-                (Assignment.start_date <= as_of)
-                & Assignment.person.in_(Enrolment.select(Enrolment.person).join(Course).where(chosen))
+                (Assignment.start_date <= as_of) & Assignment.person.in_(candidates.select(Enrolment.person))
             )
             .tuples()
         ):
