@@ -209,3 +209,25 @@ def test_ctrl_a_on_a_paged_list_fetches_and_pays_every_matching_row(tasks, qtbot
     tasks.wait_idle()
     assert [r[6] for r in table_texts(panel.model)][:2] == ["Betalt", "Betalt"]
     assert shown["error"] == [] and shown["exception"] == []
+
+
+def test_a_burst_of_course_list_reloads_reads_the_courses_once(db, tasks, qtbot, shown) -> None:
+    s = part_b_data.build()
+    view = deposits_view_on(tasks, qtbot, s.course_id)
+    count = _counted(db)
+    view.course.reload()
+    tasks.wait_idle()
+    one_load = count[0]
+    gate = threading.Event()
+    tasks.run(lambda: gate.wait(5), label="busy")
+    filled: list[int] = []
+    view.course.loaded.connect(lambda: filled.append(1))
+    count[0] = 0
+    for _ in range(3):  # the view reopened, a change announced, the change watcher
+        view.course.reload()
+    gate.set()
+    tasks.wait_idle()
+    assert filled == [1]
+    assert count[0] == one_load > 0
+    assert view.course.course_id() == s.course_id
+    assert shown["error"] == [] and shown["exception"] == []
