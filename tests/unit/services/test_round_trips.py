@@ -12,12 +12,14 @@ from collections.abc import Callable
 import peewee as pw
 import pytest
 
-from coursekeeper.db.models import Person
+from coursekeeper.db.models import AuditLog, Person
 from coursekeeper.services import (
     assignments,
     certificates,
     courses,
+    enrolment_batches,
     enrolments,
+    integrity,
     key_figures,
     refunds,
     retention,
@@ -132,3 +134,46 @@ def test_the_refund_lists_send_as_many_queries_for_20_candidates_as_for_2(db, mo
     # Refunds: the held deposits with course, person, sums and certificate; their assignments.
     # Forfeits: the courses past their deadline first, then the same two.
     assert few == many <= 5
+
+
+def _statements(db: pw.Database, monkeypatch: pytest.MonkeyPatch, action: Callable[[], object]) -> list[str]:
+    """The statements ``action`` sends to the database."""
+    plain = db.execute_sql
+    statements: list[str] = []
+
+    def logged(sql: str, params: object = None, *args: object, **kwargs: object) -> object:
+        statements.append(sql)
+        return plain(sql, params, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(db, "execute_sql", logged)
+        action()
+    return statements
+
+
+def _ta_opp(ids: list[int]) -> None:
+    """«Ta opp» as the course page does it: the plan shown first (rolled back), then the run."""
+    seen = {e: "applied" for e in ids}
+    plan = enrolment_batches.preview_batch(action="accept", enrolment_ids=ids, seen=seen)
+    enrolment_batches.run_batch(action="accept", enrolment_ids=plan.doable_ids(), confirmed=plan, seen=seen)
+
+
+def test_a_batch_locks_once_and_reads_the_audit_chain_head_once_per_pass(db, monkeypatch) -> None:
+    f.own_profile()
+    course_id = f.course(capacity=30, screening_required=True)
+    applicants = [f.enrol(course_id) for _ in range(11)]
+    for e in applicants:
+        f.suitable(e)
+    _ta_opp([applicants[0]])  # the first audit entry on this connection asks who is signed in
+    entries = AuditLog.select().count()
+    one = _statements(db, monkeypatch, lambda: _ta_opp([applicants[1]]))
+    nine = _statements(db, monkeypatch, lambda: _ta_opp(applicants[2:]))
+    assert AuditLog.select().count() == entries + 10
+    assert integrity.check().ok
+    assert enrolments.get_enrolment(applicants[-1]).state == "accepted"
+    # Each enrolment, in each pass: its rule's savepoint, the enrolment read with its course,
+    # person, seats and screening, the state written, the savepoint released. Locks, the chain's
+    # head and the audit entries go once per pass, however many were chosen.
+    assert len(nine) - len(one) == 8 * 2 * 4
+    heads = [sql for sql in nine if "chain_head" in sql or "ORDER BY id DESC LIMIT 1" in sql]
+    assert len(heads) == 2
