@@ -252,8 +252,10 @@ def _perform(
     state is no longer the one the user ``seen`` in the list is refused, naming who changed it.
     """
     # Locked first when the user saw the states (so what is read next stays true); the audit
-    # entries of the whole batch join the chain at its end: one head read, one insert.
-    with _held(ids, seen), audit.appended_together():
+    # entries of the whole batch join the chain at its end: one head read, one insert. A run (not
+    # a preview) is all or nothing, so its steps need no savepoints of their own.
+    flat = nullcontext() if keep_going else enrolments.all_or_nothing()
+    with _held(ids, seen), audit.appended_together(), flat:
         facts = _facts(ids)
         steps = []
         for enrolment_id in _ordered(action, ids, facts):
@@ -262,8 +264,8 @@ def _perform(
             try:
                 if seen is not None and enrolment_id in seen and S(seen[enrolment_id]) != S(state):
                     raise _moved_since_seen(enrolment_id, state)
-                # No savepoint of its own: each rule it calls is one (nested) transaction already, so a
-                # refused enrolment leaves nothing behind, and a batch of ten saves twenty round trips.
+                # No savepoint of its own: in a preview each rule it calls is one (nested) transaction
+                # already, so a refused enrolment leaves nothing behind; a refused run is undone whole.
                 steps.append(_one(action, enrolment_id, name, on, may_go_ahead))
             except CourseKeeperError as exc:
                 if not keep_going:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 
 import peewee as pw
@@ -101,6 +101,23 @@ def locked_together(enrolment_ids: list[int]) -> Iterator[None]:
         yield
     finally:
         _held.ids = outer
+
+
+@contextmanager
+def all_or_nothing() -> Iterator[None]:
+    """Inside a caller's transaction that any refusal rolls back whole (a batch run): the state
+    changes called in the block take no savepoint of their own, two round trips less each."""
+    outer = getattr(_held, "flat", False)
+    _held.flat = True
+    try:
+        yield
+    finally:
+        _held.flat = outer
+
+
+def _own_transaction() -> AbstractContextManager[object]:
+    """A state change's own (nested) transaction, or none inside :func:`all_or_nothing`."""
+    return nullcontext() if getattr(_held, "flat", False) else database.atomic()
 
 
 def locked_enrolment(enrolment_id: int) -> Enrolment:
@@ -205,7 +222,7 @@ def accept(enrolment_id: int, *, ahead_of_queue: bool = False) -> TransitionResu
     A waitlisted person is accepted ahead of earlier ones in the queue only with ``ahead_of_queue``
     (the user confirmed it; the audit log records ``accept_ahead_of_queue``).
     """
-    with database.atomic():
+    with _own_transaction():
         enrolment = locked_enrolment(enrolment_id)
         current = S(enrolment.state)
         check_transition(current, S.ACCEPTED)
@@ -252,7 +269,7 @@ def accept(enrolment_id: int, *, ahead_of_queue: bool = False) -> TransitionResu
 def _simple(
     enrolment_id: int, target: EnrolmentState, action: str, message: str, on: dt.date | None = None
 ) -> TransitionResult:
-    with database.atomic():
+    with _own_transaction():
         enrolment = locked_enrolment(enrolment_id)
         check_transition(S(enrolment.state), target)
         apply_state(enrolment, target, action, on)
@@ -314,7 +331,7 @@ def withdrawal_preview(enrolment_id: int, on: dt.date) -> WithdrawalPreview:
 def withdraw(enrolment_id: int, on: dt.date | None = None) -> TransitionResult:
     """Withdraw; after the binding date the deposit is forfeited, and freed seats go to the queue."""
     on = on or dt.date.today()
-    with database.atomic():
+    with _own_transaction():
         locked_enrolment(enrolment_id)
         preview = withdrawal_preview(enrolment_id, on)
         enrolment = get_enrolment(enrolment_id)
