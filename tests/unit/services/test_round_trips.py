@@ -30,19 +30,24 @@ from tests import factories as f
 AS_OF = dt.date.today()
 
 
-def sent(db: pw.Database, monkeypatch: pytest.MonkeyPatch, action: Callable[[], object]) -> int:
-    """How many statements ``action`` sends to the database."""
+def _statements(db: pw.Database, monkeypatch: pytest.MonkeyPatch, action: Callable[[], object]) -> list[str]:
+    """The statements ``action`` sends to the database."""
     plain = db.execute_sql
     statements: list[str] = []
 
-    def counted(sql: str, params: object = None, *args: object, **kwargs: object) -> object:
+    def logged(sql: str, params: object = None, *args: object, **kwargs: object) -> object:
         statements.append(sql)
         return plain(sql, params, *args, **kwargs)
 
     with monkeypatch.context() as patch:
-        patch.setattr(db, "execute_sql", counted)
+        patch.setattr(db, "execute_sql", logged)
         action()
-    return len(statements)
+    return statements
+
+
+def sent(db: pw.Database, monkeypatch: pytest.MonkeyPatch, action: Callable[[], object]) -> int:
+    """How many statements ``action`` sends to the database."""
+    return len(_statements(db, monkeypatch, action))
 
 
 def _courses_with_participants(n_courses: int, per_course: int) -> list[int]:
@@ -134,21 +139,6 @@ def test_the_refund_lists_send_as_many_queries_for_20_candidates_as_for_2(db, mo
     # Refunds: the held deposits with course, person, sums and certificate; their assignments.
     # Forfeits: the courses past their deadline first, then the same two.
     assert few == many <= 5
-
-
-def _statements(db: pw.Database, monkeypatch: pytest.MonkeyPatch, action: Callable[[], object]) -> list[str]:
-    """The statements ``action`` sends to the database."""
-    plain = db.execute_sql
-    statements: list[str] = []
-
-    def logged(sql: str, params: object = None, *args: object, **kwargs: object) -> object:
-        statements.append(sql)
-        return plain(sql, params, *args, **kwargs)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(db, "execute_sql", logged)
-        action()
-    return statements
 
 
 def _ta_opp(ids: list[int]) -> None:
