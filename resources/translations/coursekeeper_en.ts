@@ -2360,6 +2360,10 @@ The current database is first copied to the backups folder.</translation>
         <source>Kurs</source>
         <translation>Courses</translation>
     </message>
+    <message>
+        <source>Henter personer …</source>
+        <translation>Loading people …</translation>
+    </message>
 </context>
 <context>
     <name>PeopleView</name>
@@ -2398,10 +2402,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Mulige duplikater</source>
         <translation>Possible duplicates</translation>
-    </message>
-    <message>
-        <source>Henter personer …</source>
-        <translation>Loading people …</translation>
     </message>
     <message>
         <source>Ser etter mulige duplikater …</source>
@@ -2771,10 +2771,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Avbryt</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Henter personer …</source>
-        <translation>Loading people …</translation>
     </message>
 </context>
 <context>
