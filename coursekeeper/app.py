@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtWidgets import QApplication
 
 from coursekeeper import settings
-from coursekeeper.errors import CourseKeeperError, DatabaseUnavailableError
+from coursekeeper.errors import CourseKeeperError, DatabaseUnavailableError, ServerRefusedError
 
 if TYPE_CHECKING:
     from coursekeeper.ui.main_window import MainWindow
@@ -276,10 +276,12 @@ def start_desktop(
         from coursekeeper.services import server_login
         from coursekeeper.ui.dialogs.login_dialog import LoginDialog
 
-        user = str(QSettings().value(SERVER_USER_KEY, "") or server_login.user_in(url))
+        # The name just tried, else the one in --db / COURSEKEEPER_DB, else the last one signed in.
+        user = str(login.get("user") or server_login.user_in(url) or QSettings().value(SERVER_USER_KEY, ""))
         saved = server_login.saved_password(url, user) if user and not message else None
         server = urlsplit(url).hostname or "localhost"
-        dialog = LoginDialog(server, user, saved, message, parent=window)
+        store = server_login.credential_store_available()
+        dialog = LoginDialog(server, user, saved, message, can_remember=store, parent=window)
         if dialog.exec() != dialog.DialogCode.Accepted:
             desktop.finish(0)
             return False
@@ -308,12 +310,10 @@ def start_desktop(
             messages.show_error(window, exc.message)
 
     def failed(exc: BaseException) -> None:
-        from coursekeeper.services import server_login
         from coursekeeper.ui import messages
 
-        if login and server_login.login_refused(exc):
-            message = QCoreApplication.translate("app", "Feil brukernavn eller passord. Prøv igjen.")
-            if sign_in(message):
+        if login and isinstance(exc, ServerRefusedError):  # back to the login dialog, saying why
+            if sign_in(exc.message):
                 open_in_background()
             return
         if isinstance(exc, DatabaseUnavailableError):

@@ -41,6 +41,10 @@ class DatabaseUnavailableError(CourseKeeperError):
     exit_code = 2
 
 
+class ServerRefusedError(DatabaseUnavailableError):
+    """The database server refused the connection: wrong password, disabled user, no server."""
+
+
 class ChangedElsewhereError(CourseKeeperError):
     """Someone else saved the record after this form was opened; this save was refused."""
 

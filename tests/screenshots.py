@@ -97,27 +97,62 @@ def _invalid_course_dialog(ctx: Context) -> object:
     return dialog
 
 
+def _answer_conflict(ctx: Context, dialog, save: Callable[[], None]) -> None:
+    """``save`` a form a colleague saved behind its back, and answer «Hent det lagrede»."""
+    from coursekeeper.ui import messages
+
+    asking, messages.confirm = messages.confirm, lambda *args: True
+    try:
+        save()
+        ctx.settle()
+    finally:
+        messages.confirm = asking
+
+
 def _stale_course_dialog(ctx: Context) -> object:
     """The edit form after a colleague saved the same course: refused, then built on the stored one."""
     import dataclasses
 
     from coursekeeper.services import audit, course_overview, courses
-    from coursekeeper.ui import messages
 
     dialog = _edit_course_dialog(ctx)
     dialog.show()
     ctx.settle()
     stored = course_overview.course_input(dialog.course_id)
     audit.set_actor("Kari Kollega")
-    courses.update_course(dialog.course_id, dataclasses.replace(stored, capacity=stored.capacity + 2))
+    courses.update_course(
+        dialog.course_id,
+        dataclasses.replace(stored, capacity=stored.capacity + 2, venue="Os kulturhus, sal 2"),
+    )
     audit.set_actor(None)
     dialog.venue.setText("Sotra kulturhus")
-    asking, messages.confirm = messages.confirm, lambda *args: True
-    try:
-        dialog.submit()
-        ctx.settle()
-    finally:
-        messages.confirm = asking
+    dialog.title.setText(stored.title + " (høst)")
+    _answer_conflict(ctx, dialog, dialog.submit)
+    return dialog
+
+
+def _stale_person_dialog(ctx: Context) -> object:
+    """«Endre person» after a colleague saved the same person: refused, then built on the stored one."""
+    import dataclasses
+
+    from coursekeeper.db.models import Person
+    from coursekeeper.services import audit, people
+    from coursekeeper.services.person_overview import person_details
+    from coursekeeper.ui.dialogs.person_dialog import PersonDialog
+
+    person = Person.select().where(Person.anonymised_at.is_null()).order_by(Person.id).first()
+    details = person_details(person.id)
+    dialog = PersonDialog(ctx.tasks, details, ctx.window)
+    dialog.show()
+    ctx.settle()
+    audit.set_actor("Kari Kollega")
+    people.update_person(
+        person.id, dataclasses.replace(dialog.values(), phone="911 11 111", address="Myrane 42", city="Voss")
+    )
+    audit.set_actor(None)
+    dialog.phone.setText("924 77 647")
+    dialog.address.setText("Myrane 44 (fra kurs)")
+    _answer_conflict(ctx, dialog, dialog.save)
     return dialog
 
 
@@ -194,6 +229,7 @@ SHOTS: list[tuple[str, Callable[[Context], object]]] = [
     ("05_kurs_feil_i_skjema.png", _dialog(_invalid_course_dialog)),
     ("05b_kurs_endret_av_en_annen.png", _dialog(_stale_course_dialog)),
     ("06_legg_til_person.png", _dialog(_add_person_dialog)),
+    ("06b_person_endret_av_en_annen.png", _dialog(_stale_person_dialog)),
     ("07_egnethetsvurdering.png", _dialog(_screening_dialog)),
     ("05b_kurs_fodselsnummer.png", _dialog(_course_with_identity_number)),
     ("07b_vurdering_fodselsnummer.png", _dialog(_screening_with_identity_number)),

@@ -184,7 +184,7 @@ def _revoke_dialog(ctx):
 def _login_dialog(ctx):
     from coursekeeper.ui.dialogs.login_dialog import LoginDialog
 
-    dialog = LoginDialog("kursserver.bergen.kommune.no", "kari.nordmann", None, "", ctx.window)
+    dialog = LoginDialog("kursserver.bergen.kommune.no", "kari.nordmann", parent=ctx.window)
     dialog.password.setText("hemmelig-passord")
     return dialog
 

@@ -48,14 +48,40 @@ def _context_menu(ctx: Context) -> object:
 
 
 def _confirmation(ctx: Context) -> object:
+    from coursekeeper.services import enrolment_batches
+
+    page = screenshots._page(ctx)
+    rows = page.model.rows()
+    return _confirm_box(
+        ctx, page, enrolment_batches.preview_batch(action="withdraw", enrolment_ids=[r.id for r in rows[:5]])
+    )
+
+
+def _confirmation_of_990(ctx: Context) -> object:
+    """Accepting 990 applicants on a course of 15: the lists are cut short, the buttons stay visible."""
+    from coursekeeper.domain.states import EnrolmentState
+    from coursekeeper.services.enrolment_batches import BatchAction, BatchPlan, BatchStep
+
+    steps = tuple(
+        BatchStep(
+            i,
+            f"Deltaker {i:03d} Ødegård",
+            EnrolmentState.ACCEPTED if i < 15 else EnrolmentState.WAITLISTED,
+            "",
+            waitlisted_instead=i >= 15,
+        )
+        for i in range(990)
+    )
+    return _confirm_box(ctx, screenshots._page(ctx), BatchPlan(BatchAction("accept"), steps))
+
+
+def _confirm_box(ctx: Context, page, plan) -> object:
+    """The batch confirmation of ``plan`` as the page shows it."""
     from PySide6.QtWidgets import QMessageBox
 
     from coursekeeper.services import enrolment_batches
     from coursekeeper.ui import messages
 
-    page = screenshots._page(ctx)
-    rows = page.model.rows()
-    plan = enrolment_batches.preview_batch(action="withdraw", enrolment_ids=[r.id for r in rows[:5]])
     question = page.enrolment_actions.tr("Vil du fortsette?")
     text = enrolment_batches.describe(plan, before=True) + "\n\n" + question
     box = messages._box(ctx.window, QMessageBox.Icon.Question, "Trekk", text)
@@ -91,6 +117,7 @@ BATCH_SHOTS: list[tuple[str, Callable[[Context], object]]] = [
     ("b2_kursside_valgte_1920x1080.png", _selected_page(1920, 1080)),
     ("b3_hoyreklikkmeny.png", _context_menu),
     ("b4_bekreft_trekk.png", _confirmation),
+    ("b4b_bekreft_990.png", _confirmation_of_990),
     ("b5_vurdering_for_flere.png", _screening_for_several),
     ("b6_egenandeler_hoyreklikk.png", _deposit_menu),
 ]

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlparse
 import peewee
 from playhouse.db_url import connect
 
-from coursekeeper.errors import DatabaseUnavailableError
+from coursekeeper.errors import DatabaseUnavailableError, ServerRefusedError
 from coursekeeper.i18n import tr
 
 logger = logging.getLogger(__name__)
@@ -30,6 +30,16 @@ SQLITE_LOCK_TYPE = "IMMEDIATE"
 #: nothing back, and the system's own wait is minutes); the URL's ``connect_timeout`` wins.
 PG_CONNECT_TIMEOUT_S = 5
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+#: libpq's words when the server could not be reached at all (no answer, no such host).
+_NO_CONTACT = (
+    "Connection refused",
+    "timeout expired",
+    "could not translate host name",
+    "Name or service not known",
+    "No route to host",
+    "Network is unreachable",
+    "server closed the connection",
+)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -97,9 +107,53 @@ def open_database(url: str, *, create: bool = True) -> peewee.Database:
     try:
         db.connect(reuse_if_open=True)
     except peewee.DatabaseError as exc:
+        if path is None and not url.startswith("sqlite:"):
+            logger.warning("The database server refused the connection: %s", exc)
+            raise ServerRefusedError(server_refusal(str(exc), url)) from exc
         raise DatabaseUnavailableError(tr("Kan ikke åpne databasen: {error}", error=exc)) from exc
     database.initialize(db)
     return db
+
+
+def server_refusal(error: str, url: str) -> str:
+    """The PostgreSQL server's refusal to connect (``error``, libpq's English) as one Norwegian sentence."""
+    parts = urlparse(url)
+    user = unquote(parts.username or "")
+    server = parts.hostname or "localhost"
+    if "password authentication failed" in error or "password is required" in error:
+        return tr("Feil brukernavn eller passord. Prøv igjen.")
+    if "not permitted to log in" in error:
+        return tr(
+            "Brukeren «{user}» er deaktivert og kan ikke logge inn. Be en administrator om å gi den "
+            "tilgang igjen.",
+            user=user,
+        )
+    if "role" in error and "does not exist" in error:
+        return tr("Brukeren «{user}» finnes ikke på databaseserveren. Sjekk brukernavnet.", user=user)
+    if "database" in error and "does not exist" in error:
+        return tr(
+            "Databasen «{name}» finnes ikke på {server}. Sjekk adressen med den som driver serveren.",
+            name=parts.path.strip("/"),
+            server=server,
+        )
+    if "pg_hba.conf" in error:
+        return tr(
+            "Databaseserveren {server} tar ikke imot «{user}» fra denne maskinen. Be den som driver "
+            "serveren om tilgang.",
+            server=server,
+            user=user,
+        )
+    if any(sign in error for sign in _NO_CONTACT):
+        return tr(
+            "Får ikke kontakt med databaseserveren {server}. Sjekk nettverket og at serveren kjører, "
+            "og prøv igjen.",
+            server=server,
+        )
+    return tr(
+        "Databaseserveren {server} avviste innloggingen. Prøv igjen om litt; hjelper ikke det, be den "
+        "som driver serveren se i serverens logg.",
+        server=server,
+    )
 
 
 def _register_functions(db: peewee.SqliteDatabase) -> None:

@@ -25,6 +25,11 @@ def _group(digits: str, separator: str) -> str:
     return separator.join(groups)
 
 
+def format_count(n: int) -> str:
+    """A count of people or rows in groups of three: ``100 000`` (no-break space, as the window counts)."""
+    return ("-" if n < 0 else "") + _group(str(abs(n)), _THIN_GROUP)
+
+
 def format_kr(ore: int, *, separator: str = " ", suffix: bool = True) -> str:
     """Format øre as ``1 000 kr`` (``1 234,50 kr`` when there are øre; ``-500 kr`` when negative)."""
     sign = "-" if ore < 0 else ""

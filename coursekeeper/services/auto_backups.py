@@ -178,7 +178,7 @@ def list_backups(where: Path | None = None) -> list[BackupFile]:
 def due_at_start(now: dt.datetime | None = None) -> bool:
     """True when automatic backups are on and none was taken today (first start of the day)."""
     now = now or dt.datetime.now()
-    if not get_settings().enabled or not is_sqlite(database):
+    if not is_sqlite(database) or not get_settings().enabled:  # a shared server's backups are pg_dump
         return False
     return not any(b.automatic and b.taken_at.date() == now.date() for b in list_backups())
 

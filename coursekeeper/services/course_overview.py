@@ -159,7 +159,8 @@ def enrolment_rows(
     header = header or course_header(course_id)
     as_of = as_of or dt.date.today()
     # Municipal staff on a shared server may not read screening at all: their rows say «not yet».
-    seen = permissions.current().can_see_screening
+    allowed = permissions.current()
+    seen = allowed.can_see_screening
     number = (
         Certificate.select(Certificate.number)
         .where((Certificate.enrolment == Enrolment.id) & Certificate.revoked_at.is_null())
@@ -176,7 +177,7 @@ def enrolment_rows(
             Enrolment.state,
             Enrolment.applied_at,
             Screening.outcome if seen else pw.Value(None),
-            number,
+            number if allowed.can_see_certificates else pw.Value(""),
         )
         .join(Person)
         .join(Municipality, pw.JOIN.LEFT_OUTER)
@@ -185,9 +186,10 @@ def enrolment_rows(
     if seen:
         query = query.join(Screening, pw.JOIN.LEFT_OUTER)
     query = query.where(Enrolment.course == course_id).order_by(Enrolment.applied_at, Enrolment.id).tuples()
-    bals = deposits.balances(course_id=course_id)
+    # The screening role sees no money: its rows carry no deposit (the page shows no such column).
+    bals = deposits.balances(course_id=course_id) if allowed.can_see_money else {}
     hours = attendance.attended_minutes(course_id)
-    due = refunds.refund_due_ids(as_of, course_id=course_id)
+    due = refunds.refund_due_ids(as_of, course_id=course_id) if allowed.can_see_money else set()
     rows = []
     for eid, pid, first, last, municipality, state, applied_at, outcome, certificate in query:
         bal = bals.get(eid, Balance())

@@ -67,23 +67,28 @@ LIST_ORDER = (Course.start_date.desc(), Course.id, Person.last_name, Person.firs
 
 
 def deposit_rows(
-    *, course_id: int | None = None, person_id: int | None = None, as_of: dt.date | None = None
+    *,
+    course_id: int | None = None,
+    person_id: int | None = None,
+    as_of: dt.date | None = None,
+    money: bool = True,
 ) -> list[DepositRow]:
     """Every enrolment (of a course, of a person, or all) with its deposit status as of a date.
 
     Four queries whatever the number of rows: the courses, the enrolments with their ledger sums
-    (summed by the database), and the few enrolments due a refund.
+    (summed by the database), and the few enrolments due a refund. ``money`` False (a role that
+    may not read the ledger): the enrolments alone, every sum nought.
     """
-    sums = deposits.ledger_sums_query(course_id=course_id, person_id=person_id).alias("sums")
-    query = (
-        enrolment_query(
+    if money:
+        sums = deposits.ledger_sums_query(course_id=course_id, person_id=person_id).alias("sums")
+        query = enrolment_query(
             pw.fn.COALESCE(sums.c.paid, 0),
             pw.fn.COALESCE(sums.c.refunded, 0),
             pw.fn.COALESCE(sums.c.forfeited, 0),
-        )
-        .join_from(Enrolment, sums, pw.JOIN.LEFT_OUTER, on=(sums.c.enrolment_id == Enrolment.id))
-        .order_by(*LIST_ORDER)
-    )
+        ).join_from(Enrolment, sums, pw.JOIN.LEFT_OUTER, on=(sums.c.enrolment_id == Enrolment.id))
+    else:
+        query = enrolment_query(pw.Value(0), pw.Value(0), pw.Value(0))
+    query = query.order_by(*LIST_ORDER)
     if course_id is not None:
         query = query.where(Enrolment.course == course_id)
     if person_id is not None:

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import Certificate, Enrolment, Person, Screening
-from coursekeeper.domain.money import format_kr
+from coursekeeper.domain.money import format_count, format_kr
 from coursekeeper.domain.states import TRANSITIONS, EnrolmentState, ScreeningOutcome, parse_choice
 from coursekeeper.errors import (
     ChangedElsewhereError,
@@ -389,6 +389,27 @@ def certificate_ids_of(enrolment_ids: Iterable[int]) -> list[int]:
 # -- what the user reads ---------------------------------------------------------------------------
 
 
+#: How many names a list in a confirmation or summary shows; the rest are counted, so that a batch
+#: of 990 still fits the screen with its buttons.
+SHOWN_NAMES = 15
+
+
+def _at_most(items: list[str]) -> list[str]:
+    """The first ``SHOWN_NAMES`` of ``items``, then «og N til» for the rest."""
+    if len(items) <= SHOWN_NAMES:
+        return items
+    rest = len(items) - SHOWN_NAMES + 1
+    return [*items[: SHOWN_NAMES - 1], tr("og {n} til", n=format_count(rest))]
+
+
+def _comma_list(names: list[str]) -> str:
+    """``A, B, C``; a long list ends «… N og 961 til»."""
+    shown = _at_most(names)
+    if len(shown) == len(names):
+        return ", ".join(names)
+    return ", ".join(shown[:-1]) + " " + shown[-1]
+
+
 def _headings(before: bool) -> dict[str, str]:
     if before:
         return {
@@ -419,7 +440,7 @@ def _promotion_and_money(plan: BatchPlan, before: bool) -> list[str]:
         for s in steps
         for name in s.promoted
     ]
-    parts = ["\n".join(promoted)] if promoted else []
+    parts = ["\n".join(_at_most(promoted))] if promoted else []
     kept = [(s.name, s.forfeited_ore) for s in steps if s.forfeited_ore]
     due = [(s.name, s.refund_due_ore) for s in steps if s.refund_due_ore]
     for heading, amounts in (
@@ -432,7 +453,7 @@ def _promotion_and_money(plan: BatchPlan, before: bool) -> list[str]:
         (tr("Egenandelen skal betales tilbake ({n}):"), due),
     ):
         if amounts:
-            lines = [f"• {name}: {format_kr(ore)}" for name, ore in amounts]
+            lines = [f"• {line}" for line in _at_most([f"{name}: {format_kr(ore)}" for name, ore in amounts])]
             parts.append("\n".join([heading.format(n=len(amounts)), *lines]))
     return parts
 
@@ -445,7 +466,7 @@ def describe(plan: BatchPlan, *, before: bool) -> str:
         key = "full" if step.waitlisted_instead else str(step.state)
         groups.setdefault(key, []).append(step.name)
     parts = [
-        headings[key].format(n=len(names)) + " " + ", ".join(names)
+        headings[key].format(n=len(names)) + " " + _comma_list(names)
         for key, names in sorted(groups.items(), key=lambda kv: list(headings).index(kv[0]))
     ]
     ahead = [s.ahead for s in plan.doable() if s.ahead]
@@ -455,7 +476,7 @@ def describe(plan: BatchPlan, *, before: bool) -> str:
             if before
             else tr("Tatt opp foran andre på ventelisten ({n}):")
         )
-        parts.append("\n".join([heading.format(n=len(ahead)), *(f"• {a}" for a in ahead)]))
+        parts.append("\n".join([heading.format(n=len(ahead)), *(f"• {a}" for a in _at_most(ahead))]))
     parts += _promotion_and_money(plan, before)
     refused = plan.refused()
     if refused:
@@ -463,6 +484,6 @@ def describe(plan: BatchPlan, *, before: bool) -> str:
         parts.append(
             heading.format(n=len(refused))
             + "\n"
-            + "\n".join(f"• {_named(s.name, s.message)}" for s in refused)
+            + "\n".join(f"• {line}" for line in _at_most([_named(s.name, s.message) for s in refused]))
         )
     return "\n\n".join(parts)

@@ -15,6 +15,7 @@ import peewee as pw
 
 from coursekeeper.db.models import Course, Municipality
 from coursekeeper.domain.dates import add_months
+from coursekeeper.domain.money import format_count
 from coursekeeper.i18n import tr
 from coursekeeper.services import reports
 from coursekeeper.services.reports import MILESTONES, STEP_LABELS, Funnel
@@ -86,10 +87,10 @@ class KeyFigures:
         return tr(
             "Av {registered} påmeldte fikk {certified} kursbevis; {started} startet i oppdrag, "
             "{stayed} var fortsatt i oppdrag etter 12 måneder.",
-            registered=f.registered,
-            certified=f.certified,
-            started=f.in_assignment,
-            stayed=f.reached_12,
+            registered=format_count(f.registered),
+            certified=format_count(f.certified),
+            started=format_count(f.in_assignment),
+            stayed=format_count(f.reached_12),
         )
 
 

@@ -10,15 +10,29 @@ from __future__ import annotations
 import zlib
 
 import peewee as pw
+from peewee import fn
 
 from coursekeeper.db.connection import database
 from coursekeeper.db.models import BaseModel
+from coursekeeper.services import permissions
+
+#: The tables a role without UPDATE rights on them (municipal staff) locks through ``staff_lock``.
+LOCKED_BY_FUNCTION = ("enrolment", "person")
 
 
 def lock_row(model: type[BaseModel], row_id: int | pw.SelectQuery) -> None:
-    """Hold ``model``'s row ``row_id`` (or the one a subquery selects) until the transaction ends."""
-    if database.for_update:
+    """Hold ``model``'s row ``row_id`` (or the one a subquery selects) until the transaction ends.
+
+    A role without UPDATE rights on enrolments and people (municipal staff) may not lock them with
+    ``FOR UPDATE``; it locks the ones it may see through the server's ``staff_lock`` function.
+    """
+    if not database.for_update:
+        return
+    table = model._meta.table_name
+    if permissions.current().locks_rows or table not in LOCKED_BY_FUNCTION:
         model.select(model.id).where(model.id == row_id).for_update().execute()
+    else:
+        pw.Select(columns=[fn.staff_lock(table, row_id)]).bind(database).execute()
 
 
 def lock_name(name: str) -> None:

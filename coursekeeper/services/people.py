@@ -34,6 +34,8 @@ PERSON_FIELDS = (
     "city",
     "municipality",
 )
+#: What an edit of a person writes (the version besides): never when they were created or anonymised.
+EDITED_FIELDS = (*PERSON_FIELDS, "search_key")
 
 
 @dataclass
@@ -243,7 +245,12 @@ def _apply(person: Person, data: PersonInput) -> None:
     person.address, person.postal_code, person.city = clean.address, clean.postal_code, clean.city
     person.municipality = municipalities.resolve_optional(clean.municipality)
     person.search_key = person_key(clean.first_name, clean.last_name)
-    person.save()
+    _save_edit(person)
+
+
+def _save_edit(person: Person) -> None:
+    """Insert a new person whole; an edit writes only the columns a form edits (and the version)."""
+    person.save(only=None if person.id is None else [Person._meta.fields[n] for n in EDITED_FIELDS])
 
 
 def create_person(data: PersonInput) -> Person:
@@ -292,7 +299,7 @@ def swap_names(person_id: int, *, based_on: int | None = None) -> Person:
         before = audit.snapshot(person)
         person.first_name, person.last_name = person.last_name, person.first_name
         person.search_key = person_key(person.first_name, person.last_name)
-        person.save()
+        _save_edit(person)
         audit.record("swap_names", "person", person.id, before=before, after=audit.snapshot(person))
     return person
 

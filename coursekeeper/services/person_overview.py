@@ -10,7 +10,7 @@ import peewee as pw
 
 from coursekeeper.db.models import Municipality, Person
 from coursekeeper.db.raw import as_date
-from coursekeeper.services import municipalities
+from coursekeeper.services import municipalities, permissions
 from coursekeeper.services.assignments import AssignmentRow, assignments_of
 from coursekeeper.services.certificate_register import CertificateRow, certificate_rows
 from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
@@ -118,11 +118,17 @@ def municipality_choice(details: PersonDetails) -> str:
 
 
 def person_overview(person_id: int, *, as_of: dt.date | None = None) -> PersonOverview:
-    """Everything about one person, with deposit statuses as of a date (default today)."""
+    """Everything about one person, with deposit statuses as of a date (default today).
+
+    A role that may not read the ledger or the certificate register (screening) gets the person
+    without them, rather than a refusal.
+    """
+    allowed = permissions.current()
+    money = allowed.can_see_money
     return PersonOverview(
         person_details(person_id),
-        deposit_rows(person_id=person_id, as_of=as_of),
-        certificate_rows(person_id=person_id),
-        ledger(person_id=person_id),
+        deposit_rows(person_id=person_id, as_of=as_of, money=money),
+        certificate_rows(person_id=person_id) if allowed.can_see_certificates else [],
+        ledger(person_id=person_id) if money else [],
         assignments_of(person_id),
     )

@@ -17,8 +17,7 @@ from coursekeeper.i18n import tr
 logger = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "CourseKeeper database"
-#: SQLSTATE codes: wrong password or unknown user; no such privilege (GRANT or row-level security).
-LOGIN_REFUSED = {"28P01", "28000"}
+#: SQLSTATE code: no such privilege (GRANT or row-level security).
 NOT_PERMITTED = "42501"
 
 
@@ -47,6 +46,13 @@ def _account(url: str, user: str) -> str:
     return f"{user}@{parts.hostname or 'localhost'}{parts.path}"
 
 
+def credential_store_available() -> bool:
+    """True when the operating system offers a credential store to keep the password in."""
+    import keyring
+
+    return keyring.get_keyring().priority > 0
+
+
 def saved_password(url: str, user: str) -> str | None:
     """The password saved for this user on this server, or None (none saved, or no store)."""
     import keyring
@@ -64,6 +70,8 @@ def remember_password(url: str, user: str, password: str | None) -> None:
     import keyring
     from keyring.errors import KeyringError, PasswordDeleteError
 
+    if not password and not credential_store_available():
+        return  # nothing can have been saved, so there is nothing to forget
     try:
         if password:
             keyring.set_password(KEYRING_SERVICE, _account(url, user), password)
@@ -86,21 +94,22 @@ def _sqlstate(exc: BaseException) -> str | None:
     return None
 
 
-def login_refused(exc: BaseException) -> bool:
-    """True when the server refused the user name or password."""
-    if _sqlstate(exc) in LOGIN_REFUSED:
-        return True
-    return "password authentication failed" in str(exc)
+def as_refusal(exc: BaseException, *, writing: bool = True) -> BaseException:
+    """The server's "permission denied" as one Norwegian sentence; any other error unchanged.
 
-
-def as_refusal(exc: BaseException) -> BaseException:
-    """The server's "permission denied" as one Norwegian sentence; any other error unchanged."""
+    ``writing`` False: the refused work only read, so the sentence does not speak of saving.
+    """
     if _sqlstate(exc) != NOT_PERMITTED:
         return exc
     refusal = RuleError(
         tr(
             "Databasen avviste handlingen: brukeren din har ikke tilgang til dette. "
             "Be en administrator om riktig rolle. Ingenting er lagret."
+        )
+        if writing
+        else tr(
+            "Databasen viser ikke dette til brukeren din: rollen din har ikke tilgang. "
+            "Be en administrator om riktig rolle."
         )
     )
     refusal.__cause__ = exc

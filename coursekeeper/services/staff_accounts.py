@@ -26,12 +26,12 @@ from peewee import fn
 from psycopg import sql
 
 from coursekeeper.db.connection import database, is_sqlite
-from coursekeeper.db.models import Municipality, StaffMunicipality
+from coursekeeper.db.models import Municipality, Person, StaffMunicipality
 from coursekeeper.domain.staff import StaffRole
 from coursekeeper.errors import RuleError, ValidationError
-from coursekeeper.i18n import tr
+from coursekeeper.i18n import tr, tr_n
 from coursekeeper.services import audit, permissions
-from coursekeeper.services.people import PERSON_FIELDS
+from coursekeeper.services.people import EDITED_FIELDS
 from coursekeeper.services.server_login import as_refusal
 
 _USER_NAME = re.compile(r"^[a-z_][a-z0-9_.-]{0,62}$")
@@ -42,8 +42,10 @@ REFERENCE = ("municipality", "organisation", "schema_migration")
 COURSE_TABLES = ("course", "course_session", "course_organiser", "enrolment", "attendance", "person")
 CHAINS = ("ledger_entry", "audit_log", "certificate_event")
 SCREENING_PUBLIC = ("id", "enrolment_id", "date", "interviewer", "outcome", "updated_at")
-#: The person's columns an editing role may change: the form's fields (by column) and the search key.
-PERSON_EDITABLE = (*(f"{f}_id" if f == "municipality" else f for f in PERSON_FIELDS), "search_key")
+#: The person's columns an editing role may change: what an edit writes, and the version it counts up.
+PERSON_EDITABLE = (*(Person._meta.fields[f].column_name for f in EDITED_FIELDS), "version")
+#: The function municipal staff lock a row with (they may not ``SELECT … FOR UPDATE``).
+LOCK_FUNCTION = "staff_lock(text,integer)"
 #: Tables with row-level security; every role but municipal staff sees all of their rows.
 RLS_TABLES = (*COURSE_TABLES, "assignment", "ledger_entry", "certificate", "certificate_event", "audit_log")
 
@@ -113,9 +115,9 @@ def _grants(roles: dict[StaffRole, str]) -> Iterator[sql.Composable]:
     yield _grant(_columns("SELECT", SCREENING_PUBLIC), ("screening",), staff)
     yield _grant(_columns("INSERT", SCREENING_PUBLIC), ("screening",), staff)
     yield _grant(_columns("UPDATE", SCREENING_PUBLIC[2:]), ("screening",), staff)
-    # Screening: the notes, and who they are about.
+    # Screening: the notes, and the courses and people they are about (read only; no money, no register).
     yield _grant("SELECT, INSERT, UPDATE", ("screening",), screening)
-    yield _grant("SELECT", ("course", "enrolment", "person"), screening)
+    yield _grant("SELECT", (*COURSE_TABLES, "assignment"), screening)
     # Municipal staff: their courses and people (rows limited below), assignments and refunds.
     yield _grant("SELECT", (*COURSE_TABLES, "certificate", "ledger_entry"), municipal)
     yield _grant("SELECT, INSERT, UPDATE", ("assignment",), municipal)
@@ -167,6 +169,36 @@ def _policies(roles: dict[StaffRole, str]) -> Iterator[str]:
             f"CREATE POLICY municipal_rows ON {table} TO {municipal} "
             f"USING ({rules[table]}) WITH CHECK ({check})"
         )
+
+
+def _lock_function(roles: dict[StaffRole, str]) -> Iterator[sql.Composable]:
+    """``staff_lock``: municipal staff lock one of their enrolments or people without UPDATE rights.
+
+    ``SELECT … FOR UPDATE`` needs the UPDATE privilege, which would let the role change the rows;
+    a refund or an assignment only has to make a second one wait. The function locks the row for
+    the caller's transaction when it is one the caller's municipalities may see; false otherwise.
+    """
+    yield sql.SQL(
+        """CREATE OR REPLACE FUNCTION staff_lock(tbl text, row_id integer) RETURNS boolean AS $$
+        BEGIN
+            IF tbl = 'enrolment' THEN
+                PERFORM 1 FROM enrolment WHERE id = row_id AND course_id IN (SELECT staff_courses())
+                    FOR UPDATE;
+            ELSIF tbl = 'person' THEN
+                PERFORM 1 FROM person WHERE id = row_id AND (
+                    id IN (SELECT person_id FROM enrolment WHERE course_id IN (SELECT staff_courses()))
+                    OR id IN (SELECT person_id FROM assignment
+                              WHERE municipality_id IN (SELECT staff_municipalities()))) FOR UPDATE;
+            ELSE
+                RAISE EXCEPTION 'staff_lock does not lock %', tbl USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            RETURN FOUND;
+        END $$ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp"""
+    )
+    yield sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(sql.SQL(LOCK_FUNCTION))
+    yield sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(
+        sql.SQL(LOCK_FUNCTION), _ident(roles[StaffRole.MUNICIPAL])
+    )
 
 
 #: The SQL functions an administrator changes staff with; only their owner and administrators run them.
@@ -309,7 +341,12 @@ def server_setup() -> list[str]:
                     "CREATE ROLE {} NOLOGIN; END IF; END $$"
                 ).format(sql.Literal(name), _ident(name))
             )
-        for statement in (*_grants(roles), *_policies(roles), *_staff_functions(roles)):
+        for statement in (
+            *_grants(roles),
+            *_policies(roles),
+            *_lock_function(roles),
+            *_staff_functions(roles),
+        ):
             _execute(statement)
     return list(roles.values())
 
@@ -365,15 +402,25 @@ def _call(function: str, *args: object) -> object:
         raise refusal from exc
 
 
+class UnknownMunicipalityError(ValidationError):
+    """A municipality typed for a staff member that is not in the official list."""
+
+
+def user_name_problem(name: str) -> str:
+    """Why ``name`` cannot be a user name on the server (one Norwegian sentence), or empty text."""
+    if _USER_NAME.match(name):
+        return ""
+    return tr(
+        "Ugyldig brukernavn «{name}»: bruk små bokstaver, sifre, punktum, bindestrek eller "
+        "understrek, høyst 63 tegn.",
+        name=name,
+    )
+
+
 def _checked_name(name: str) -> str:
-    if not _USER_NAME.match(name):
-        raise ValidationError(
-            tr(
-                "Ugyldig brukernavn «{name}»: bruk små bokstaver, sifre, punktum, bindestrek eller "
-                "understrek, høyst 63 tegn.",
-                name=name,
-            )
-        )
+    problem = user_name_problem(name)
+    if problem:
+        raise ValidationError(problem)
     if not _functions_exist():
         raise RuleError(tr("Rollene finnes ikke ennå: kjør «coursekeeper server-setup» først."))
     return name
@@ -417,8 +464,10 @@ def add_user(name: str, role: StaffRole, password: str | None, municipalities: S
         _audit("staff_add", name, role=role.value, municipalities=[p.name for p in places])
     where = f" ({', '.join(p.name for p in places)})" if places else ""
     if known:
-        return tr("{name} har fått rollen {role}{where}.", name=name, role=role.value, where=where)
-    return tr("{name} er opprettet med rollen {role}{where}.", name=name, role=role.value, where=where)
+        return tr("{name} har fått rollen {role}{where}.", name=name, role=role.label.lower(), where=where)
+    return tr(
+        "{name} er opprettet med rollen {role}{where}.", name=name, role=role.label.lower(), where=where
+    )
 
 
 def add_staff(*, name: str, roles: Sequence[StaffRole], municipalities: Sequence[str], password: str) -> str:
@@ -442,12 +491,20 @@ def set_roles(name: str, roles: Sequence[StaffRole], municipalities: Sequence[st
     if not roles:
         raise ValidationError(tr("Velg minst én rolle for {name}.", name=name))
     places = _places(roles, municipalities)
-    _existing_member(name)
+    was_disabled = not _existing_member(name).active
     with database.atomic():
         _call("staff_set_role(%s, %s, %s)", name, [r.value for r in roles], [p.id for p in places])
         _audit("staff_role", name, roles=[r.value for r in roles], municipalities=[p.name for p in places])
     where = f" ({', '.join(p.name for p in places)})" if places else ""
-    return tr("{name} har nå rollen {roles}{where}.", name=name, roles=", ".join(roles), where=where)
+    done = tr_n(
+        "{name} har nå rollen {roles}{where}.",
+        "{name} har nå rollene {roles}{where}.",
+        len(roles),
+        name=name,
+        roles=", ".join(StaffRole(r).label.lower() for r in roles),
+        where=where,
+    )
+    return done + " " + tr("{name} kan logge inn igjen.", name=name) if was_disabled else done
 
 
 def disable_user(name: str) -> str:
@@ -472,5 +529,5 @@ def _municipality(text: str) -> Municipality:
         (Municipality.number == text.strip()) | (fn.lower(Municipality.name) == text.strip().lower())
     )
     if found is None:
-        raise ValidationError(tr("Fant ingen kommune med navn eller nummer «{text}».", text=text))
+        raise UnknownMunicipalityError(tr("Fant ingen kommune med navn eller nummer «{text}».", text=text))
     return found

@@ -31,7 +31,7 @@ class StartFindings:
 
 def start_round() -> StartFindings:
     """On the worker: the day's first backup if due, then the backup age and the retention plan."""
-    from coursekeeper.services import auto_backups, retention
+    from coursekeeper.services import auto_backups, permissions, retention
 
     error = None
     try:
@@ -39,8 +39,10 @@ def start_round() -> StartFindings:
             auto_backups.take_automatic()
     except CourseKeeperError as exc:
         error = exc.message
-    plan = retention.plan()
-    return StartFindings(error, auto_backups.stale_warning(), None if plan.empty else plan.summary())
+    # Only an administrator may carry out the retention rules (and only they read every note).
+    plan = retention.plan() if permissions.current().can_erase else None
+    summary = None if plan is None or plan.empty else plan.summary()
+    return StartFindings(error, auto_backups.stale_warning(), summary)
 
 
 def closing_backup() -> None:

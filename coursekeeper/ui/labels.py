@@ -62,10 +62,4 @@ def deposit_status(status: str) -> str:
 
 def staff_role(role: str) -> str:
     """``course-staff`` → «Kursansatt»: a staff role on a shared server (DESIGN §8)."""
-    names = {
-        StaffRole.ADMIN: QCoreApplication.translate("labels", "Administrator"),
-        StaffRole.COURSE_STAFF: QCoreApplication.translate("labels", "Kursansatt"),
-        StaffRole.SCREENING: QCoreApplication.translate("labels", "Egnethetsvurdering"),
-        StaffRole.MUNICIPAL: QCoreApplication.translate("labels", "Kommuneansatt"),
-    }
-    return names.get(role, str(role))
+    return StaffRole(role).label

@@ -258,8 +258,24 @@ class MainWindow(QMainWindow):
             self.opening = None
         self.nav.setEnabled(True)
         self._add_shortcuts()
+        self._hide_denied_views()
         self._on_nav_changed(self.nav.currentRow())
         self.nav.setFocus()
+
+    def _hide_denied_views(self) -> None:
+        """Views whose data the role may not read (screening: money, the register) are not offered."""
+        from coursekeeper.ui import role_gate
+
+        allowed = role_gate.allowed()
+        shown = {
+            "deposits": allowed.can_see_money,
+            "certificates": allowed.can_see_certificates,
+            "key_figures": allowed.can_see_money and allowed.can_see_certificates,
+        }
+        for row, spec in enumerate(self.specs):
+            self.nav.item(row).setHidden(not shown.get(spec.key, True))
+        if self.nav.currentItem() is None or self.nav.currentItem().isHidden():
+            self.nav.setCurrentRow(0)
 
     def start_housekeeping(self) -> None:
         """The desktop program's own rounds: the day's backup, backup age and retention notices,

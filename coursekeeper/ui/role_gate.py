@@ -48,6 +48,17 @@ def why(capability: str) -> str:
         "can_write_settings": QCoreApplication.translate(
             "RoleGate", "Din rolle kan ikke endre innstillingene."
         ),
+        "can_see_money": QCoreApplication.translate(
+            "RoleGate", "Din rolle kan ikke se egenandeler og innbetalinger."
+        ),
+        "can_see_certificates": QCoreApplication.translate(
+            "RoleGate", "Din rolle kan ikke se kursbevisregisteret."
+        ),
+        "can_back_up": QCoreApplication.translate(
+            "RoleGate",
+            "Den felles PostgreSQL-databasen sikkerhetskopieres på serveren av IT-ansvarlig (pg_dump), "
+            "ikke fra programmet.",
+        ),
     }
     return reasons[capability]
 

@@ -77,6 +77,7 @@ class _Job:
     """One queued call, its callbacks, its Cancel flag and its progress dialog (if shown)."""
 
     __slots__ = (
+        "at_once",
         "cancel",
         "dialog",
         "dialog_allowed",
@@ -100,6 +101,7 @@ class _Job:
         on_error: Callable[[BaseException], None] | None,
         parent: QWidget | None,
         dialog_allowed: bool = True,
+        at_once: bool = False,
     ) -> None:
         self.id = id
         self.fn = fn
@@ -109,6 +111,7 @@ class _Job:
         self.on_error = on_error
         self.parent = parent
         self.dialog_allowed = dialog_allowed
+        self.at_once = at_once
         self.cancel = threading.Event()
         self.dialog: QProgressDialog | None = None
         self.last_progress: tuple[int, int, str] = (0, 0, "")
@@ -173,12 +176,15 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         parent: QWidget | None = None,
         dialog: bool = True,
+        at_once: bool = False,
     ) -> None:
         """Queue ``fn`` (optionally taking a Progress) on the worker; call back on the GUI thread.
 
         ``dialog=False``: no progress dialog however long it takes (the caller shows its own state).
+        ``at_once``: the progress dialog shows as the work starts, not after a short wait (for work
+        the user just asked for and may wait seconds on, such as checking a batch of 990).
         """
-        job = _Job(next(self._ids), fn, label, frozenset(touches), on_done, on_error, parent, dialog)
+        job = _Job(next(self._ids), fn, label, frozenset(touches), on_done, on_error, parent, dialog, at_once)
         self._pending += 1
         self._queue.put(job)
 
@@ -217,7 +223,9 @@ class TaskRunner(QObject):
     def _on_started(self, job: _Job) -> None:
         if not job.dialog_allowed:
             return
-        QTimer.singleShot(PROGRESS_DELAY_MS, self, functools.partial(self._show_dialog, job))
+        QTimer.singleShot(
+            0 if job.at_once else PROGRESS_DELAY_MS, self, functools.partial(self._show_dialog, job)
+        )
 
     def _show_dialog(self, job: _Job) -> None:
         if job.id < 0 or job.cancel.is_set():
@@ -317,7 +325,7 @@ class TaskRunner(QObject):
                 except BaseException as raised:
                     from coursekeeper.services.server_login import as_refusal  # not before the first paint
 
-                    exc = as_refusal(raised)  # a server's "permission denied" in one sentence
+                    exc = as_refusal(raised, writing=bool(job.touches))  # "permission denied" in a sentence
                     if not isinstance(exc, (CourseKeeperError, Cancelled)):
                         logger.exception("Task %r failed", job.label)
                     self._finished.emit(job, False, exc)

@@ -973,10 +973,17 @@ The current database is first copied to the backups folder.</translation>
         <translation>Loading the course …</translation>
     </message>
     <message numerus="yes">
-        <source>%1 av %n plasser</source>
+        <source>%1 av %Ln plasser</source>
         <translation>
-            <numerusform>%1 of %n seat</numerusform>
-            <numerusform>%1 of %n seats</numerusform>
+            <numerusform>%1 of %Ln seat</numerusform>
+            <numerusform>%1 of %Ln seats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 av %Ln påmeldinger vises</source>
+        <translation>
+            <numerusform>%1 of %Ln enrolment shown</numerusform>
+            <numerusform>%1 of %Ln enrolments shown</numerusform>
         </translation>
     </message>
     <message>
@@ -994,13 +1001,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>bindende fra %1</source>
         <translation>binding from %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 av %n påmeldinger vises</source>
-        <translation>
-            <numerusform>%1 of %n enrolment shown</numerusform>
-            <numerusform>%1 of %n enrolments shown</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2027,6 +2027,10 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Passordet lagres i operativsystemets passordlager, aldri i en fil.</source>
         <translation>The password is kept in the operating system&apos;s credential store, never in a file.</translation>
+    </message>
+    <message>
+        <source>Denne maskinen har ikke noe passordlager, så passordet kan ikke huskes. Skriv det hver gang du logger inn.</source>
+        <translation>This computer has no password store, so the password cannot be remembered. Type it each time you log in.</translation>
     </message>
     <message>
         <source>&amp;Brukernavn:</source>
@@ -3175,6 +3179,18 @@ The current database is first copied to the backups folder.</translation>
         <source>Din rolle kan ikke endre innstillingene.</source>
         <translation>Your role cannot change the settings.</translation>
     </message>
+    <message>
+        <source>Din rolle kan ikke se egenandeler og innbetalinger.</source>
+        <translation>Your role cannot see deposits and payments.</translation>
+    </message>
+    <message>
+        <source>Din rolle kan ikke se kursbevisregisteret.</source>
+        <translation>Your role cannot see the certificate register.</translation>
+    </message>
+    <message>
+        <source>Den felles PostgreSQL-databasen sikkerhetskopieres på serveren av IT-ansvarlig (pg_dump), ikke fra programmet.</source>
+        <translation>The shared PostgreSQL database is backed up on the server by the IT person (pg_dump), not from the program.</translation>
+    </message>
 </context>
 <context>
     <name>RowCount</name>
@@ -3266,10 +3282,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Avslår …</source>
         <translation>Rejecting …</translation>
-    </message>
-    <message>
-        <source>Lagret nå: «%1», intervjuet av %2. Lagre igjen for å skrive over med det du har skrevet.</source>
-        <translation>Stored now: “%1”, interviewed by %2. Save again to overwrite it with what you typed.</translation>
     </message>
 </context>
 <context>
@@ -3485,6 +3497,10 @@ The current database is first copied to the backups folder.</translation>
         <translation>The staff member signs in with this user name and password. The role decides what the database lets them see and change; municipal staff see only the courses and people in their municipalities.</translation>
     </message>
     <message>
+        <source>%1 er deaktivert. Når du lagrer rollene, kan %1 logge inn igjen.</source>
+        <translation>%1 is disabled. When you save the roles, %1 can log in again.</translation>
+    </message>
+    <message>
         <source>Legg til</source>
         <translation>Add</translation>
     </message>
@@ -3601,6 +3617,14 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Lagret nå: %1</source>
         <translation>Stored now: %1</translation>
+    </message>
+    <message>
+        <source>krysset av</source>
+        <translation>ticked</translation>
+    </message>
+    <message>
+        <source>ikke krysset av</source>
+        <translation>not ticked</translation>
     </message>
     <message>
         <source>Skjemaet bygger nå på det lagrede. Lagre igjen for å skrive over med det du har skrevet.</source>
@@ -3752,10 +3776,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Lager demodata …</source>
         <translation>Creating demo data …</translation>
-    </message>
-    <message>
-        <source>Feil brukernavn eller passord. Prøv igjen.</source>
-        <translation>Wrong user name or password. Try again.</translation>
     </message>
     <message>
         <source>CourseKeeper kan ikke åpne databasen.</source>
@@ -3920,22 +3940,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Fritatt</source>
         <translation>Waived</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Administrator</translation>
-    </message>
-    <message>
-        <source>Kursansatt</source>
-        <translation>Course staff</translation>
-    </message>
-    <message>
-        <source>Egnethetsvurdering</source>
-        <translation>Screening</translation>
-    </message>
-    <message>
-        <source>Kommuneansatt</source>
-        <translation>Municipal staff</translation>
     </message>
 </context>
 <context>

@@ -14,17 +14,17 @@
 <context>
     <name>CoursePage</name>
     <message numerus="yes">
-        <source>%1 av %n plasser</source>
+        <source>%1 av %Ln plasser</source>
         <translation>
-            <numerusform>%1 av %n plass</numerusform>
-            <numerusform>%1 av %n plasser</numerusform>
+            <numerusform>%1 av %Ln plass</numerusform>
+            <numerusform>%1 av %Ln plasser</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 av %n påmeldinger vises</source>
+        <source>%1 av %Ln påmeldinger vises</source>
         <translation>
-            <numerusform>%1 av %n påmelding vises</numerusform>
-            <numerusform>%1 av %n påmeldinger vises</numerusform>
+            <numerusform>%1 av %Ln påmelding vises</numerusform>
+            <numerusform>%1 av %Ln påmeldinger vises</numerusform>
         </translation>
     </message>
 </context>

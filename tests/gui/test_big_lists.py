@@ -270,3 +270,38 @@ def test_personer_reads_a_page_sorts_and_searches_in_the_database_and_ctrl_a_fet
     assert picker.people.page.total == 5
     assert kari.id not in {r.id for r in picker.people.model.rows()}
     assert shown["error"] == [] and shown["exception"] == []
+
+
+def test_end_and_the_scrollbar_at_the_bottom_reach_the_last_row_of_a_paged_list(
+    tasks, qtbot, monkeypatch
+) -> None:
+    from coursekeeper.services import deposits, ledger_pages
+    from coursekeeper.ui.table_models import PagedRowTableModel
+    from coursekeeper.ui.views.deposits_view import DepositsView
+
+    monkeypatch.setattr(ledger_pages, "PAGE_SIZE", 2)
+    monkeypatch.setattr(PagedRowTableModel, "canFetchMore", lambda self, parent: False)  # no scrolling
+    s = part_b_data.build()
+    part_b_data.pay(s, "Per", "Kari", "Ola")
+    for entry in deposits.ledger():
+        deposits.record_correction(entry_id=entry.id, on=dt.date(2025, 3, 2), note="Feilført")
+    view = DepositsView(tasks)
+    qtbot.addWidget(view)
+    view.reload()
+    view.tabs.setCurrentWidget(view.ledger_panel)
+    tasks.wait_idle()
+    table, model = view.ledger_panel.table, view.ledger_panel.model
+    assert (model.rowCount(), model.matching) == (2, 6)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    tasks.wait_idle()
+    assert model.rowCount() == 6 and table.currentIndex().row() == 5  # every row read, the last current
+
+    view.reload()
+    tasks.wait_idle()
+    assert model.rowCount() == 2
+    bar = table.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    bar.sliderReleased.emit()
+    tasks.wait_idle()
+    assert model.rowCount() == 6

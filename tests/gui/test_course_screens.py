@@ -253,3 +253,27 @@ def test_a_change_behind_an_open_course_page_reads_the_page_and_the_list_only_on
     view.show_list()  # «Alle kurs»: the list is read now, with the course added meanwhile
     assert tasks.wait_idle()
     assert sorted(r.title for r in view.model.all_rows()) == ["Kurs Bergen", "Kurs Øygarden"]
+
+
+def test_the_course_page_fits_a_half_screen_window_and_groups_its_counts(window, tasks, qtbot) -> None:
+    day = dt.date.today() + dt.timedelta(days=30)
+    course_id = _course("Kurs for treningskontakter – Bjørnafjorden", "Bjørnafjorden", day, capacity=1000)
+    window.resize(960, 720)
+    window.show()
+    view = window.views["courses"]
+    view.open_course(course_id)
+    assert tasks.wait_idle()
+    page = view.page
+    qtbot.waitUntil(lambda: page.isVisible())
+    assert window.minimumSizeHint().width() <= 960
+    assert window.width() == 960
+    for widget in (
+        *page.action_buttons.values(),
+        page.count_label,
+        page.documents_button,
+        page.import_button,
+    ):
+        right = widget.mapTo(page, widget.rect().topRight()).x()
+        assert right <= page.width(), widget  # nothing cut off at the right edge
+    assert page.capacity_label.text() == "0 av 1\u00a0000 plasser"  # grouped as the row counts are
+    assert page.capacity_text(10, 1000, 99_990) == "10 av 1\u00a0000 plasser · 99\u00a0990 på venteliste"

@@ -275,3 +275,20 @@ def test_double_click_opens_the_person_and_the_course(window, tasks, qtbot, show
     course_page.table.setFocus()
     qtbot.keyClick(course_page.table, Qt.Key.Key_Return)  # Enter does what double-click does
     assert window.current_key() == "people"
+
+
+def test_the_confirmation_for_990_names_a_few_and_counts_the_rest(window, tasks, qtbot, shown) -> None:
+    names = [f"Deltaker{i:03d} Ødegård" for i in range(990)]
+    course, _ids = _course(15, names)
+    page = _open(window, tasks, course)
+    page.table.selectAll()
+    assert len(page.selected_rows()) == 990
+    page.enrolment_actions.buttons["accept"].click()
+    assert tasks.wait_idle(30_000)
+    [question] = shown["confirm"]
+    accepted, full, ask = question.split("\n\n")
+    assert accepted == "Tas opp (15): " + ", ".join(names[:15])  # fifteen are all named
+    assert (
+        full == "Settes på venteliste fordi kurset er fullt (975): " + ", ".join(names[15:29]) + " og 961 til"
+    )
+    assert ask == "Vil du fortsette?"

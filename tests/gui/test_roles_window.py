@@ -8,6 +8,7 @@ disables them (who then cannot). Only visible controls are used.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from urllib.parse import urlsplit, urlunsplit
@@ -164,7 +165,7 @@ def test_municipal_staff_see_their_municipality_and_an_administrator_adds_staff(
         user.then(fill)
         user.click("Legg til …", within=panel)
         user.settle()
-        assert shown["info"][-1] == f"{new} er opprettet med rollen municipal (Øygarden)."
+        assert shown["info"][-1] == f"{new} er opprettet med rollen kommuneansatt (Øygarden)."
         rows = {r["Brukernavn"]: r for r in user.rows(user.table(panel))}
         assert rows[new]["Roller"] == "Kommuneansatt" and rows[new]["Kommuner"] == "Øygarden"
         with psycopg.connect(_as(new)) as conn:  # the new staff member signs in and sees Øygarden only
@@ -200,3 +201,121 @@ def _as(name: str) -> str:
 
 def _column_in(user: User, within, header: str) -> list[str]:
     return [row[header] for row in user.rows(user.table(within))]
+
+
+@pytest.fixture
+def staffed(server) -> Iterator[dict[str, int]]:
+    """Bergen's participant accepted and paid; a course-staff, a screening and the Bergen user."""
+    from coursekeeper.db.connection import close_database
+    from coursekeeper.db.models import Enrolment
+    from coursekeeper.domain.staff import StaffRole
+    from coursekeeper.services import deposits, enrolments, staff_accounts
+    from coursekeeper.services.database import prepare
+
+    prepare(os.environ[PG_ENV])
+    ids = {e.person.first_name: e.id for e in Enrolment.select()}
+    enrolments.accept(ids["Deltaker Bergen"])
+    deposits.record_payment(
+        enrolment_id=ids["Deltaker Bergen"], amount_ore=100_000, paid_on=dt.date(2026, 3, 2)
+    )
+    staff_accounts.add_user(_user("kurs"), StaffRole.COURSE_STAFF, PASSWORD)
+    staff_accounts.add_user(_user("vurdering"), StaffRole.SCREENING, PASSWORD)
+    close_database()
+    yield ids
+
+
+def _starting(user: User, prefix: str) -> str:
+    """The first column's text of the row on screen that starts with ``prefix``."""
+    model = user.table().model()
+    cells = [str(model.data(model.index(r, 0))) for r in range(model.rowCount())]
+    found = [c for c in cells if c.startswith(prefix)]
+    assert found, f"no row starts with «{prefix}»: {cells}"
+    return found[0]
+
+
+def _open_person(user: User, first_name: str) -> None:
+    """Personer: double-click the person with this first name."""
+    [row] = [r for r in user.rows(user.table()) if r["Fornavn"] == first_name]
+    user.double_click(user.table(), next(iter(row.values())))
+    user.settle()
+
+
+def _owner_reads(statement: str, *args: object) -> list[tuple]:
+    with psycopg.connect(os.environ[PG_ENV]) as conn:
+        return conn.execute(statement, args).fetchall()
+
+
+def test_course_staff_save_a_persons_phone_from_the_window(
+    staffed, desktops, qtbot, shown, monkeypatch
+) -> None:
+    desktop, user = _sign_in(qtbot, desktops, monkeypatch, _user("kurs"))
+    try:
+        user.go("Personer")
+        _open_person(user, "Deltaker Bergen")
+
+        def edit(dialog) -> None:
+            user.type_into("Telefon", "912 34 567", within=dialog)
+            user.click("Lagre endringer", within=dialog)
+
+        user.then(edit)
+        user.click("Endre opplysninger …")
+        user.settle()
+        assert shown["error"] == [] and shown["exception"] == []
+    finally:
+        _close(desktop)
+    assert _owner_reads("SELECT phone FROM person WHERE first_name = 'Deltaker Bergen'") == [("+4791234567",)]
+
+
+def test_screening_staff_open_a_course_and_record_an_outcome_with_a_note(
+    staffed, desktops, qtbot, shown, monkeypatch, caplog
+) -> None:
+    desktop, user = _sign_in(qtbot, desktops, monkeypatch, _user("vurdering"))
+    try:
+        navigation = desktop.window.nav
+        offered = [
+            navigation.item(i).text() for i in range(navigation.count()) if not navigation.item(i).isHidden()
+        ]
+        assert offered == ["Kurs", "Personer", "Innstillinger"]  # no money, no certificate register
+        user.go("Kurs")
+        user.double_click(user.table(), "Kurs i Øygarden")
+        user.settle()
+        user.select(user.table(), [_starting(user, "Deltaker Øygarden")])
+
+        def screen(dialog) -> None:
+            qtbot.waitUntil(dialog.isEnabled, timeout=10_000)  # the notes are read first
+            user.type_into("Notater", "Ringt opp igjen, fortsatt egnet.", within=dialog)
+            user.click("Lagre", within=dialog)
+
+        user.then(screen)
+        user.click("Egnethetsvurdering …")
+        user.settle()
+        user.go("Personer")
+        _open_person(user, "Deltaker Øygarden")
+        tabs = desktop.window.current_view().page.tabs
+        assert [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)] == [
+            "Kurs (1)",
+            "Oppdrag (0)",
+        ]
+        assert shown["error"] == [] and shown["exception"] == []
+        assert "housekeeping failed" not in caplog.text  # no retention round for a role that cannot act
+    finally:
+        _close(desktop)
+    notes = _owner_reads("SELECT notes FROM screening WHERE enrolment_id = %s", staffed["Deltaker Øygarden"])
+    assert notes == [("Ringt opp igjen, fortsatt egnet.",)]
+
+
+def test_municipal_staff_record_a_refund_for_their_municipality(
+    staffed, desktops, qtbot, shown, monkeypatch
+) -> None:
+    desktop, user = _sign_in(qtbot, desktops, monkeypatch, _user("bergen"))
+    try:
+        user.go("Egenandeler")
+        user.select(user.table(), [_starting(user, "Deltaker Bergen")])
+        user.then(lambda dialog: user.click("Registrer tilbakebetaling", within=dialog))
+        user.click("Tilbakebetal …")
+        user.settle()
+        assert shown["error"] == [] and shown["exception"] == []
+    finally:
+        _close(desktop)
+    refunds = _owner_reads("SELECT amount_ore FROM ledger_entry WHERE kind = 'refund'")
+    assert refunds == [(100_000,)]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import socket
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from coursekeeper.errors import CourseKeeperError
 from coursekeeper.services import server_login
 from coursekeeper.ui.dialogs.login_dialog import LoginDialog
 from tests.conftest import PG_ENV
@@ -105,3 +107,83 @@ def test_signing_in_retrying_a_wrong_password_and_a_refusal_in_one_sentence(
         with psycopg.connect(owner_url, autocommit=True) as conn:
             conn.execute(f'DROP OWNED BY "{user}"')
             conn.execute(f'DROP ROLE "{user}"')
+
+
+def test_a_server_that_cannot_be_reached_is_said_in_the_login_dialog_which_stays_for_another_try(
+    desktops, qtbot, monkeypatch
+) -> None:
+    from coursekeeper import app
+
+    with socket.socket() as probe:  # a port nobody listens on: the server is down
+        probe.bind(("127.0.0.1", 0))
+        down = f"postgresql://127.0.0.1:{probe.getsockname()[1]}/kurs"
+    asked: list[tuple[str, str]] = []
+
+    def exec_dialog(dialog: LoginDialog) -> int:
+        asked.append((dialog.user.text(), dialog.error.text()))
+        if len(asked) > 1:
+            return LoginDialog.DialogCode.Rejected
+        dialog.user.setText("kari")
+        dialog.password.setText("hemmelig")
+        return LoginDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LoginDialog, "exec", exec_dialog)
+    desktop = app.start_desktop(down)
+    desktops.append(desktop)
+    qtbot.waitUntil(lambda: desktop.exit_code is not None, timeout=20_000)
+    assert asked == [
+        ("", ""),
+        (
+            "kari",
+            "Får ikke kontakt med databaseserveren 127.0.0.1. Sjekk nettverket og at serveren kjører, "
+            "og prøv igjen.",
+        ),
+    ]
+    assert desktop.exit_code == 0  # the user cancelled the second try; no error, no quit by itself
+
+
+def test_the_user_named_in_the_database_address_is_filled_in_over_the_last_one(
+    desktops, qtbot, monkeypatch
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from coursekeeper import app
+
+    app.make_application()  # the program's settings names
+    QSettings().setValue(app.SERVER_USER_KEY, "forrige.bruker")
+    seen: list[str] = []
+
+    def exec_dialog(dialog: LoginDialog) -> int:
+        seen.append(dialog.user.text())
+        return LoginDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(LoginDialog, "exec", exec_dialog)
+    desktops.append(app.start_desktop("postgresql://t2ny@kursserver.kommune.no/kurs"))
+    desktops.append(app.start_desktop("postgresql://kursserver.kommune.no/kurs"))
+    assert seen == ["t2ny", "forrige.bruker"]
+
+
+def test_without_a_credential_store_the_password_cannot_be_ticked_and_nothing_warns(qtbot) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        assert not server_login.credential_store_available()
+        server_login.remember_password("postgresql://kursserver/kurs", "kari", None)  # no warning
+        with pytest.raises(CourseKeeperError, match="passordlager er ikke tilgjengelig"):
+            server_login.remember_password("postgresql://kursserver/kurs", "kari", "hemmelig")
+    finally:
+        keyring.set_keyring(previous)
+    dialog = LoginDialog("kursserver.kommune.no", "kari", can_remember=False)
+    qtbot.addWidget(dialog)
+    assert not dialog.remember.isEnabled() and not dialog.remember.isChecked()
+    assert dialog.remember.toolTip().startswith("Denne maskinen har ikke noe passordlager")
+
+
+def test_with_a_credential_store_the_password_can_be_kept(store, qtbot) -> None:
+    assert server_login.credential_store_available()
+    dialog = LoginDialog("kursserver.kommune.no", "kari", "lagret")
+    qtbot.addWidget(dialog)
+    assert dialog.remember.isEnabled() and dialog.remember.isChecked()

@@ -52,7 +52,10 @@ def test_the_person_form_refuses_a_stale_save_keeps_the_typed_text_and_builds_on
         user.type_into("Etternavn", "Berg", within=dialog)
         user.type_into("Poststed", "Bergen", within=dialog)
         with _as_colleague():  # behind the form's back
-            people.update_person(person_id, PersonInput("Åse", "Ødegård", dt.date(1985, 4, 9), city="Voss"))
+            people.update_person(
+                person_id,
+                PersonInput("Åse", "Ødegård", dt.date(1985, 4, 9), "ase@example.no", "41234567", city="Voss"),
+            )
         user.click("Lagre endringer", within=dialog)
         user.tasks.wait_idle()  # refused; «Hent det lagrede» answered yes; the stored person loaded
         user.tasks.wait_idle()
@@ -67,6 +70,12 @@ def test_the_person_form_refuses_a_stale_save_keeps_the_typed_text_and_builds_on
         assert dialog.fields["city"].error.text() == "Lagret nå: Voss"
         assert dialog.fields["last_name"].error.text() == "Lagret nå: Ødegård"
         assert not dialog.fields["first_name"].error.isVisible()  # the same in both
+        # what only the colleague changed shows the stored value, unmarked
+        assert user.input("E-post", dialog).text() == "ase@example.no"
+        assert user.input("Telefon", dialog).text() == "412 34 567"
+        assert not dialog.fields["email"].error.isVisible()
+        field = dialog.fields["city"]  # a marked field keeps its full height, the mark its own line
+        assert field.field.height() >= field.field.sizeHint().height()
         assert Person.get_by_id(person_id).last_name == "Ødegård"  # nothing of the refused save
         user.click("Lagre endringer", within=dialog)  # now on purpose over the colleague's save
 
@@ -74,7 +83,12 @@ def test_the_person_form_refuses_a_stale_save_keeps_the_typed_text_and_builds_on
     user.click("Endre opplysninger")
     user.settle()
     saved = Person.get_by_id(person_id)
-    assert (saved.last_name, saved.city) == ("Berg", "Bergen")
+    assert (saved.last_name, saved.city, saved.email, saved.phone) == (
+        "Berg",
+        "Bergen",
+        "ase@example.no",
+        "+4741234567",
+    )
     assert shown["error"] == [] and shown["exception"] == []
 
 

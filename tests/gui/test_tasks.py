@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import psycopg
+
 from coursekeeper.errors import Cancelled, ValidationError
 
 
@@ -74,3 +76,28 @@ def test_cancelled_is_quiet(tasks, shown) -> None:
     tasks.run(stop, label="x")
     assert tasks.wait_idle()
     assert all(seen == [] for seen in shown.values())
+
+
+def test_work_asked_to_show_its_wait_at_once_shows_the_dialog_before_the_usual_delay(tasks, qtbot) -> None:
+    from coursekeeper.ui.tasks import PROGRESS_DELAY_MS
+
+    release = threading.Event()
+    tasks.run(lambda: release.wait(5), label="Sjekker …", at_once=True)
+    try:
+        qtbot.waitUntil(lambda: bool(_dialogs(qtbot)), timeout=PROGRESS_DELAY_MS // 2)
+        assert _dialogs(qtbot)[0].labelText() == "Sjekker …"
+    finally:
+        release.set()
+    assert tasks.wait_idle()
+
+
+def test_a_refused_read_does_not_say_nothing_was_saved(tasks, qtbot, shown) -> None:
+    def refused() -> None:
+        raise psycopg.errors.InsufficientPrivilege("permission denied for table ledger_entry")
+
+    tasks.run(refused, label="leser")  # touches nothing: only read
+    tasks.run(refused, label="lagrer", touches={"deposits"})
+    assert tasks.wait_idle()
+    read, write = shown["error"]
+    assert read.startswith("Databasen viser ikke dette") and "lagret" not in read
+    assert write.endswith("Ingenting er lagret.")

@@ -27,8 +27,8 @@ def test_english_is_applied_when_chosen(qapp) -> None:
 
     installed = install_translators(qapp, "en")
     try:
-        assert QCoreApplication.translate("CoursePage", "%1 av %n plasser", "", 1) == "%1 of 1 seat"
-        assert QCoreApplication.translate("CoursePage", "%1 av %n plasser", "", 30) == "%1 of 30 seats"
+        assert QCoreApplication.translate("CoursePage", "%1 av %Ln plasser", "", 1) == "%1 of 1 seat"
+        assert QCoreApplication.translate("CoursePage", "%1 av %Ln plasser", "", 1000) == "%1 of 1,000 seats"
         assert QCoreApplication.translate("MainWindow", "Nøkkeltall") == "Key figures"
         assert hours_text(90) == "1.5 hours"  # the window's language reaches the Qt-free catalogue
     finally:
@@ -76,8 +76,11 @@ def test_norwegian_counts_read_right(qapp) -> None:
 
     installed = install_translators(qapp, "nb")
     try:
-        assert QCoreApplication.translate("CoursePage", "%1 av %n plasser", "", 1) == "%1 av 1 plass"
-        assert QCoreApplication.translate("CoursePage", "%1 av %n plasser", "", 2) == "%1 av 2 plasser"
+        assert QCoreApplication.translate("CoursePage", "%1 av %Ln plasser", "", 1) == "%1 av 1 plass"
+        assert (
+            QCoreApplication.translate("CoursePage", "%1 av %Ln plasser", "", 2000)
+            == "%1 av 2\u00a0000 plasser"
+        )
         count = RowCount()
         assert count.text(1, 1) == "1 rad"
         assert count.text(1, 1000) == "1 av 1\u00a0000 rader"

@@ -47,6 +47,7 @@ class CourseDialog(QDialog):
         self.tasks = tasks
         self.course_id = course_id
         self._loaded: CourseInput | None = None
+        self._opened: dict[str, object] = {}  # what the form showed when filled from the database
         self.setWindowTitle(self.tr("Nytt kurs") if course_id is None else self.tr("Rediger kurs"))
         self.setMinimumWidth(1000)
 
@@ -95,8 +96,10 @@ class CourseDialog(QDialog):
             "status": FieldWithError(self.status),
             "capacity": FieldWithError(self.capacity),
             "deposit": FieldWithError(self.deposit),
+            "deposit_waived": FieldWithError(self.deposit_waived),
             "binding_date": FieldWithError(self.binding_date),
             "required_hours": FieldWithError(self.required_hours),
+            "screening_required": FieldWithError(self.screening_required),
             "topics": FieldWithError(self.topics),
             "sessions": FieldWithError(self.sessions),
         }
@@ -113,10 +116,10 @@ class CourseDialog(QDialog):
         rules, rform = _form_box(self.tr("Plasser og egenandel"))
         rform.addRow(self.tr("&Plasser:"), f["capacity"])
         rform.addRow(self.tr("&Egenandel (kr):"), f["deposit"])
-        rform.addRow("", self.deposit_waived)
+        rform.addRow("", f["deposit_waived"])
         rform.addRow(self.tr("&Bindende fra:"), f["binding_date"])
         rform.addRow(self.tr("Påkrevde t&imer:"), f["required_hours"])
-        rform.addRow("", self.screening_required)
+        rform.addRow("", f["screening_required"])
 
         days = QGroupBox(self.tr("Økter"))
         QVBoxLayout(days).addWidget(f["sessions"])
@@ -192,6 +195,7 @@ class CourseDialog(QDialog):
         self.topics.setPlainText("\n".join(data.topics))
         self.sessions.set_sessions(data.sessions or [])
         self._loaded = data
+        self._opened = stale_form.snapshot(self.fields)
         self.setEnabled(True)
         self.title.setFocus()
 
@@ -320,54 +324,9 @@ class CourseDialog(QDialog):
         self.form_error.show_refusal(exc)
 
     def _show_stored(self, conflict: str, stored: CourseInput) -> None:
-        """Keep what the user typed; build on ``stored``'s version and show where it differs."""
-        typed = self.collect()
-        self._loaded = stored
-        if typed is None:
-            return
-        stale_form.mark_stored(
-            self.fields,
-            {
-                key: _shown(stored, name)
-                for name, key in _FORM_FIELDS.items()
-                if getattr(typed, name) != getattr(stored, name)
-            },
-        )
+        """Show ``stored`` where the user changed nothing, keep the user's changes; build on its version."""
+        stale_form.build_on_stored(self.fields, self._opened, functools.partial(self._fill, stored))
         self.form_error.show_message(stale_form.built_on_stored(conflict))
-
-
-#: CourseInput attribute → the form field that shows it.
-_FORM_FIELDS = {
-    "title": "title",
-    "municipality": "municipality",
-    "venue": "venue",
-    "co_organisers": "co_organisers",
-    "status": "status",
-    "capacity": "capacity",
-    "deposit_ore": "deposit",
-    "binding_date": "binding_date",
-    "required_minutes": "required_hours",
-    "topics": "topics",
-    "sessions": "sessions",
-}
-
-
-def _shown(data: CourseInput, name: str) -> str:
-    """One stored value as the form shows it."""
-    value = getattr(data, name)
-    if name == "status":
-        return labels.course_status(value)
-    if name == "deposit_ore":
-        return format_kr(value)
-    if name == "required_minutes":
-        return "" if value is None else f"{value / 60:g}".replace(".", ",")
-    if name == "sessions":
-        return ", ".join(format_date(s.date) for s in value or [])
-    if isinstance(value, list):
-        return ", ".join(value)
-    if name == "binding_date":
-        return format_date(value)
-    return "" if value is None else str(value)
 
 
 _FREE_TEXT = ("title", "venue", "co_organisers", "topics")  # never hold a fødselsnummer (DESIGN §6)

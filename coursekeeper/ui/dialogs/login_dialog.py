@@ -20,7 +20,10 @@ class Login:
 
 
 class LoginDialog(FormDialog):
-    """User name, password and whether to keep the password in the system's credential store."""
+    """User name, password and whether to keep the password in the system's credential store.
+
+    ``can_remember`` False: the machine has no credential store, so «Husk passordet» is greyed out.
+    """
 
     def __init__(
         self,
@@ -28,6 +31,8 @@ class LoginDialog(FormDialog):
         user: str = "",
         password: str | None = None,
         message: str = "",
+        *,
+        can_remember: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -37,9 +42,15 @@ class LoginDialog(FormDialog):
         self.password = QLineEdit(password or "")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.remember = QCheckBox(self.tr("&Husk passordet på denne maskinen"))
-        self.remember.setChecked(password is not None)
+        self.remember.setChecked(can_remember and password is not None)
+        self.remember.setEnabled(can_remember)
         self.remember.setToolTip(
             self.tr("Passordet lagres i operativsystemets passordlager, aldri i en fil.")
+            if can_remember
+            else self.tr(
+                "Denne maskinen har ikke noe passordlager, så passordet kan ikke huskes. "
+                "Skriv det hver gang du logger inn."
+            )
         )
         self.error = ErrorLabel()
         self.form.addRow(self.tr("&Brukernavn:"), self.user)

@@ -52,6 +52,7 @@ class PersonDialog(QDialog):
         super().__init__(parent)
         self.tasks = tasks
         self.details = details
+        self._opened: dict[str, object] = {}  # what the form showed when filled from the database
         self.setWindowTitle(self.tr("Endre person") if details else self.tr("Ny person"))
         self.setMinimumWidth(600)
         self.first_name = QLineEdit()
@@ -114,6 +115,7 @@ class PersonDialog(QDialog):
         self.municipality.setCurrentText(texts.pop("municipality"))
         for name, text in texts.items():
             self.fields[name].field.setText(text)  # type: ignore[attr-defined]
+        self._opened = stale_form.snapshot(self.fields)
 
     def typed(self) -> dict[str, str]:
         """Each field's text as the user left it."""
@@ -164,7 +166,7 @@ class PersonDialog(QDialog):
             )
 
     def _show_stored(self, conflict: str, stored: PersonDetails) -> None:
-        """Keep what the user typed; build on ``stored``'s version and show where it differs."""
+        """Show ``stored`` where the user changed nothing, keep the user's changes; build on its version."""
         self.details = stored
-        stale_form.mark_stored(self.fields, stale_form.differences(self.typed(), shown_texts(stored)))
+        stale_form.build_on_stored(self.fields, self._opened, functools.partial(self._fill, stored))
         self.form_error.show_message(stale_form.built_on_stored(conflict))

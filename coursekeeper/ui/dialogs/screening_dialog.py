@@ -37,6 +37,7 @@ class ScreeningDialog(QDialog):
         self.tasks = tasks
         self.enrolment = enrolment
         self._version: int | None = None  # of the screening this form was filled from
+        self._opened: dict[str, object] = {}  # what the form showed when filled from the database
         self.setWindowTitle(self.tr("Egnethetsvurdering – %1").replace("%1", enrolment.name))
         self.setMinimumWidth(560)
 
@@ -60,10 +61,16 @@ class ScreeningDialog(QDialog):
         self.date_field = FieldWithError(self.date)
         self.interviewer_field = FieldWithError(self.interviewer).refuse_identity_numbers()
         self.notes_field = FieldWithError(self.notes).refuse_identity_numbers()
+        self.fields = {
+            "interviewer": self.interviewer_field,
+            "date": self.date_field,
+            "outcome": FieldWithError(self.outcome),
+            "notes": self.notes_field,
+        }
         form = QFormLayout()
         form.addRow(self.tr("&Intervjuet av:"), self.interviewer_field)
         form.addRow(self.tr("&Dato:"), self.date_field)
-        form.addRow(self.tr("&Vurdering:"), self.outcome)
+        form.addRow(self.tr("&Vurdering:"), self.fields["outcome"])
         form.addRow(self.tr("&Notater:"), self.notes_field)
         self.form_error = FormErrorLabel()
         self.buttons, _ = ok_cancel_buttons(
@@ -93,6 +100,7 @@ class ScreeningDialog(QDialog):
             self.date.setText(format_date(view.date))
         self.outcome.setCurrentIndex(max(self.outcome.findData(view.outcome), 0))
         self.notes.setPlainText(view.notes)
+        self._opened = stale_form.snapshot(self.fields)
         self.setEnabled(True)
         self.interviewer.setFocus()
 
@@ -166,14 +174,6 @@ class ScreeningDialog(QDialog):
             )
 
     def _show_stored(self, conflict: str, stored: ScreeningView) -> None:
-        """Keep what the user typed; build on ``stored``'s version and say what it holds."""
-        self._version = stored.version
-        self.form_error.show_message(
-            conflict
-            + "\n"
-            + self.tr(
-                "Lagret nå: «%1», intervjuet av %2. Lagre igjen for å skrive over med det du har skrevet."
-            )
-            .replace("%1", labels.screening_outcome(stored.outcome))
-            .replace("%2", stored.interviewer or "–")
-        )
+        """Show ``stored`` where the user changed nothing, keep the user's changes; build on its version."""
+        stale_form.build_on_stored(self.fields, self._opened, functools.partial(self._fill, stored))
+        self.form_error.show_message(stale_form.built_on_stored(conflict))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from coursekeeper.services import auto_backups, backup, backup_crypto
 from coursekeeper.services.auto_backups import AutoBackupSettings, BackupFile
-from coursekeeper.ui import messages
+from coursekeeper.ui import messages, role_gate
 from coursekeeper.ui.dialogs.backup_dialog import BackupDialog
 from coursekeeper.ui.dialogs.restore_dialog import RestoreDialog, ask_password
 from coursekeeper.ui.tasks import ALL_AREAS, TaskRunner
@@ -69,10 +69,17 @@ class BackupPanel(QGroupBox):
         self.password_button.clicked.connect(self.save_password)
         self.password_state = QLabel()
         self.password_state.setWordWrap(True)
+        self.server_note = QLabel()
+        self.server_note.setWordWrap(True)
+        controls = (self.backup_button, self.restore_button, self.automatic, self.on_close, self.folder)
+        controls += (self.folder_button, self.save_button, self.password, self.password_button)
+        self.server_note.setVisible(not role_gate.gate("can_back_up", *controls))
+        self.server_note.setText(role_gate.why("can_back_up"))
 
         form = QFormLayout(self)
         form.addRow(self.tr("Databasen ligger her:"), self.location)
         form.addRow(self.tr("Siste sikkerhetskopi:"), self.last)
+        form.addRow("", self.server_note)
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +38,7 @@ from coursekeeper.ui.table_models import RIGHT, Column, Hours, RowTableModel
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.views.enrolment_actions import EnrolmentActions
 from coursekeeper.ui.widgets.course_documents_button import CourseDocumentsButton
+from coursekeeper.ui.widgets.flow_layout import FlowLayout
 from coursekeeper.ui.widgets.search_field import SearchField
 from coursekeeper.ui.widgets.table_view import RowTableView
 
@@ -104,8 +114,13 @@ class CoursePage(QWidget):
             Column(self.tr("Kursbevis"), lambda r: r.certificate_number),
             Column(self.tr("Søkt"), lambda r: r.applied_at, sort_key=lambda r: r.applied_at),
         ]
-        if not role_gate.allowed().can_see_screening:  # municipal staff: no screening at all
-            del columns[3]
+        allowed = role_gate.allowed()
+        hidden = {  # municipal staff: no screening at all; the screening role: no money, no register
+            3: not allowed.can_see_screening,
+            4: not allowed.can_see_money,
+            6: not allowed.can_see_certificates,
+        }
+        columns = [c for i, c in enumerate(columns) if not hidden.get(i)]
         self.model: RowTableModel[EnrolmentRow] = RowTableModel(columns, self)
         self.table = RowTableView(multi_select=True)
         self.table.setModel(self.model)
@@ -117,13 +132,15 @@ class CoursePage(QWidget):
         self.enrolment_actions = EnrolmentActions(self)
         self.table.customContextMenuRequested.connect(self.enrolment_actions.show_menu)
         self.action_buttons = self.enrolment_actions.buttons
-        actions = QHBoxLayout()
+        buttons = QWidget()  # wraps onto a second line in a narrow window (960 px) instead of clipping
+        flow = FlowLayout(buttons)
         for button in self.action_buttons.values():
-            actions.addWidget(button)
-        actions.addWidget(self.enrolment_actions.certificate_button)
-        actions.addStretch(1)
+            flow.addWidget(button)
+        flow.addWidget(self.enrolment_actions.certificate_button)
         self.count_label = QLabel()
-        actions.addWidget(self.count_label)
+        self.count_label.setContentsMargins(12, 0, 0, 0)
+        self.count_label.setMinimumHeight(self.enrolment_actions.certificate_button.sizeHint().height())
+        flow.addWidget(self.count_label)
 
         role_gate.gate(
             "can_edit_courses", self.edit_button, self.attendance_button, self.add_button, self.import_button
@@ -136,7 +153,7 @@ class CoursePage(QWidget):
         layout.addWidget(self.capacity_label)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
+        layout.addWidget(buttons)
         self._update_buttons()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -181,9 +198,10 @@ class CoursePage(QWidget):
 
     def capacity_text(self, taken: int, capacity: int, waitlisted: int) -> str:
         """``24 av 30 plasser · 3 på venteliste`` (``1 av 1 plass``)."""
-        text = self.tr("%1 av %n plasser", "", capacity).replace("%1", str(taken))
+        locale = QLocale()  # «1 000» in Norwegian, «1,000» in English, as the row counts say it
+        text = self.tr("%1 av %Ln plasser", "", capacity).replace("%1", locale.toString(taken))
         if waitlisted:
-            text += " · " + self.tr("%1 på venteliste").replace("%1", str(waitlisted))
+            text += " · " + self.tr("%1 på venteliste").replace("%1", locale.toString(waitlisted))
         return text
 
     def _on_loaded(self, overview: CourseOverview) -> None:
@@ -232,8 +250,8 @@ class CoursePage(QWidget):
 
     def _show_count(self) -> None:
         self.count_label.setText(
-            self.tr("%1 av %n påmeldinger vises", "", len(self.model.all_rows())).replace(
-                "%1", str(self.model.rowCount())
+            self.tr("%1 av %Ln påmeldinger vises", "", len(self.model.all_rows())).replace(
+                "%1", QLocale().toString(self.model.rowCount())
             )
         )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QLocale, QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -84,8 +84,11 @@ class CoursesView(ListAndPageView):
         ):
             label = QLabel(text)
             label.setBuddy(combo)
+            # As narrow as a short name, wider when there is room: the page fits a 960 px window.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
             bar.addWidget(label)
-            bar.addWidget(combo)
+            bar.addWidget(combo, 1)
 
         self.model: RowTableModel[CourseRow] = RowTableModel(
             [
@@ -98,14 +101,16 @@ class CoursesView(ListAndPageView):
                 Column(
                     self.tr("Plasser"),
                     lambda r: (
-                        self.tr("%1 av %2").replace("%1", str(r.seats_taken)).replace("%2", str(r.capacity))
+                        self.tr("%1 av %2")
+                        .replace("%1", QLocale().toString(r.seats_taken))
+                        .replace("%2", QLocale().toString(r.capacity))
                     ),
                     CENTER,
                     sort_key=lambda r: (r.seats_taken, r.capacity),
                 ),
                 Column(
                     self.tr("Venteliste"),
-                    lambda r: r.waitlisted or "",
+                    lambda r: QLocale().toString(r.waitlisted) if r.waitlisted else "",
                     CENTER,
                     sort_key=lambda r: r.waitlisted,
                 ),

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coursekeeper.domain.money import format_count
 from coursekeeper.services.key_figures import STEPS, KeyFigures, Scope, key_figures, percent, rate, step_label
 from coursekeeper.services.reports import MILESTONES, Funnel
 from coursekeeper.ui import messages
@@ -60,8 +61,8 @@ def _cell(step: str, funnel: Funnel) -> str:
     """``47 · 55 %``: the count and its share of the registered (just the count for "registered")."""
     count = getattr(funnel, step)
     if step == "registered":
-        return str(count)
-    return f"{count} · {percent(rate(count, funnel.registered))}"
+        return format_count(count)
+    return f"{format_count(count)} · {percent(rate(count, funnel.registered))}"
 
 
 def _two_lines(header: str) -> str:
@@ -72,7 +73,12 @@ def _step_columns(funnel_of=lambda row: row) -> list[Column]:
     """One column per funnel step; ``funnel_of`` finds the funnel in a row."""
     return [
         # Two-line headers ("12\nmåneder") keep the nine number columns narrow enough for 1280 px.
-        Column(_two_lines(step_label(step)), lambda row, step=step: _cell(step, funnel_of(row)), RIGHT)
+        Column(
+            _two_lines(step_label(step)),
+            lambda row, step=step: _cell(step, funnel_of(row)),
+            RIGHT,
+            sort_key=lambda row, step=step: getattr(funnel_of(row), step),  # by number, not «1 000 · …» text
+        )
         for step in STEPS
     ]
 
@@ -233,17 +239,15 @@ class KeyFiguresView(QWidget):
 
     def _draw_charts(self, figures: KeyFigures) -> None:
         funnel = figures.funnel
+        counts = [getattr(funnel, s) for s in STEPS]
         self.funnel_chart.set_data(
             self.tr("Fra påmeldt til tilbakebetalt – %1").replace("%1", figures.scope_label),
             [step_label(s) for s in STEPS],
             [
                 Series(
                     self.tr("Personer"),
-                    [getattr(funnel, s) for s in STEPS],
-                    [
-                        f"{getattr(funnel, s)} ({percent(rate(getattr(funnel, s), funnel.registered))})"
-                        for s in STEPS
-                    ],
+                    counts,
+                    [f"{format_count(n)} ({percent(rate(n, funnel.registered))})" for n in counts],
                 )
             ],
             self.tr("Ingen påmeldte i utvalget ennå."),

@@ -109,6 +109,11 @@ class PersonPage(QWidget):
         self.tabs.addTab(self.certificates, self.tr("Kursbevis"))
         self.tabs.addTab(self.ledger, self.tr("Egenandel"))
         self.tabs.addTab(self.assignments, self.tr("Oppdrag"))
+        allowed = role_gate.allowed()
+        self.tabs.setTabVisible(1, allowed.can_see_certificates)
+        self.tabs.setTabVisible(2, allowed.can_see_money)
+        for column in (3, 4, 5):  # deposit status, paid, held
+            self.enrolments.table.setColumnHidden(column, not allowed.can_see_money)
         self.feedback = QLabel()
         self.feedback.setStyleSheet("color: #1b5e20;")
         self.ledger.recorded.connect(self.feedback.setText)

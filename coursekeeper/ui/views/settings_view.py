@@ -69,7 +69,22 @@ class SettingsView(QWidget):
         self.logo_button.clicked.connect(self.choose_logo)
         self.logo_remove = QPushButton(self.tr("Fjern logo"))
         self.logo_remove.clicked.connect(self.remove_logo)
-        self.fields = {"name": FieldWithError(self.name), "prefix": FieldWithError(self.prefix)}
+        self.fields = {
+            key: FieldWithError(widget)
+            for key, widget in (
+                ("name", self.name),
+                ("prefix", self.prefix),
+                ("address", self.address),
+                ("postal_code", self.postal_code),
+                ("city", self.city),
+                ("email", self.email),
+                ("phone", self.phone),
+                ("signatory_name", self.signatory_name),
+                ("signatory_title", self.signatory_title),
+            )
+        }
+        self._opened: dict[str, object] = {}  # what the profile form showed when filled from the database
+        self._opened_logo: bytes | None = None
         self.save_button = QPushButton(self.tr("Lagre profilen"))
         self.save_button.clicked.connect(self.save_profile)
         self.saved_label = QLabel()
@@ -80,15 +95,15 @@ class SettingsView(QWidget):
         form = QFormLayout(profile)
         form.addRow(self.tr("&Navn:"), self.fields["name"])
         form.addRow(self.tr("&Prefiks for kursbevisnummer:"), self.fields["prefix"])
-        form.addRow(self.tr("&Adresse:"), self.address)
+        form.addRow(self.tr("&Adresse:"), self.fields["address"])
         place = QHBoxLayout()
-        place.addWidget(self.postal_code)
-        place.addWidget(self.city, 1)
+        place.addWidget(self.fields["postal_code"], 0, Qt.AlignmentFlag.AlignTop)
+        place.addWidget(self.fields["city"], 1, Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("Postnummer og sted:"), place)
-        form.addRow(self.tr("&E-post:"), self.email)
-        form.addRow(self.tr("&Telefon:"), self.phone)
-        form.addRow(self.tr("&Underskriver:"), self.signatory_name)
-        form.addRow(self.tr("Underskriverens &tittel:"), self.signatory_title)
+        form.addRow(self.tr("&E-post:"), self.fields["email"])
+        form.addRow(self.tr("&Telefon:"), self.fields["phone"])
+        form.addRow(self.tr("&Underskriver:"), self.fields["signatory_name"])
+        form.addRow(self.tr("Underskriverens &tittel:"), self.fields["signatory_title"])
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_preview)
         logo_row.addWidget(self.logo_button)
@@ -168,6 +183,7 @@ class SettingsView(QWidget):
         ):
             widget.setText(value or "")
         self._show_logo(profile.logo)
+        self._opened, self._opened_logo = stale_form.snapshot(self.fields), profile.logo
 
     # -- profile -----------------------------------------------------------------------------
 
@@ -268,8 +284,11 @@ class SettingsView(QWidget):
             messages.show_exception(self, exc)
 
     def _build_on_stored(self, stored: OwnProfile) -> None:
-        """Keep what the user typed; the next save builds on (and overwrites) the stored profile."""
-        self._profile_version = stored.version
+        """Show ``stored`` where the user changed nothing, keep the user's changes; build on its version."""
+        chosen_logo, logo_changed = self.logo, self.logo != self._opened_logo
+        stale_form.build_on_stored(self.fields, self._opened, functools.partial(self._fill, stored))
+        if logo_changed:
+            self._show_logo(chosen_logo)
         self.saved_label.setText(self.tr("Lagre igjen for å skrive over det lagrede med det du har skrevet."))
 
     # -- language ----------------------------------------------------------------------------

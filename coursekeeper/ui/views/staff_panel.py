@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coursekeeper.services import staff_accounts
 from coursekeeper.services.staff_accounts import StaffMember
@@ -87,23 +87,16 @@ class StaffPanel(QGroupBox):
             self._ask(StaffDialog(member, self))
 
     def _ask(self, dialog: StaffDialog) -> None:
+        """Save while the dialog stays open: a refusal is shown in it, with everything typed kept."""
         self.dialog = dialog
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        choice = dialog.values()
-        if dialog.adding:
-            work = functools.partial(
-                staff_accounts.add_staff,
-                name=choice.name,
-                roles=choice.roles,
-                municipalities=choice.municipalities,
-                password=choice.password,
-            )
-        else:
-            work = functools.partial(
-                staff_accounts.set_roles, choice.name, choice.roles, choice.municipalities
-            )
-        self.tasks.run(work, label=self.tr("Lagrer …"), touches=set(AREAS), on_done=self._done, parent=self)
+        dialog.run_when_accepted(
+            self.tasks,
+            staff_accounts.add_staff if dialog.adding else staff_accounts.set_roles,
+            label=self.tr("Lagrer …"),
+            touches=set(AREAS),
+            on_done=self._done,
+            stay_open=True,
+        )
 
     def disable(self) -> None:
         """«Deaktiver»: after a confirmation, the member can no longer log in."""

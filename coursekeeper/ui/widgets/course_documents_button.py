@@ -6,6 +6,7 @@ import functools
 
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QWidget
 
+from coursekeeper.ui import role_gate
 from coursekeeper.ui.tasks import TaskRunner
 
 EXPORT_KINDS = ("participants", "attendance", "deposits", "refunds", "certificates", "followup")
@@ -32,6 +33,9 @@ class CourseDocumentsButton(QPushButton):
             action.setToolTip(
                 self.tr("Alle gyldige kursbevis på kurset; de som er skrevet ut før, merkes som duplikat")
             )
+        certificates = (self.issue_action, self.print_certificates_action, self.save_certificates_action)
+        role_gate.gate("can_edit_courses", *certificates)  # issuing and printing write the register
+        menu.setToolTipsVisible(True)
         self.print_letters_action = menu.addAction(self.tr("Skriv ut brev om tilbakebetaling …"))
         self.print_letters_action.triggered.connect(functools.partial(self.refund_letters, True))
         self.save_letters_action = menu.addAction(self.tr("Brev om tilbakebetaling (PDF) …"))
@@ -52,6 +56,9 @@ class CourseDocumentsButton(QPushButton):
             action = menu.addAction(self._export_label(kind))
             action.triggered.connect(functools.partial(self.export_xlsx, kind))
             self.export_actions[kind] = action
+        role_gate.gate("can_see_money", self.print_letters_action, self.save_letters_action)
+        role_gate.gate("can_see_money", self.export_actions["deposits"], self.export_actions["refunds"])
+        role_gate.gate("can_see_certificates", self.export_actions["certificates"])
         self.setMenu(menu)
 
     def _export_label(self, kind: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from coursekeeper.ui.table_models import RowTableModel
@@ -45,6 +46,7 @@ class DataTable(QTableView):
         # at -1, enabling sorting asks the model to sort column -1, which it ignores.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
+        self.verticalScrollBar().sliderReleased.connect(self._on_slider_released)
 
     def selectAll(self) -> None:
         """Ctrl+A: every matching row, also those not read yet (they are fetched first)."""
@@ -54,6 +56,33 @@ class DataTable(QTableView):
             fetch_all(super().selectAll)
         else:
             super().selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """End and Ctrl+End go to the last matching row, also when it is not read yet."""
+        if event.key() == Qt.Key.Key_End and self._rows_not_read():
+            self._to_the_end()
+            return
+        super().keyPressEvent(event)
+
+    def _rows_not_read(self) -> bool:
+        model = self.model()
+        return getattr(model, "fetch_all", None) is not None and model.rowCount() < model.matching
+
+    def _on_slider_released(self) -> None:
+        bar = self.verticalScrollBar()
+        if bar.value() == bar.maximum() and self._rows_not_read():
+            self._to_the_end()  # dragged to the bottom: the user wants the end, not one more page
+
+    def _to_the_end(self) -> None:
+        """Read every matching row (with the cancellable progress dialog), then show the last."""
+
+        def then() -> None:
+            model = self.model()
+            last = model.index(model.rowCount() - 1, max(self.currentIndex().column(), 0))
+            self.setCurrentIndex(last)
+            self.scrollTo(last)
+
+        self.model().fetch_all(then)
 
     def row_model(self) -> RowTableModel:
         """The RowTableModel shown."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from coursekeeper.domain.identity_numbers import identity_number_problem
 
@@ -37,6 +37,8 @@ class FieldWithError(QWidget):
         self.error.setVisible(bool(text))
         self.field.setProperty("invalid", bool(text))
         self.field.setStyleSheet("border: 1px solid #b00020;" if text else "")
+        if text:
+            _make_room(self.window())
 
     def has_error(self) -> bool:
         """True while an error is shown."""
@@ -64,3 +66,13 @@ class FieldWithError(QWidget):
         if problem or self._identity_shown:  # never clears another check's message
             self._identity_shown = bool(problem)
             self.set_error(problem)
+
+
+def _make_room(window: QWidget) -> None:
+    """Grow a dialog to fit a line that just appeared, so the fields are not squashed to thin strips.
+
+    A dialog given a minimum width has no minimum height from its layout, so Qt squeezes instead.
+    """
+    if isinstance(window, QDialog) and window.isVisible():
+        window.layout().activate()
+        window.resize(window.size().expandedTo(window.sizeHint()))

@@ -88,16 +88,22 @@ def amount_text(ore: int) -> str:
 class ErrorLabel(QLabel):
     """Inline validation message in red under a field; hidden while there is nothing to say."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, reserve_lines: int = 0) -> None:
+        """``reserve_lines``: keep room for that many lines while hidden, so nothing below moves."""
         super().__init__(parent)
         self.setStyleSheet("color: #b3261e;")
         self.setWordWrap(True)
-        self.hide()
+        self._reserved = reserve_lines > 0
+        if self._reserved:  # always there, empty while there is nothing to say
+            self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            self.setMinimumHeight(self.fontMetrics().lineSpacing() * reserve_lines)
+        else:
+            self.hide()
 
     def show_message(self, text: str) -> None:
-        """Show ``text``, or hide when empty."""
+        """Show ``text``, or hide (empty, when its room is reserved) when empty."""
         self.setText(text)
-        self.setVisible(bool(text))
+        self.setVisible(bool(text) or self._reserved)
 
 
 class FormErrorLabel(ErrorLabel):

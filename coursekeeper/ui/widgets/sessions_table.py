@@ -101,6 +101,27 @@ class SessionsTable(QWidget):
         for s in sessions:
             self.add_row(s)
 
+    def state(self) -> tuple[tuple[str, ...], ...]:
+        """Every cell's text, row by row (what the user typed, readable or not)."""
+        return tuple(
+            tuple(self._text(row, column) for column in range(self.table.columnCount()))
+            for row in range(self.table.rowCount())
+        )
+
+    def set_state(self, rows: tuple[tuple[str, ...], ...]) -> None:
+        """Put back the cells ``state`` read."""
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for row, texts in enumerate(rows):
+            self.table.insertRow(row)
+            for column, text in enumerate(texts):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.blockSignals(False)
+
+    def shown(self) -> str:
+        """The days, as a short text."""
+        return ", ".join(texts[DATE] for texts in self.state())
+
     def remove_current(self) -> None:
         """Remove the row under the cursor."""
         row = self.table.currentRow()

@@ -219,3 +219,12 @@ def test_report_refuses_other_file_kinds(db, tmp_path) -> None:
     with pytest.raises(ValidationError, match=r"xlsx eller \.pdf"):
         write_report(out=tmp_path / "rapport.docx", as_of=D3)
     assert not (tmp_path / "rapport.docx").exists()
+
+
+def test_the_summary_groups_big_counts_like_money() -> None:
+    from coursekeeper.services.key_figures import KeyFigures
+    from coursekeeper.services.reports import Funnel
+
+    funnel = Funnel("Hele registeret", registered=100_000, certified=1_234)
+    figures = KeyFigures(dt.date(2026, 12, 7), Scope(), "Hele registeret", funnel, [], [], [], [], [])
+    assert figures.summary().startswith("Av 100\u00a0000 påmeldte fikk 1\u00a0234 kursbevis;")

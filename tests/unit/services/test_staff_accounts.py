@@ -14,15 +14,19 @@ from psycopg import sql
 
 from coursekeeper import cli
 from coursekeeper.db.connection import is_sqlite
-from coursekeeper.db.models import AuditLog
+from coursekeeper.db.models import AuditLog, Enrolment, Person
 from coursekeeper.domain.staff import StaffRole
 from coursekeeper.domain.states import ScreeningOutcome
-from coursekeeper.errors import RuleError
+from coursekeeper.errors import NotFoundError, RuleError
 from coursekeeper.services import (
+    assignments,
+    course_overview,
     courses,
     deposits,
     enrolments,
+    people,
     permissions,
+    person_overview,
     screening,
     server_login,
     staff_accounts,
@@ -175,7 +179,7 @@ def test_user_add_from_the_command_line_and_its_refusals(server, capsys, monkeyp
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     url = os.environ[PG_ENV]
     assert cli.main(["--db", url, "user-add", name, "--role", "municipal", "--municipality", "4601"]) == 0
-    assert "opprettet med rollen municipal (Bergen)" in capsys.readouterr().out
+    assert "opprettet med rollen kommuneansatt (Bergen)" in capsys.readouterr().out
     assert cli.main(["--db", url, "user-add", name, "--role", "municipal"]) == 1
     assert "minst én kommune" in capsys.readouterr().err
     assert cli.main(["--db", url, "server-setup"]) == 0
@@ -266,7 +270,7 @@ def test_set_roles_and_disable_through_the_service_and_the_command_line(server, 
         )
         == 0
     )
-    assert f"{name} har nå rollen municipal (Bergen, Askøy)" in capsys.readouterr().out
+    assert f"{name} har nå rollen kommuneansatt (Bergen, Askøy)" in capsys.readouterr().out
     prepare(url)
     [member] = [m for m in staff_accounts.staff_members() if m.name == name]
     assert member == staff_accounts.StaffMember(name, (StaffRole.MUNICIPAL,), ("Askøy", "Bergen"), True)
@@ -301,7 +305,7 @@ def test_the_program_asks_the_server_what_each_role_may_do(server) -> None:
         admin, staff, screener, municipal = (_signed_in(names[r]) for r in StaffRole)
     finally:
         prepare(os.environ[PG_ENV])  # the fixture drops the users as the owner
-    assert admin == permissions.Permissions(user=names[StaffRole.ADMIN], shared=True)
+    assert admin == permissions.Permissions(user=names[StaffRole.ADMIN], shared=True, can_back_up=False)
     assert staff.can_edit_courses and staff.can_pay and staff.can_see_screening and staff.can_write_settings
     assert not (staff.can_screen or staff.can_erase or staff.can_manage_staff or staff.scoped)
     assert screener.can_screen and not (screener.can_edit_courses or screener.can_pay or screener.can_erase)
@@ -377,3 +381,67 @@ def test_a_row_level_security_refusal_becomes_one_sentence(server, connect) -> N
         )
     refusal = server_login.as_refusal(raised.value)
     assert isinstance(refusal, RuleError) and refusal.message.startswith("Databasen avviste handlingen")
+
+
+def _person_on(course_id: int) -> Person:
+    return Person.select().join(Enrolment).where(Enrolment.course == course_id).get()
+
+
+def test_course_staff_save_a_persons_phone(server) -> None:
+    name = _user("kurstelefon")
+    staff_accounts.add_user(name, StaffRole.COURSE_STAFF, PASSWORD)
+    person = _person_on(server["Bergen"])
+    form = people.PersonInput(person.first_name, person.last_name, phone="98765432", version=person.version)
+    try:
+        _signed_in(name)
+        people.update_person(person.id, form)
+    finally:
+        prepare(os.environ[PG_ENV])
+    saved = people.get_person(person.id)
+    assert (saved.phone, saved.version) == ("+4798765432", person.version + 1)
+
+
+def test_municipal_staff_refund_and_assign_for_their_municipality_only(server, connect) -> None:
+    name = _user("refusjon")
+    staff_accounts.add_user(name, StaffRole.MUNICIPAL, PASSWORD, ["Bergen"])
+    ours, theirs = (Enrolment.get(Enrolment.course == server[p]).id for p in ("Bergen", "Øygarden"))
+    person = _person_on(server["Bergen"]).id
+    try:
+        _signed_in(name)
+        refund = deposits.record_refund(enrolment_id=ours, refunded_on=dt.date(2026, 4, 1))
+        assignments.add_assignment(person_id=person, start_date=dt.date(2026, 5, 1), municipality="Bergen")
+        with pytest.raises(NotFoundError):  # another municipality's enrolment is not even seen
+            deposits.record_refund(enrolment_id=theirs, refunded_on=dt.date(2026, 4, 1))
+    finally:
+        prepare(os.environ[PG_ENV])
+    assert refund.amount_ore == 100_000 and deposits.balance_of(theirs).held == 100_000
+    conn = connect(name)  # the lock needs no UPDATE right: enrolments stay unchangeable for the role
+    _refused(conn, f"UPDATE enrolment SET notes = 'endret' WHERE id = {ours}")
+    with conn.transaction():
+        assert _rows(conn, f"SELECT staff_lock('enrolment', {ours})") == [(True,)]
+        assert _rows(conn, f"SELECT staff_lock('enrolment', {theirs})") == [(False,)]
+    _refused(conn, f"SELECT staff_lock('course', {server['Bergen']})")
+
+
+def test_screening_staff_open_a_course_and_a_person_and_record_an_outcome(server) -> None:
+    name = _user("vurderer")
+    staff_accounts.add_user(name, StaffRole.SCREENING, PASSWORD)
+    enrolment = Enrolment.get(Enrolment.course == server["Bergen"]).id
+    person = _person_on(server["Bergen"]).id
+    try:
+        allowed = _signed_in(name)
+        page = course_overview.enrolment_rows(server["Bergen"])
+        seen = person_overview.person_overview(person)
+        stored = screening.open_screening(enrolment)
+        screening.record_screening(
+            enrolment_id=enrolment,
+            outcome=ScreeningOutcome.SUITABLE,
+            notes="Ringt opp igjen.",
+            based_on=stored.version,
+        )
+    finally:
+        prepare(os.environ[PG_ENV])
+    assert not (allowed.can_see_money or allowed.can_see_certificates)
+    assert [r.screening for r in page] == [ScreeningOutcome.SUITABLE] and page[0].certificate_number == ""
+    assert len(seen.enrolments) == 1 and seen.ledger == [] and seen.certificates == []
+    assert screening.open_screening(enrolment).notes == "Ringt opp igjen."
