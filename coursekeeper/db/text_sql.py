@@ -10,6 +10,8 @@ characters just after «z», as ``norwegian_sort_key`` does.
 
 from __future__ import annotations
 
+import re
+
 import peewee as pw
 
 from coursekeeper.db.connection import database, is_sqlite
@@ -17,6 +19,7 @@ from coursekeeper.domain.text import norwegian_sort_key, search_key
 
 FOLD_FUNCTION = "ck_fold"
 ORDER_FUNCTION = "ck_nb_order"
+DIGITS_FUNCTION = "ck_digits"
 _ACCENTED = "àáâãèéêëìíîïòóôõùúûüýÿçñ"
 _PLAIN = "aaaaeeeeiiiioooouuuuyycn"
 # The steps of search_key after lower-casing, in its order.
@@ -25,9 +28,10 @@ _ORDER = (("æ", "{"), ("ä", "{"), ("ø", "|"), ("ö", "|"), ("å", "}"))
 
 
 def register_sqlite_functions(db: pw.SqliteDatabase) -> None:
-    """Make ``ck_fold`` and ``ck_nb_order`` callable in this SQLite database's queries."""
+    """Make ``ck_fold``, ``ck_nb_order`` and ``ck_digits`` callable in this SQLite database's queries."""
     db.register_function(lambda text: search_key(text or ""), FOLD_FUNCTION, 1, deterministic=True)
     db.register_function(lambda text: norwegian_sort_key(text or ""), ORDER_FUNCTION, 1, deterministic=True)
+    db.register_function(lambda text: re.sub(r"\D", "", text or ""), DIGITS_FUNCTION, 1, deterministic=True)
 
 
 def folded(expression: pw.Node) -> pw.Node:
@@ -38,6 +42,13 @@ def folded(expression: pw.Node) -> pw.Node:
     for old, new in _FOLDS:
         value = pw.fn.REPLACE(value, old, new)
     return pw.fn.TRANSLATE(value, _ACCENTED, _PLAIN)
+
+
+def digits(expression: pw.Node) -> pw.Node:
+    """The digits of ``expression`` (every other character left out), computed by the database."""
+    if is_sqlite(database):
+        return pw.fn.ck_digits(expression)
+    return pw.fn.REGEXP_REPLACE(expression, r"\D", "", "g")
 
 
 def norwegian_order(expression: pw.Node) -> pw.Node:

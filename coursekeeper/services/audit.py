@@ -6,6 +6,8 @@ import datetime as dt
 import getpass
 import json
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import peewee as pw
@@ -105,7 +107,32 @@ def record(
         after=after_text,
         body_hash=body,
     )
+    pending = getattr(_state, "pending", None)
+    if pending is not None:
+        pending.append(entry)
+        return entry
     return chains.append(entry)
+
+
+@contextmanager
+def appended_together() -> Iterator[None]:
+    """Inside a transaction: the entries recorded in the block join the chain together at its end.
+
+    One chain-head read and one insert for a batch instead of two statements (three on SQLite)
+    per entry; the entries keep their own time and order. When the block raises, nothing is
+    appended (the caller's transaction rolls back). Code in the block must not read its own
+    entries back. A block inside another appends with the outer one.
+    """
+    if getattr(_state, "pending", None) is not None:
+        yield
+        return
+    pending: list[AuditLog] = []
+    _state.pending = pending
+    try:
+        yield
+    finally:
+        _state.pending = None
+    chains.append_many(pending)
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,9 @@ from coursekeeper.i18n import tr
 from coursekeeper.services import audit, chains, courses, deposits, organisations
 from coursekeeper.services.attendance import attended_minutes
 from coursekeeper.services.database import ensure_secret
-from coursekeeper.services.enrolments import apply_state, get_enrolment, screening_outcome
+from coursekeeper.services.enrolments import apply_state, get_enrolment
 from coursekeeper.services.locks import lock_name
+from coursekeeper.services.waiting_list import screening_outcome
 
 S = EnrolmentState
 

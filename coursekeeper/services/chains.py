@@ -58,6 +58,23 @@ def append(row: BaseModel) -> BaseModel:
     return row
 
 
+def append_many(rows: Sequence[BaseModel]) -> None:
+    """Seal new rows of one chained table to the end of its chain, in order, and insert them at once.
+
+    One head read and one insert however many rows (their ids are not read back).
+    """
+    if not rows:
+        return
+    model = type(rows[0])
+    chain = CHAINS[model]
+    prev = head(chain)
+    for row in rows:
+        sealed = seal(chain, row.__data__, prev)
+        row.prev_hash, row.chain_hash = sealed["prev_hash"], sealed["chain_hash"]
+        prev = row.chain_hash
+    model.insert_many([row.__data__ for row in rows]).execute()
+
+
 def sealed_rows(chain: Chain, names: Sequence[str], rows: list[tuple]) -> tuple[list[str], list[tuple]]:
     """Rows for a bulk insert with their hashes added, each linked to the one before."""
     prev = head(chain)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -25,7 +26,7 @@ from coursekeeper.errors import (
     ValidationError,
 )
 from coursekeeper.i18n import tr
-from coursekeeper.services import deposits, enrolments, screening
+from coursekeeper.services import audit, deposits, enrolments, screening
 from coursekeeper.services.versions import last_change
 
 S = EnrolmentState
@@ -211,10 +212,9 @@ def _moved_since_seen(enrolment_id: int, state: str) -> ChangedElsewhereError:
     )
 
 
-def _lock(ids: list[int]) -> None:
-    """Hold these enrolments (and their course) from here on, so what is read next stays true."""
-    for enrolment_id in sorted(ids):
-        enrolments.locked_enrolment(enrolment_id)
+def _held(ids: list[int], seen: Mapping[int, str] | None) -> AbstractContextManager[None]:
+    """The enrolments and their courses held for the block when the user saw their states."""
+    return enrolments.locked_together(ids) if seen is not None else nullcontext()
 
 
 def _screened_since_seen(row: Screening) -> ChangedElsewhereError:
@@ -251,23 +251,26 @@ def _perform(
     that only for ``ahead_ok``, the ones the user saw in the confirmation. An enrolment whose
     state is no longer the one the user ``seen`` in the list is refused, naming who changed it.
     """
-    if seen is not None:
-        _lock(ids)
-    facts = _facts(ids)
-    steps = []
-    for enrolment_id in _ordered(action, ids, facts):
-        name, _applied, state = facts[enrolment_id]
-        may_go_ahead = keep_going or enrolment_id in ahead_ok
-        try:
-            if seen is not None and enrolment_id in seen and S(seen[enrolment_id]) != S(state):
-                raise _moved_since_seen(enrolment_id, state)
-            # No savepoint of its own: each rule it calls is one (nested) transaction already, so a
-            # refused enrolment leaves nothing behind, and a batch of ten saves twenty round trips.
-            steps.append(_one(action, enrolment_id, name, on, may_go_ahead))
-        except CourseKeeperError as exc:
-            if not keep_going:
-                raise type(exc)(_nothing_changed(name, exc.message), details=exc.details) from exc
-            steps.append(BatchStep(enrolment_id, name, None, exc.message))
+    # Locked first when the user saw the states (so what is read next stays true); the audit
+    # entries of the whole batch join the chain at its end: one head read, one insert. A run (not
+    # a preview) is all or nothing, so its steps need no savepoints of their own.
+    flat = nullcontext() if keep_going else enrolments.all_or_nothing()
+    with _held(ids, seen), audit.appended_together(), flat:
+        facts = _facts(ids)
+        steps = []
+        for enrolment_id in _ordered(action, ids, facts):
+            name, _applied, state = facts[enrolment_id]
+            may_go_ahead = keep_going or enrolment_id in ahead_ok
+            try:
+                if seen is not None and enrolment_id in seen and S(seen[enrolment_id]) != S(state):
+                    raise _moved_since_seen(enrolment_id, state)
+                # No savepoint of its own: in a preview each rule it calls is one (nested) transaction
+                # already, so a refused enrolment leaves nothing behind; a refused run is undone whole.
+                steps.append(_one(action, enrolment_id, name, on, may_go_ahead))
+            except CourseKeeperError as exc:
+                if not keep_going:
+                    raise type(exc)(_nothing_changed(name, exc.message), details=exc.details) from exc
+                steps.append(BatchStep(enrolment_id, name, None, exc.message))
     return BatchPlan(action, tuple(steps))
 
 
@@ -344,9 +347,7 @@ def record_screenings(
         raise ValidationError(tr("Bare søkere vurdert som «Ikke egnet» kan avslås sammen med vurderingen."))
     ids = _chosen(enrolment_ids)
     names, rejected = [], []
-    with database.atomic():
-        if seen is not None:
-            _lock(ids)
+    with database.atomic(), _held(ids, seen):
         facts = _facts(ids)
         for enrolment_id in _ordered(BatchAction.REJECT, ids, facts):
             name, _applied, state = facts[enrolment_id]

@@ -1,4 +1,4 @@
-"""Everyone in one list for fast searching, and everything about one person for their page."""
+"""The people list's rows (read a page at a time by ``people_pages``), and everything about one person."""
 
 from __future__ import annotations
 
@@ -8,10 +8,8 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from coursekeeper.db.connection import database
-from coursekeeper.db.models import Enrolment, Municipality, Person
+from coursekeeper.db.models import Municipality, Person
 from coursekeeper.db.raw import as_date
-from coursekeeper.domain.text import search_key
 from coursekeeper.services import municipalities, permissions
 from coursekeeper.services.assignments import AssignmentRow, assignments_of
 from coursekeeper.services.certificate_register import CertificateRow, certificate_rows
@@ -19,7 +17,6 @@ from coursekeeper.services.deposit_overview import DepositRow, deposit_rows
 from coursekeeper.services.deposits import LedgerRow, ledger
 from coursekeeper.services.people import (
     PersonFacts,
-    listed_people,
     person_not_found,
     person_query,
 )
@@ -27,11 +24,10 @@ from coursekeeper.services.people import (
 
 @dataclass(frozen=True)
 class PersonListRow(PersonFacts):
-    """A person in the people list, with a folded text to search in (never shown)."""
+    """A person in the people list, with the phone's digits (its sort key)."""
 
     municipality: str
     courses: int
-    search_text: str
     phone_digits: str
 
 
@@ -58,72 +54,23 @@ class PersonOverview:
     assignments: list[AssignmentRow]
 
 
-def _digits(text: str) -> str:
+def digits_of(text: str | None) -> str:
+    """The digits of a text (a phone number as the search compares it)."""
     return re.sub(r"\D", "", text or "")
 
 
-def _fold_email(email: str) -> str:
-    # Same result as search_key for plain ASCII addresses (nearly all), several times faster.
-    if email.isascii():
-        return email.lower().replace("aa", "a").replace("oe", "o")
-    return search_key(email)
-
-
-def people_directory() -> list[PersonListRow]:
-    """Everyone (not anonymised), by last name, with their number of courses; one query.
-
-    The driver's values are read as they come (peewee's per-value conversions cost more than the
-    query at 20,000 people); SQLite hands the birth date over as ISO text.
-    """
-    counts = (
-        Enrolment.select(Enrolment.person.alias("person_id"), pw.fn.COUNT(Enrolment.id).alias("n"))
-        .group_by(Enrolment.person)
-        .alias("counts")
+def list_row(values: tuple) -> PersonListRow:
+    """A list row from the driver's values: ``listed_people``'s columns, then the number of courses."""
+    pid, first, last, born, email, phone, mname, _key, courses = values
+    return PersonListRow(
+        pid, first, last, as_date(born), email or "", phone or "", mname or "", courses, digits_of(phone)
     )
-    query = (
-        listed_people()
-        .select_extend(pw.fn.COALESCE(counts.c.n, 0))
-        .join_from(Person, counts, pw.JOIN.LEFT_OUTER, on=(counts.c.person_id == Person.id))
-        .order_by(Person.last_name, Person.first_name, Person.id)
-    )
-    rows = []
-    for pid, first, last, born, email, phone, mname, key, courses in database.execute(query):
-        born = as_date(born)
-        iso = born.isoformat() if born else ""
-        email = email or ""
-        born_text = f"{iso[8:10]}.{iso[5:7]}.{iso[:4]} {iso}" if iso else ""
-        text = " ".join((key or search_key(f"{first} {last}"), email, _fold_email(email), born_text))
-        rows.append(
-            PersonListRow(
-                pid, first, last, born, email, phone or "", mname or "", courses, text, _digits(phone)
-            )
-        )
-    return rows
 
 
-def search_terms(query: str) -> list[str]:
-    """The folded words of a search text (``Ødegård`` → ``odegard``)."""
-    return [t for t in search_key(query).split() if t]
-
-
-def person_matches(row: PersonListRow, terms: list[str]) -> bool:
-    """True when every term is in the name, e-mail or birth date, or (as digits) in the phone."""
-    for term in terms:
-        if term in row.search_text:
-            continue
-        digits = _digits(term)
-        if digits and len(digits) == len(term.lstrip("+")) and digits in row.phone_digits:
-            continue
-        return False
-    return True
-
-
-def filter_people(rows: list[PersonListRow], query: str) -> list[PersonListRow]:
-    """The rows matching ``query`` (all rows for an empty query); pure Python, no database."""
-    terms = search_terms(query)
-    if not terms:
-        return list(rows)
-    return [r for r in rows if person_matches(r, terms)]
+def phone_term(term: str) -> str:
+    """The digits of a search word that is a phone number («912», «+47»); empty for any other word."""
+    digits = digits_of(term)
+    return digits if digits and len(digits) == len(term.lstrip("+")) else ""
 
 
 def _details_query() -> pw.ModelSelect:

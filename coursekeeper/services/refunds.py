@@ -9,7 +9,15 @@ from typing import Protocol
 
 import peewee as pw
 
-from coursekeeper.db.models import Assignment, Certificate, Course, Enrolment, Municipality, Person
+from coursekeeper.db.models import (
+    Assignment,
+    Certificate,
+    Course,
+    Enrolment,
+    LedgerEntry,
+    Municipality,
+    Person,
+)
 from coursekeeper.domain.dates import add_months
 from coursekeeper.domain.deposits import Balance
 from coursekeeper.domain.six_months import AssignmentPeriod, qualifying_date, refundable_since
@@ -117,92 +125,121 @@ def _held_deposits(course_id: int | None, as_of: dt.date, *, due: bool) -> list[
     Only what had happened by ``as_of`` counts (DESIGN §3): ledger entries, certificates,
     withdrawals, rejections and assignments dated later are left out.
 
-    The database first narrows the enrolments to those the rules can pick: for a refund, a
-    cancelled course, a rejection or withdrawal, or a certificate; for forfeiting, a course whose
-    assignment deadline has passed. On a large register that is a small share, so the rules run
-    in Python over few rows. No ``IN (…)`` lists of enrolment ids (SQLite limits their length).
+    The database narrows the enrolments to those the rules can pick: for a refund, a cancelled
+    course, a rejection or withdrawal, or a certificate; for forfeiting, a course whose assignment
+    deadline has passed. One query returns them with their course, person, ledger sums and
+    certificate; a second reads assignments only when a certified one is among them (the six-month
+    rule). A refund list is thus one or two round trips, a forfeit list two or three, whatever
+    the register holds. No ``IN (…)`` lists of enrolment ids (SQLite limits their length).
     """
-    course_query = Course.select(
-        Course.id,
-        Course.title,
-        Course.status,
-        Course.end_date,
-        Course.assignment_deadline_months,
-        Course.cancelled_on,
-        Municipality.name,
-    ).join(Municipality, pw.JOIN.LEFT_OUTER)
-    if course_id is not None:
-        course_query = course_query.where(Course.id == course_id)
-    course_facts = {t[0]: _Course(*t[:6], t[6] or "") for t in course_query.tuples()}
     day_after = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time())
     certified_query = Certificate.select(Certificate.enrolment).where(
         (Certificate.issued_on <= as_of)
         & (Certificate.revoked_at.is_null() | (Certificate.revoked_at >= day_after))
     )
     if due:
-        cancelled = [c.id for c in course_facts.values() if c.status == CourseStatus.CANCELLED]
         chosen = (
-            Enrolment.course.in_(cancelled)
+            (Course.status == CourseStatus.CANCELLED)
             | Enrolment.state.in_([S.REJECTED, S.WITHDRAWN])
             | Enrolment.id.in_(certified_query)
         )
     else:
+        deadlines = Course.select(Course.id, Course.end_date, Course.assignment_deadline_months)
+        if course_id is not None:
+            deadlines = deadlines.where(Course.id == course_id)
         chosen = Enrolment.course.in_(
-            [c.id for c in course_facts.values() if (d := assignment_deadline(c)) is not None and as_of > d]
+            [
+                cid
+                for cid, end, months in deadlines.tuples()
+                if months is not None and as_of > add_months(end, months)
+            ]
         )
     if course_id is not None:
         chosen &= Enrolment.course == course_id
-    sums = {
-        eid: b
-        for eid, b in deposits.balances(
-            as_of=as_of, among=Enrolment.select(Enrolment.id).where(chosen)
-        ).items()
-        if b.held > 0
-    }
-    if not sums:
-        return []
+    candidates = Enrolment.select(Enrolment.id).join(Course).where(chosen)
+    sums = (
+        deposits.ledger_sums_query(as_of, course_id=course_id)
+        .where(LedgerEntry.enrolment.in_(candidates))
+        .alias("sums")
+    )
+    held = sums.c.paid - sums.c.refunded - sums.c.forfeited
     query = (
         Enrolment.select(
             Enrolment.id,
-            Enrolment.course,
             Enrolment.person,
             Enrolment.state,
             Enrolment.state_changed_at,
             Person.first_name,
             Person.last_name,
+            Course.id,
+            Course.title,
+            Course.status,
+            Course.end_date,
+            Course.assignment_deadline_months,
+            Course.cancelled_on,
+            Municipality.name,
+            sums.c.paid,
+            sums.c.refunded,
+            sums.c.forfeited,
+            Enrolment.id.in_(certified_query),
         )
         .join(Person)
-        .where(chosen)
-    )
-    rows = [t for t in query.tuples() if t[0] in sums]
-    certified = {eid for (eid,) in certified_query.tuples()}
-    people = {t[2] for t in rows}
-    assignments: dict[int, list[_Assignment]] = {}
-    for aid, person, start, end, municipality in (
-        Assignment.select(
-            Assignment.id, Assignment.person, Assignment.start_date, Assignment.end_date, Municipality.name
-        )
+        .switch(Enrolment)
+        .join(Course)
         .join(Municipality, pw.JOIN.LEFT_OUTER)
-        .where(Assignment.start_date <= as_of)
+        .join_from(Enrolment, sums, on=(sums.c.enrolment_id == Enrolment.id))
+        .where(chosen & (held > 0))
         .tuples()
-    ):
-        if person in people:
+    )
+    rows = []
+    for (
+        eid,
+        person,
+        state,
+        changed,
+        first,
+        last,
+        *course,
+        municipality,
+        paid,
+        refunded,
+        forfeited,
+        cert,
+    ) in query:
+        rows.append(
+            _Held(
+                eid,
+                person,
+                f"{first} {last}",
+                state if changed < day_after else "",  # a later withdrawal or rejection: not yet
+                _Course(*course, municipality or ""),
+                Balance(paid, refunded, forfeited),
+                bool(cert),
+                [],
+            )
+        )
+    if any(h.certified for h in rows):
+        assignments: dict[int, list[_Assignment]] = {}
+        for aid, person, start, end, municipality in (
+            Assignment.select(
+                Assignment.id,
+                Assignment.person,
+                Assignment.start_date,
+                Assignment.end_date,
+                Municipality.name,
+            )
+            .join(Municipality, pw.JOIN.LEFT_OUTER)
+            .where(
+                (Assignment.start_date <= as_of) & Assignment.person.in_(candidates.select(Enrolment.person))
+            )
+            .tuples()
+        ):
             assignments.setdefault(person, []).append(
                 _Assignment(aid, municipality or "", AssignmentPeriod(start, end))
             )
-    return [
-        _Held(
-            eid,
-            person,
-            f"{first} {last}",
-            state if changed < day_after else "",  # a later withdrawal or rejection: not yet
-            course_facts[course],
-            sums[eid],
-            eid in certified,
-            assignments.get(person, []),
-        )
-        for eid, course, person, state, changed, first, last in rows
-    ]
+        for h in rows:
+            h.assignments.extend(assignments.get(h.person_id, []))
+    return rows
 
 
 def _counting(held: _Held) -> list[_Assignment]:

@@ -2364,6 +2364,10 @@ The current database is first copied to the backups folder.</translation>
         <source>Kurs</source>
         <translation>Courses</translation>
     </message>
+    <message>
+        <source>Henter personer …</source>
+        <translation>Loading people …</translation>
+    </message>
 </context>
 <context>
     <name>PeopleView</name>
@@ -2402,10 +2406,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Mulige duplikater</source>
         <translation>Possible duplicates</translation>
-    </message>
-    <message>
-        <source>Henter personer …</source>
-        <translation>Loading people …</translation>
     </message>
     <message>
         <source>Ser etter mulige duplikater …</source>
@@ -2775,10 +2775,6 @@ The current database is first copied to the backups folder.</translation>
     <message>
         <source>Avbryt</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Henter personer …</source>
-        <translation>Loading people …</translation>
     </message>
 </context>
 <context>

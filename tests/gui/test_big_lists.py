@@ -211,6 +211,67 @@ def test_ctrl_a_on_a_paged_list_fetches_and_pays_every_matching_row(tasks, qtbot
     assert shown["error"] == [] and shown["exception"] == []
 
 
+def test_a_burst_of_course_list_reloads_reads_the_courses_once(db, tasks, qtbot, shown) -> None:
+    s = part_b_data.build()
+    view = deposits_view_on(tasks, qtbot, s.course_id)
+    count = _counted(db)
+    view.course.reload()
+    tasks.wait_idle()
+    one_load = count[0]
+    gate = threading.Event()
+    tasks.run(lambda: gate.wait(5), label="busy")
+    filled: list[int] = []
+    view.course.loaded.connect(lambda: filled.append(1))
+    count[0] = 0
+    for _ in range(3):  # the view reopened, a change announced, the change watcher
+        view.course.reload()
+    gate.set()
+    tasks.wait_idle()
+    assert filled == [1]
+    assert count[0] == one_load > 0
+    assert view.course.course_id() == s.course_id
+    assert shown["error"] == [] and shown["exception"] == []
+
+
+def test_personer_reads_a_page_sorts_and_searches_in_the_database_and_ctrl_a_fetches_every_match(
+    tasks, qtbot, shown, monkeypatch
+) -> None:
+    from coursekeeper.services import people_pages
+    from coursekeeper.ui.dialogs.pick_person_dialog import PickPersonDialog
+    from coursekeeper.ui.table_models import PagedRowTableModel
+    from coursekeeper.ui.views.people_view import PeopleView
+
+    monkeypatch.setattr(people_pages, "PAGE_SIZE", 2)
+    monkeypatch.setattr(PagedRowTableModel, "canFetchMore", lambda self, parent: False)  # not scrolled
+    s = part_b_data.build()
+    for first in ("Åse", "Øystein", "Ærlend"):
+        _enrol(s.course_id, first, "Nordmann")
+    view = PeopleView(tasks)
+    qtbot.addWidget(view)
+    view.reload()
+    tasks.wait_idle()
+    people = view.people
+    assert people.model.rowCount() == 2
+    assert people.count_label.text() == "6 rader"
+    people.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # Fornavn, Ø and Å last in Norwegian
+    tasks.wait_idle()
+    assert [r[1] for r in table_texts(people.model)] == ["Åse", "Øystein"]
+    qtbot.keyClicks(view.search, "nordmann")
+    qtbot.waitUntil(lambda: people.count_label.text() == "4 av 6 rader")
+    assert people.model.rowCount() == 2
+    people.table.setFocus()
+    qtbot.keyClick(people.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    tasks.wait_idle()
+    assert [r[1] for r in table_texts(people.model)] == ["Åse", "Øystein", "Ærlend", "Kari"]
+    # The merge's picker (opened from «Mulige duplikater») leaves the first record out.
+    kari = next(r for r in people.model.rows() if r.first_name == "Kari")
+    picker = PickPersonDialog(tasks, kari.id, kari.full_name, view)
+    tasks.wait_idle()
+    assert picker.people.page.total == 5
+    assert kari.id not in {r.id for r in picker.people.model.rows()}
+    assert shown["error"] == [] and shown["exception"] == []
+
+
 def test_end_and_the_scrollbar_at_the_bottom_reach_the_last_row_of_a_paged_list(
     tasks, qtbot, monkeypatch
 ) -> None:

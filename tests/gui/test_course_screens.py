@@ -225,6 +225,36 @@ def test_course_page_keeps_its_filter_when_it_loads_again_after_a_change(window,
     assert page.count_label.text() == "2 av 3 påmeldinger vises"
 
 
+def test_a_change_behind_an_open_course_page_reads_the_page_and_the_list_only_on_going_back(
+    window, tasks, db, monkeypatch
+) -> None:
+    course_id = _course("Kurs Øygarden", "Øygarden", dt.date(2026, 4, 9))
+    view = window.views["courses"]
+    view.open_course(course_id)
+    assert tasks.wait_idle()
+    statements: list[str] = []
+    plain = db.execute_sql
+
+    def counted(sql, params=None, *args, **kwargs):
+        statements.append(sql)
+        return plain(sql, params, *args, **kwargs)
+
+    monkeypatch.setattr(db, "execute_sql", counted)
+    _course("Kurs Bergen", "Bergen", dt.date(2026, 9, 1))
+    statements.clear()
+    view.reload()  # a change announced while the page is open (saving a person, another program)
+    assert tasks.wait_idle()
+    page_only = len(statements)
+    statements.clear()
+    view.page.reload()
+    assert tasks.wait_idle()
+    assert page_only == len(statements) > 0
+    assert view.page_shown()
+    view.show_list()  # «Alle kurs»: the list is read now, with the course added meanwhile
+    assert tasks.wait_idle()
+    assert sorted(r.title for r in view.model.all_rows()) == ["Kurs Bergen", "Kurs Øygarden"]
+
+
 def test_the_course_page_fits_a_half_screen_window_and_groups_its_counts(window, tasks, qtbot) -> None:
     day = dt.date.today() + dt.timedelta(days=30)
     course_id = _course("Kurs for treningskontakter – Bjørnafjorden", "Bjørnafjorden", day, capacity=1000)

@@ -61,6 +61,7 @@ def test_pay_issue_assign_refund_verify(tasks, qtbot, shown, monkeypatch) -> Non
     tasks.wait_idle()
     people.search.setText("odegaard")
     people.apply_search("odegaard")
+    tasks.wait_idle()  # the database searches
     assert [r[0] for r in table_texts(people.people.model)] == ["Ødegård"]
     select_rows(people.people.table, lambda r: True)
     people.open_selected()

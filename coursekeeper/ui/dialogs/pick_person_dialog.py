@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from coursekeeper.services.person_overview import PersonListRow, people_directory
+from coursekeeper.services.person_overview import PersonListRow
 from coursekeeper.ui.tasks import TaskRunner
 from coursekeeper.ui.widgets.form_fields import ok_cancel_buttons
 from coursekeeper.ui.widgets.people_list import PeopleList
@@ -25,7 +25,7 @@ class PickPersonDialog(QDialog):
         )
         text.setWordWrap(True)
         self.search = SearchField(self.tr("Søk etter navn, e-post, telefon eller fødselsdato"))
-        self.people = PeopleList(tasks)
+        self.people = PeopleList(tasks, leave_out=person_id)
         self.search.search.connect(self.people.set_search)
         self.people.table.activated.connect(self._on_activated)
         self.buttons, self.ok_button = ok_cancel_buttons(self.tr("Velg"), self.tr("Avbryt"))
@@ -38,9 +38,7 @@ class PickPersonDialog(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.people, 1)
         layout.addWidget(self.buttons)
-        self.people.load(
-            lambda: [r for r in people_directory() if r.id != person_id], self.tr("Henter personer …")
-        )
+        self.people.reload()
         self._update_ok()
         self.search.setFocus()
 

@@ -132,12 +132,16 @@ class CoursesView(ListAndPageView):
     # -- view contract -----------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Fetch the course list (and the open course's page) on the worker."""
+        """Fetch the open course's page, or else the course list, on the worker.
+
+        The hidden list is not read behind an open page: going back to it reads it (``show_list``).
+        """
+        if self.page_shown():
+            self.page.reload()
+            return
         self.tasks.run(
             courses.list_courses, label=self.tr("Henter kurs …"), on_done=self._on_loaded, parent=self
         )
-        if self.page_shown():
-            self.page.reload()
 
     def focus_search(self) -> None:
         """Ctrl+F."""

@@ -1,4 +1,5 @@
-"""Personer: everyone, searched in Python as you type (æøå-aware); a person's page in the same place.
+"""Personer: everyone a page at a time, searched by the database as you type (æøå-aware); a person's
+page in the same place.
 
 A second tab lists likely duplicates (same e-mail, or same folded name and birth date), from which
 the user opens the merge.
@@ -21,10 +22,7 @@ from coursekeeper.services.person_merge import (
     DuplicatePair,
     likely_duplicates,
 )
-from coursekeeper.services.person_overview import (
-    PersonListRow,
-    people_directory,
-)
+from coursekeeper.services.person_overview import PersonListRow
 from coursekeeper.ui import role_gate
 from coursekeeper.ui.dialogs.merge_people_dialog import open_merge
 from coursekeeper.ui.dialogs.person_dialog import PersonDialog
@@ -121,8 +119,8 @@ class PeopleView(ListAndPageView):
     # -- view contract -----------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Load everyone once (one query); also refresh an open person's page."""
-        self.people.load(people_directory, self.tr("Henter personer …"))
+        """Read the list's first page and the likely duplicates; also refresh an open person's page."""
+        self.people.reload()
         self.duplicates.load(likely_duplicates, self.tr("Ser etter mulige duplikater …"))
         if self.page_shown():
             self.page.reload()
@@ -143,7 +141,7 @@ class PeopleView(ListAndPageView):
     # -- list --------------------------------------------------------------------------------
 
     def apply_search(self, text: str) -> None:
-        """Filter the loaded rows (no query per keystroke)."""
+        """Search: the database finds the matches (their first page is shown)."""
         self.people.set_search(text)
 
     def _on_activated(self, index: QModelIndex) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from coursekeeper.domain.dates import format_date
+from coursekeeper.errors import Cancelled
 from coursekeeper.services import courses
 from coursekeeper.services.courses import CourseRow
 from coursekeeper.ui.tasks import TaskRunner
@@ -23,6 +24,7 @@ class CourseCombo(QComboBox):
         self.tasks = tasks
         self._all_text = all_text
         self._wanted: int | None = None
+        self._generation = 0
         self.setMinimumContentsLength(36)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.currentIndexChanged.connect(self._on_index_changed)
@@ -30,10 +32,20 @@ class CourseCombo(QComboBox):
             self.addItem(all_text, None)
 
     def reload(self) -> None:
-        """Fetch the course list again, keeping the current choice."""
-        self.tasks.run(
-            courses.list_courses, label=self.tr("Henter kurs …"), on_done=self.set_courses, parent=self
-        )
+        """Fetch the course list again, keeping the current choice.
+
+        Reloads asked for before the worker reached the previous one read the list once: the
+        replaced fetch is skipped (as :meth:`RowsPanel.load` does).
+        """
+        self._generation += 1
+        generation = self._generation
+
+        def fetch() -> list[CourseRow]:
+            if generation != self._generation:
+                raise Cancelled()  # replaced before it started: the newer fetch follows
+            return courses.list_courses()
+
+        self.tasks.run(fetch, label=self.tr("Henter kurs …"), on_done=self.set_courses, parent=self)
 
     def set_courses(self, rows: list[CourseRow]) -> None:
         """Fill the list; the chosen (or a wanted, not yet listed) course is chosen when it exists."""

@@ -1,12 +1,15 @@
-"""Everyone in a table, filtered in Python as the user types (æøå-aware): Personer and the person picker."""
+"""Everyone in a table a page at a time, searched and sorted by the database (æøå-aware): Personer
+and the person picker."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from coursekeeper.services.person_overview import person_matches
+from coursekeeper.services.people_pages import SORTS, PeoplePage, PeopleQuery, people_page
 from coursekeeper.services.phone_display import display_phone
 from coursekeeper.ui.table_models import CENTER, Column, identifying_column
 from coursekeeper.ui.table_models import norwegian_sort_key as nb_key
@@ -15,10 +18,13 @@ from coursekeeper.ui.widgets.rows_panel import RowsPanel
 
 
 class PeopleList(RowsPanel):
-    """Everyone, loaded once; a keystroke filters the rows in memory."""
+    """Everyone (but ``leave_out``); the next page comes on scrolling, Ctrl+A fetches every match."""
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tasks: TaskRunner, parent: QWidget | None = None, *, leave_out: int | None = None
+    ) -> None:
         super().__init__(tasks, parent=parent)
+        self.leave_out = leave_out
 
     def make_columns(self) -> list[Column]:
         """Name, birth date, contact, municipality, number of courses."""
@@ -32,12 +38,13 @@ class PeopleList(RowsPanel):
             Column(self.tr("Kurs"), lambda r: r.courses, CENTER, lambda r: r.courses),
         ]
 
-    def _filter(self, terms: list[str]) -> None:
-        """Same matching as the service's search: name, e-mail, birth date, and phone digits."""
-        if not terms:
-            self.model.set_filter(None)
-        elif len(terms) == 1 and not terms[0].strip("+").isdigit():
-            term = terms[0]
-            self.model.set_filter(lambda r: term in r.search_text)
-        else:
-            self.model.set_filter(lambda r: person_matches(r, terms))
+    def reload(self) -> None:
+        """Read the first page again (same search and order); more come as the user scrolls."""
+        self.load_pages(self.tr("Henter personer …"))
+
+    def read_page(self, offset: int, limit: int | None) -> Callable[[], PeoplePage]:
+        """Rows from ``offset`` in the order and with the search shown."""
+        column, descending = self.order
+        sort = SORTS[column] if column is not None else None
+        query = PeopleQuery(tuple(self._terms), sort, descending, self.leave_out)
+        return functools.partial(people_page, query, offset=offset, limit=limit)

@@ -67,12 +67,20 @@ def test_one_refusal_rolls_back_the_whole_batch(db) -> None:
     assert [s.enrolment_id for s in plan.refused()] == [ids[1]]
     assert "egnethetsvurderingen" in plan.refused()[0].message
     assert "Blir ikke endret (1):\n• B Ødegård kan ikke tas opp før" in describe(plan, before=True)
+    audit_before = AuditLog.select().count()
     with pytest.raises(RuleError, match=r"^B Ødegård kan ikke tas opp .* Ingenting er endret\.$"):
         run_batch(action="accept", enrolment_ids=ids)
-    # A and C were accepted inside the transaction before B was refused: both are rolled back.
+    # A and C were accepted inside the transaction before B was refused: both are rolled back,
+    # and so are their audit entries (the batch appends them together at its end).
     assert _states(ids) == [S.APPLIED] * 3
+    assert AuditLog.select().count() == audit_before
     run_batch(action="accept", enrolment_ids=plan.doable_ids(), confirmed=plan)
     assert _states(ids) == [S.ACCEPTED, S.APPLIED, S.ACCEPTED]
+    logged = AuditLog.select().order_by(AuditLog.id.desc()).limit(2)
+    assert [(e.action, e.entity_id) for e in reversed(list(logged))] == [
+        ("accept", ids[0]),
+        ("accept", ids[2]),
+    ]
 
 
 def test_a_plan_overtaken_by_someone_else_writes_nothing(db) -> None:
