@@ -103,9 +103,13 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with CourseKeeper's names (used by QSettings); nothing else, so it is cheap."""
+    from coursekeeper.ui import wheel_guard
+
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setApplicationName("CourseKeeper")
     QCoreApplication.setOrganizationName("CourseKeeper")
+    if app.findChild(wheel_guard.WheelGuard) is None:
+        wheel_guard.install(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 
