@@ -421,6 +421,10 @@ Create a new person anyway?</translation>
         <translation>Loading the backups …</translation>
     </message>
     <message>
+        <source>Tas på serveren (se under)</source>
+        <translation>Taken on the server (see below)</translation>
+    </message>
+    <message>
         <source>Ingen ennå</source>
         <translation>None yet</translation>
     </message>

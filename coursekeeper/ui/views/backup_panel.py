@@ -121,7 +121,10 @@ class BackupPanel(QGroupBox):
     def _fill(self, found: tuple[str, list[BackupFile], AutoBackupSettings, bool]) -> None:
         location, self.backups, chosen, has_password = found
         self.location.setText(location)
-        self.last.setText(self.backups[0].label if self.backups else self.tr("Ingen ennå"))
+        if not role_gate.allowed().can_back_up:  # a shared server: copies of some laptop's file say nothing
+            self.last.setText(self.tr("Tas på serveren (se under)"))
+        else:
+            self.last.setText(self.backups[0].label if self.backups else self.tr("Ingen ennå"))
         self.automatic.setChecked(chosen.enabled)
         self.on_close.setChecked(chosen.on_close)
         self.folder.setText(chosen.folder)
