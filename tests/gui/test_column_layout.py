@@ -106,3 +106,22 @@ def test_short_values_are_never_cut_when_the_room_is_short(table) -> None:
     assert table.columnWidth(1) == _needed(table, 1)
     assert table.columnWidth(2) == _needed(table, 2)
     assert table.columnWidth(3) < FITTED_MAX
+
+
+def test_a_further_page_with_wider_values_widens_its_column(qtbot) -> None:
+    """Posteringer showed «999…» for entry 100 000 after scrolling (second new-user trial)."""
+    from coursekeeper.ui.table_models import PagedRowTableModel
+
+    model: PagedRowTableModel[Row] = PagedRowTableModel(
+        [Column("Tittel", lambda r: r.title, stretch=True), Column("Nr.", lambda r: r.place)]
+    )
+    view = DataTable(model)
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    model.set_page([Row("Kurs", "", "9", "")], 2)
+    view.show()
+    narrow = view.horizontalHeader().sectionSize(1)
+    model.add_rows([Row("Kurs", "", "100 000 000 000 000", "")])
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: view.horizontalHeader().sectionSize(1) > narrow)
+    assert view.horizontalHeader().sectionSize(1) >= _needed(view, 1)

@@ -12,7 +12,7 @@ Text that still does not fit is cut at the end with "…", and hovering shows it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QTableView, QToolTip
 
@@ -49,10 +49,17 @@ class ColumnLayout(QObject):
         """Follow ``model`` (the view's model): measure again whenever its rows are replaced."""
         if self._model is not None:
             self._model.modelReset.disconnect(self.measure)
+            self._model.rowsInserted.disconnect(self._measure_soon)
         self._model = model
         if model is not None:
             model.modelReset.connect(self.measure)
+            # A further page (a paged list) may hold wider values, e.g. «100 000» after «999»:
+            # measured once the view has scrolled to it, so the rows on screen are among those measured.
+            model.rowsInserted.connect(self._measure_soon)
         self.measure()
+
+    def _measure_soon(self, *_args: object) -> None:
+        QTimer.singleShot(0, self, self.measure)
 
     def stretch_columns(self) -> set[int]:
         """The columns marked ``stretch`` by the model (none for a model without column flags)."""
