@@ -31,7 +31,7 @@ class StartFindings:
 
 def start_round() -> StartFindings:
     """On the worker: the day's first backup if due, then the backup age and the retention plan."""
-    from coursekeeper.services import auto_backups, permissions, retention
+    from coursekeeper.services import auto_backups
 
     error = None
     try:
@@ -39,10 +39,16 @@ def start_round() -> StartFindings:
             auto_backups.take_automatic()
     except CourseKeeperError as exc:
         error = exc.message
+    return StartFindings(error, auto_backups.stale_warning(), retention_due())
+
+
+def retention_due() -> str | None:
+    """On the worker: what the retention rules would delete now, in a sentence (None: nothing)."""
+    from coursekeeper.services import permissions, retention
+
     # Only an administrator may carry out the retention rules (and only they read every note).
     plan = retention.plan() if permissions.current().can_erase else None
-    summary = None if plan is None or plan.empty else plan.summary()
-    return StartFindings(error, auto_backups.stale_warning(), summary)
+    return None if plan is None or plan.empty else plan.summary()
 
 
 def closing_backup() -> None:
@@ -83,13 +89,21 @@ class Housekeeping(QObject):
             self.notices.show_notice("backup", backup_text, action)
         else:
             self.notices.hide_notice("backup")
-        if not found.retention:
+        self._show_retention(found.retention)
+
+    def _show_retention(self, due: str | None) -> None:
+        if not due:
             self.notices.hide_notice("retention")
-        else:
-            text = self.tr("Personvern: %1 Se listen og bekreft under Innstillinger.").replace(
-                "%1", found.retention
+            return
+        text = self.tr("Personvern: %1 Se listen og bekreft under Innstillinger.").replace("%1", due)
+        self.notices.show_notice("retention", text, (self.tr("Innstillinger …"), self.open_settings))
+
+    def people_changed(self) -> None:
+        """People were changed or deleted: a retention notice on screen is brought up to date."""
+        if any(notice.key == "retention" for notice in self.notices.notices()):
+            self.tasks.run(
+                retention_due, label=self.tr("Personvern"), on_done=self._show_retention, dialog=False
             )
-            self.notices.show_notice("retention", text, action)
 
     def _failed(self, exc: BaseException) -> None:
         logger.warning("Start-up housekeeping failed: %s", exc, exc_info=exc)

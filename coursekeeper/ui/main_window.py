@@ -347,6 +347,8 @@ class MainWindow(QMainWindow):
             self.views[key].reload()
 
     def _on_data_changed(self, areas: set[str]) -> None:
+        if "people" in areas and self.housekeeping is not None:
+            self.housekeeping.people_changed()
         for key, view in self.views.items():
             if set(getattr(view, "areas", ())) & set(areas):
                 if view is self.current_view():

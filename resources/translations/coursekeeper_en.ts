@@ -1598,6 +1598,10 @@ The current database is first copied to the backups folder.</translation>
         <source>Personvern: %1 Se listen og bekreft under Innstillinger.</source>
         <translation>Privacy: %1 See the list and confirm under Settings.</translation>
     </message>
+    <message>
+        <source>Personvern</source>
+        <translation>Privacy</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>

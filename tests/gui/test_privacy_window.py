@@ -69,6 +69,8 @@ def test_start_takes_the_days_backup_and_tells_what_privacy_rules_would_delete(
     user.settle()
     assert Screening.get(Screening.enrolment == enrolment).notes == ""
     assert shown["info"][-1] == "Notater fra 1 vurdering slettet, 0 personer anonymisert."
+    user.settle()
+    assert not any("Personvern" in n.label.text() for n in window.notices.notices())  # gone at once
     window.start_housekeeping()  # a second start the same day: no new backup, no privacy notice
     user.settle()
     user.stop()
