@@ -304,20 +304,6 @@ def swap_names(person_id: int, *, based_on: int | None = None) -> Person:
     return person
 
 
-def find_match(
-    *, email: str | None, first_name: str, last_name: str, birth_date: dt.date | None
-) -> Person | None:
-    """An existing person with the same e-mail, or the same name and birth date."""
-    if email:
-        found = Person.get_or_none(Person.email == email.strip().lower())
-        if found:
-            return found
-    if birth_date:
-        key = person_key(normalise_name(first_name), normalise_name(last_name))
-        return Person.get_or_none((Person.search_key == key) & (Person.birth_date == birth_date))
-    return None
-
-
 def person_query(*more: pw.Node) -> pw.ModelSelect:
     """Select the ``PersonFacts`` columns, then ``more`` (the municipality is joined, may be NULL)."""
     return Person.select(

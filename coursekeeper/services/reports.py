@@ -14,7 +14,6 @@ from coursekeeper.db.models import (
     Attendance,
     AuditLog,
     Certificate,
-    Course,
     CourseSession,
     Enrolment,
     LedgerEntry,
@@ -193,17 +192,6 @@ def _count_certified(
         for months in MILESTONES:
             if any((d := reached_on(p, months)) is not None and d <= as_of for p in mine):
                 setattr(funnel, f"reached_{months}", getattr(funnel, f"reached_{months}") + 1)
-
-
-def funnel_per_course(as_of: dt.date | None = None) -> list[Funnel]:
-    """One funnel per course, courses newest first (courses without enrolments included)."""
-    counts = counts_per_course(as_of or dt.date.today())
-    return [
-        course_funnel(course_id, title, start, counts)
-        for course_id, title, start in Course.select(Course.id, Course.title, Course.start_date)
-        .order_by(Course.start_date.desc())
-        .tuples()
-    ]
 
 
 def course_funnel(course_id: int, title: str, start: dt.date, counts: dict[int, Funnel]) -> Funnel:

@@ -7,7 +7,16 @@ import datetime as dt
 
 import pytest
 
-from coursekeeper.services import assignments, certificates, courses, deposits, enrolments, refunds, reports
+from coursekeeper.services import (
+    assignments,
+    certificates,
+    courses,
+    deposits,
+    enrolments,
+    key_figures,
+    refunds,
+    reports,
+)
 from coursekeeper.services.refunds import RefundReason
 from tests import factories as f
 from tests.unit.services.test_certificates import _attended
@@ -97,7 +106,7 @@ def test_forfeit_candidates_count_a_withdrawal_only_from_its_date(db, offset: in
 
 
 def _funnel(as_of: D) -> reports.Funnel:
-    (funnel,) = reports.funnel_per_course(as_of)
+    (funnel,) = [f for _, f in key_figures.key_figures(as_of=as_of).per_course]
     return funnel
 
 

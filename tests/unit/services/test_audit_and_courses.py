@@ -101,13 +101,3 @@ def test_people_refuse_identity_numbers_and_bad_email(db) -> None:
     with pytest.raises(ValidationError, match="fødselsnummer"):
         people.create_person(people.PersonInput("Ola", "Nordmann", phone="010170 10170"))
     assert Person.select().count() == 0
-
-
-def test_match_by_email_or_name_and_birth_date(db) -> None:
-    p = people.create_person(people.PersonInput("Bjørn", "Sæther", dt.date(1970, 1, 2), "b@example.no"))
-    assert people.find_match(email="B@example.no ", first_name="x", last_name="y", birth_date=None).id == p.id
-    found = people.find_match(
-        email=None, first_name="Bjorn", last_name="Saether", birth_date=dt.date(1970, 1, 2)
-    )
-    assert found is not None and found.id == p.id
-    assert people.find_match(email=None, first_name="Bjørn", last_name="Sæther", birth_date=None) is None

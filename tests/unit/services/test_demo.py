@@ -29,10 +29,10 @@ from coursekeeper.services import (
     courses,
     demo,
     integrity,
+    key_figures,
     organisations,
     people,
     refunds,
-    reports,
 )
 from coursekeeper.services.certificates import VerificationStatus
 from coursekeeper.services.database import prepare
@@ -180,7 +180,7 @@ def test_assignments_that_did_and_did_not_reach_six_months(summary: demo.DemoSum
     assert day_before
     running_not_yet = [a for a in rows if a.end_date is None and add_months(a.start_date, 6) > AS_OF]
     assert running_not_yet
-    total = reports.summed("Totalt", reports.funnel_per_course(AS_OF))
+    total = key_figures.key_figures(as_of=AS_OF).funnel
     assert total.reached_6 >= 5
     assert total.reached_12 >= 1
     assert total.reached_18 >= 1

@@ -18,8 +18,8 @@ from coursekeeper.services import (
     courses,
     deposits,
     enrolments,
+    key_figures,
     people,
-    reports,
     screening,
 )
 from coursekeeper.services.erasure import erase_person, erasure_preview
@@ -166,7 +166,7 @@ def test_erasure_removes_every_personal_value_and_keeps_the_numbers(sqlite_db, d
     a, _ = _register()
     totals_before = deposits.balances()
     numbers_before = sorted(Certificate.select(Certificate.number).tuples())
-    funnel_before = reports.summed("Totalt", reports.funnel_per_course(dt.date(2026, 1, 1)))
+    funnel_before = key_figures.key_figures(as_of=dt.date(2026, 1, 1)).funnel
     backup = tmp_path / "før.db"
     from coursekeeper.services import backup as backups
 
@@ -188,7 +188,7 @@ def test_erasure_removes_every_personal_value_and_keeps_the_numbers(sqlite_db, d
         assert not any(word in log.read_text(encoding="utf-8", errors="replace") for word in a.words)
     assert deposits.balances() == totals_before
     assert sorted(Certificate.select(Certificate.number).tuples()) == numbers_before
-    funnel_after = reports.summed("Totalt", reports.funnel_per_course(dt.date(2026, 1, 1)))
+    funnel_after = key_figures.key_figures(as_of=dt.date(2026, 1, 1)).funnel
     assert funnel_after == funnel_before
     verified = certificates.verify(a.certificate_code)
     assert verified.status == "valid" and verified.name == ""
